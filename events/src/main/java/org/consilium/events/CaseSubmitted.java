@@ -1,0 +1,17 @@
+package org.consilium.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A second-opinion request was accepted for processing by intake. Carries what triage and the
+ * process need, not the whole questionnaire (that stays in intake).
+ */
+public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+                            String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
+                            String timeZone, String country, Instant submittedAt) implements CaseMessage {
+    public CaseSubmitted {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+}

@@ -1,0 +1,11 @@
+package org.consilium.events;
+
+import java.time.Instant;
+import java.util.List;
+
+public record MdtScheduled(String caseId, String sessionId, Instant sessionStartsAt, List<PanelMember> panel)
+        implements CaseMessage {
+    public MdtScheduled {
+        panel = panel == null ? List.of() : List.copyOf(panel);
+    }
+}

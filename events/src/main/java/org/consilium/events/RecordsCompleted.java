@@ -1,0 +1,7 @@
+package org.consilium.events;
+
+import java.time.Instant;
+
+/** Every required checklist item has a document. */
+public record RecordsCompleted(String caseId, int documentCount, Instant completedAt) implements CaseMessage {
+}

@@ -1,0 +1,102 @@
+package org.consilium.events;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CloudEventCodecTest {
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void everyTypeRoundTripsThroughKafkaBinaryMode(MessageType type) {
+        Envelope sent = new Envelope("id-" + type, type, "/consilium/test", SamplePayloads.CASE, SamplePayloads.AT,
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", SamplePayloads.of(type));
+
+        for (ProducerRecord<String, byte[]> record : CloudEventCodec.toRecords(sent)) {
+            assertThat(record.key()).isEqualTo(SamplePayloads.CASE);
+            assertThat(header(record, "ce_type")).isEqualTo(type.ceType());
+            assertThat(header(record, "ce_subject")).isEqualTo(SamplePayloads.CASE);
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isEqualTo("id-" + type);
+            assertThat(header(record, "ce_source")).isEqualTo("/consilium/test");
+            assertThat(header(record, "ce_time")).startsWith("2026-11-25T10:15:30.123");
+
+            Envelope received = CloudEventCodec.read(record.headers(), record.value());
+            assertThat(received).isEqualTo(sent);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void typeNamesCarryContextNameAndVersion(MessageType type) {
+        assertThat(type.ceType()).matches("org\\.consilium\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v\\d+");
+        assertThat(MessageType.fromCeType(type.ceType())).contains(type);
+        assertThat(type.topics()).isNotEmpty().allMatch(Topics.ALL::contains);
+    }
+
+    @Test
+    void readsHeadersAsAMessagingFrameworkHandsThemOver() {
+        Envelope sent = Envelope.of(SamplePayloads.of(MessageType.RECORDS_COMPLETED), "x", "/consilium/test",
+                SamplePayloads.AT);
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(sent, Topics.RECORDS_EVENTS);
+        Map<String, Object> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            // mix of raw bytes and decoded strings, as Spring Cloud Stream's header mapper produces
+            headers.put(h.key(), h.key().equals("ce_id") ? new String(h.value(), StandardCharsets.UTF_8) : h.value());
+        }
+        headers.put("kafka_receivedTopic", Topics.RECORDS_EVENTS);
+
+        assertThat(CloudEventCodec.read(headers, record.value())).isEqualTo(sent);
+    }
+
+    @Test
+    void unknownTypeIsUnreadable() {
+        Envelope sent = Envelope.of(SamplePayloads.of(MessageType.CASE_WITHDRAWN), "x", "/consilium/test",
+                SamplePayloads.AT);
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(sent, Topics.CASE_EVENTS);
+        record.headers().remove("ce_type");
+        record.headers().add("ce_type", "org.consilium.case.CaseExploded.v1".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CloudEventCodec.read(record.headers(), record.value()))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("CaseExploded");
+    }
+
+    @Test
+    void plainRecordWithoutEnvelopeIsUnreadable() {
+        assertThatThrownBy(() -> CloudEventCodec.read(new RecordHeaders(), "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableMessageException.class);
+    }
+
+    @Test
+    void subjectMustMatchThePayloadsCase() {
+        Envelope sent = Envelope.of(SamplePayloads.of(MessageType.CASE_WITHDRAWN), "x", "/consilium/test",
+                SamplePayloads.AT);
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(sent, Topics.CASE_EVENTS);
+        record.headers().remove("ce_subject");
+        record.headers().add("ce_subject", "another-case".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CloudEventCodec.read(record.headers(), record.value()))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("another-case");
+    }
+
+    @Test
+    void derivedIdsAreStable() {
+        assertThat(Envelope.derivedId("pi-1", "RequestRecords")).isEqualTo(Envelope.derivedId("pi-1", "RequestRecords"))
+                .isNotEqualTo(Envelope.derivedId("pi-2", "RequestRecords"));
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,46 @@
+package org.consilium.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic payload of every message type, for round-trip tests. */
+final class SamplePayloads {
+    static final String CASE = "case-lung-jakarta";
+    static final Instant AT = Instant.parse("2026-11-25T10:15:30.123Z");
+    static final Recipient CONTACT = new Recipient("Siti Rahman", "siti@example.org", "id");
+    static final ReportContent REPORT = new ReportContent(false, "Neoadjuvant chemo-immunotherapy before lobectomy",
+            "The panel suggests treatment before the operation.", "EGFR/ALK results were missing",
+            List.of("Thoracic surgeon prefers upfront surgery"), "dr-tan");
+
+    private SamplePayloads() {
+    }
+
+    static CaseMessage of(MessageType type) {
+        return switch (type) {
+            case CASE_SUBMITTED -> new CaseSubmitted(CASE, "lung", "MAJOR_SURGERY", LocalDate.of(2026, 12, 7),
+                    "Chemotherapy or immunotherapy before the operation?", "Lobectomy then chemotherapy", CONTACT,
+                    List.of("id", "en"), "Asia/Jakarta", "ID", AT);
+            case CASE_WITHDRAWN -> new CaseWithdrawn(CASE, "treated locally", AT);
+            case CASE_ACCEPTED -> new CaseAccepted(CASE, Urgency.URGENT, List.of("thoracic-surgeon", "pathologist"), AT);
+            case CASE_DECLINED -> new CaseDeclined(CASE, "out of scope", AT);
+            case REQUEST_RECORDS -> new RequestRecords(CASE, "lung", Urgency.URGENT, AT);
+            case DOCUMENT_RECEIVED -> new DocumentReceived(CASE, "doc-1", "pathology-report", "application/pdf", 1234L,
+                    "ab".repeat(32), AT);
+            case RECORDS_COMPLETED -> new RecordsCompleted(CASE, 5, AT);
+            case SCHEDULE_REVIEW -> new ScheduleReview(CASE, "lung", Urgency.URGENT, List.of("pathologist"),
+                    List.of("id", "en"), "Asia/Jakarta", "question", "first opinion");
+            case MDT_SCHEDULED -> new MdtScheduled(CASE, "session-1", AT,
+                    List.of(new PanelMember("dr-tan", "Dr Tan", "thoracic-surgeon", "Asia/Singapore", true)));
+            case OPINION_SUBMITTED -> new OpinionSubmitted(CASE, "dr-tan", "thoracic-surgeon", false, AT);
+            case MDT_CONCLUDED -> new MdtConcluded(CASE, REPORT, AT);
+            case SEND_NOTIFICATION -> new SendNotification(CASE, CONTACT, NotificationPurpose.RECORDS_REMINDER,
+                    Map.of("missing", "brain MRI"));
+            case DELIVER_REPORT -> new DeliverReport(CASE, CONTACT, "question", "first opinion", REPORT);
+            case NOTIFICATION_DELIVERED -> new NotificationDelivered(CASE, "cmd-1", NotificationPurpose.MDT_SCHEDULED, AT);
+            case REPORT_DELIVERED -> new ReportDelivered(CASE, "cmd-2", AT);
+            case CANCEL_CASE -> new CancelCase(CASE, "withdrawn by patient");
+        };
+    }
+}
