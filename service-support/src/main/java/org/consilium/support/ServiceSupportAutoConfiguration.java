@@ -1,0 +1,57 @@
+package org.consilium.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.consilium.support.outbox.OutboxProperties;
+import org.consilium.support.outbox.OutboxRelay;
+import org.consilium.support.problem.ProblemHandlers;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What every domain service gets by depending on this module: the outbox relay, a byte-valued
+ * Kafka producer for CloudEvents records, problem-details error handling and shared defaults
+ * (retries then dead-letter topic on every binding, probes, metrics).
+ */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
+@PropertySource("classpath:consilium-service-defaults.properties")
+@Import(ProblemHandlers.class)
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> cloudEventsKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties(null);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                            OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, meters);
+    }
+}

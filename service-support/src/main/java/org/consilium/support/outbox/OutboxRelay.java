@@ -1,0 +1,96 @@
+package org.consilium.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.consilium.events.CloudEventCodec;
+import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes outbox entries to Kafka and removes each one only after the broker acknowledged it.
+ * A crash between the two re-sends the entry with the same id: consumers deduplicate on it, so
+ * delivery is at-least-once and the effect is exactly-once.
+ */
+public class OutboxRelay {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final Counter published;
+    private final AtomicLong pending = new AtomicLong();
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.published = Counter.builder("consilium.outbox.published").description("events relayed to Kafka")
+                .register(meters);
+        meters.gauge("consilium.outbox.pending", pending);
+    }
+
+    @Scheduled(fixedDelayString = "${consilium.outbox.poll-interval:200ms}")
+    public void relayPending() {
+        try {
+            Long relayed = Flux.fromIterable(properties.collections()).concatMap(this::relay).count()
+                    .block(properties.sendTimeout().multipliedBy(6));
+            if (relayed != null && relayed > 0) {
+                log.debug("relayed {} outbox entries", relayed);
+            }
+        } catch (RuntimeException e) {
+            // The next poll retries: entries stay in their documents until acknowledged.
+            log.warn("outbox relay failed, will retry: {}", e.toString());
+        }
+    }
+
+    private Flux<OutboxEntry> relay(String collection) {
+        Query withPending = new Query(Criteria.where("outbox.0").exists(true));
+        return mongo.find(withPending, Document.class, collection)
+                .collectList()
+                .doOnNext(docs -> pending.set(docs.stream().mapToLong(d -> d.getList("outbox", Document.class).size()).sum()))
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(doc -> Flux.fromIterable(doc.getList("outbox", Document.class))
+                        .map(OutboxRelay::entry)
+                        .concatMap(entry -> send(entry).then(remove(collection, doc.get("_id"), entry)).thenReturn(entry)));
+    }
+
+    private Mono<Void> send(OutboxEntry entry) {
+        Envelope envelope = entry.toEnvelope(properties.source());
+        return Flux.fromIterable(CloudEventCodec.toRecords(envelope))
+                .concatMap(record -> Mono.fromFuture(() -> kafka.send(record)))
+                .then()
+                .timeout(properties.sendTimeout())
+                .doOnSuccess(ignored -> published.increment());
+    }
+
+    private Mono<Void> remove(String collection, Object id, OutboxEntry entry) {
+        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId()));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
+    }
+
+    private static OutboxEntry entry(Document d) {
+        Date time = d.getDate("time");
+        return new OutboxEntry(d.getString("eventId"), MessageType.valueOf(d.getString("type")), d.getString("caseId"),
+                time.toInstant(), d.getString("payload"));
+    }
+
+    /** For tests and for the health of the pipeline: how many entries waited at the last poll. */
+    public long pendingAtLastPoll() {
+        return pending.get();
+    }
+}
