@@ -79,7 +79,9 @@ public class OutboxRelay {
     }
 
     private Mono<Void> remove(String collection, Object id, OutboxEntry entry) {
-        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId()));
+        // Bumping the version makes a concurrent save of a stale copy (which still holds this entry)
+        // fail its optimistic lock instead of silently putting the entry back to be sent again.
+        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
     }
 

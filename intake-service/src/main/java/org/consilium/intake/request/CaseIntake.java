@@ -1,0 +1,91 @@
+package org.consilium.intake.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The intake questionnaire (version {@value #VERSION}) as submitted by a patient, a caregiver
+ * with the patient's consent, or a referring doctor. The article's self-check questions are
+ * structured fields, so triage can use them.
+ */
+public record CaseIntake(
+        @NotNull @Valid Patient patient,
+        @Valid Proxy proxy,
+        @NotNull @Valid Consent consent,
+        @NotNull @Valid Diagnosis diagnosis,
+        @Valid TreatingTeam currentTreatingTeam,
+        @NotNull @Valid FirstOpinion firstOpinion,
+        @NotEmpty List<@NotNull DecisionAtStake> decisionsAtStake,
+        @NotNull TreatmentGoal treatmentGoal,
+        List<@NotNull MissingInformation> whatSeemsMissing,
+        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> openConcerns,
+        LocalDate plannedTreatmentStart,
+        @NotBlank @Size(max = 4000) String questionForPanel,
+        @Size(max = 10) List<@Valid PreviousOpinion> previousSecondOpinions) {
+
+    public static final String VERSION = "2026-11";
+
+    public CaseIntake {
+        whatSeemsMissing = whatSeemsMissing == null ? List.of() : whatSeemsMissing;
+        openConcerns = openConcerns == null ? List.of() : openConcerns;
+        previousSecondOpinions = previousSecondOpinions == null ? List.of() : previousSecondOpinions;
+    }
+
+    public record Patient(@NotBlank @Size(max = 200) String name,
+                          @NotNull @Min(0) @Max(120) Integer age,
+                          @NotNull Sex sex,
+                          @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as ID") String country,
+                          @NotEmpty List<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as en or zh-Hans") String> languages,
+                          @NotBlank @ValidTimeZone String timeZone,
+                          @NotBlank @Email @Size(max = 320) String email,
+                          @Size(max = 40) String phone) {
+    }
+
+    /** A caregiver acting for the patient; only with the patient's explicit consent. */
+    public record Proxy(@NotBlank @Size(max = 200) String name,
+                        @NotBlank @Size(max = 100) String relationship,
+                        @NotBlank @Email @Size(max = 320) String email,
+                        @AssertTrue(message = "must be true: a caregiver acts only with the patient's consent") boolean patientConsents) {
+    }
+
+    /** Consent per purpose. Review and sharing with the panel are what the service is; the others are choices. */
+    public record Consent(@AssertTrue(message = "must be true: the case cannot be reviewed without it") boolean review,
+                          @AssertTrue(message = "must be true: the panel must see the records") boolean shareWithPanel,
+                          boolean crossBorderTransfer,
+                          boolean contactCurrentDoctor) {
+    }
+
+    public record Diagnosis(@NotNull CancerType cancerType,
+                            @Size(max = 200) String site,
+                            @Size(max = 50) String stage,
+                            @Size(max = 200) String histology) {
+    }
+
+    public record TreatingTeam(@Size(max = 200) String doctorName,
+                               @Size(max = 200) String institution,
+                               @Email @Size(max = 320) String email) {
+    }
+
+    public record FirstOpinion(@NotBlank @Size(max = 4000) String summary,
+                               @NotBlank @Size(max = 200) String author,
+                               @NotNull @PastOrPresent LocalDate date) {
+    }
+
+    /** "How many are too many": the panel is asked to compare, not to add one more. */
+    public record PreviousOpinion(@NotNull @PastOrPresent LocalDate date,
+                                  @NotBlank @Size(max = 200) String institution,
+                                  @NotBlank @Size(max = 4000) String summary) {
+    }
+}

@@ -1,0 +1,65 @@
+package org.consilium.intake.request;
+
+import org.consilium.events.Envelope;
+import org.consilium.support.problem.DomainProblem;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Opens, reads and withdraws cases, and applies other contexts' facts to them. */
+@Service
+public class CaseRequests {
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    public CaseRequests(CaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case. With an idempotency key, a retried submission (a weak connection that lost
+     * the response) returns the case it already opened instead of opening a second one.
+     */
+    public Mono<Submission> submit(CaseIntake intake, String idempotencyKey) {
+        Mono<Submission> open = Mono.defer(() -> cases.insert(SecondOpinionCase.submit(
+                "case-" + UUID.randomUUID(), intake, idempotencyKey, clock.instant())).map(c -> new Submission(c, true)));
+        if (idempotencyKey == null) {
+            return open;
+        }
+        Mono<Submission> existing = cases.findByIdempotencyKey(idempotencyKey).map(c -> new Submission(c, false));
+        return existing.switchIfEmpty(open.onErrorResume(DuplicateKeyException.class, e -> existing));
+    }
+
+    public Mono<SecondOpinionCase> find(String caseId) {
+        return cases.findById(caseId).switchIfEmpty(Mono.error(() -> DomainProblem.notFound("case", caseId)));
+    }
+
+    public Mono<SecondOpinionCase> withdraw(String caseId, String reason) {
+        return change(caseId, c -> c.withdraw(reason, clock.instant()));
+    }
+
+    /** Applies an inbound event; an event for a case intake never opened is ignored. */
+    public Mono<SecondOpinionCase> apply(Envelope event) {
+        return cases.findById(event.caseId())
+                .flatMap(c -> c.apply(event) ? cases.save(c) : Mono.just(c))
+                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    private Mono<SecondOpinionCase> change(String caseId, Consumer<SecondOpinionCase> change) {
+        // Re-read and re-apply on a concurrent update (an event applied meanwhile): optimistic locking.
+        return find(caseId).flatMap(c -> {
+            change.accept(c);
+            return cases.save(c);
+        }).retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    public record Submission(SecondOpinionCase request, boolean created) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.consilium.intake.request;
+
+/** The article's high-impact decisions: the reason a second opinion is worth its time. */
+public enum DecisionAtStake {
+    MAJOR_SURGERY, ORGAN_REMOVAL, CHEMOTHERAPY_WITH_SIGNIFICANT_SIDE_EFFECTS, RADIATION_NEAR_SENSITIVE_ORGANS,
+    FERTILITY_OR_SEXUAL_FUNCTION, LIFELONG_FUNCTIONAL_CHANGE, TRANSPLANTATION, CAR_T_CELLULAR_THERAPY,
+    CLINICAL_TRIAL_ENROLLMENT, STOPPING_ACTIVE_TREATMENT
+}

@@ -1,0 +1,171 @@
+package org.consilium.intake.request;
+
+import org.consilium.events.CaseAccepted;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.CaseWithdrawn;
+import org.consilium.events.Envelope;
+import org.consilium.events.Recipient;
+import org.consilium.events.Urgency;
+import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A second-opinion request and where it stands. Every change and the event it causes are
+ * written in one document save (the outbox lives inside), and inbound events are remembered by
+ * id so a redelivery changes nothing.
+ */
+@Document("cases")
+public class SecondOpinionCase {
+    @Id
+    private final String id;
+    @Version
+    private Long version;
+    private final String questionnaireVersion;
+    @Indexed(unique = true, sparse = true)
+    private final String idempotencyKey;
+    private final CaseIntake intake;
+    private final Instant submittedAt;
+    private Stage stage;
+    private final List<StageChange> history;
+    private Urgency urgency;
+    private List<String> disciplines;
+    private int documentsReceived;
+    private String withdrawalReason;
+    private final List<OutboxEntry> outbox;
+    private final List<String> appliedEvents;
+
+    @PersistenceCreator
+    SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey, CaseIntake intake,
+                      Instant submittedAt, Stage stage, List<StageChange> history, Urgency urgency,
+                      List<String> disciplines, int documentsReceived, String withdrawalReason,
+                      List<OutboxEntry> outbox, List<String> appliedEvents) {
+        this.id = id;
+        this.version = version;
+        this.questionnaireVersion = questionnaireVersion;
+        this.idempotencyKey = idempotencyKey;
+        this.intake = intake;
+        this.submittedAt = submittedAt;
+        this.stage = stage;
+        this.history = new ArrayList<>(history == null ? List.of() : history);
+        this.urgency = urgency;
+        this.disciplines = disciplines == null ? List.of() : disciplines;
+        this.documentsReceived = documentsReceived;
+        this.withdrawalReason = withdrawalReason;
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.appliedEvents = new ArrayList<>(appliedEvents == null ? List.of() : appliedEvents);
+    }
+
+    public static SecondOpinionCase submit(String id, CaseIntake intake, String idempotencyKey, Instant now) {
+        SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, intake, now,
+                Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null);
+        request.outbox.add(OutboxEntry.of(request.submittedEvent(), now));
+        return request;
+    }
+
+    private CaseSubmitted submittedEvent() {
+        CaseIntake.Patient patient = intake.patient();
+        // Whoever submitted hears from us: the caregiver when there is one, else the patient.
+        Recipient contact = intake.proxy() != null
+                ? new Recipient(intake.proxy().name(), intake.proxy().email(), patient.languages().get(0))
+                : new Recipient(patient.name(), patient.email(), patient.languages().get(0));
+        return new CaseSubmitted(id, intake.diagnosis().cancerType().code(), intake.decisionsAtStake().get(0).name(),
+                intake.plannedTreatmentStart(), intake.questionForPanel(), intake.firstOpinion().summary(), contact,
+                patient.languages(), patient.timeZone(), patient.country(), submittedAt);
+    }
+
+    public void withdraw(String reason, Instant now) {
+        if (stage.isFinal()) {
+            throw DomainProblem.conflict("case-closed", "case " + id + " is already " + stage + " and cannot be withdrawn");
+        }
+        withdrawalReason = reason;
+        moveTo(Stage.WITHDRAWN, now);
+        outbox.add(OutboxEntry.of(new CaseWithdrawn(id, reason, now), now));
+    }
+
+    /** Applies a fact published by another context; false when it was applied before or changes nothing. */
+    public boolean apply(Envelope event) {
+        if (appliedEvents.contains(event.id())) {
+            return false;
+        }
+        appliedEvents.add(event.id());
+        switch (event.type()) {
+            case CASE_ACCEPTED -> {
+                CaseAccepted accepted = event.payload(CaseAccepted.class);
+                urgency = accepted.urgency();
+                disciplines = accepted.disciplines();
+                moveTo(Stage.COLLECTING_RECORDS, event.time());
+            }
+            case CASE_DECLINED -> moveTo(Stage.DECLINED, event.time());
+            case DOCUMENT_RECEIVED -> documentsReceived++;
+            case RECORDS_COMPLETED -> moveTo(Stage.RECORDS_COMPLETE, event.time());
+            case MDT_SCHEDULED -> moveTo(Stage.MDT_SCHEDULED, event.time());
+            case MDT_CONCLUDED -> moveTo(Stage.MDT_CONCLUDED, event.time());
+            case REPORT_DELIVERED -> moveTo(Stage.REPORT_DELIVERED, event.time());
+            default -> {
+                // other facts do not change what the patient is told
+            }
+        }
+        return true;
+    }
+
+    private void moveTo(Stage next, Instant at) {
+        if (stage.canMoveTo(next)) {
+            stage = next;
+            history.add(new StageChange(next, at));
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public CaseIntake intake() {
+        return intake;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public String questionnaireVersion() {
+        return questionnaireVersion;
+    }
+
+    public List<StageChange> history() {
+        return List.copyOf(history);
+    }
+
+    public Optional<Urgency> urgency() {
+        return Optional.ofNullable(urgency);
+    }
+
+    public List<String> disciplines() {
+        return List.copyOf(disciplines);
+    }
+
+    public int documentsReceived() {
+        return documentsReceived;
+    }
+
+    public Optional<String> withdrawalReason() {
+        return Optional.ofNullable(withdrawalReason);
+    }
+
+    List<OutboxEntry> pendingEvents() {
+        return List.copyOf(outbox);
+    }
+}

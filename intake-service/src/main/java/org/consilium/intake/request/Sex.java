@@ -1,0 +1,5 @@
+package org.consilium.intake.request;
+
+public enum Sex {
+    FEMALE, MALE, OTHER, UNDISCLOSED
+}
