@@ -1,0 +1,111 @@
+package org.consilium.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole stack as a user starts it: {@code java -jar stack/target/stack-exec.jar}, in its own
+ * data directory and on shifted ports so that it never collides with a developer's own stack.
+ */
+final class RunningStack implements AutoCloseable {
+    static final int PORT_OFFSET = 10000;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
+    private final Process process;
+    private final Path log;
+
+    private RunningStack(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static RunningStack start(Path dataDir) {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        Path jar = home.resolve("stack/target/stack-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the reactor first (mvn verify builds it)");
+        }
+        Path log = Path.of("target/stack.log").toAbsolutePath();
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
+                    "--consilium.stack.home=" + home, "--consilium.stack.data-dir=" + dataDir,
+                    "--consilium.stack.port-offset=" + PORT_OFFSET))
+                    .redirectErrorStream(true).start();
+            RunningStack stack = new RunningStack(process, log);
+            stack.awaitReady();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    file.println(line);
+                    file.flush();
+                    if (line.contains("Consilium is ready")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the stack closed its output: it stopped
+            }
+        }, "stack-output");
+        pump.setDaemon(true);
+        pump.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (!ready.await(1, TimeUnit.SECONDS)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the stack exited with " + process.exitValue() + "; see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    close();
+                    throw new IllegalStateException("the stack was not ready within " + START_TIMEOUT + "; see " + log);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int port(int defaultPort) {
+        return defaultPort + PORT_OFFSET;
+    }
+
+    static String url(int defaultPort, String path) {
+        return "http://localhost:" + port(defaultPort) + path;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
