@@ -1,0 +1,177 @@
+package org.consilium.notification.delivery;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.Envelope;
+import org.consilium.events.NotificationDelivered;
+import org.consilium.events.Recipient;
+import org.consilium.events.ReportDelivered;
+import org.consilium.notification.mail.RenderedMail;
+import org.consilium.support.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one email that answers one command, identified by the command envelope's id. It is claimed
+ * (inserted SENDING) before SMTP is touched, so a redelivered command always finds it; SENT and the
+ * delivered event are written in one save. Because the id is the command id, the document itself
+ * is the record of the applied command (no separate {@code appliedEvents}).
+ */
+@Document("deliveries")
+public class Delivery {
+    @Id
+    private final String id;
+    @Version
+    private Long version;
+    @Indexed
+    private final String caseId;
+    private final DeliveryPurpose purpose;
+    private final Recipient recipient;
+    private final String messageId;
+    private String language;
+    private String subject;
+    private DeliveryState state;
+    private int attempts;
+    private String lastError;
+    private final Instant claimedAt;
+    private Instant lastAttemptAt;
+    private Instant sentAt;
+    private final List<OutboxEntry> outbox;
+
+    @PersistenceCreator
+    Delivery(String id, Long version, String caseId, DeliveryPurpose purpose, Recipient recipient, String messageId,
+             String language, String subject, DeliveryState state, int attempts, String lastError, Instant claimedAt,
+             Instant lastAttemptAt, Instant sentAt, List<OutboxEntry> outbox) {
+        this.id = id;
+        this.version = version;
+        this.caseId = caseId;
+        this.purpose = purpose;
+        this.recipient = recipient;
+        this.messageId = messageId;
+        this.language = language;
+        this.subject = subject;
+        this.state = state;
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.claimedAt = claimedAt;
+        this.lastAttemptAt = lastAttemptAt;
+        this.sentAt = sentAt;
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+    }
+
+    /** First attempt at a command: SENDING, to be inserted before the email goes to SMTP. */
+    public static Delivery claim(String commandId, String caseId, DeliveryPurpose purpose, Recipient recipient,
+                                 String messageId, RenderedMail mail, Instant now) {
+        return new Delivery(commandId, null, caseId, purpose, recipient, messageId, mail.language(), mail.subject(),
+                DeliveryState.SENDING, 1, null, now, now, null, null);
+    }
+
+    /** Another attempt after SMTP certainly failed. */
+    void retry(RenderedMail mail, Instant now) {
+        require(DeliveryState.FAILED);
+        language = mail.language();
+        subject = mail.subject();
+        state = DeliveryState.SENDING;
+        attempts++;
+        lastAttemptAt = now;
+    }
+
+    /** SMTP accepted the email: record it and the event that tells the process, together. */
+    void sent(Instant now) {
+        require(DeliveryState.SENDING);
+        state = DeliveryState.SENT;
+        sentAt = now;
+        lastError = null;
+        outbox.add(OutboxEntry.of(deliveredEvent(now), Envelope.derivedId(id, "delivered"), now));
+    }
+
+    void failed(String error, Instant now) {
+        require(DeliveryState.SENDING);
+        state = DeliveryState.FAILED;
+        lastError = error;
+        lastAttemptAt = now;
+    }
+
+    /** The outcome of the last attempt is unknown: do not send again, leave it to an operator. */
+    void unconfirmed(String reason, Instant now) {
+        require(DeliveryState.SENDING);
+        state = DeliveryState.UNCONFIRMED;
+        lastError = reason;
+        lastAttemptAt = now;
+    }
+
+    private CaseMessage deliveredEvent(Instant now) {
+        return purpose == DeliveryPurpose.REPORT
+                ? new ReportDelivered(caseId, id, now)
+                : new NotificationDelivered(caseId, id, purpose.notificationPurpose(), now);
+    }
+
+    private void require(DeliveryState expected) {
+        if (state != expected) {
+            throw new IllegalStateException("delivery " + id + " is " + state + ", not " + expected);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public DeliveryPurpose purpose() {
+        return purpose;
+    }
+
+    public Recipient recipient() {
+        return recipient;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public DeliveryState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public Optional<Instant> sentAt() {
+        return Optional.ofNullable(sentAt);
+    }
+
+    List<OutboxEntry> pendingEvents() {
+        return List.copyOf(outbox);
+    }
+}

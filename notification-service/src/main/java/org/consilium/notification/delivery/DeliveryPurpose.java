@@ -1,0 +1,40 @@
+package org.consilium.notification.delivery;
+
+import org.consilium.events.NotificationPurpose;
+
+/**
+ * Why an email is sent: the notification purposes, plus the report. Each has its own template;
+ * the {@code SendNotification.parameters} a template reads are listed per constant, all optional
+ * (instants as ISO-8601 UTC, dates as ISO-8601, shown in the reader's language and {@code timeZone}).
+ */
+public enum DeliveryPurpose {
+    /** {@code missing} (record names separated by commas or semicolons), {@code dueBy}, {@code uploadUrl}. */
+    RECORDS_REMINDER("records-reminder"),
+    /** {@code reason}. */
+    CASE_DECLINED("case-declined"),
+    /** {@code reason}. */
+    CASE_WITHDRAWN("case-withdrawn"),
+    /** {@code sessionStartsAt} (instant), {@code timeZone} (IANA id, e.g. Asia/Jakarta). */
+    MDT_SCHEDULED("mdt-scheduled"),
+    /** From {@code DeliverReport}: the question, the first opinion and the report content. */
+    REPORT("report");
+
+    private final String template;
+
+    DeliveryPurpose(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public static DeliveryPurpose of(NotificationPurpose purpose) {
+        return valueOf(purpose.name());
+    }
+
+    /** The notification purpose this answers in {@code NotificationDelivered}; none for the report. */
+    NotificationPurpose notificationPurpose() {
+        return NotificationPurpose.valueOf(name());
+    }
+}

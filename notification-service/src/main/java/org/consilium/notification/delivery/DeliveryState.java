@@ -1,0 +1,13 @@
+package org.consilium.notification.delivery;
+
+/** Where one command's email stands. Only SENDING and FAILED move on; SENT and UNCONFIRMED are final. */
+public enum DeliveryState {
+    /** Claimed before talking to SMTP; an outcome is being waited for. Found on redelivery, it means the sender died. */
+    SENDING,
+    /** The SMTP server accepted the email; the delivered event was stored with this state. */
+    SENT,
+    /** SMTP certainly did not take the email; the command is retried, then dead-lettered. */
+    FAILED,
+    /** The email may or may not have gone out; never resent automatically, an operator confirms it. */
+    UNCONFIRMED
+}

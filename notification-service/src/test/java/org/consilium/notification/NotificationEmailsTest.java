@@ -1,0 +1,192 @@
+package org.consilium.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.consilium.events.CloudEventCodec;
+import org.consilium.events.DeliverReport;
+import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
+import org.consilium.events.NotificationDelivered;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.ReportContent;
+import org.consilium.events.ReportDelivered;
+import org.consilium.events.SendNotification;
+import org.consilium.events.Topics;
+import org.consilium.notification.delivery.Delivery;
+import org.consilium.notification.delivery.DeliveryState;
+import org.consilium.support.testing.KafkaProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What each command renders and sends, what it publishes, and what the HTTP API shows. */
+class NotificationEmailsTest extends ServiceTest {
+
+    static final Map<NotificationPurpose, String> SUBJECTS = Map.of(
+            NotificationPurpose.RECORDS_REMINDER, "We are still waiting for some of your records",
+            NotificationPurpose.CASE_DECLINED, "Your request for a second opinion",
+            NotificationPurpose.CASE_WITHDRAWN, "Your case has been withdrawn",
+            NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review");
+
+    static final Map<String, String> PARAMETERS = Map.of("missing", "brain MRI, EGFR/ALK results",
+            "dueBy", "2026-12-01", "reason", "Treatment will continue at the local hospital",
+            "sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta");
+
+    /** What each purpose's email must say beyond the greeting: a parameter, rendered for the reader. */
+    static final Map<NotificationPurpose, String> SAYS = Map.of(
+            NotificationPurpose.RECORDS_REMINDER, "EGFR/ALK results",
+            NotificationPurpose.CASE_DECLINED, "Treatment will continue at the local hospital",
+            NotificationPurpose.CASE_WITHDRAWN, "Treatment will continue at the local hospital",
+            NotificationPurpose.MDT_SCHEDULED, "December 8, 2026");
+
+    @ParameterizedTest
+    @EnumSource(NotificationPurpose.class)
+    void eachPurposeSendsOneEmailWithItsSubjectToItsRecipient(NotificationPurpose purpose) throws Exception {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "en"), purpose, PARAMETERS)));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(mail.getSubject()).isEqualTo(SUBJECTS.get(purpose));
+        assertThat(mail.getFrom()[0].toString()).contains("care-team@consilium.local");
+        assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        String text = Smtp.part(mail, "text/plain");
+        String html = Smtp.part(mail, "text/html");
+        assertThat(text).contains("Dear Siti Rahman", SAYS.get(purpose), caseId).doesNotContain("${", "[(");
+        assertThat(html).contains("Siti Rahman", SAYS.get(purpose)).doesNotContain("th:text", "th:if");
+
+        NotificationDelivered delivered = KafkaProbe.awaitPublished(MessageType.NOTIFICATION_DELIVERED, caseId,
+                NotificationDelivered.class);
+        assertThat(delivered.commandId()).isEqualTo(command.id());
+        assertThat(delivered.purpose()).isEqualTo(purpose);
+        Delivery delivery = awaitState(command.id(), DeliveryState.SENT);
+        assertThat(delivery.attempts()).isEqualTo(1);
+        assertThat(delivery.language()).isEqualTo("en");
+        assertThat(Smtp.mailsTo(smtp, caseId + "@example.org")).hasSize(1);
+    }
+
+    @Test
+    void deliverReportSendsTheReportAndPublishesReportDeliveredOnce() throws Exception {
+        String caseId = newCaseId();
+        ReportContent report = new ReportContent(false, "Chemo-immunotherapy before lobectomy",
+                "The panel suggests treatment before the operation, then surgery.",
+                "EGFR/ALK and PD-L1 results changed the picture; they were not available to the first team.",
+                List.of("The thoracic surgeon would operate first"), "Dr Tan, chair");
+        Envelope command = publish(command(new DeliverReport(caseId, recipient(caseId, "en"),
+                "Should I have chemotherapy or immunotherapy before the operation?", "Lobectomy then chemotherapy", report)));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(mail.getSubject()).isEqualTo("Your second-opinion report is ready");
+        assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
+        for (String body : List.of(Smtp.text(mail, "text/plain"), Smtp.text(mail, "text/html"))) {
+            assertThat(body).contains("Should I have chemotherapy or immunotherapy before the operation?",
+                    "Lobectomy then chemotherapy", "differs from the first opinion",
+                    "Chemo-immunotherapy before lobectomy", "The panel suggests treatment before the operation",
+                    "they were not available to the first team", "The thoracic surgeon would operate first", "Dr Tan, chair",
+                    "decisions about your treatment stay with you and your treating team");
+        }
+
+        ReportDelivered delivered = KafkaProbe.awaitPublished(MessageType.REPORT_DELIVERED, caseId, ReportDelivered.class);
+        assertThat(delivered.commandId()).isEqualTo(command.id());
+        List<ConsumerRecord<String, byte[]>> records = KafkaProbe.records(Topics.NOTIFICATION_EVENTS).stream()
+                .filter(r -> caseId.equals(r.key())).toList();
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(header(record, "ce_type")).isEqualTo(MessageType.REPORT_DELIVERED.ceType());
+        assertThat(header(record, "ce_source")).isEqualTo("/consilium/notification-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(caseId);
+        assertThat(header(record, "ce_id")).isEqualTo(Envelope.derivedId(command.id(), "delivered"));
+        assertThat(CloudEventCodec.read(record.headers(), record.value()).payload()).isEqualTo(delivered);
+        assertThat(awaitState(command.id(), DeliveryState.SENT).sentAt()).isPresent();
+    }
+
+    @Test
+    void writesInEnglishWhenTheRecipientsLanguageHasNoTemplate() throws Exception {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "ms"),
+                NotificationPurpose.RECORDS_REMINDER, Map.of("missing", "brain MRI"))));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(mail.getSubject()).isEqualTo("We are still waiting for some of your records");
+        assertThat(mail.getHeader("Content-Language")).containsExactly("en");
+        assertThat(awaitState(command.id(), DeliveryState.SENT).language()).isEqualTo("en");
+    }
+
+    /** {@code qaa} (reserved for local use) exists only under src/test/resources/mail: adding a language is adding files. */
+    @Test
+    void writesInTheRecipientsLanguageWhenItsTemplatesExist() throws Exception {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "qaa-ID"),
+                NotificationPurpose.RECORDS_REMINDER, Map.of("missing", "brain MRI"))));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(mail.getSubject()).isEqualTo("qaa: records reminder");
+        assertThat(Smtp.part(mail, "text/plain")).contains("qaa: Siti Rahman / brain MRI");
+        assertThat(awaitState(command.id(), DeliveryState.SENT).language()).isEqualTo("qaa");
+    }
+
+    @Test
+    void showsTheDeliveriesOfACase() {
+        String caseId = newCaseId();
+        Envelope reminder = publish(command(new SendNotification(caseId, recipient(caseId, "en"),
+                NotificationPurpose.RECORDS_REMINDER, Map.of("missing", "brain MRI"))));
+        Envelope scheduled = publish(command(new SendNotification(caseId, recipient(caseId, "en"),
+                NotificationPurpose.MDT_SCHEDULED, Map.of())));
+        awaitState(scheduled.id(), DeliveryState.SENT);
+
+        http.get().uri("/deliveries?caseId={caseId}", caseId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].id").isEqualTo(reminder.id())
+                .jsonPath("$[0].purpose").isEqualTo("RECORDS_REMINDER")
+                .jsonPath("$[0].recipient.email").isEqualTo(caseId + "@example.org")
+                .jsonPath("$[0].state").isEqualTo("SENT")
+                .jsonPath("$[0].attempts").isEqualTo(1)
+                .jsonPath("$[0].sentAt").isNotEmpty()
+                .jsonPath("$[1].id").isEqualTo(scheduled.id())
+                .jsonPath("$[1].subject").isEqualTo("Your case is scheduled for MDT review");
+        http.get().uri("/deliveries/{id}", reminder.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.messageId").isEqualTo("<" + reminder.id() + "@consilium.local>");
+        http.get().uri("/deliveries/{id}", "no-such-command").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:not-found");
+        http.get().uri("/deliveries?caseId={caseId}", "case-nobody-knows").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        http.get().uri("/deliveries").exchange().expectStatus().isBadRequest();
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/deliveries/{id}']").exists();
+    }
+
+    @Test
+    void countsEmailsByPurposeAndDeliveriesByState() {
+        String caseId = newCaseId();
+        double before = count("consilium.notification.emails.sent", "CASE_DECLINED");
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "en"),
+                NotificationPurpose.CASE_DECLINED, Map.of())));
+        awaitState(command.id(), DeliveryState.SENT);
+
+        assertThat(count("consilium.notification.emails.sent", "CASE_DECLINED")).isEqualTo(before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                meters.get("consilium.notification.deliveries").tag("state", "SENT").gauge().value() > 0);
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("consilium_notification_emails_sent_total{application=\"notification-service\",purpose=\"CASE_DECLINED\"}")
+                        .contains("consilium_notification_deliveries_unconfirmed_total")
+                        .contains("consilium_notification_deliveries{application=\"notification-service\",state=\"UNCONFIRMED\"}"));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package org.consilium.notification;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.consilium.events.CaseMessage;
+import org.consilium.events.Envelope;
+import org.consilium.events.Recipient;
+import org.consilium.notification.delivery.Delivery;
+import org.consilium.notification.delivery.DeliveryRepository;
+import org.consilium.notification.delivery.DeliveryState;
+import org.consilium.support.testing.EmbeddedInfrastructure;
+import org.consilium.support.testing.KafkaProbe;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Spring context for every service test: embedded Kafka and mongo-java-server from the
+ * service-support fixtures, and a real SMTP server. Retries are shortened (4 attempts over ~2.8 s)
+ * so outage tests stay quick while still exercising the binder's retry and dead-letter path.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.max-attempts=4",
+        "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.back-off-initial-interval=400",
+        "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.back-off-max-interval=1600",
+        "consilium.notification.state-count-interval=300ms"})
+@AutoConfigureObservability(tracing = false)
+abstract class ServiceTest {
+    static final int SMTP_PORT = Smtp.freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.register(registry, "consilium-notification");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    DeliveryRepository deliveries;
+    @Autowired
+    MeterRegistry meters;
+
+    static String newCaseId() {
+        return "case-" + UUID.randomUUID();
+    }
+
+    static Recipient recipient(String caseId, String language) {
+        return new Recipient("Siti Rahman", caseId + "@example.org", language);
+    }
+
+    static Envelope command(CaseMessage payload) {
+        return Envelope.of(payload, UUID.randomUUID().toString(), "/consilium/bpmn", Instant.now());
+    }
+
+    static Envelope publish(Envelope command) {
+        return KafkaProbe.publish(command);
+    }
+
+    Delivery awaitState(String commandId, DeliveryState state) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries.findById(commandId).blockOptional(), d -> d.isPresent() && d.get().state() == state)
+                .orElseThrow();
+    }
+
+    double count(String meter, String purpose) {
+        return meters.get(meter).tag("purpose", purpose).counter().count();
+    }
+}

@@ -1,0 +1,91 @@
+package org.consilium.notification.delivery;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.DeliverReport;
+import org.consilium.events.Envelope;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.Recipient;
+import org.consilium.events.ReportContent;
+import org.consilium.events.SendNotification;
+import org.consilium.events.UnreadableMessageException;
+import org.consilium.notification.mail.MailSettings;
+import org.consilium.notification.mail.MailTemplates;
+import org.consilium.notification.mail.RenderedMail;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** From command to rendered email, without Spring or SMTP: the wording and its edge cases. */
+class OutgoingMailTest {
+    static final Recipient SITI = new Recipient("Siti Rahman", "siti@example.org", "id");
+    final MailTemplates templates = new MailTemplates(new GenericApplicationContext(),
+            new MailSettings("care-team@consilium.local", "Consilium care team", "classpath:/mail/", "en"));
+
+    @Test
+    void aReportThatConfirmsWithoutDissentSaysSoAndLeavesOutTheEmptySections() {
+        RenderedMail mail = render(new DeliverReport("case-1", SITI, "Surgery first?", "Lobectomy",
+                new ReportContent(true, "Lobectomy as planned", "Your team's plan is what we would advise.", null,
+                        List.of(), "Dr Tan")));
+
+        assertThat(mail.subject()).isEqualTo("Your second-opinion report is ready");
+        assertThat(mail.text()).contains("The panel confirms the first opinion.", "Lobectomy as planned",
+                        "Signed on behalf of the panel by Dr Tan.", "decisions about your treatment stay with you")
+                .doesNotContain("differs", "WHY THE PANEL'S VIEW DIFFERS", "DIFFERENT VIEWS WITHIN THE PANEL");
+        assertThat(mail.html()).contains("The panel confirms the first opinion.")
+                .doesNotContain("differs", "Different views within the panel");
+    }
+
+    @Test
+    void aReminderListsEveryMissingRecordAndTheDueDateInTheReadersWords() {
+        RenderedMail mail = render(new SendNotification("case-1", SITI, NotificationPurpose.RECORDS_REMINDER,
+                Map.of("missing", "brain MRI; EGFR/ALK results, PD-L1", "dueBy", "2026-12-01",
+                        "uploadUrl", "https://consilium.example/cases/case-1/records")));
+
+        assertThat(mail.text()).contains("  - brain MRI\n", "  - EGFR/ALK results\n", "  - PD-L1\n",
+                "by December 1, 2026", "at https://consilium.example/cases/case-1/records");
+        assertThat(mail.html()).contains("<li>PD-L1</li>", "href=\"https://consilium.example/cases/case-1/records\"");
+    }
+
+    @Test
+    void aSessionTimeIsShownInThePatientsTimeZone() {
+        RenderedMail mail = render(new SendNotification("case-1", SITI, NotificationPurpose.MDT_SCHEDULED,
+                Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta")));
+
+        assertThat(mail.text()).contains("December 8, 2026", "9:00", "(Asia/Jakarta)");
+    }
+
+    @Test
+    void optionalParametersMayBeMissing() {
+        for (NotificationPurpose purpose : NotificationPurpose.values()) {
+            RenderedMail mail = render(new SendNotification("case-1", SITI, purpose, Map.of()));
+            assertThat(mail.text()).contains("Dear Siti Rahman", "case-1").doesNotContain("null");
+        }
+    }
+
+    @Test
+    void aCommandWithoutAUsableAddressCanNeverBeDeliveredSoItIsNotRetried() {
+        assertThatThrownBy(() -> OutgoingMail.of(envelope(new SendNotification("case-1",
+                new Recipient("Siti", "not an address", "id"), NotificationPurpose.CASE_DECLINED, Map.of()))))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("invalid recipient email");
+        assertThatThrownBy(() -> OutgoingMail.of(envelope(new SendNotification("case-1", null,
+                NotificationPurpose.CASE_DECLINED, Map.of()))))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("no recipient");
+    }
+
+    private RenderedMail render(CaseMessage command) {
+        OutgoingMail mail = OutgoingMail.of(envelope(command)).orElseThrow();
+        String language = templates.languageFor(mail.purpose().template(), mail.requestedLanguage());
+        return templates.render(mail.purpose().template(), language, mail.variables(Locale.forLanguageTag(language)));
+    }
+
+    private static Envelope envelope(CaseMessage command) {
+        return Envelope.of(command, "cmd-1", "/consilium/test", Instant.parse("2026-11-25T12:00:00Z"));
+    }
+}
