@@ -1,0 +1,5 @@
+package org.consilium.mdt.review;
+
+public enum Confidence {
+    LOW, MEDIUM, HIGH
+}

@@ -1,0 +1,54 @@
+package org.consilium.mdt.review;
+
+import org.consilium.support.problem.DomainProblem;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** Opinions and consensus: load the review, let it decide, save the change with its event. */
+@Component
+public class PanelDeliberation {
+    private final ReviewRepository reviews;
+    private final ReviewMetrics metrics;
+    private final Clock clock;
+
+    PanelDeliberation(ReviewRepository reviews, ReviewMetrics metrics, Clock clock) {
+        this.reviews = reviews;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Mono<Review> find(String caseId) {
+        return reviews.findById(caseId).switchIfEmpty(Mono.error(() -> DomainProblem.notFound("review of case", caseId)));
+    }
+
+    /** Emits whether an earlier opinion of the member was replaced. */
+    public Mono<OpinionRecorded> recordOpinion(String caseId, OpinionRequest request) {
+        return change(caseId, review -> new OpinionRecorded(review, review.recordOpinion(request, clock.instant())))
+                .doOnNext(recorded -> metrics.opinionSubmitted(recorded.review().member(request.specialistId())
+                        .map(m -> m.discipline()).orElse("unknown")));
+    }
+
+    public Mono<Review> conclude(String caseId, ConsensusRequest request) {
+        return change(caseId, review -> {
+            review.conclude(request, clock.instant());
+            return review;
+        });
+    }
+
+    /** Concurrent changes to one review are detected by its version; the loser re-reads and tries again. */
+    private <T> Mono<T> change(String caseId, Function<Review, T> decision) {
+        return Mono.defer(() -> find(caseId).flatMap(review -> {
+                    T outcome = decision.apply(review);
+                    return reviews.save(review).thenReturn(outcome);
+                }))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    public record OpinionRecorded(Review review, boolean replaced) {
+    }
+}

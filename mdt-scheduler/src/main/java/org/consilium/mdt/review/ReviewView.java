@@ -1,0 +1,50 @@
+package org.consilium.mdt.review;
+
+import org.consilium.events.Urgency;
+import org.consilium.mdt.panel.Panellist;
+import org.consilium.mdt.session.SessionSlot;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** A review as specialists and coordinators see it; session times also in each person's own zone. */
+public record ReviewView(String caseId, ReviewStatus status, String cancerType, Urgency urgency,
+                         String questionForPanel, String firstOpinion, List<String> patientLanguages,
+                         Session session, List<Member> panel, List<String> uncoveredDisciplines,
+                         List<Opinion> opinions, List<String> awaitingOpinionsFrom, Consensus consensus,
+                         Instant scheduledAt, Instant cancelledAt, String cancelReason) {
+
+    /** @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset */
+    public record Session(String id, Instant startsAt, String patientLocalStart) {
+    }
+
+    /** @param localStart the session start in the member's own time zone, ISO-8601 with offset */
+    public record Member(String specialistId, String name, String discipline, String timeZone, boolean chair,
+                         String reason, String localStart, boolean opinionSubmitted) {
+    }
+
+    static ReviewView of(Review review) {
+        CaseBrief brief = review.brief();
+        SessionSlot slot = review.session();
+        List<String> awaiting = review.awaitingOpinions().stream().map(Panellist::specialistId).toList();
+        List<Member> members = review.panel().stream().map(m -> new Member(m.specialistId(), m.name(), m.discipline(),
+                m.timeZone(), m.chair(), m.reason(), local(slot, m.timeZone()), !awaiting.contains(m.specialistId())))
+                .toList();
+        return new ReviewView(review.caseId(), review.status(),
+                brief == null ? null : brief.cancerType(), brief == null ? null : brief.urgency(),
+                brief == null ? null : brief.questionForPanel(), brief == null ? null : brief.firstOpinion(),
+                brief == null ? List.of() : brief.patientLanguages(),
+                slot == null ? null : new Session(slot.id(), slot.startsAt(), local(slot, brief.patientTimeZone())),
+                members, review.uncoveredDisciplines(), review.opinions(), awaiting, review.consensus().orElse(null),
+                review.scheduledAt(), review.cancelledAt(), review.cancelReason());
+    }
+
+    private static String local(SessionSlot slot, String zone) {
+        if (slot == null || zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+            return null;
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(slot.startsAt().atZone(ZoneId.of(zone)));
+    }
+}

@@ -1,0 +1,19 @@
+package org.consilium.mdt.session;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The cases booked on one session; created when the first case is put on it. */
+@Document("sessions")
+public record SessionRoster(@Id String id, Instant startsAt, List<String> caseIds, int booked) {
+    public SessionRoster {
+        caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
+    }
+
+    SessionSlot slot() {
+        return new SessionSlot(id, startsAt);
+    }
+}

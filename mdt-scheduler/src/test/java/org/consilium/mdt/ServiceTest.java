@@ -1,0 +1,116 @@
+package org.consilium.mdt;
+
+import org.bson.Document;
+import org.consilium.events.ScheduleReview;
+import org.consilium.events.Urgency;
+import org.consilium.mdt.review.ReviewView;
+import org.consilium.support.testing.EmbeddedInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one Spring context of the module's service tests: the app against the embedded Kafka broker
+ * and mongo-java-server. Every test uses its own case ids, so tests share the store safely.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"consilium.mdt.metrics-refresh=300ms", "consilium.outbox.poll-interval=100ms"})
+public abstract class ServiceTest {
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.register(registry, "consilium-mdt-test");
+    }
+
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+
+    protected static String newCaseId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The urgent lung example of the brief: Jakarta, Bahasa Indonesia and English. */
+    protected static ScheduleReview lungCase(String caseId) {
+        return new ScheduleReview(caseId, "lung", Urgency.URGENT,
+                List.of("thoracic-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist"),
+                List.of("id", "en"), "Asia/Jakarta",
+                "Should I have chemotherapy or immunotherapy before the operation instead?",
+                "Lobectomy then adjuvant chemotherapy");
+    }
+
+    /** A small panel, for tests about opinions and consensus. */
+    protected static ScheduleReview smallCase(String caseId) {
+        return new ScheduleReview(caseId, "colorectal", Urgency.EXPEDITED,
+                List.of("medical-oncologist", "pathologist", "colorectal-surgeon"), List.of("en"), "Europe/London",
+                "Is surgery first the right order?", "Resection then adjuvant chemotherapy");
+    }
+
+    protected ReviewView awaitReview(String caseId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/reviews/{id}", caseId).exchange()
+                .returnResult(ReviewView.class), r -> r.getStatus() == HttpStatus.OK).getResponseBody().blockFirst();
+    }
+
+    protected Document storedReview(String caseId) {
+        return mongo.findById(caseId, Document.class, "reviews").block();
+    }
+
+    /** Waits until the review applied the command with this id (commands of a case are consumed in order). */
+    protected Document awaitApplied(String caseId, String commandId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> storedReview(caseId),
+                d -> d != null && d.getList("appliedEvents", String.class).contains(commandId));
+    }
+
+    protected static Map<String, Object> opinion(String specialistId, boolean agrees) {
+        return Map.of("specialistId", specialistId, "recommendation", agrees ? "Proceed as planned" : "Treat first",
+                "agreesWithFirstOpinion", agrees, "confidence", "MEDIUM");
+    }
+
+    protected static Map<String, Object> consensus(String chairId) {
+        return Map.of("chairId", chairId, "confirmsFirstOpinion", true, "recommendation", "Proceed as planned",
+                "plainLanguageSummary", "The panel agrees with your doctors' plan.");
+    }
+
+    protected WebTestClient.ResponseSpec post(String caseId, String what, Map<String, ?> body) {
+        return http.post().uri("/reviews/{id}/" + what, caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
+    }
+
+    protected static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status, String slug) {
+        return response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:" + slug)
+                .jsonPath("$.status").isEqualTo(status.value());
+    }
+
+    /**
+     * A refused request stored nothing: same state, and no outbox entry that was not there before
+     * (the relay removes entries meanwhile, and each removal bumps the version, so neither is compared).
+     */
+    protected void assertUnchanged(String caseId, Document before) {
+        Document after = storedReview(caseId);
+        for (String field : List.of("status", "panel", "opinions", "consensus", "appliedEvents", "cancelledAt")) {
+            assertThat(after.get(field)).as(field).isEqualTo(before.get(field));
+        }
+        assertThat(eventIds(after)).isSubsetOf(eventIds(before));
+    }
+
+    private static List<String> eventIds(Document review) {
+        return review.getList("outbox", Document.class, List.of()).stream().map(e -> e.getString("eventId")).toList();
+    }
+}
