@@ -1,0 +1,172 @@
+package org.consilium.stack;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.List;
+
+import org.consilium.events.Topics;
+import org.consilium.stack.kafka.KafkaBroker;
+import org.consilium.stack.kafka.TopicSetup;
+import org.consilium.stack.mail.MailServer;
+import org.consilium.stack.mongo.MongoStore;
+import org.consilium.stack.services.LeftoverProcesses;
+import org.consilium.stack.services.ServiceCatalog;
+import org.consilium.stack.services.ServiceDefinition;
+import org.consilium.stack.services.ServiceSupervisor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the stack in dependency order (Kafka, MongoDB, mail, then the services, which need all three) and
+ * stops it services first, so they can finish their work against infrastructure that is still there.
+ */
+@Component
+public class Stack implements ApplicationRunner, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+    private final StackProperties properties;
+    private final KafkaBroker kafka;
+    private final TopicSetup topics;
+    private final MongoStore mongo;
+    private final MailServer mail;
+    private final ServiceSupervisor services;
+    // start steps and stop take turns, so a Ctrl-C during start-up never leaves a component started after stop
+    private final Object lifecycle = new Object();
+    private volatile boolean stopping;
+    private DataDirLock dataDirLock;
+
+    public Stack(StackProperties properties, KafkaBroker kafka, TopicSetup topics, MongoStore mongo,
+            MailServer mail, ServiceSupervisor services) {
+        this.properties = properties;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.mongo = mongo;
+        this.mail = mail;
+        this.services = services;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        long started = System.nanoTime();
+        List<ServiceDefinition> selected = ServiceCatalog.select(properties.services());
+        StackPorts ports = properties.ports();
+        log.info("Starting the Consilium stack: data dir {}, port offset {}, services {}",
+                properties.dataPath(), ports.offset(), selected.isEmpty() ? "none" : properties.services());
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            dataDirLock = DataDirLock.acquire(properties.dataPath());
+        }
+        LeftoverProcesses.stopAll(properties.dataPath());
+        Preflight.check(properties, selected);
+        try {
+            step("[1/5] Kafka (KRaft broker and controller in this JVM) on localhost:" + ports.kafka()
+                    + ", controller on " + ports.kafkaController() + ", log dir " + properties.dataPath().resolve("kafka"),
+                    () -> {
+                        kafka.start();
+                        topics.ensureTopics(kafka.bootstrapServers());
+                    },
+                    "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each");
+            step("[2/5] MongoDB wire protocol (mongo-java-server, H2 file " + mongo.file() + ") on "
+                    + mongo.connectionString(), mongo::start, "MongoDB is up");
+            step("[3/5] SMTP (GreenMail) on localhost:" + ports.smtp() + ", its HTTP API on " + mail.apiUrl(),
+                    mail::start, "Mail is up");
+            startServices(selected);
+        } catch (StartCancelled cancelled) {
+            return;
+        }
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println(ReadyBanner.render(properties, selected, startup,
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
+    }
+
+    private void startServices(List<ServiceDefinition> selected) throws Exception {
+        if (selected.isEmpty()) {
+            log.info("[4/5] No services to start (consilium.stack.services is empty): infrastructure only");
+            log.info("[5/5] Nothing to wait for");
+            return;
+        }
+        step("[4/5] Services, each in its own JVM: " + selected.stream().map(ServiceDefinition::module).toList(),
+                () -> services.startAll(selected), "All services launched");
+        log.info("[5/5] Waiting up to {} s for the services to report ready (logs in {})",
+                properties.readyTimeout().toSeconds(), properties.dataPath().resolve("logs"));
+        if (!services.awaitReady(properties.readyTimeout())) {
+            throw new StartCancelled();
+        }
+    }
+
+    private void step(String starting, StartAction action, String done) {
+        long begin = System.nanoTime();
+        synchronized (lifecycle) {
+            if (stopping) {
+                throw new StartCancelled();
+            }
+            log.info("{}", starting);
+            try {
+                action.run();
+            } catch (Exception e) {
+                if (stopping) {
+                    // failed because the JVM is shutting down under it (Ctrl-C): not worth a failure report
+                    throw new StartCancelled();
+                }
+                if (e instanceof StackStartupException startupFailure) {
+                    throw startupFailure;
+                }
+                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                throw new StackStartupException(starting + " failed: " + cause, "See the log above. State is under "
+                        + properties.dataPath() + "; another process on the same data dir also makes this fail.", cause);
+            }
+        }
+        log.info("{} ({} ms)", done, Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
+        synchronized (lifecycle) {
+            log.info("Stopping the Consilium stack");
+            quietly("services", services::stopAll);
+            quietly("Kafka", kafka::stop);
+            quietly("MongoDB", mongo::stop);
+            quietly("mail", mail::stop);
+            if (dataDirLock != null) {
+                quietly("the data dir lock", dataDirLock::close);
+                dataDirLock = null;
+            }
+            log.info("Consilium stack stopped");
+        }
+    }
+
+    /** One component failing to stop must not keep the others running. */
+    private void quietly(String component, StopAction action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            log.warn("Could not stop {} cleanly", component, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StartAction {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface StopAction {
+        void run() throws Exception;
+    }
+
+    /** The stack is being stopped while it starts: stop starting, quietly. */
+    private static final class StartCancelled extends RuntimeException {
+        StartCancelled() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.consilium.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.consilium.stack.services.ServiceCatalog;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code consilium.stack.*}: where state lives, where the service jars are, which ports and services.
+ *
+ * @param dataDir      all state (Kafka log, Mongo file, engine DB, logs); relative to the working directory
+ * @param home         the repository root holding {@code <module>/target/<module>-exec.jar}
+ * @param portOffset   added to every port, so a second stack can run beside a developer's
+ * @param services     modules to launch, in the catalog's names; unset means all, empty means infrastructure only
+ * @param readyTimeout how long the services get to report ready
+ * @param stopTimeout  how long the services get to shut down gracefully before they are killed
+ */
+@ConfigurationProperties("consilium.stack")
+public record StackProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue(".") String home,
+        @DefaultValue("0") int portOffset,
+        List<String> services,
+        @DefaultValue("180s") Duration readyTimeout,
+        @DefaultValue("30s") Duration stopTimeout) {
+
+    public StackProperties {
+        // bound as text and made absolute here: Spring's PathEditor would resolve "." against the class path
+        dataDir = Path.of(dataDir).toAbsolutePath().normalize().toString();
+        home = Path.of(home).toAbsolutePath().normalize().toString();
+        // null (not given) means "everything"; an explicitly empty value means "no services at all"
+        services = services == null ? ServiceCatalog.names() : List.copyOf(services);
+        StackPorts.checkOffset(portOffset);
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+
+    public Path homePath() {
+        return Path.of(home);
+    }
+
+    public StackPorts ports() {
+        return new StackPorts(portOffset);
+    }
+}

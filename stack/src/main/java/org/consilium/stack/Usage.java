@@ -1,0 +1,38 @@
+package org.consilium.stack;
+
+import java.util.Arrays;
+
+import org.consilium.stack.services.ServiceCatalog;
+
+/** What {@code --help} prints: everything can be configured, nothing has to be. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static boolean requested(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
+
+    static String text() {
+        return """
+                Consilium stack: a Kafka broker (KRaft), MongoDB's wire protocol (mongo-java-server on an H2 file),
+                an SMTP server with an HTTP API (GreenMail) and every Consilium service as its own JVM, in one command.
+
+                Usage: java -jar stack/target/stack-exec.jar [--consilium.stack.<option>=<value> ...]
+                Run it from the repository root after `mvn -B package -DskipTests`. Stop it with Ctrl-C.
+
+                Options (or as environment variables, e.g. CONSILIUM_STACK_PORT_OFFSET=10000):
+                  --consilium.stack.data-dir=./data     all state: Kafka log, MongoDB file, engine database, logs.
+                                                        Stop and start again on it to continue every case.
+                  --consilium.stack.home=.              the repository root, holding <module>/target/<module>-exec.jar
+                  --consilium.stack.port-offset=0       added to every port: Kafka 9092 and 9093, MongoDB 27017,
+                                                        SMTP 3025, mail API 8025, services 8080-8084
+                  --consilium.stack.services=%s
+                                                        which services to launch (default: all);
+                                                        an empty value starts the infrastructure only
+                  --consilium.stack.ready-timeout=180s  how long the services get to report ready
+                  --consilium.stack.stop-timeout=30s    how long they get to shut down before they are killed
+                """.formatted(String.join(",", ServiceCatalog.names()));
+    }
+}

@@ -1,0 +1,94 @@
+package org.consilium.stack.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.consilium.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the topics of {@link Topics#ALL} before any service starts, with their intended partition count
+ * (a service auto-creating them first would get the broker's default), and waits until every partition has
+ * a leader, so the first send of a service never races topic creation.
+ */
+@Component
+public class TopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    public void ensureTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "consilium-stack"))) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Topics.PARTITIONS, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                create(admin, missing);
+                log.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(),
+                        Topics.PARTITIONS);
+            }
+            awaitLeaders(admin);
+        }
+    }
+
+    private void create(Admin admin, List<NewTopic> topics) throws Exception {
+        try {
+            admin.createTopics(topics).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // someone (an auto-creating client) was faster: the topic is there, which is all we need
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void awaitLeaders(Admin admin) throws Exception {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            try {
+                Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
+                        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (topics.values().stream().allMatch(this::hasLeaders)) {
+                    warnAboutFewerPartitions(topics);
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Topics " + Topics.ALL + " not visible after " + TIMEOUT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean hasLeaders(TopicDescription topic) {
+        return topic.partitions().stream().allMatch(partition -> partition.leader() != null);
+    }
+
+    private void warnAboutFewerPartitions(Map<String, TopicDescription> topics) {
+        topics.values().stream()
+                .filter(topic -> topic.partitions().size() < Topics.PARTITIONS)
+                .forEach(topic -> log.warn("Topic {} has {} partitions, fewer than the intended {}; it was "
+                        + "created before the stack could", topic.name(), topic.partitions().size(), Topics.PARTITIONS));
+    }
+}

@@ -1,0 +1,157 @@
+package org.consilium.stack.services;
+
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.CREATE;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.consilium.stack.StackProperties;
+
+/** One service's child JVM: the same command every time it is (re)started, output appended to its log. */
+final class ServiceProcess {
+
+    private final ServiceDefinition service;
+    private final int port;
+    private final ProcessBuilder builder;
+    private final Path logFile;
+    private final Path pidFile;
+    private final RestartPolicy restartPolicy = new RestartPolicy();
+    private volatile Process process;
+    private volatile Instant startedAt;
+    // set by whoever reacts to this launch's exit first, so a crash is handled exactly once
+    private final AtomicBoolean exitHandled = new AtomicBoolean();
+
+    ServiceProcess(ServiceDefinition service, StackProperties properties, String javaCommand) {
+        this.service = service;
+        this.port = properties.ports().shift(service.basePort());
+        this.logFile = properties.dataPath().resolve("logs").resolve(service.module() + ".log");
+        this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), service.module());
+        this.builder = new ProcessBuilder(command(javaCommand, service, properties.homePath()))
+                .directory(properties.homePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(logFile.toFile()))
+                .redirectInput(Redirect.PIPE);
+        builder.environment().putAll(ServiceEnvironment.of(service, properties));
+    }
+
+    static List<String> command(String javaCommand, ServiceDefinition service, Path home) {
+        return List.of(javaCommand,
+                "-Xmx" + service.maxHeap(),
+                // small heaps on a small machine: the serial collector and C1 only start fastest and use least memory
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                // a JVM that ran out of memory is better dead (and restarted by the supervisor) than limping
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar", service.jar(home).toString());
+    }
+
+    synchronized void start() throws IOException {
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, String.format("%n===== %s started by the Consilium stack at %s =====%n",
+                service.module(), Instant.now()), StandardCharsets.UTF_8, CREATE, APPEND);
+        Process started = builder.start();
+        started.getOutputStream().close();
+        exitHandled.set(false);
+        startedAt = Instant.now();
+        process = started;
+        LeftoverProcesses.remember(pidFile, started.pid());
+    }
+
+    ServiceDefinition service() {
+        return service;
+    }
+
+    String name() {
+        return service.module();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** True for the first caller after a launch exited; later callers leave it alone. */
+    boolean claimExit() {
+        return exitHandled.compareAndSet(false, true);
+    }
+
+    /** Asks politely (SIGTERM): Spring Boot services then shut down gracefully. */
+    void requestStop() {
+        Process current = process;
+        if (current != null) {
+            current.destroy();
+        }
+    }
+
+    /** Waits for the exit until the deadline, then kills it and anything it started. */
+    void awaitStop(Instant deadline) throws InterruptedException {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        long millisLeft = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        if (!current.waitFor(millisLeft, TimeUnit.MILLISECONDS)) {
+            current.descendants().forEach(ProcessHandle::destroyForcibly);
+            current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        LeftoverProcesses.forget(pidFile);
+    }
+
+    /** For when there is no time left to wait. */
+    void kill() {
+        Process current = process;
+        if (current != null) {
+            current.descendants().forEach(ProcessHandle::destroyForcibly);
+            current.destroyForcibly();
+        }
+        LeftoverProcesses.forget(pidFile);
+    }
+
+    /** The end of the log, to show why a service would not start without sending the user hunting. */
+    String logTail(int lines) {
+        Deque<String> tail = new ArrayDeque<>(lines);
+        try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            all.forEach(line -> {
+                if (tail.size() == lines) {
+                    tail.removeFirst();
+                }
+                tail.addLast(line);
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(could not read " + logFile + ": " + e.getMessage() + ")";
+        }
+        return String.join(System.lineSeparator(), tail);
+    }
+}

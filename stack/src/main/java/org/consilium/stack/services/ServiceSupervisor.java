@@ -1,0 +1,202 @@
+package org.consilium.stack.services;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.consilium.stack.StackProperties;
+import org.consilium.stack.StackStartupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every service as its own JVM: starts them all at once, and once they were ready restarts any that dies
+ * (with back-off and a cap). Stopping asks all of them at the same time, then kills the ones that linger.
+ */
+@Component
+public class ServiceSupervisor {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceSupervisor.class);
+
+    private final StackProperties properties;
+    private final ReadinessProbe probe = new ReadinessProbe();
+    // in catalog order (importance); written only while launching, read from the supervisor's threads
+    private final List<ServiceProcess> children = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "service-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean supervising;
+    private boolean stopping;
+
+    public ServiceSupervisor(StackProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Launches all of them without waiting: on two cores their start-ups overlap well enough. */
+    public synchronized void startAll(List<ServiceDefinition> services) {
+        String java = javaCommand();
+        for (ServiceDefinition service : services) {
+            if (stopping) {
+                return;
+            }
+            ServiceProcess child = new ServiceProcess(service, properties, java);
+            launch(child);
+            children.add(child);
+            log.info("Started {} (pid {}) on port {}; log: {}",
+                    child.name(), child.process().pid(), child.port(), relative(child.logFile()));
+        }
+    }
+
+    /**
+     * Blocks until every service reports ready. A service that exits or is not ready in time fails the start.
+     * Returns false only when the stack is being stopped meanwhile.
+     */
+    public boolean awaitReady(Duration timeout) {
+        ReadinessWait wait = new ReadinessWait(probe, List.copyOf(children), timeout);
+        while (!wait.done()) {
+            if (isStopping()) {
+                return false;
+            }
+            wait.poll().filter(dead -> !isStopping()).ifPresent(dead -> {
+                throw new StackStartupException(dead.name() + " exited with code " + dead.process().exitValue()
+                        + " during start-up. The end of its log (" + dead.logFile() + "):" + System.lineSeparator()
+                        + dead.logTail(25),
+                        "Read " + dead.logFile() + " for the cause; the jar is " + dead.service().jar(properties.homePath()));
+            });
+            if (wait.timedOut()) {
+                throw new StackStartupException(wait.pendingNames() + " not ready within " + timeout.toSeconds() + " s",
+                        "Look at their logs under " + properties.dataPath().resolve("logs")
+                                + ", or allow more time with --consilium.stack.ready-timeout=300s");
+            }
+            pause(Duration.ofMillis(500));
+        }
+        supervising = true;
+        // a service that died between its last probe and now would otherwise never be noticed
+        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
+        return true;
+    }
+
+    public Optional<Long> pid(String module) {
+        return children.stream().filter(child -> child.name().equals(module)).findFirst()
+                .filter(ServiceProcess::isAlive).map(child -> child.process().pid());
+    }
+
+    /** SIGTERM to all at once, wait up to the stop timeout, then SIGKILL whatever is left. */
+    public void stopAll() {
+        synchronized (this) {
+            // under the same lock as restarts: after this, nothing is started again
+            stopping = true;
+        }
+        restarts.shutdownNow();
+        List<ServiceProcess> alive = children.stream().filter(ServiceProcess::isAlive).toList();
+        if (!alive.isEmpty()) {
+            log.info("Stopping {}", alive.stream().map(ServiceProcess::name).toList());
+        }
+        alive.forEach(ServiceProcess::requestStop);
+        Instant deadline = Instant.now().plus(properties.stopTimeout());
+        for (ServiceProcess child : children) {
+            try {
+                child.awaitStop(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                child.kill();
+            }
+        }
+    }
+
+    private void launch(ServiceProcess child) {
+        try {
+            child.start();
+        } catch (IOException e) {
+            throw new StackStartupException("Could not start " + child.name() + ": " + e.getMessage(),
+                    "Check that " + child.service().jar(properties.homePath()) + " exists and java can run it", e);
+        }
+        child.process().onExit().thenRun(() -> {
+            if (supervising) {
+                onExit(child);
+            }
+        });
+    }
+
+    private void onExit(ServiceProcess child) {
+        if (isStopping() || child.isAlive() || !child.claimExit()) {
+            return;
+        }
+        log.warn("{} (pid {}) exited with code {}; its log: {}",
+                child.name(), child.process().pid(), child.process().exitValue(), child.logFile());
+        child.restartPolicy().nextRestartDelay().ifPresentOrElse(
+                delay -> {
+                    log.warn("Restarting {} in {} s (restart {} within a minute)",
+                            child.name(), delay.toSeconds(), child.restartPolicy().restartsInWindow());
+                    restarts.schedule(() -> restart(child), delay.toMillis(), TimeUnit.MILLISECONDS);
+                },
+                () -> log.error("{} exited {} times within a minute; not restarting it again. Fix the cause "
+                        + "(see {}) and restart the stack.", child.name(), RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1,
+                        child.logFile()));
+    }
+
+    private void restart(ServiceProcess child) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            try {
+                launch(child);
+            } catch (StackStartupException e) {
+                log.error("Could not restart {}: {}", child.name(), e.getMessage());
+                return;
+            }
+        }
+        log.info("Restarted {} (pid {})", child.name(), child.process().pid());
+        restarts.schedule(() -> reportReadyAgain(child, child.process()), 1, TimeUnit.SECONDS);
+    }
+
+    private void reportReadyAgain(ServiceProcess child, Process launch) {
+        if (isStopping() || child.process() != launch || !launch.isAlive()) {
+            return;
+        }
+        if (probe.isReady(child.port())) {
+            log.info("{} is ready again after {} s", child.name(),
+                    Duration.between(child.startedAt(), Instant.now()).toSeconds());
+        } else if (Duration.between(child.startedAt(), Instant.now()).compareTo(properties.readyTimeout()) < 0) {
+            restarts.schedule(() -> reportReadyAgain(child, launch), 1, TimeUnit.SECONDS);
+        } else {
+            log.warn("{} was restarted but is not ready after {} s; see {}",
+                    child.name(), properties.readyTimeout().toSeconds(), child.logFile());
+        }
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private String relative(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+
+    /** The launcher's own java binary, so the services run on the same JDK. */
+    static String javaCommand() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartupException("Interrupted while waiting for the services", "Start the stack again", e);
+        }
+    }
+}

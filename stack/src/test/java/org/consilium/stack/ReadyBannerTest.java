@@ -1,0 +1,34 @@
+package org.consilium.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.consilium.stack.services.ServiceCatalog;
+import org.junit.jupiter.api.Test;
+
+class ReadyBannerTest {
+
+    @Test
+    void startsWithTheReadyLineAndListsWhereEverythingIs() {
+        StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30));
+
+        String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
+                Duration.ofMillis(43_000));
+
+        assertThat(banner.lines().findFirst()).contains("Consilium is ready");
+        assertThat(banner).contains(
+                "http://localhost:8080/camunda/app/cockpit/default/",
+                "http://localhost:8080/camunda/app/tasklist/default/",
+                "demo/demo",
+                "http://localhost:8080/engine-rest",
+                "http://localhost:8084/swagger-ui.html",
+                "http://localhost:8082/actuator/prometheus",
+                "http://localhost:8025/api/user/<email>/messages/",
+                "localhost:9092",
+                "mongodb://localhost:27017",
+                "/tmp/data",
+                "41.2 s");
+    }
+}

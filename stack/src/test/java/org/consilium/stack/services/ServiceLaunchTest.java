@@ -1,0 +1,58 @@
+package org.consilium.stack.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.consilium.stack.StackProperties;
+import org.junit.jupiter.api.Test;
+
+/** What each child JVM is started with: the contract the services rely on. */
+class ServiceLaunchTest {
+
+    private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30));
+
+    @Test
+    void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
+        Map<String, String> env = ServiceEnvironment.of(service("records-service"), properties);
+
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SERVER_PORT", "8182",
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
+                "MONGODB_URI", "mongodb://localhost:27117/consilium-records",
+                "SMTP_HOST", "localhost",
+                "SMTP_PORT", "3125"));
+    }
+
+    @Test
+    void theEngineGetsAFileDatabaseUnderTheDataDirAndNoMongo() {
+        Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties);
+
+        assertThat(env).containsEntry("SERVER_PORT", "8180")
+                .containsEntry("ENGINE_DB_URL", "jdbc:h2:file:/srv/consilium/data/engine/consilium")
+                .doesNotContainKey("MONGODB_URI");
+    }
+
+    @Test
+    void theEngineGetsTheBiggerHeapAndAllRunTheSmallFootprintJvm() {
+        List<String> engine = ServiceProcess.command("/jdk/bin/java", service("bpmn"), properties.homePath());
+        List<String> intake = ServiceProcess.command("/jdk/bin/java", service("intake-service"), properties.homePath());
+
+        assertThat(engine).containsSequence("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .endsWith("-jar", "/srv/consilium/bpmn/target/bpmn-exec.jar");
+        assertThat(intake).contains("-Xmx256m").endsWith("-jar", "/srv/consilium/intake-service/target/intake-service-exec.jar");
+    }
+
+    @Test
+    void servicesAreSelectedInOrderOfImportanceWhateverOrderTheyAreNamedIn() {
+        assertThat(ServiceCatalog.select(List.of("notification-service", " bpmn")))
+                .extracting(ServiceDefinition::module).containsExactly("bpmn", "notification-service");
+    }
+
+    private static ServiceDefinition service(String module) {
+        return ServiceCatalog.select(List.of(module)).get(0);
+    }
+}
