@@ -1,0 +1,242 @@
+package org.consilium.records.collection;
+
+import org.consilium.events.CancelCase;
+import org.consilium.events.CaseMessage;
+import org.consilium.events.DocumentReceived;
+import org.consilium.events.Envelope;
+import org.consilium.events.RecordsCompleted;
+import org.consilium.events.RequestRecords;
+import org.consilium.events.Urgency;
+import org.consilium.records.checklist.Checklist;
+import org.consilium.support.outbox.OutboxEntry;
+import org.consilium.support.problem.DomainProblem;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The records of one case: its checklist, the documents received per item, and whether the
+ * collection is complete. One MongoDB document holds the state, the events it raised
+ * ({@code outbox}) and the ids of the commands it applied, so each change and its events are
+ * stored together. {@link CaseRecordsStore} writes only what changed: new outbox entries are
+ * pushed, never rewritten, so the relay removing sent ones concurrently cannot resurrect them.
+ */
+@Document(CaseRecords.COLLECTION)
+public class CaseRecords {
+    public static final String COLLECTION = "caseRecords";
+
+    @Id
+    private final String caseId;
+    @Version
+    private Long version;
+    private final String cancerType;
+    private final String rule;
+    private final Urgency urgency;
+    private final Instant dueBy;
+    private final Instant requestedAt;
+    private RecordsStatus status;
+    private final List<RequestedItem> items;
+    private Instant completedAt;
+    private Instant cancelledAt;
+    private String cancelReason;
+    private final List<OutboxEntry> outbox;
+    private final List<String> appliedEvents;
+    @Transient
+    private final List<OutboxEntry> raised = new ArrayList<>();
+    @Transient
+    private final List<String> newlyApplied = new ArrayList<>();
+
+    @PersistenceCreator
+    CaseRecords(String caseId, Long version, String cancerType, String rule, Urgency urgency, Instant dueBy,
+                Instant requestedAt, RecordsStatus status, List<RequestedItem> items, Instant completedAt,
+                Instant cancelledAt, String cancelReason, List<OutboxEntry> outbox, List<String> appliedEvents) {
+        this.caseId = caseId;
+        this.version = version;
+        this.cancerType = cancerType;
+        this.rule = rule;
+        this.urgency = urgency;
+        this.dueBy = dueBy;
+        this.requestedAt = requestedAt;
+        this.status = status;
+        this.items = new ArrayList<>(items == null ? List.of() : items);
+        this.completedAt = completedAt;
+        this.cancelledAt = cancelledAt;
+        this.cancelReason = cancelReason;
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.appliedEvents = new ArrayList<>(appliedEvents == null ? List.of() : appliedEvents);
+    }
+
+    /** RequestRecords: start collecting against the checklist the rules give for the cancer type. */
+    public static CaseRecords request(RequestRecords command, String commandId, Checklist checklist, Instant now) {
+        CaseRecords records = new CaseRecords(command.caseId(), null, command.cancerType(), checklist.rule(),
+                command.urgency(), command.dueBy(), now, RecordsStatus.COLLECTING,
+                checklist.items().stream().map(RequestedItem::of).toList(), null, null, null, null, null);
+        records.remember(commandId);
+        return records;
+    }
+
+    /** CancelCase before RequestRecords (an early command): keep the case cancelled so a late request starts nothing. */
+    public static CaseRecords cancelledBeforeRequest(CancelCase command, String commandId, Instant now) {
+        CaseRecords records = new CaseRecords(command.caseId(), null, null, null, null, null, null,
+                RecordsStatus.CANCELLED, List.of(), null, now, command.reason(), null, null);
+        records.remember(commandId);
+        return records;
+    }
+
+    public boolean hasApplied(String commandId) {
+        return appliedEvents.contains(commandId);
+    }
+
+    /** Another RequestRecords for a case that has its checklist: the first one stands; only remember the id. */
+    public boolean requestAgain(String commandId) {
+        if (hasApplied(commandId)) {
+            return false;
+        }
+        remember(commandId);
+        return true;
+    }
+
+    public boolean cancel(CancelCase command, String commandId, Instant now) {
+        if (hasApplied(commandId)) {
+            return false;
+        }
+        remember(commandId);
+        if (status != RecordsStatus.CANCELLED) {
+            status = RecordsStatus.CANCELLED;
+            cancelledAt = now;
+            cancelReason = command.reason();
+        }
+        return true;
+    }
+
+    /** Whether the case takes documents at all; a 409 problem once it was cancelled. */
+    public void checkOpen() {
+        if (status == RecordsStatus.CANCELLED) {
+            throw DomainProblem.conflict("case-cancelled", "case " + caseId + " was cancelled and takes no more documents");
+        }
+    }
+
+    /** Whether a document for this item may be stored now; throws the problem to answer if not. */
+    public void checkAccepts(String itemCode) {
+        checkOpen();
+        if (item(itemCode).isEmpty()) {
+            throw DomainProblem.badRequest("unknown-checklist-item", "item '" + itemCode
+                    + "' is not on the checklist of case " + caseId + "; valid items: "
+                    + items.stream().map(RequestedItem::code).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * Attaches a stored document: raises DocumentReceived and, the first time every required item
+     * has a document, RecordsCompleted. Event ids derive from the document and the case, so even a
+     * repeated publication is recognisable downstream. False if the document was attached before.
+     */
+    public boolean attach(RecordDocument document, Instant now) {
+        checkAccepts(document.item());
+        if (documents().stream().anyMatch(d -> d.id().equals(document.id()))) {
+            return false;
+        }
+        items.replaceAll(i -> i.code().equals(document.item()) ? i.with(document) : i);
+        raise(new DocumentReceived(caseId, document.id(), document.item(), document.detectedContentType(),
+                document.size(), document.sha256(), now), Envelope.derivedId("DocumentReceived", document.id()), now);
+        if (completedAt == null && items.stream().filter(RequestedItem::required).allMatch(RequestedItem::received)) {
+            status = RecordsStatus.COMPLETE;
+            completedAt = now;
+            raise(new RecordsCompleted(caseId, documents().size(), now), Envelope.derivedId("RecordsCompleted", caseId), now);
+        }
+        return true;
+    }
+
+    private void raise(CaseMessage event, String eventId, Instant now) {
+        OutboxEntry entry = OutboxEntry.of(event, eventId, now);
+        outbox.add(entry);
+        raised.add(entry);
+    }
+
+    private void remember(String commandId) {
+        appliedEvents.add(commandId);
+        newlyApplied.add(commandId);
+    }
+
+    public Optional<RequestedItem> item(String code) {
+        return items.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    public Optional<RecordDocument> document(String documentId) {
+        return documents().stream().filter(d -> d.id().equals(documentId)).findFirst();
+    }
+
+    public List<RecordDocument> documents() {
+        return items.stream().flatMap(i -> i.documents().stream()).toList();
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public String cancerType() {
+        return cancerType;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public Instant dueBy() {
+        return dueBy;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public RecordsStatus status() {
+        return status;
+    }
+
+    public List<RequestedItem> items() {
+        return List.copyOf(items);
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    /** Commands applied since this instance was loaded or created, to be added to {@code appliedEvents}. */
+    List<String> newlyApplied() {
+        return List.copyOf(newlyApplied);
+    }
+
+    /** Events raised since this instance was loaded or created, to be pushed onto {@code outbox}. */
+    List<OutboxEntry> raised() {
+        return List.copyOf(raised);
+    }
+
+    List<String> appliedEvents() {
+        return List.copyOf(appliedEvents);
+    }
+}

@@ -1,0 +1,197 @@
+package org.consilium.records.upload;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.consilium.records.RecordsProperties;
+import org.consilium.records.collection.CaseRecords;
+import org.consilium.records.collection.CaseRecordsStore;
+import org.consilium.records.collection.RecordDocument;
+import org.consilium.support.problem.DomainProblem;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.PayloadTooLargeException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One upload: {@code item} then {@code file}, streamed part by part as the request arrives.
+ * Everything that can be checked before storing is (case known and open, item on its checklist,
+ * declared length within the limit); the file then streams into GridFS while it is measured,
+ * and the document is attached to the case in one aggregate write with its events. Any failure
+ * once storing began (too large, client gone, case cancelled meanwhile) discards the file.
+ */
+@Service
+public class DocumentUploads {
+    /** Room for multipart boundaries, part headers and the {@code item} field beyond the file itself. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** Part events read ahead of the GridFS writer: keeps the request's pooled buffers few. */
+    private static final int READ_AHEAD = 8;
+    private static final String ITEM = "item";
+    private static final String FILE = "file";
+
+    private final CaseRecordsStore cases;
+    private final DocumentFiles files;
+    private final RecordsProperties properties;
+    private final UploadMetrics metrics;
+    private final Clock clock;
+
+    public DocumentUploads(CaseRecordsStore cases, DocumentFiles files, RecordsProperties properties,
+                           UploadMetrics metrics, Clock clock) {
+        this.cases = cases;
+        this.files = files;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** @param contentLength the request's declared length, or -1 when it is sent chunked */
+    public Mono<RecordDocument> upload(String caseId, Flux<PartEvent> parts, long contentLength) {
+        long limit = properties.maxDocumentSize().toBytes();
+        return cases.get(caseId)
+                .doOnNext(records -> {
+                    records.checkOpen();
+                    if (contentLength > limit + MULTIPART_OVERHEAD) {
+                        throw StreamFingerprint.tooLarge(limit);
+                    }
+                })
+                .flatMap(records -> new Upload(records, limit).run(parts))
+                .doOnNext(metrics::stored)
+                .doOnError(DomainProblem.class, problem -> metrics.rejected(problem.slug()));
+    }
+
+    /** The state of one request while its parts stream past. */
+    private final class Upload {
+        private final CaseRecords records;
+        private final long limit;
+        private final ObjectId fileId = new ObjectId();
+        private String item;
+        private String filename;
+        private String declaredContentType;
+        private StoredContent stored;
+        private volatile boolean storing;
+        private volatile boolean committing;
+
+        Upload(CaseRecords records, long limit) {
+            this.records = records;
+            this.limit = limit;
+        }
+
+        Mono<RecordDocument> run(Flux<PartEvent> parts) {
+            return parts.windowUntil(PartEvent::isLast, false, READ_AHEAD)
+                    .concatMap(part -> part.switchOnFirst((first, events) -> first.hasValue()
+                            ? handle(first.get(), events)
+                            : events.then()), 1)
+                    .then(Mono.defer(this::commit))
+                    // a form field over spring.webflux.multipart.max-in-memory-size (the reader reports it as 413)
+                    .onErrorMap(e -> e instanceof PayloadTooLargeException || e instanceof DataBufferLimitException,
+                            e -> new DomainProblem(HttpStatus.PAYLOAD_TOO_LARGE, "part-too-large", "a form field is limited "
+                                    + "to a few KB; a document goes in a file part (one with a filename)"))
+                    .onErrorResume(e -> storing ? files.discard(fileId).then(Mono.error(e)) : Mono.error(e))
+                    .doOnCancel(() -> {
+                        if (storing && !committing) {
+                            files.discard(fileId).subscribe();
+                        }
+                    })
+                    .doOnDiscard(PartEvent.class, event -> DataBufferUtils.release(event.content()));
+        }
+
+        private Mono<Void> handle(PartEvent first, Flux<PartEvent> events) {
+            String name = first.name() == null ? "" : first.name();
+            return switch (name) {
+                case ITEM -> item(first, events);
+                case FILE -> file(first, events);
+                default -> drain(events);
+            };
+        }
+
+        private Mono<Void> item(PartEvent first, Flux<PartEvent> events) {
+            if (!(first instanceof FormPartEvent field)) {
+                return drain(events).then(Mono.error(badPart("part 'item' must be a form field naming a checklist item")));
+            }
+            if (item != null) {
+                return drain(events).then(Mono.error(badPart("part 'item' appears more than once")));
+            }
+            item = field.value().trim();
+            return Mono.fromRunnable(() -> records.checkAccepts(item)).then(drain(events));
+        }
+
+        private Mono<Void> file(PartEvent first, Flux<PartEvent> events) {
+            if (item == null) {
+                return Mono.error(missingPart("part 'item' is missing: it names the checklist item and must come before part 'file'"));
+            }
+            if (!(first instanceof FilePartEvent file)) {
+                return Mono.error(badPart("part 'file' must be a file (a part with a filename)"));
+            }
+            if (storing) {
+                return Mono.error(badPart("one file per upload: part 'file' appears more than once"));
+            }
+            filename = FileNames.sanitise(file.filename());
+            MediaType declared = file.headers().getContentType();
+            declaredContentType = declared == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : declared.toString();
+            Document metadata = new Document("documentId", fileId.toHexString()).append("caseId", records.caseId())
+                    .append("item", item).append("filename", filename).append("declaredContentType", declaredContentType);
+            Flux<DataBuffer> content = events.map(PartEvent::content).filter(DocumentUploads::nonEmptyOrRelease);
+            // Store only once a first byte arrived: an empty file is refused without touching GridFS.
+            return content.switchOnFirst((signal, all) -> {
+                if (signal.hasValue()) {
+                    storing = true;
+                    return files.store(fileId, filename, declaredContentType, metadata, all, limit)
+                            .doOnNext(measured -> stored = measured);
+                }
+                if (signal.isOnComplete()) {
+                    return Mono.error(DomainProblem.badRequest("empty-file", "the file '" + filename + "' is empty"));
+                }
+                return all.then(Mono.empty());
+            }).then();
+        }
+
+        private Mono<RecordDocument> commit() {
+            if (item == null) {
+                return Mono.error(missingPart("part 'item' is missing: it names the checklist item"));
+            }
+            if (stored == null) {
+                return Mono.error(missingPart("part 'file' is missing"));
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
+            RecordDocument document = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
+                    declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now);
+            committing = true;
+            // Not cancellable: once the aggregate write is under way it completes, or it fails and the file goes.
+            Mono<RecordDocument> attach = cases.change(records.caseId(), r -> r.attach(document, now))
+                    .thenReturn(document)
+                    .onErrorResume(e -> files.discard(fileId).then(Mono.error(e)));
+            return Mono.fromFuture(attach.toFuture(), true);
+        }
+    }
+
+    private static Mono<Void> drain(Flux<PartEvent> events) {
+        return events.doOnNext(event -> DataBufferUtils.release(event.content())).then();
+    }
+
+    private static boolean nonEmptyOrRelease(DataBuffer buffer) {
+        if (buffer.readableByteCount() > 0) {
+            return true;
+        }
+        DataBufferUtils.release(buffer);
+        return false;
+    }
+
+    private static DomainProblem missingPart(String detail) {
+        return DomainProblem.badRequest("missing-part", detail);
+    }
+
+    private static DomainProblem badPart(String detail) {
+        return DomainProblem.badRequest("bad-part", detail);
+    }
+}

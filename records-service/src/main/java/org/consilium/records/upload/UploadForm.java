@@ -1,0 +1,12 @@
+package org.consilium.records.upload;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The multipart form of an upload, for the OpenAPI document only (the endpoint streams the parts). */
+@Schema(name = "DocumentUpload", requiredProperties = {"item", "file"})
+record UploadForm(
+        @Schema(description = "code of the checklist item the document is for, e.g. pathology-report; "
+                + "must come before the file part", example = "pathology-report") String item,
+        @Schema(description = "the document; streamed, at most consilium.records.max-document-size (default 2 GB)",
+                type = "string", format = "binary") String file) {
+}
