@@ -1,0 +1,35 @@
+package org.consilium.bpmn.casefile;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.events.CaseMessage;
+import org.consilium.events.Envelope;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Sends a message from a sending task. The envelope id is derived from process instance, activity
+ * and a per-activity pass counter kept as a process variable: a retried job rolls the counter back
+ * with everything else, so it re-sends the same id (consumers deduplicate it); a second pass through
+ * the activity (a loop, a repeated reminder) gets a new id.
+ */
+@Component
+public class CaseCommands {
+    static final String PASS_COUNTER_PREFIX = "sendCount_";
+
+    private final CommandPublisher publisher;
+
+    public CaseCommands(CommandPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public Envelope send(DelegateExecution execution, CaseMessage message) {
+        String activityId = execution.getCurrentActivityId();
+        String counter = PASS_COUNTER_PREFIX + activityId;
+        int pass = execution.getVariable(counter) instanceof Number previous ? previous.intValue() + 1 : 1;
+        execution.setVariable(counter, pass);
+        String id = Envelope.derivedId(execution.getProcessInstanceId(), activityId, String.valueOf(pass));
+        return publisher.publish(Envelope.of(message, id, CommandPublisher.SOURCE, Instant.now()));
+    }
+}

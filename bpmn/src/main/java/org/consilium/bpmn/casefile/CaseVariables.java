@@ -1,0 +1,52 @@
+package org.consilium.bpmn.casefile;
+
+/**
+ * Names of the process variables, in one place. Set from incoming events (see the inbox), by the
+ * triage decisions and by coordinator forms; the form field ids in the BPMN use the same names.
+ */
+public final class CaseVariables {
+    // from CaseSubmitted
+    public static final String CASE_ID = "caseId";
+    public static final String CANCER_TYPE = "cancerType";
+    public static final String DECISION_AT_STAKE = "decisionAtStake";
+    public static final String PLANNED_TREATMENT_START = "plannedTreatmentStart";
+    public static final String DAYS_UNTIL_TREATMENT = "daysUntilTreatment";
+    public static final String QUESTION_FOR_PANEL = "questionForPanel";
+    public static final String FIRST_OPINION = "firstOpinion";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String LANGUAGE = "language";
+    public static final String LANGUAGES = "languages";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String COUNTRY = "country";
+    // triage and intake review
+    public static final String URGENCY = "urgency";
+    public static final String DISCIPLINES = "disciplines";
+    public static final String ACCEPTED = "accepted";
+    public static final String DECLINE_REASON = "declineReason";
+    // records
+    public static final String RECORDS_DUE_BY = "recordsDueBy";
+    public static final String DOCUMENT_COUNT = "documentCount";
+    public static final String RECORDS_COMPLETED_AT = "recordsCompletedAt";
+    // MDT
+    public static final String SESSION_ID = "sessionId";
+    public static final String SESSION_STARTS_AT = "sessionStartsAt";
+    public static final String PANEL = "panel";
+    public static final String CONFIRMS_FIRST_OPINION = "confirmsFirstOpinion";
+    public static final String RECOMMENDATION = "recommendation";
+    public static final String PLAIN_LANGUAGE_SUMMARY = "plainLanguageSummary";
+    public static final String DIFFERENCE_EXPLANATION = "differenceExplanation";
+    public static final String DISSENT = "dissent";
+    public static final String SIGNED_BY = "signedBy";
+    public static final String APPROVED = "approved";
+    // delivery and withdrawal
+    public static final String REPORT_DELIVERED_AT = "reportDeliveredAt";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+    /** Separators of the joined list variables (no object serialisation in this engine). */
+    public static final String LIST_SEPARATOR = ",";
+    public static final String DISSENT_SEPARATOR = " | ";
+
+    private CaseVariables() {
+    }
+}

@@ -1,0 +1,40 @@
+package org.consilium.bpmn.clock;
+
+import org.consilium.events.Urgency;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Case clocks per urgency: when the first records reminder goes out, and when the coordinator
+ * is asked to chase what is still missing. Any value left out keeps its default.
+ */
+@ConfigurationProperties("consilium.clock")
+public record ClockProperties(PerUrgency reminder, PerUrgency deadline) {
+    static final PerUrgency DEFAULT_REMINDER = new PerUrgency(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(1));
+    static final PerUrgency DEFAULT_DEADLINE = new PerUrgency(Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(3));
+
+    public ClockProperties {
+        reminder = PerUrgency.orDefaults(reminder, DEFAULT_REMINDER);
+        deadline = PerUrgency.orDefaults(deadline, DEFAULT_DEADLINE);
+    }
+
+    public record PerUrgency(Duration routine, Duration expedited, Duration urgent) {
+        public Duration of(Urgency urgency) {
+            return switch (urgency) {
+                case ROUTINE -> routine;
+                case EXPEDITED -> expedited;
+                case URGENT -> urgent;
+            };
+        }
+
+        static PerUrgency orDefaults(PerUrgency given, PerUrgency defaults) {
+            if (given == null) {
+                return defaults;
+            }
+            return new PerUrgency(given.routine != null ? given.routine : defaults.routine,
+                    given.expedited != null ? given.expedited : defaults.expedited,
+                    given.urgent != null ? given.urgent : defaults.urgent);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.consilium.bpmn.inbox;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.CaseWithdrawn;
+import org.consilium.events.MdtConcluded;
+import org.consilium.events.MdtScheduled;
+import org.consilium.events.MessageType;
+import org.consilium.events.PanelMember;
+import org.consilium.events.RecordsCompleted;
+import org.consilium.events.ReportContent;
+import org.consilium.events.ReportDelivered;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.consilium.bpmn.casefile.CaseVariables.*;
+
+/** The events the process waits for, and the process variables each one sets when it is applied. */
+public final class EventVariables {
+    /** Types the inbox keeps; every other type on the consumed topics is ignored. */
+    public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
+            MessageType.CASE_WITHDRAWN, MessageType.RECORDS_COMPLETED, MessageType.MDT_SCHEDULED,
+            MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED);
+    /** daysUntilTreatment when no start date is planned: far beyond every triage threshold. */
+    public static final int NO_PLANNED_START = 9999;
+    private static final String DEFAULT_LANGUAGE = "en";
+
+    private EventVariables() {
+    }
+
+    public static Map<String, Object> of(CaseMessage payload, LocalDate today) {
+        Map<String, Object> variables = new HashMap<>();
+        if (payload instanceof CaseSubmitted submitted) {
+            submitted(submitted, today, variables);
+        } else if (payload instanceof CaseWithdrawn withdrawn) {
+            variables.put(WITHDRAWAL_REASON, withdrawn.reason());
+        } else if (payload instanceof RecordsCompleted completed) {
+            variables.put(DOCUMENT_COUNT, (long) completed.documentCount());
+            variables.put(RECORDS_COMPLETED_AT, text(completed.completedAt()));
+        } else if (payload instanceof MdtScheduled scheduled) {
+            variables.put(SESSION_ID, scheduled.sessionId());
+            variables.put(SESSION_STARTS_AT, text(scheduled.sessionStartsAt()));
+            variables.put(PANEL, panel(scheduled.panel()));
+        } else if (payload instanceof MdtConcluded concluded) {
+            report(concluded.report(), variables);
+        } else if (payload instanceof ReportDelivered delivered) {
+            variables.put(REPORT_DELIVERED_AT, text(delivered.deliveredAt()));
+        }
+        return variables;
+    }
+
+    private static void submitted(CaseSubmitted event, LocalDate today, Map<String, Object> variables) {
+        LocalDate start = event.plannedTreatmentStart();
+        variables.put(CASE_ID, event.caseId());
+        variables.put(CANCER_TYPE, event.cancerType());
+        variables.put(DECISION_AT_STAKE, event.decisionAtStake());
+        variables.put(PLANNED_TREATMENT_START, text(start));
+        variables.put(DAYS_UNTIL_TREATMENT, start == null ? NO_PLANNED_START
+                : (int) Math.max(-NO_PLANNED_START, Math.min(NO_PLANNED_START, ChronoUnit.DAYS.between(today, start))));
+        variables.put(QUESTION_FOR_PANEL, event.questionForPanel());
+        variables.put(FIRST_OPINION, event.firstOpinion());
+        variables.put(CONTACT_NAME, event.contact() == null ? null : event.contact().name());
+        variables.put(CONTACT_EMAIL, event.contact() == null ? null : event.contact().email());
+        variables.put(LANGUAGE, event.languages().isEmpty() ? DEFAULT_LANGUAGE : event.languages().get(0));
+        variables.put(LANGUAGES, String.join(LIST_SEPARATOR, event.languages()));
+        variables.put(TIME_ZONE, event.timeZone());
+        variables.put(COUNTRY, event.country());
+    }
+
+    private static void report(ReportContent report, Map<String, Object> variables) {
+        if (report == null) {
+            return;
+        }
+        variables.put(CONFIRMS_FIRST_OPINION, report.confirmsFirstOpinion());
+        variables.put(RECOMMENDATION, report.recommendation());
+        variables.put(PLAIN_LANGUAGE_SUMMARY, report.plainLanguageSummary());
+        variables.put(DIFFERENCE_EXPLANATION, report.differenceExplanation());
+        variables.put(DISSENT, String.join(DISSENT_SEPARATOR, report.dissent()));
+        variables.put(SIGNED_BY, report.signedBy());
+    }
+
+    /** e.g. "Dr Tan (thoracic-surgeon, chair); Dr Lee (pathologist)". */
+    static String panel(List<PanelMember> panel) {
+        return panel.stream().map(m -> m.name() + " (" + m.discipline() + (m.chair() ? ", chair" : "") + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

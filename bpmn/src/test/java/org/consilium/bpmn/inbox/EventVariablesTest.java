@@ -1,0 +1,60 @@
+package org.consilium.bpmn.inbox;
+
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.MdtConcluded;
+import org.consilium.events.Recipient;
+import org.consilium.events.ReportContent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventVariablesTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    @Test
+    void submissionBecomesTheCaseVariables() {
+        Map<String, Object> variables = EventVariables.of(new CaseSubmitted("c-1", "lung", "MAJOR_SURGERY",
+                TODAY.plusDays(12), "question", "first opinion", new Recipient("Siti", "siti@example.org", "id"),
+                List.of("id", "en"), "Asia/Jakarta", "ID", Instant.now()), TODAY);
+
+        assertThat(variables).containsEntry("caseId", "c-1").containsEntry("cancerType", "lung")
+                .containsEntry("plannedTreatmentStart", "2026-12-07").containsEntry("daysUntilTreatment", 12)
+                .containsEntry("language", "id").containsEntry("languages", "id,en")
+                .containsEntry("contactName", "Siti").containsEntry("contactEmail", "siti@example.org")
+                .containsEntry("timeZone", "Asia/Jakarta").containsEntry("country", "ID");
+    }
+
+    @Test
+    void noPlannedStartNoLanguagesNoContact() {
+        Map<String, Object> variables = EventVariables.of(new CaseSubmitted("c-2", "breast", null, null, null, null,
+                null, List.of(), null, null, Instant.now()), TODAY);
+
+        assertThat(variables).containsEntry("daysUntilTreatment", EventVariables.NO_PLANNED_START)
+                .containsEntry("plannedTreatmentStart", null).containsEntry("language", "en")
+                .containsEntry("languages", "").containsEntry("contactEmail", null);
+    }
+
+    @Test
+    void reportIsFlattenedForTheApprovalForm() {
+        Map<String, Object> variables = EventVariables.of(new MdtConcluded("c-3", new ReportContent(true, "go ahead",
+                "summary", null, List.of("a", "b"), "dr-tan"), Instant.now()), TODAY);
+
+        assertThat(variables).containsEntry("confirmsFirstOpinion", true).containsEntry("dissent", "a | b")
+                .containsEntry("differenceExplanation", null).containsEntry("signedBy", "dr-tan");
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        InboxProperties properties = new InboxProperties(Duration.ofMillis(300), Duration.ofMillis(250),
+                Duration.ofSeconds(10), Duration.ofDays(7), 20, 50, Duration.ofDays(30));
+        assertThat(properties.backoff(0)).isEqualTo(Duration.ofMillis(250));
+        assertThat(properties.backoff(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.backoff(40)).isEqualTo(Duration.ofSeconds(10));
+    }
+}
