@@ -40,6 +40,12 @@ public class ServiceSupportAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Named so that it replaces Boot's {@code hello}-based indicator (see the class comment). */
+    @Bean(name = "mongoHealthContributor")
+    MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
     @Bean
     KafkaTemplate<String, byte[]> cloudEventsKafkaTemplate(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties(null);

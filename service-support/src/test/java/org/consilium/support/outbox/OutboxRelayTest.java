@@ -55,6 +55,15 @@ class OutboxRelayTest {
         assertThat(published.get(0).payload(CaseWithdrawn.class).reason()).isEqualTo("moved abroad");
     }
 
+    @Autowired
+    org.springframework.boot.actuate.health.HealthEndpoint health;
+
+    @Test
+    void healthIsUpOnTheEmbeddedMongoServer() {
+        // Boot's own Mongo indicator sends 'hello', which mongo-java-server rejects: the service looked DOWN.
+        assertThat(health.healthForPath("mongo").getStatus().getCode()).isEqualTo("UP");
+    }
+
     record Widget(String id, String caseId, List<OutboxEntry> outbox) {
     }
 }
