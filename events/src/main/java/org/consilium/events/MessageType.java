@@ -17,6 +17,7 @@ public enum MessageType {
     REQUEST_RECORDS(RequestRecords.class, "records", 1, Topics.RECORDS_COMMANDS),
     DOCUMENT_RECEIVED(DocumentReceived.class, "records", 1, Topics.RECORDS_EVENTS),
     RECORDS_COMPLETED(RecordsCompleted.class, "records", 1, Topics.RECORDS_EVENTS),
+    RECORDS_INCOMPLETE(RecordsIncomplete.class, "records", 1, Topics.RECORDS_EVENTS),
     SCHEDULE_REVIEW(ScheduleReview.class, "mdt", 1, Topics.MDT_COMMANDS),
     MDT_SCHEDULED(MdtScheduled.class, "mdt", 1, Topics.MDT_EVENTS),
     OPINION_SUBMITTED(OpinionSubmitted.class, "mdt", 1, Topics.MDT_EVENTS),

@@ -29,6 +29,7 @@ final class SamplePayloads {
             case DOCUMENT_RECEIVED -> new DocumentReceived(CASE, "doc-1", "pathology-report", "application/pdf", 1234L,
                     "ab".repeat(32), AT);
             case RECORDS_COMPLETED -> new RecordsCompleted(CASE, 5, AT);
+            case RECORDS_INCOMPLETE -> new RecordsIncomplete(CASE, List.of("brain-mri"), List.of("ct-chest-abdomen"), AT);
             case SCHEDULE_REVIEW -> new ScheduleReview(CASE, "lung", Urgency.URGENT, List.of("pathologist"),
                     List.of("id", "en"), "Asia/Jakarta", "question", "first opinion");
             case MDT_SCHEDULED -> new MdtScheduled(CASE, "session-1", AT,

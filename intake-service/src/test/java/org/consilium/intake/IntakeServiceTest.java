@@ -9,6 +9,12 @@ import org.consilium.events.MessageType;
 import org.consilium.events.RecordsCompleted;
 import org.consilium.events.Urgency;
 import org.consilium.events.CaseDeclined;
+import org.consilium.events.CaseMessage;
+import org.consilium.events.DocumentReceived;
+import org.consilium.events.MdtConcluded;
+import org.consilium.events.MdtScheduled;
+import org.consilium.events.ReportContent;
+import org.consilium.events.ReportDelivered;
 import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,27 @@ class IntakeServiceTest {
                 .jsonPath("$.urgency").isEqualTo("URGENT")
                 .jsonPath("$.history.length()").isEqualTo(3)
                 .jsonPath("$.disciplines[0]").isEqualTo("thoracic-surgeon");
+    }
+
+    @Test
+    void everyConsumedEventTypeIsAppliedOnceWhenRedelivered() {
+        String caseId = submit(Intakes.LUNG_URGENT).get("caseId").asText();
+        Instant now = Instant.now();
+        List<CaseMessage> facts = List.of(
+                new CaseAccepted(caseId, Urgency.URGENT, List.of("pathologist"), now),
+                new DocumentReceived(caseId, "doc-1", "pathology-report", "application/pdf", 10, "ab".repeat(32), now),
+                new RecordsCompleted(caseId, 1, now),
+                new MdtScheduled(caseId, "session-1", now, List.of()),
+                new MdtConcluded(caseId, new ReportContent(true, "as planned", "summary", null, List.of(), "Dr A"), now),
+                new ReportDelivered(caseId, "cmd-1", now));
+        for (CaseMessage fact : facts) {
+            Envelope envelope = KafkaProbe.publish(fact);
+            KafkaProbe.publish(envelope);
+        }
+        awaitStage(caseId, "REPORT_DELIVERED");
+        http.get().uri("/cases/{id}", caseId).exchange().expectBody()
+                .jsonPath("$.documentsReceived").isEqualTo(1)
+                .jsonPath("$.history.length()").isEqualTo(6);
     }
 
     @Test

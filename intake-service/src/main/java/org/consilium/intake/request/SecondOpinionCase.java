@@ -164,8 +164,4 @@ public class SecondOpinionCase {
     public Optional<String> withdrawalReason() {
         return Optional.ofNullable(withdrawalReason);
     }
-
-    List<OutboxEntry> pendingEvents() {
-        return List.copyOf(outbox);
-    }
 }
