@@ -85,7 +85,8 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
         ScheduleReview schedule = commands.awaitPayload(caseId, MessageType.SCHEDULE_REVIEW, ScheduleReview.class);
         assertThat(schedule).isEqualTo(new ScheduleReview(caseId, "breast", Urgency.ROUTINE,
                 List.of("breast-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist"),
-                List.of("ar", "en"), "Asia/Dubai", submitted.questionForPanel(), submitted.firstOpinion()));
+                List.of("ar", "en"), "Asia/Dubai", submitted.questionForPanel(), submitted.firstOpinion(), "AE",
+                "Dubai Oncology Centre"));
         assertThat(commands.records(caseId, MessageType.SCHEDULE_REVIEW).get(0).topic()).isEqualTo(Topics.MDT_COMMANDS);
 
         mdtScheduled(instance);

@@ -10,8 +10,17 @@ import java.util.List;
  */
 public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
                             String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
-                            String timeZone, String country, Instant submittedAt) implements CaseMessage {
+                            String timeZone, String country, Instant submittedAt, String treatingInstitution)
+        implements CaseMessage {
     public CaseSubmitted {
         languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** Without the treating institution (added in v1, additively: older records lack it). */
+    public CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+                         String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
+                         String timeZone, String country, Instant submittedAt) {
+        this(caseId, cancerType, decisionAtStake, plannedTreatmentStart, questionForPanel, firstOpinion, contact,
+                languages, timeZone, country, submittedAt, null);
     }
 }

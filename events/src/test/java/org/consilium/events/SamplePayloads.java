@@ -21,7 +21,7 @@ final class SamplePayloads {
         return switch (type) {
             case CASE_SUBMITTED -> new CaseSubmitted(CASE, "lung", "MAJOR_SURGERY", LocalDate.of(2026, 12, 7),
                     "Chemotherapy or immunotherapy before the operation?", "Lobectomy then chemotherapy", CONTACT,
-                    List.of("id", "en"), "Asia/Jakarta", "ID", AT);
+                    List.of("id", "en"), "Asia/Jakarta", "ID", AT, "RS Jakarta");
             case CASE_WITHDRAWN -> new CaseWithdrawn(CASE, "treated locally", AT);
             case CASE_ACCEPTED -> new CaseAccepted(CASE, Urgency.URGENT, List.of("thoracic-surgeon", "pathologist"), AT);
             case CASE_DECLINED -> new CaseDeclined(CASE, "out of scope", AT);
@@ -31,7 +31,7 @@ final class SamplePayloads {
             case RECORDS_COMPLETED -> new RecordsCompleted(CASE, 5, AT);
             case RECORDS_INCOMPLETE -> new RecordsIncomplete(CASE, List.of("brain-mri"), List.of("ct-chest-abdomen"), AT);
             case SCHEDULE_REVIEW -> new ScheduleReview(CASE, "lung", Urgency.URGENT, List.of("pathologist"),
-                    List.of("id", "en"), "Asia/Jakarta", "question", "first opinion");
+                    List.of("id", "en"), "Asia/Jakarta", "question", "first opinion", "ID", "RS Jakarta");
             case MDT_SCHEDULED -> new MdtScheduled(CASE, "session-1", AT,
                     List.of(new PanelMember("dr-tan", "Dr Tan", "thoracic-surgeon", "Asia/Singapore", true)));
             case OPINION_SUBMITTED -> new OpinionSubmitted(CASE, "dr-tan", "thoracic-surgeon", false, AT);

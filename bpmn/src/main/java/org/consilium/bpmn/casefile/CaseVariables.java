@@ -19,6 +19,7 @@ public final class CaseVariables {
     public static final String LANGUAGES = "languages";
     public static final String TIME_ZONE = "timeZone";
     public static final String COUNTRY = "country";
+    public static final String TREATING_INSTITUTION = "treatingInstitution";
     // triage and intake review
     public static final String URGENCY = "urgency";
     public static final String DISCIPLINES = "disciplines";

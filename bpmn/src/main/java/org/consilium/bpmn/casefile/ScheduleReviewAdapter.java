@@ -19,6 +19,7 @@ public class ScheduleReviewAdapter implements JavaDelegate {
         CaseFile file = CaseFile.of(execution);
         commands.send(execution, new ScheduleReview(file.caseId(), file.cancerType(), file.urgency(), file.disciplines(),
                 file.languages(), file.text(CaseVariables.TIME_ZONE), file.text(CaseVariables.QUESTION_FOR_PANEL),
-                file.text(CaseVariables.FIRST_OPINION)));
+                file.text(CaseVariables.FIRST_OPINION), file.text(CaseVariables.COUNTRY),
+                file.text(CaseVariables.TREATING_INSTITUTION)));
     }
 }

@@ -72,6 +72,7 @@ public final class EventVariables {
         variables.put(LANGUAGES, String.join(LIST_SEPARATOR, event.languages()));
         variables.put(TIME_ZONE, event.timeZone());
         variables.put(COUNTRY, event.country());
+        variables.put(TREATING_INSTITUTION, event.treatingInstitution());
     }
 
     private static void report(ReportContent report, Map<String, Object> variables) {

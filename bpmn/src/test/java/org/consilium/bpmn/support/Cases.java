@@ -33,7 +33,7 @@ public final class Cases {
         return new CaseSubmitted(caseId, "breast", "ORGAN_REMOVAL", today().plusDays(35),
                 "Is breast-conserving surgery possible instead of a mastectomy?", "Mastectomy then chemotherapy",
                 new Recipient("Layla Haddad", "layla@example.org", "ar"), List.of("ar", "en"), "Asia/Dubai", "AE",
-                Instant.now());
+                Instant.now(), "Dubai Oncology Centre");
     }
 
     /** Lung, urgent: surgery booked in 12 days. */

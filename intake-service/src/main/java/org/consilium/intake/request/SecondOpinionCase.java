@@ -80,7 +80,8 @@ public class SecondOpinionCase {
                 : new Recipient(patient.name(), patient.email(), patient.languages().get(0));
         return new CaseSubmitted(id, intake.diagnosis().cancerType().code(), intake.decisionsAtStake().get(0).name(),
                 intake.plannedTreatmentStart(), intake.questionForPanel(), intake.firstOpinion().summary(), contact,
-                patient.languages(), patient.timeZone(), patient.country(), submittedAt);
+                patient.languages(), patient.timeZone(), patient.country(), submittedAt,
+                intake.currentTreatingTeam() == null ? null : intake.currentTreatingTeam().institution());
     }
 
     public void withdraw(String reason, Instant now) {
