@@ -1,0 +1,181 @@
+package org.consilium.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the people around a case do, over the public HTTP APIs only: the patient submits and
+ * uploads, the coordinator completes tasks through the engine's REST API, the panel records
+ * opinions and the consensus, and the patient reads the mail inbox.
+ */
+final class CaseDriver {
+    static final String REPORT_SUBJECT = "Your second-opinion report is ready";
+    static final String WITHDRAWN_SUBJECT = "Your case has been withdrawn";
+
+    private CaseDriver() {
+    }
+
+    static String submitLungCase(String email) {
+        String intake = """
+                {"patient": {"name": "Budi Santoso", "age": 58, "sex": "MALE", "country": "ID", "languages": ["id", "en"],
+                             "timeZone": "Asia/Jakarta", "email": "%s"},
+                 "consent": {"review": true, "shareWithPanel": true, "crossBorderTransfer": true, "contactCurrentDoctor": true},
+                 "diagnosis": {"cancerType": "lung", "stage": "IIIA", "histology": "adenocarcinoma"},
+                 "currentTreatingTeam": {"doctorName": "Dr Hartono", "institution": "RS Jakarta"},
+                 "firstOpinion": {"summary": "Lobectomy then adjuvant chemotherapy", "author": "Dr Hartono", "date": "%s"},
+                 "decisionsAtStake": ["MAJOR_SURGERY"], "treatmentGoal": "CURE", "whatSeemsMissing": ["MOLECULAR_TESTING"],
+                 "plannedTreatmentStart": "%s",
+                 "questionForPanel": "Should I have chemotherapy or immunotherapy before the operation instead?"}
+                """.formatted(email, LocalDate.now().minusDays(10), LocalDate.now().plusDays(12));
+        Http.Response created = Http.post(RunningStack.url(8081, "/cases"), intake);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("caseId").asText();
+    }
+
+    static JsonNode awaitChecklist(String caseId) {
+        return await("checklist built").atMost(Duration.ofSeconds(60)).until(
+                () -> Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")), r -> r.status() == 200).body();
+    }
+
+    static List<String> requiredItems(JsonNode checklist) {
+        List<String> required = new ArrayList<>();
+        checklist.get("items").forEach(item -> {
+            if (item.get("required").asBoolean()) {
+                required.add(item.get("code").asText());
+            }
+        });
+        return required;
+    }
+
+    static void upload(String caseId, String item) {
+        Http.Response uploaded = Http.upload(RunningStack.url(8082, "/cases/" + caseId + "/documents"), item,
+                item + ".pdf", "application/pdf", samplePdf(item));
+        assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+    }
+
+    static void awaitRecordsComplete(String caseId) {
+        await("records complete").atMost(Duration.ofSeconds(60)).until(
+                () -> Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")).body().path("status").asText(),
+                "COMPLETE"::equals);
+    }
+
+    /** Every panel member gives an opinion, then the chair signs a consensus that differs from the first opinion. */
+    static void panelConcludes(String caseId) {
+        JsonNode review = await("panel assembled").atMost(Duration.ofSeconds(60)).until(
+                () -> Http.get(RunningStack.url(8083, "/reviews/" + caseId)), r -> r.status() == 200).body();
+        String chair = null;
+        for (JsonNode member : review.get("panel")) {
+            String specialist = member.get("specialistId").asText();
+            if (member.get("chair").asBoolean()) {
+                chair = specialist;
+            }
+            Http.Response opinion = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/opinions"), Map.of(
+                    "specialistId", specialist,
+                    "recommendation", "Neoadjuvant chemo-immunotherapy, then re-stage and operate",
+                    "agreesWithFirstOpinion", false, "confidence", "HIGH"));
+            assertThat(opinion.status()).as(opinion.raw()).isEqualTo(201);
+        }
+        assertThat(chair).as("the panel has a chair").isNotNull();
+        Http.Response consensus = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/consensus"), Map.of(
+                "chairId", chair, "confirmsFirstOpinion", false,
+                "recommendation", "Neoadjuvant chemo-immunotherapy before lobectomy, after EGFR/ALK/PD-L1 testing",
+                "plainLanguageSummary", "The panel suggests medicine before the operation to shrink the tumour.",
+                "differenceExplanation", "Molecular results were missing; stage IIIA benefits from treatment first."));
+        assertThat(consensus.status()).as(consensus.raw()).isEqualTo(201);
+    }
+
+    static void completeTask(String caseId, String name, Map<String, Object> variables) {
+        Supplier<JsonNode> task = () -> {
+            JsonNode tasks = Http.get(RunningStack.url(8080, "/engine-rest/task?processInstanceBusinessKey=" + caseId)).body();
+            return StreamSupport.stream(tasks.spliterator(), false)
+                    .filter(t -> name.equals(t.path("name").asText())).findFirst().orElse(null);
+        };
+        JsonNode found = await("task " + name).atMost(Duration.ofSeconds(90)).until(task::get, t -> t != null);
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        Http.Response done = Http.post(RunningStack.url(8080, "/engine-rest/task/" + found.get("id").asText() + "/complete"),
+                Map.of("variables", typed));
+        assertThat(done.status()).as(done.raw()).isEqualTo(204);
+    }
+
+    static String processState(String caseId) {
+        JsonNode instances = Http.get(RunningStack.url(8080,
+                "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseId)).body();
+        return instances.isArray() && instances.size() == 1 ? instances.get(0).path("state").asText() : "NONE";
+    }
+
+    static void awaitProcessCompleted(String caseId) {
+        await("process ended").atMost(Duration.ofSeconds(90)).until(() -> processState(caseId), "COMPLETED"::equals);
+    }
+
+    static String stage(String caseId) {
+        return Http.get(RunningStack.url(8081, "/cases/" + caseId)).body().path("stage").asText();
+    }
+
+    static List<String> mailSubjects(String email) {
+        Http.Response inbox = Http.get(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
+        List<String> subjects = new ArrayList<>();
+        if (inbox.status() == 200) {
+            // GreenMail answers 400 for a mailbox that has received nothing yet
+            inbox.body().forEach(m -> subjects.add(m.path("subject").asText()));
+        }
+        return subjects;
+    }
+
+    static long mailsWithSubject(String email, String subject) {
+        return mailSubjects(email).stream().filter(subject::equals).count();
+    }
+
+    static List<ConsumerRecord<String, byte[]>> records(String topic, String caseId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + RunningStack.port(9092)),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            assertThat(partitions).as("topics have more than one partition").hasSizeGreaterThan(1);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (caseId.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A minimal but well-formed PDF, different per item so no two uploads share a fingerprint. */
+    static byte[] samplePdf(String item) {
+        return ("%PDF-1.4\n% " + item + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
