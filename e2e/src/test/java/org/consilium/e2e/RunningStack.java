@@ -85,6 +85,22 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /** Resident memory of the launcher and every service JVM it started, in MiB (Linux /proc). */
+    long residentMemoryMib() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+                .mapToLong(RunningStack::rssKib).sum() / 1024;
+    }
+
+    private static long rssKib(ProcessHandle handle) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + handle.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0; // the process ended meanwhile
+        }
+    }
+
     static int port(int defaultPort) {
         return defaultPort + PORT_OFFSET;
     }
