@@ -45,20 +45,25 @@ public abstract class ServiceTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The urgent lung example of the brief: Jakarta, Bahasa Indonesia and English. */
+    /** The urgent lung example of the brief: Jakarta (Indonesia), Bahasa Indonesia and English; triage adds a pulmonologist. */
     protected static ScheduleReview lungCase(String caseId) {
+        return lungCase(caseId, null);
+    }
+
+    protected static ScheduleReview lungCase(String caseId, String treatingInstitution) {
         return new ScheduleReview(caseId, "lung", Urgency.URGENT,
-                List.of("thoracic-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist"),
+                List.of("thoracic-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist",
+                        "pulmonologist"),
                 List.of("id", "en"), "Asia/Jakarta",
                 "Should I have chemotherapy or immunotherapy before the operation instead?",
-                "Lobectomy then adjuvant chemotherapy");
+                "Lobectomy then adjuvant chemotherapy", "ID", treatingInstitution);
     }
 
     /** A small panel, for tests about opinions and consensus. */
     protected static ScheduleReview smallCase(String caseId) {
         return new ScheduleReview(caseId, "colorectal", Urgency.EXPEDITED,
                 List.of("medical-oncologist", "pathologist", "colorectal-surgeon"), List.of("en"), "Europe/London",
-                "Is surgery first the right order?", "Resection then adjuvant chemotherapy");
+                "Is surgery first the right order?", "Resection then adjuvant chemotherapy", "GB", null);
     }
 
     protected ReviewView awaitReview(String caseId) {
@@ -86,6 +91,11 @@ public abstract class ServiceTest {
                 "plainLanguageSummary", "The panel agrees with your doctors' plan.");
     }
 
+    protected WebTestClient.ResponseSpec put(String caseId, String what, Map<String, ?> body) {
+        return http.put().uri("/reviews/{id}/" + what, caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
+    }
+
     protected WebTestClient.ResponseSpec post(String caseId, String what, Map<String, ?> body) {
         return http.post().uri("/reviews/{id}/" + what, caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
@@ -104,7 +114,8 @@ public abstract class ServiceTest {
      */
     protected void assertUnchanged(String caseId, Document before) {
         Document after = storedReview(caseId);
-        for (String field : List.of("status", "panel", "opinions", "consensus", "appliedEvents", "cancelledAt")) {
+        for (String field : List.of("status", "panel", "uncovered", "uncoveredDisciplines", "swaps", "opinions",
+                "consensus", "questions", "appliedEvents", "cancelledAt")) {
             assertThat(after.get(field)).as(field).isEqualTo(before.get(field));
         }
         assertThat(eventIds(after)).isSubsetOf(eventIds(before));

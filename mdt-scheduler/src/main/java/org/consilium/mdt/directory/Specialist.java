@@ -1,11 +1,16 @@
 package org.consilium.mdt.directory;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,16 +19,28 @@ import java.util.OptionalInt;
 /**
  * A clinician who can sit on panels.
  *
+ * @param subspecialties tumour groups the specialist concentrates on (e.g. {@code thoracic}, {@code breast})
  * @param languages      ISO 639-1 codes the specialist can discuss a case in with the patient
  * @param timeZone       IANA zone, for showing sessions in the specialist's own time
+ * @param licensedIn     ISO 3166 alpha-2 countries where the specialist may give an opinion on a patient
+ * @param affiliations   institutions the specialist works for; a patient treated there is a conflict of interest
+ * @param availability   when the specialist can join a live session, in their own zone
  * @param weeklyCapacity cases per week the specialist has agreed to review
  */
 @Document("specialists")
 public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBlank String discipline,
-                         @NotEmpty List<String> languages, @NotBlank String timeZone, @Positive int weeklyCapacity) {
+                         List<@NotBlank String> subspecialties, @NotEmpty List<String> languages,
+                         @NotBlank String timeZone,
+                         @NotEmpty List<@Pattern(regexp = "[A-Z]{2}") String> licensedIn,
+                         List<@NotBlank String> affiliations, List<@Valid AvailabilityWindow> availability,
+                         @Positive int weeklyCapacity) {
 
     public Specialist {
+        subspecialties = subspecialties == null ? List.of() : List.copyOf(subspecialties);
         languages = languages == null ? List.of() : List.copyOf(languages);
+        licensedIn = licensedIn == null ? List.of() : List.copyOf(licensedIn);
+        affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
+        availability = availability == null ? List.of() : List.copyOf(availability);
     }
 
     /** The patient's languages this specialist speaks; "en-GB" matches "en". */
@@ -41,6 +58,35 @@ public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBla
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** Whether the specialist may give an opinion on a patient in this country; unknown country: not checked. */
+    public boolean licensedFor(String country) {
+        return country == null || country.isBlank() || licensedIn.contains(country.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the specialist works for the patient's treating institution (names compared loosely). */
+    public boolean affiliatedWith(String institution) {
+        if (institution == null || institution.isBlank()) {
+            return false;
+        }
+        String wanted = normalised(institution);
+        return affiliations.stream().map(Specialist::normalised).anyMatch(wanted::equals);
+    }
+
+    public boolean hasSubspecialty(String tumourGroup) {
+        return tumourGroup != null && subspecialties.contains(tumourGroup);
+    }
+
+    /** Whether a session of this length starting then lies inside one of the specialist's windows. */
+    public boolean availableAt(Instant start, java.time.Duration length) {
+        ZonedDateTime local = start.atZone(ZoneId.of(timeZone));
+        ZonedDateTime end = start.plus(length).atZone(ZoneId.of(timeZone));
+        return availability.stream().anyMatch(w -> w.covers(local, end));
+    }
+
+    public static String normalised(String institution) {
+        return institution.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
     private static String primary(String language) {

@@ -60,6 +60,10 @@ public class SpecialistDirectory implements InitializingBean {
         return mongo.find(query.with(Sort.by("discipline", "name")), Specialist.class);
     }
 
+    public reactor.core.publisher.Mono<Specialist> find(String id) {
+        return mongo.findById(id, Specialist.class);
+    }
+
     public Flux<Specialist> inDisciplines(Collection<String> disciplines) {
         return mongo.find(Query.query(Criteria.where("discipline").in(disciplines)), Specialist.class);
     }

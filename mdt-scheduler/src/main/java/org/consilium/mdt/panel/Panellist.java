@@ -6,6 +6,10 @@ import org.consilium.events.PanelMember;
 public record Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair,
                         String reason) {
 
+    public Panellist withChair(boolean chairs) {
+        return new Panellist(specialistId, name, discipline, timeZone, chairs, reason);
+    }
+
     public PanelMember toEvent() {
         return new PanelMember(specialistId, name, discipline, timeZone, chair);
     }

@@ -1,12 +1,14 @@
 package org.consilium.mdt.review;
 
 import org.consilium.support.problem.DomainProblem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /** Opinions and consensus: load the review, let it decide, save the change with its event. */
@@ -15,11 +17,22 @@ public class PanelDeliberation {
     private final ReviewRepository reviews;
     private final ReviewMetrics metrics;
     private final Clock clock;
+    private final Duration followUpWindow;
 
-    PanelDeliberation(ReviewRepository reviews, ReviewMetrics metrics, Clock clock) {
+    PanelDeliberation(ReviewRepository reviews, ReviewMetrics metrics, Clock clock,
+                      @Value("${consilium.mdt.follow-up-window:P30D}") Duration followUpWindow) {
         this.reviews = reviews;
         this.metrics = metrics;
         this.clock = clock;
+        this.followUpWindow = followUpWindow;
+    }
+
+    public Mono<FollowUpQuestion> ask(String caseId, QuestionRequest request) {
+        return change(caseId, review -> review.ask(request.question(), clock.instant(), followUpWindow));
+    }
+
+    public Mono<FollowUpQuestion> answer(String caseId, String questionId, AnswerRequest request) {
+        return change(caseId, review -> review.answer(questionId, request.chairId(), request.answer(), clock.instant()));
     }
 
     public Mono<Review> find(String caseId) {

@@ -35,40 +35,52 @@ public class Review {
     private ReviewStatus status;
     private final CaseBrief brief;
     private final SessionSlot session;
+    private final String sessionReason;
     private final List<Panellist> panel;
     private final List<String> uncoveredDisciplines;
+    private final List<Panel.Uncovered> uncovered;
+    private final List<PanelSwap> swaps;
     private final List<Opinion> opinions;
     private Consensus consensus;
     private final Instant scheduledAt;
     private Instant cancelledAt;
     private String cancelReason;
+    private final List<FollowUpQuestion> questions;
     private final List<OutboxEntry> outbox;
     private final List<String> appliedEvents;
 
     @PersistenceCreator
-    Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, List<Panellist> panel,
-           List<String> uncoveredDisciplines, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
-           Instant cancelledAt, String cancelReason, List<OutboxEntry> outbox, List<String> appliedEvents) {
+    Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, String sessionReason,
+           List<Panellist> panel, List<String> uncoveredDisciplines, List<Panel.Uncovered> uncovered,
+           List<PanelSwap> swaps, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
+           Instant cancelledAt, String cancelReason, List<FollowUpQuestion> questions, List<OutboxEntry> outbox,
+           List<String> appliedEvents) {
         this.caseId = caseId;
         this.version = version;
         this.status = status;
         this.brief = brief;
         this.session = session;
-        this.panel = panel == null ? List.of() : List.copyOf(panel);
-        this.uncoveredDisciplines = uncoveredDisciplines == null ? List.of() : List.copyOf(uncoveredDisciplines);
+        this.sessionReason = sessionReason;
+        this.panel = panel == null ? new ArrayList<>() : new ArrayList<>(panel);
+        this.uncoveredDisciplines = uncoveredDisciplines == null ? new ArrayList<>() : new ArrayList<>(uncoveredDisciplines);
+        this.uncovered = uncovered == null ? new ArrayList<>() : new ArrayList<>(uncovered);
+        this.swaps = swaps == null ? new ArrayList<>() : new ArrayList<>(swaps);
         this.opinions = opinions == null ? new ArrayList<>() : new ArrayList<>(opinions);
         this.consensus = consensus;
         this.scheduledAt = scheduledAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
+        this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
         this.appliedEvents = appliedEvents == null ? new ArrayList<>() : new ArrayList<>(appliedEvents);
     }
 
     /** A new review on a session with its panel; announces it with MdtScheduled. */
-    static Review schedule(String commandId, ScheduleReview command, Panel panel, SessionSlot session, Instant now) {
+    static Review schedule(String commandId, ScheduleReview command, Panel panel, SessionSlot session,
+                           String sessionReason, Instant now) {
         Review review = new Review(command.caseId(), null, ReviewStatus.SCHEDULED, CaseBrief.of(command), session,
-                panel.members(), panel.uncoveredDisciplines(), null, null, now, null, null, null, List.of(commandId));
+                sessionReason, panel.members(), panel.uncoveredDisciplines(), panel.uncovered(), null, null, null, now,
+                null, null, null, null, List.of(commandId));
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
@@ -77,8 +89,8 @@ public class Review {
 
     /** The case was withdrawn before it was scheduled: remember it, so that it is never scheduled. */
     static Review cancelledBeforeScheduling(String commandId, String caseId, String reason, Instant now) {
-        return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, now, reason,
-                null, List.of(commandId));
+        return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, null, null,
+                null, now, reason, null, null, List.of(commandId));
     }
 
     boolean hasApplied(String commandId) {
@@ -137,6 +149,97 @@ public class Review {
                 Envelope.derivedId(caseId, "MdtConcluded"), now));
     }
 
+    /**
+     * The coordinator's checks on this review before a swap of the seat of {@code discipline}: the
+     * review is open, the discipline was requested, the specialist is not on the panel yet, and the
+     * member leaving has not given an opinion.
+     */
+    void checkSwappable(String discipline, String specialistId) {
+        requireOpen();
+        boolean requested = panel.stream().anyMatch(m -> m.discipline().equals(discipline))
+                || uncoveredDisciplines.contains(discipline);
+        if (!requested) {
+            throw new DomainProblem(HttpStatus.UNPROCESSABLE_ENTITY, "discipline-not-requested",
+                    "the panel of case " + caseId + " has no seat for " + discipline);
+        }
+        Optional<Panellist> same = member(specialistId);
+        if (same.isPresent()) {
+            throw DomainProblem.conflict("already-on-panel", specialistId + " already sits on the panel of case "
+                    + caseId + " as " + same.get().discipline());
+        }
+        seatOf(discipline).filter(m -> opinions.stream().anyMatch(o -> o.specialistId().equals(m.specialistId())))
+                .ifPresent(m -> {
+                    throw DomainProblem.conflict("opinion-submitted", m.name() + " already gave an opinion on case "
+                            + caseId + "; the seat of " + discipline + " can no longer be swapped");
+                });
+    }
+
+    /** Puts the (already checked) specialist on the seat of the discipline; the swap is recorded. */
+    PanelSwap swap(Panellist incoming, String reason, Instant now) {
+        checkSwappable(incoming.discipline(), incoming.specialistId());
+        Optional<Panellist> leaving = seatOf(incoming.discipline());
+        int seat = leaving.map(panel::indexOf).orElse(-1);
+        boolean chair = leaving.map(Panellist::chair).orElse(false)
+                || incoming.discipline().equals(org.consilium.mdt.directory.Disciplines.MEDICAL_ONCOLOGIST);
+        if (chair) {
+            panel.replaceAll(m -> m.chair() ? m.withChair(false) : m);
+        }
+        Panellist seated = incoming.withChair(chair);
+        if (leaving.isPresent()) {
+            panel.set(seat, seated);
+        } else {
+            panel.add(seated);
+            uncoveredDisciplines.remove(incoming.discipline());
+            uncovered.removeIf(u -> u.discipline().equals(incoming.discipline()));
+        }
+        if (chair().isEmpty() && !panel.isEmpty()) {
+            panel.set(0, panel.get(0).withChair(true));
+        }
+        PanelSwap swap = new PanelSwap(incoming.discipline(), leaving.map(Panellist::specialistId).orElse(null),
+                incoming.specialistId(), reason, now);
+        swaps.add(swap);
+        return swap;
+    }
+
+    private Optional<Panellist> seatOf(String discipline) {
+        return panel.stream().filter(m -> m.discipline().equals(discipline)).findFirst();
+    }
+
+    /** A follow-up question from the patient, within the window after the consensus; goes to the chair. */
+    FollowUpQuestion ask(String question, Instant now, java.time.Duration window) {
+        if (status != ReviewStatus.CONCLUDED) {
+            throw DomainProblem.conflict("review-not-concluded", "follow-up questions are taken once the panel of case "
+                    + caseId + " has concluded; it is " + status);
+        }
+        Instant closes = consensus.concludedAt().plus(window);
+        if (now.isAfter(closes)) {
+            throw DomainProblem.conflict("follow-up-closed", "follow-up questions on case " + caseId
+                    + " were taken until " + closes + " (" + window.toDays() + " days after the consensus)");
+        }
+        FollowUpQuestion asked = new FollowUpQuestion("q" + (questions.size() + 1), question, now,
+                chair().map(Panellist::specialistId).orElse(null), null, null, null);
+        questions.add(asked);
+        return asked;
+    }
+
+    /** The chair answers a follow-up question, once. */
+    FollowUpQuestion answer(String questionId, String chairId, String answer, Instant now) {
+        FollowUpQuestion question = questions.stream().filter(q -> q.id().equals(questionId)).findFirst()
+                .orElseThrow(() -> DomainProblem.notFound("follow-up question of case " + caseId, questionId));
+        Panellist chair = chair().orElseThrow(() -> DomainProblem.conflict("no-chair", "case " + caseId + " has no chair"));
+        if (!chair.specialistId().equals(chairId)) {
+            throw new DomainProblem(HttpStatus.FORBIDDEN, "not-the-chair", chairId
+                    + " does not chair the panel of case " + caseId + "; " + chair.name() + " answers its questions");
+        }
+        if (question.answer() != null) {
+            throw DomainProblem.conflict("already-answered", "question " + questionId + " of case " + caseId
+                    + " was answered at " + question.answeredAt());
+        }
+        FollowUpQuestion answered = question.answered(answer, chair.name(), now);
+        questions.set(questions.indexOf(question), answered);
+        return answered;
+    }
+
     private void requireOpen() {
         if (status == ReviewStatus.CANCELLED) {
             throw DomainProblem.conflict("review-cancelled", "the review of case " + caseId + " was cancelled");
@@ -176,11 +279,29 @@ public class Review {
     }
 
     public List<Panellist> panel() {
-        return panel;
+        return List.copyOf(panel);
     }
 
     public List<String> uncoveredDisciplines() {
-        return uncoveredDisciplines;
+        return List.copyOf(uncoveredDisciplines);
+    }
+
+    /** The uncovered disciplines with why; a review stored before reasons were kept has the disciplines only. */
+    public List<Panel.Uncovered> uncovered() {
+        return uncovered.isEmpty() ? uncoveredDisciplines.stream().map(d -> new Panel.Uncovered(d, null)).toList()
+                : List.copyOf(uncovered);
+    }
+
+    public String sessionReason() {
+        return sessionReason;
+    }
+
+    public List<FollowUpQuestion> questions() {
+        return List.copyOf(questions);
+    }
+
+    public List<PanelSwap> swaps() {
+        return List.copyOf(swaps);
     }
 
     public List<Opinion> opinions() {

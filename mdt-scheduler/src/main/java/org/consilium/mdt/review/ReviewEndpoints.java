@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -19,9 +20,26 @@ import java.net.URI;
 @Tag(name = "reviews")
 class ReviewEndpoints {
     private final PanelDeliberation deliberation;
+    private final PanelSwapping swapping;
 
-    ReviewEndpoints(PanelDeliberation deliberation) {
+    ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping) {
         this.deliberation = deliberation;
+        this.swapping = swapping;
+    }
+
+    @PutMapping("/reviews/{caseId}/panel/{discipline}")
+    @Operation(summary = "A coordinator puts a specialist on the seat of a discipline (replacing its member or filling "
+            + "an uncovered discipline), under the panel's rules; the swap is recorded in the review")
+    @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "404", description = "no review for the case")
+    @ApiResponse(responseCode = "409", description = "review concluded or cancelled, already on the panel, the member "
+            + "leaving gave an opinion, or the specialist is at weekly capacity (at-capacity)")
+    @ApiResponse(responseCode = "422", description = "unknown specialist, wrong discipline, discipline not requested, "
+            + "not licensed in the patient's country (not-licensed), or affiliated with the treating institution "
+            + "(conflict-of-interest)")
+    Mono<ReviewView> swap(@PathVariable String caseId, @PathVariable String discipline,
+                          @Valid @RequestBody SwapRequest request) {
+        return swapping.swap(caseId, discipline, request).map(ReviewView::of);
     }
 
     @GetMapping("/reviews/{caseId}")
@@ -42,6 +60,37 @@ class ReviewEndpoints {
                 .status(recorded.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId))
                 .body(ReviewView.of(recorded.review())));
+    }
+
+    @PostMapping("/reviews/{caseId}/questions")
+    @Operation(summary = "A follow-up question from the patient, to the chair; taken within 30 days of the consensus")
+    @ApiResponse(responseCode = "201", description = "recorded; the question's id is in the body and the Location")
+    @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "404", description = "no review for the case")
+    @ApiResponse(responseCode = "409", description = "not concluded yet (review-not-concluded), or more than 30 days "
+            + "after the consensus (follow-up-closed)")
+    Mono<ResponseEntity<FollowUpQuestion>> question(@PathVariable String caseId,
+                                                    @Valid @RequestBody QuestionRequest request) {
+        return deliberation.ask(caseId, request).map(q -> ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/reviews/" + caseId + "/questions/" + q.id())).body(q));
+    }
+
+    @PostMapping("/reviews/{caseId}/questions/{questionId}/answer")
+    @Operation(summary = "The chair answers a follow-up question, once")
+    @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "403", description = "not the chair of the panel")
+    @ApiResponse(responseCode = "404", description = "no review for the case, or no such question")
+    @ApiResponse(responseCode = "409", description = "already answered")
+    Mono<FollowUpQuestion> answer(@PathVariable String caseId, @PathVariable String questionId,
+                                  @Valid @RequestBody AnswerRequest request) {
+        return deliberation.answer(caseId, questionId, request);
+    }
+
+    @GetMapping("/reviews/{caseId}/meeting")
+    @Operation(summary = "The meeting view: each member's opinion side by side and the points of disagreement")
+    @ApiResponse(responseCode = "404", description = "no review for the case")
+    Mono<MeetingView> meeting(@PathVariable String caseId) {
+        return deliberation.find(caseId).map(MeetingView::of);
     }
 
     @PostMapping("/reviews/{caseId}/consensus")

@@ -50,6 +50,12 @@ public class ReviewMetrics {
                 .tag("discipline", discipline).register(meters).increment();
     }
 
+    void sessionChosen(org.consilium.mdt.session.SessionKind kind) {
+        Counter.builder("consilium.mdt.sessions.chosen")
+                .description("cases put on a board session, an ad-hoc session or an asynchronous review")
+                .tag("kind", kind.name()).register(meters).increment();
+    }
+
     void uncovered(List<String> disciplines) {
         disciplines.forEach(d -> Counter.builder("consilium.mdt.panel.uncovered")
                 .description("requested disciplines no specialist could cover").tag("discipline", d)

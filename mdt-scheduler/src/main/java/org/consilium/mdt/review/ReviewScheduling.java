@@ -2,22 +2,34 @@ package org.consilium.mdt.review;
 
 import org.consilium.events.Envelope;
 import org.consilium.events.ScheduleReview;
+import org.consilium.mdt.directory.Specialist;
 import org.consilium.mdt.directory.SpecialistDirectory;
+import org.consilium.mdt.directory.TumourGroups;
 import org.consilium.mdt.panel.PanelComposer;
+import org.consilium.mdt.panel.PanelRequest;
 import org.consilium.mdt.session.SessionBooking;
+import org.consilium.mdt.session.SessionCalendar;
+import org.consilium.mdt.session.SessionPlanner;
 import org.consilium.mdt.session.SessionSlot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Applies ScheduleReview: a seat on the earliest suitable session, a panel for the requested
- * disciplines, and the review with its MdtScheduled event in one insert. A case gets one review:
- * a redelivered command, or another one for a case already reviewed or cancelled, changes nothing.
+ * Applies ScheduleReview: the session the {@link SessionPlanner} chooses (the earliest fitting
+ * board session whose seat can still be taken, else an ad-hoc session or asynchronous review), the
+ * panel composed for it, and the review with its MdtScheduled event in one insert. A case gets one
+ * review: a redelivered command, or another one for a case already reviewed or cancelled, changes nothing.
  */
 @Component
 public class ReviewScheduling {
@@ -28,16 +40,21 @@ public class ReviewScheduling {
     private final SpecialistDirectory directory;
     private final WeeklyLoad load;
     private final PanelComposer composer;
+    private final SessionPlanner planner;
+    private final SessionCalendar calendar;
     private final ReviewMetrics metrics;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, SessionBooking booking, SpecialistDirectory directory, WeeklyLoad load,
-                     PanelComposer composer, ReviewMetrics metrics, Clock clock) {
+                     PanelComposer composer, SessionPlanner planner, SessionCalendar calendar, ReviewMetrics metrics,
+                     Clock clock) {
         this.reviews = reviews;
         this.booking = booking;
         this.directory = directory;
         this.load = load;
         this.composer = composer;
+        this.planner = planner;
+        this.calendar = calendar;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -60,21 +77,52 @@ public class ReviewScheduling {
     }
 
     private Mono<Review> schedule(String commandId, ScheduleReview command) {
-        return booking.book(command.caseId(), command.urgency())
-                .flatMap(session -> compose(commandId, command, session))
+        PanelRequest request = new PanelRequest(command.disciplines(), command.languages(), command.country(),
+                command.treatingInstitution(), TumourGroups.of(command.cancerType()), null, null);
+        return directory.inDisciplines(command.disciplines()).collectList()
+                .flatMap(specialists -> booking.heldBy(command.caseId())
+                        .flatMap(held -> onHeldSession(commandId, command, request, specialists, held))
+                        .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists))))
                 .flatMap(reviews::save)
                 .doOnNext(review -> {
                     metrics.uncovered(review.uncoveredDisciplines());
-                    log.info("case {} scheduled on {} with {} members{}", review.caseId(), review.session().id(),
-                            review.panel().size(), review.uncoveredDisciplines().isEmpty() ? ""
+                    metrics.sessionChosen(review.session().kind());
+                    log.info("case {} scheduled on {} ({}) with {} members{}", review.caseId(), review.session().id(),
+                            review.sessionReason(), review.panel().size(), review.uncoveredDisciplines().isEmpty() ? ""
                                     : "; uncovered: " + review.uncoveredDisciplines());
                 });
     }
 
-    private Mono<Review> compose(String commandId, ScheduleReview command, SessionSlot session) {
-        return directory.inDisciplines(command.disciplines()).collectList()
-                .zipWith(load.inWeekOf(session.startsAt()))
-                .map(found -> composer.compose(command.disciplines(), command.languages(), found.getT1(), found.getT2()))
-                .map(panel -> Review.schedule(commandId, command, panel, session, clock.instant()));
+    /** A seat an earlier attempt of this command took (its review was not saved): the panel is composed for it. */
+    private Mono<Review> onHeldSession(String commandId, ScheduleReview command, PanelRequest request,
+                                       List<Specialist> specialists, SessionSlot held) {
+        PanelRequest at = new PanelRequest(request.disciplines(), request.patientLanguages(), request.country(),
+                request.treatingInstitution(), request.tumourGroup(), held.startsAt(),
+                Duration.between(held.startsAt(), held.endsAt() == null ? held.startsAt() : held.endsAt()));
+        return load.inWeekOf(held.startsAt()).map(weekly -> Review.schedule(commandId, command,
+                composer.compose(at, specialists, weekly), held, "the seat an earlier attempt of this command took",
+                clock.instant()));
+    }
+
+    private Mono<Review> plan(String commandId, ScheduleReview command, PanelRequest request,
+                              List<Specialist> specialists) {
+        List<SessionSlot> candidates = planner.candidatesFor(request.tumourGroup(), command.urgency());
+        List<Instant> weeks = Stream.concat(candidates.stream().map(SessionSlot::startsAt),
+                Stream.of(calendar.earliestStartFor(command.urgency()))).map(WeeklyLoad::mondayOf).distinct().toList();
+        Mono<Map<Instant, Map<String, Integer>>> loads = Flux.fromIterable(weeks)
+                .concatMap(monday -> load.inWeekOf(monday).map(l -> Map.entry(monday, l)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(loads, booking.booked(candidates.stream().map(SessionSlot::id).toList()))
+                .flatMap(known -> {
+                    SessionPlanner.Plan plan = planner.plan(command.caseId(), command.urgency(), request, specialists,
+                            at -> known.getT1().getOrDefault(WeeklyLoad.mondayOf(at), Map.of()), known.getT2());
+                    return Flux.fromIterable(plan.fits())
+                            .concatMap(option -> booking.takeSeat(option.slot(), command.caseId()).map(s -> option))
+                            .next()
+                            .switchIfEmpty(Mono.defer(() -> booking.takeSeat(plan.fallback().slot(), command.caseId())
+                                    .thenReturn(plan.fallback())));
+                })
+                .map(option -> Review.schedule(commandId, command, option.panel(), option.slot(), option.why(),
+                        clock.instant()));
     }
 }

@@ -1,7 +1,9 @@
 package org.consilium.mdt.review;
 
 import org.consilium.events.Urgency;
+import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
+import org.consilium.mdt.session.SessionKind;
 import org.consilium.mdt.session.SessionSlot;
 
 import java.time.Instant;
@@ -14,10 +16,18 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                          String questionForPanel, String firstOpinion, List<String> patientLanguages,
                          Session session, List<Member> panel, List<String> uncoveredDisciplines,
                          List<Opinion> opinions, List<String> awaitingOpinionsFrom, Consensus consensus,
-                         Instant scheduledAt, Instant cancelledAt, String cancelReason) {
+                         Instant scheduledAt, Instant cancelledAt, String cancelReason, String country,
+                         String treatingInstitution, String tumourGroup, List<Panel.Uncovered> uncovered,
+                         List<PanelSwap> swaps, List<FollowUpQuestion> questions) {
 
-    /** @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset */
-    public record Session(String id, Instant startsAt, String patientLocalStart) {
+    /**
+     * @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset
+     * @param kind              a board's recurring session, an ad-hoc session, or an asynchronous review
+     *                          (then {@code startsAt} is the deadline of the opinions and the consensus)
+     * @param reason            why the case is on this session
+     */
+    public record Session(String id, Instant startsAt, String patientLocalStart, Instant endsAt, SessionKind kind,
+                          String tumourGroup, String chairId, String reason) {
     }
 
     /** @param localStart the session start in the member's own time zone, ISO-8601 with offset */
@@ -36,9 +46,13 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                 brief == null ? null : brief.cancerType(), brief == null ? null : brief.urgency(),
                 brief == null ? null : brief.questionForPanel(), brief == null ? null : brief.firstOpinion(),
                 brief == null ? List.of() : brief.patientLanguages(),
-                slot == null ? null : new Session(slot.id(), slot.startsAt(), local(slot, brief.patientTimeZone())),
+                slot == null ? null : new Session(slot.id(), slot.startsAt(), local(slot, brief.patientTimeZone()),
+                        slot.endsAt(), slot.kind(), slot.tumourGroup(), slot.chairId(), review.sessionReason()),
                 members, review.uncoveredDisciplines(), review.opinions(), awaiting, review.consensus().orElse(null),
-                review.scheduledAt(), review.cancelledAt(), review.cancelReason());
+                review.scheduledAt(), review.cancelledAt(), review.cancelReason(),
+                brief == null ? null : brief.country(), brief == null ? null : brief.treatingInstitution(),
+                brief == null ? null : brief.tumourGroup(), review.uncovered(), review.swaps(),
+                review.questions());
     }
 
     private static String local(SessionSlot slot, String zone) {

@@ -26,9 +26,13 @@ class WeeklyLoad {
         this.mongo = mongo;
     }
 
-    Mono<Map<String, Integer>> inWeekOf(Instant instant) {
-        Instant monday = instant.atZone(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+    static Instant mondayOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .truncatedTo(ChronoUnit.DAYS).toInstant();
+    }
+
+    Mono<Map<String, Integer>> inWeekOf(Instant instant) {
+        Instant monday = mondayOf(instant);
         Query week = Query.query(Criteria.where("session.startsAt").gte(monday).lt(monday.plus(7, ChronoUnit.DAYS))
                 .and("status").in(List.of(ReviewStatus.SCHEDULED.name(), ReviewStatus.CONCLUDED.name())));
         return mongo.find(week, Review.class)

@@ -1,6 +1,5 @@
 package org.consilium.mdt.session;
 
-import org.consilium.events.Urgency;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -11,11 +10,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * Puts cases on sessions. A seat is taken with one conditional update of the session's roster
- * (room left and case not yet on it), so concurrent bookings cannot overfill a session; booking
- * the same case again returns the session it already holds, so a retried command is harmless.
+ * Puts cases on sessions. A seat on a board session is taken with one conditional update of the
+ * session's roster (room left and case not yet on it), so concurrent bookings cannot overfill a
+ * session; an ad-hoc session or asynchronous review is a roster of its own case. The session a
+ * case already holds is found first, so a retried command is harmless.
  */
 @Component
 public class SessionBooking {
@@ -27,10 +28,41 @@ public class SessionBooking {
         this.mongo = mongo;
     }
 
-    public Mono<SessionSlot> book(String caseId, Urgency urgency) {
+    /** The session the case holds a seat on, if any. */
+    public Mono<SessionSlot> heldBy(String caseId) {
         return mongo.findOne(Query.query(Criteria.where("caseIds").is(caseId)), SessionRoster.class)
-                .map(SessionRoster::slot)
-                .switchIfEmpty(Mono.defer(() -> bookEarliest(caseId, urgency)));
+                .map(SessionRoster::slot);
+    }
+
+    /** Cases booked per session id, for the sessions that have a roster. */
+    public Mono<Map<String, Integer>> booked(List<String> sessionIds) {
+        return rosters(sessionIds).collectMap(SessionRoster::id, SessionRoster::booked);
+    }
+
+    /** Takes a seat on the session; empty when it filled up meanwhile. */
+    public Mono<SessionSlot> takeSeat(SessionSlot slot, String caseId) {
+        if (slot.kind() != SessionKind.BOARD) {
+            return own(slot, caseId);
+        }
+        Query session = Query.query(Criteria.where("_id").is(slot.id()));
+        Update create = new Update().setOnInsert("startsAt", slot.startsAt()).setOnInsert("endsAt", slot.endsAt())
+                .setOnInsert("tumourGroup", slot.tumourGroup()).setOnInsert("kind", slot.kind().name())
+                .setOnInsert("chairId", slot.chairId()).setOnInsert("caseIds", List.of()).setOnInsert("booked", 0);
+        Query withRoom = Query.query(Criteria.where("_id").is(slot.id()).and("booked").lt(calendar.capacity(slot))
+                .and("caseIds").ne(caseId));
+        Update take = new Update().push("caseIds", caseId).inc("booked", 1);
+        return mongo.upsert(session, create, SessionRoster.class)
+                .then(mongo.findAndModify(withRoom, take, FindAndModifyOptions.options().returnNew(true),
+                        SessionRoster.class))
+                .map(SessionRoster::slot);
+    }
+
+    private Mono<SessionSlot> own(SessionSlot slot, String caseId) {
+        Query session = Query.query(Criteria.where("_id").is(slot.id()));
+        Update create = new Update().set("startsAt", slot.startsAt()).set("endsAt", slot.endsAt())
+                .set("tumourGroup", slot.tumourGroup()).set("kind", slot.kind().name()).set("chairId", slot.chairId())
+                .set("caseIds", List.of(caseId)).set("booked", 1);
+        return mongo.upsert(session, create, SessionRoster.class).thenReturn(slot);
     }
 
     /** Frees the case's seat, if it holds one. Idempotent. */
@@ -43,27 +75,13 @@ public class SessionBooking {
         return mongo.find(Query.query(Criteria.where("_id").in(sessionIds)), SessionRoster.class);
     }
 
-    private Mono<SessionSlot> bookEarliest(String caseId, Urgency urgency) {
-        List<SessionSlot> candidates = calendar.candidatesFor(urgency);
-        return rosters(candidates.stream().map(SessionSlot::id).toList())
-                .collectMap(SessionRoster::id, SessionRoster::booked)
-                .flatMapMany(booked -> Flux.fromIterable(calendar.withRoom(candidates, booked)))
-                .concatMap(slot -> takeSeat(slot, caseId))
-                .next()
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no " + urgency
-                        + " session with room within the horizon for case " + caseId)));
+    public Mono<SessionRoster> roster(String sessionId) {
+        return mongo.findById(sessionId, SessionRoster.class);
     }
 
-    private Mono<SessionSlot> takeSeat(SessionSlot slot, String caseId) {
-        Query session = Query.query(Criteria.where("_id").is(slot.id()));
-        Update create = new Update().setOnInsert("startsAt", slot.startsAt()).setOnInsert("caseIds", List.of())
-                .setOnInsert("booked", 0);
-        Query withRoom = Query.query(Criteria.where("_id").is(slot.id()).and("booked").lt(calendar.capacity())
-                .and("caseIds").ne(caseId));
-        Update take = new Update().push("caseIds", caseId).inc("booked", 1);
-        return mongo.upsert(session, create, SessionRoster.class)
-                .then(mongo.findAndModify(withRoom, take, FindAndModifyOptions.options().returnNew(true),
-                        SessionRoster.class))
-                .map(SessionRoster::slot);
+    /** One-case sessions (ad-hoc and asynchronous) starting in [from, to). */
+    public Flux<SessionRoster> oneCaseSessions(java.time.Instant from, java.time.Instant to) {
+        return mongo.find(Query.query(Criteria.where("kind").in(SessionKind.AD_HOC.name(), SessionKind.ASYNCHRONOUS.name())
+                .and("startsAt").gte(from).lt(to)), SessionRoster.class);
     }
 }

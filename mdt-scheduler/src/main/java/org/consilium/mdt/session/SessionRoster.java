@@ -6,14 +6,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.List;
 
-/** The cases booked on one session; created when the first case is put on it. */
+/** The cases booked on one session; created when the first case is put on it (or with its one case). */
 @Document("sessions")
-public record SessionRoster(@Id String id, Instant startsAt, List<String> caseIds, int booked) {
+public record SessionRoster(@Id String id, Instant startsAt, Instant endsAt, String tumourGroup, SessionKind kind,
+                            String chairId, List<String> caseIds, int booked) {
     public SessionRoster {
         caseIds = caseIds == null ? List.of() : List.copyOf(caseIds);
     }
 
     SessionSlot slot() {
-        return new SessionSlot(id, startsAt);
+        return new SessionSlot(id, startsAt, endsAt, tumourGroup, kind, chairId);
     }
 }

@@ -29,6 +29,27 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
         assertThat(all).extracting(Specialist::timeZone).contains("Asia/Singapore", "Europe/London",
                 "America/New_York", "Asia/Shanghai", "Asia/Kolkata").allSatisfy(ZoneId::of);
         assertThat(all).extracting(Specialist::id).doesNotHaveDuplicates();
+        // depth: every entry has licensure, affiliations and availability; surgeons have their tumour group
+        assertThat(all).allSatisfy(s -> {
+            assertThat(s.licensedIn()).isNotEmpty();
+            assertThat(s.affiliations()).isNotEmpty();
+            assertThat(s.availability()).isNotEmpty();
+            assertThat(s.weeklyCapacity()).isPositive();
+        });
+        assertThat(all).filteredOn(s -> s.discipline().endsWith("-surgeon")).allSatisfy(s ->
+                assertThat(s.subspecialties()).isNotEmpty());
+        // Indonesia and the Emirates: every discipline the lung and breast examples need has licensed specialists
+        for (String country : List.of("ID", "AE")) {
+            List.of("thoracic-surgeon", "breast-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist",
+                    "pathologist", "pulmonologist", "supportive-care-physician").forEach(d -> assertThat(all)
+                    .as(d + " licensed in " + country)
+                    .filteredOn(s -> s.discipline().equals(d) && s.licensedFor(country)).isNotEmpty());
+        }
+        for (String country : List.of("GB", "SG", "IN", "US", "AE", "ID")) {
+            List.of("medical-oncologist", "radiation-oncologist", "radiologist", "pathologist").forEach(d ->
+                    assertThat(all).as(d + " licensed in " + country)
+                            .filteredOn(s -> s.discipline().equals(d) && s.licensedFor(country)).hasSizeGreaterThanOrEqualTo(2));
+        }
 
         List<Specialist> pathologists = http.get().uri("/specialists?discipline=pathologist").exchange()
                 .expectStatus().isOk().expectBodyList(Specialist.class).returnResult().getResponseBody();
@@ -39,7 +60,7 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void sessionsListTheCasesBookedOnThem() {
+    void sessionsListTheBoardsSessionsAndTheCasesBookedOnThem() {
         String caseId = newCaseId("agenda");
         KafkaProbe.publish(smallCase(caseId));
         ReviewView review = awaitReview(caseId);
@@ -50,13 +71,27 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
                 .exchange().expectStatus().isOk()
                 .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
-        assertThat(sessions).hasSize(5); // one every weekday
         Map<String, Map<String, Object>> byId = sessions.stream()
                 .collect(Collectors.toMap(s -> (String) s.get("id"), Function.identity()));
         Map<String, Object> ours = byId.get(review.session().id());
         assertThat(ours.get("startsAt")).isEqualTo(review.session().startsAt().toString());
-        assertThat(ours.get("capacity")).isEqualTo(8);
         assertThat((List<Object>) ours.get("cases")).contains(caseId);
+        assertThat(ours.get("kind")).isEqualTo(review.session().kind().name());
+        // every board meets within a week, each with its chair and quorum
+        assertThat(sessions).extracting(s -> s.get("tumourGroup")).contains("thoracic", "breast", "lower-gi",
+                "upper-gi", "hpb", "urology", "haematology", "head-and-neck", "general");
+        Map<String, Object> thoracic = sessions.stream().filter(s -> "thoracic".equals(s.get("tumourGroup")))
+                .findFirst().orElseThrow();
+        assertThat(thoracic.get("chairId")).isEqualTo("dr-siti-rahmawati");
+        assertThat(thoracic.get("capacity")).isEqualTo(8);
+        assertThat((List<Object>) thoracic.get("quorum")).contains("thoracic-surgeon", "pathologist");
+        assertThat(((String) thoracic.get("startsAt"))).endsWith("T09:00:00Z"); // 17:00 in Singapore
+
+        List<Map<String, Object>> breastOnly = http.get().uri("/sessions?tumourGroup=breast&days=14").exchange()
+                .expectStatus().isOk()
+                .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(breastOnly).hasSizeBetween(3, 5).allSatisfy(s -> assertThat(s.get("tumourGroup")).isEqualTo("breast"));
 
         problem(http.get().uri("/sessions?days=365").exchange(), HttpStatus.BAD_REQUEST, "bad-range");
     }
@@ -67,6 +102,11 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
                 .jsonPath("$.paths['/reviews/{caseId}/consensus'].post").exists()
                 .jsonPath("$.paths['/reviews/{caseId}/opinions'].post").exists()
                 .jsonPath("$.paths['/sessions'].get").exists()
+                .jsonPath("$.paths['/sessions/{sessionId}/agenda'].get").exists()
+                .jsonPath("$.paths['/reviews/{caseId}/meeting'].get").exists()
+                .jsonPath("$.paths['/reviews/{caseId}/panel/{discipline}'].put").exists()
+                .jsonPath("$.paths['/reviews/{caseId}/questions'].post").exists()
+                .jsonPath("$.paths['/reviews/{caseId}/questions/{questionId}/answer'].post").exists()
                 .jsonPath("$.paths['/specialists'].get").exists();
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }

@@ -10,6 +10,7 @@ import org.consilium.events.ScheduleReview;
 import org.consilium.events.Topics;
 import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
+import org.consilium.mdt.session.SessionKind;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
@@ -26,39 +27,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduleReviewTest extends ServiceTest {
 
     @Test
-    void urgentLungCaseGetsAPanelForEveryDisciplineInThePatientsLanguageOnTheNextSession() {
+    void urgentLungCaseFromIndonesiaGetsAFullLicensedPanelInThePatientsLanguageWithinItsClock() {
         String caseId = newCaseId("lung");
         Instant before = Instant.now();
         KafkaProbe.publish(lungCase(caseId));
 
         MdtScheduled scheduled = KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, caseId, MdtScheduled.class);
         assertThat(scheduled.panel()).extracting(PanelMember::discipline).containsExactlyInAnyOrder(
-                "thoracic-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist");
-        // Bahasa Indonesia speakers win where the directory has them
+                "thoracic-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist",
+                "pulmonologist");
+        // Bahasa Indonesia speakers (thoracic subspecialists, licensed in Indonesia) win where the directory has them
         assertThat(scheduled.panel()).extracting(PanelMember::specialistId)
-                .contains("dr-siti-rahmawati", "dr-ahmad-yusof", "dr-nurul-hidayah");
+                .contains("dr-siti-rahmawati", "dr-ahmad-yusof", "dr-nurul-hidayah", "dr-budi-santoso");
         assertThat(scheduled.panel()).filteredOn(PanelMember::chair).singleElement()
                 .satisfies(chair -> assertThat(chair.specialistId()).isEqualTo("dr-siti-rahmawati"));
-        // urgent: the next weekday session at 13:00 UTC that starts at least 2 hours from now
-        assertThat(scheduled.sessionStartsAt()).isAfterOrEqualTo(before.plus(Duration.ofHours(2)))
-                .isBefore(before.plus(Duration.ofDays(4)));
-        assertThat(scheduled.sessionStartsAt().atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(13);
+        // urgent: at least 2 hours to read the dossier, discussed within the 2-day clock
+        assertThat(scheduled.sessionStartsAt()).isAfterOrEqualTo(before.plus(Duration.ofHours(2)).minusSeconds(1))
+                .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(2)));
 
         ReviewView review = awaitReview(caseId);
         assertThat(review.status()).isEqualTo(ReviewStatus.SCHEDULED);
         assertThat(review.session().id()).isEqualTo(scheduled.sessionId());
         assertThat(review.session().patientLocalStart()).endsWith("+07:00"); // Asia/Jakarta
+        assertThat(review.session().reason()).isNotBlank();
+        assertThat(review.tumourGroup()).isEqualTo("thoracic");
+        assertThat(review.country()).isEqualTo("ID");
+        if (review.session().kind() == SessionKind.BOARD) {
+            assertThat(review.session().id()).startsWith("thoracic-");
+            assertThat(review.session().chairId()).isEqualTo("dr-siti-rahmawati");
+            assertThat(review.session().reason()).contains("thoracic board session within the URGENT clock");
+        } else {
+            assertThat(review.session().reason()).startsWith("no thoracic board session fits within the URGENT clock");
+        }
         assertThat(review.uncoveredDisciplines()).isEmpty();
-        assertThat(review.panel()).allSatisfy(m -> assertThat(m.reason()).isNotBlank());
+        assertThat(review.panel()).allSatisfy(m -> assertThat(m.reason()).contains("licensed in ID"));
         ReviewView.Member oncologist = member(review, "dr-siti-rahmawati");
-        assertThat(oncologist.reason()).contains("speaks id").contains("chairs as medical oncologist");
+        assertThat(oncologist.reason()).contains("speaks id").contains("thoracic subspecialist")
+                .contains("chairs as medical oncologist");
         assertThat(oncologist.timeZone()).isEqualTo("Asia/Singapore");
         assertThat(oncologist.localStart()).endsWith("+08:00")
                 .startsWith(scheduled.sessionStartsAt().atZone(java.time.ZoneId.of("Asia/Singapore")).toLocalDate().toString());
         ReviewView.Member surgeon = review.panel().stream().filter(m -> m.discipline().equals("thoracic-surgeon"))
                 .findFirst().orElseThrow();
-        assertThat(surgeon.reason()).contains("speaks en").contains("equally suited thoracic-surgeons")
-                .doesNotContain("chairs");
+        assertThat(surgeon.reason()).contains("speaks en").doesNotContain("chairs");
+
+        http.get().uri("/actuator/metrics/consilium.mdt.sessions.chosen?tag=kind:" + review.session().kind()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.measurements[0].value").value(v ->
+                        assertThat(((Number) v).doubleValue()).isGreaterThanOrEqualTo(1.0));
     }
 
     @Test
@@ -102,7 +117,7 @@ class ScheduleReviewTest extends ServiceTest {
         String caseId = newCaseId("lymphoma");
         KafkaProbe.publish(new ScheduleReview(caseId, "lymphoma", Urgency.ROUTINE,
                 List.of("haematologist", "molecular-pathologist", "haematopathologist"), List.of("fr"), "Europe/Paris",
-                "Is R-CHOP still right?", "Six cycles of R-CHOP"));
+                "Is R-CHOP still right?", "Six cycles of R-CHOP")); // an older command: no country, no institution
 
         MdtScheduled scheduled = KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, caseId, MdtScheduled.class);
         assertThat(scheduled.panel()).extracting(PanelMember::discipline)
@@ -113,26 +128,40 @@ class ScheduleReviewTest extends ServiceTest {
 
         ReviewView review = awaitReview(caseId);
         assertThat(review.uncoveredDisciplines()).containsExactly("molecular-pathologist");
+        assertThat(review.uncovered()).singleElement().satisfies(u -> assertThat(u.reason())
+                .isEqualTo("no molecular-pathologist in the directory"));
+        assertThat(review.panel()).allSatisfy(m -> assertThat(m.reason()).contains("licensure not checked"));
         assertThat(review.panel().get(0).reason()).contains("chairs as first member");
         // routine: at least three days of lead time
         assertThat(review.session().startsAt()).isAfter(Instant.now().plus(3, ChronoUnit.DAYS).minusSeconds(60));
     }
 
     @Test
-    void theBreastCaseGetsArabicSpeakersWhereThereAreAny() {
+    void theBreastCaseFromTheEmiratesGetsArabicSpeakersWhoCanAttendTheBreastBoard() {
         String caseId = newCaseId("breast");
         KafkaProbe.publish(new ScheduleReview(caseId, "breast", Urgency.ROUTINE,
                 List.of("breast-surgeon", "medical-oncologist", "radiation-oncologist", "radiologist", "pathologist",
                         "supportive-care-physician"),
-                List.of("ar", "en"), "Asia/Dubai", "Is breast-conserving surgery possible?", "Mastectomy then chemotherapy"));
+                List.of("ar", "en"), "Asia/Dubai", "Is breast-conserving surgery possible?", "Mastectomy then chemotherapy",
+                "AE", null));
 
         ReviewView review = awaitReview(caseId);
         assertThat(review.panel()).extracting(ReviewView.Member::specialistId)
-                .contains("dr-amira-haddad", "dr-omar-farouk", "dr-yasmin-khalil");
+                .contains("dr-amira-haddad", "dr-omar-farouk");
         assertThat(review.panel()).hasSize(6);
         assertThat(member(review, "dr-omar-farouk").chair()).isTrue();
         assertThat(review.panel()).filteredOn(ReviewView.Member::chair).hasSize(1);
         assertThat(review.session().patientLocalStart()).endsWith("+04:00");
+        // routine: a breast board session (Tuesdays and Thursdays, 09:00 London) within two weeks always fits
+        assertThat(review.session().kind()).isEqualTo(SessionKind.BOARD);
+        assertThat(review.session().id()).startsWith("breast-");
+        assertThat(review.session().chairId()).isEqualTo("dr-omar-farouk");
+        // the Arabic-speaking radiologist is in New York, where the board meets at 04:00: one who can attend is chosen
+        assertThat(review.panel()).filteredOn(m -> m.discipline().equals("radiologist")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.specialistId()).isNotEqualTo("dr-yasmin-khalil");
+                    assertThat(m.reason()).contains("available for the session").contains("licensed in AE");
+                });
     }
 
     private static ReviewView.Member member(ReviewView review, String specialistId) {

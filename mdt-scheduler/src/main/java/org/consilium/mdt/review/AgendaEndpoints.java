@@ -1,0 +1,89 @@
+package org.consilium.mdt.review;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consilium.events.Urgency;
+import org.consilium.mdt.session.SessionBooking;
+import org.consilium.mdt.session.SessionCalendar;
+import org.consilium.mdt.session.SessionKind;
+import org.consilium.mdt.session.SessionSlot;
+import org.consilium.support.problem.DomainProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+@RestController
+@Tag(name = "sessions")
+class AgendaEndpoints {
+    private final SessionBooking booking;
+    private final SessionCalendar calendar;
+    private final ReviewRepository reviews;
+
+    AgendaEndpoints(SessionBooking booking, SessionCalendar calendar, ReviewRepository reviews) {
+        this.booking = booking;
+        this.calendar = calendar;
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/sessions/{sessionId}/agenda")
+    @Operation(summary = "The order a session discusses its cases in: urgent cases first, then cases whose "
+            + "pre-meeting opinions disagree, then the rest (each group in booking order), with each case's time slot")
+    @ApiResponse(responseCode = "404", description = "no case was ever booked on the session")
+    Mono<Agenda> agenda(@PathVariable String sessionId) {
+        return booking.roster(sessionId)
+                .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("session with booked cases", sessionId)))
+                .flatMap(roster -> reviews.findAllById(roster.caseIds())
+                        .filter(r -> r.status() != ReviewStatus.CANCELLED).collectList()
+                        .map(found -> agenda(new SessionSlot(roster.id(), roster.startsAt(), roster.endsAt(),
+                                roster.tumourGroup(), roster.kind(), roster.chairId()), found)));
+    }
+
+    static List<Review> ordered(List<Review> reviews) {
+        return reviews.stream().sorted(Comparator.comparingInt(AgendaEndpoints::rank)
+                .thenComparing(r -> r.brief() == null || r.brief().urgency() == null ? Urgency.ROUTINE
+                        : r.brief().urgency(), Comparator.reverseOrder())
+                .thenComparing(Review::scheduledAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Review::caseId)).toList();
+    }
+
+    private static int rank(Review review) {
+        if (review.brief() != null && review.brief().urgency() == Urgency.URGENT) {
+            return 0;
+        }
+        return Disagreement.of(review.panel(), review.opinions()).disagrees() ? 1 : 2;
+    }
+
+    private Agenda agenda(SessionSlot slot, List<Review> reviews) {
+        Duration perCase = calendar.timePerCase(slot);
+        List<Item> items = new ArrayList<>();
+        Instant at = slot.startsAt();
+        for (Review review : ordered(reviews)) {
+            Disagreement disagreement = Disagreement.of(review.panel(), review.opinions());
+            int rank = rank(review);
+            items.add(new Item(items.size() + 1, review.caseId(), review.brief() == null ? null : review.brief().urgency(),
+                    review.brief() == null ? null : review.brief().cancerType(), at, at.plus(perCase),
+                    rank == 0 ? "urgent" : rank == 1 ? "pre-meeting opinions disagree" : "routine order",
+                    disagreement.disagrees(), disagreement.points()));
+            at = at.plus(perCase);
+        }
+        return new Agenda(slot.id(), slot.kind(), slot.tumourGroup(), slot.chairId(), slot.startsAt(), slot.endsAt(),
+                items);
+    }
+
+    record Agenda(String sessionId, SessionKind kind, String tumourGroup, String chairId, Instant startsAt,
+                  Instant endsAt, List<Item> items) {
+    }
+
+    /** @param why why the case has its place: urgent, pre-meeting opinions disagree, or routine order */
+    record Item(int position, String caseId, Urgency urgency, String cancerType, Instant startsAt, Instant endsAt,
+                String why, boolean opinionsDisagree, List<String> pointsOfDisagreement) {
+    }
+}
