@@ -15,6 +15,8 @@ import org.consilium.events.Urgency;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.records.collection.RecordsStatus;
 import org.consilium.records.collection.RecordsView;
+import org.consilium.records.dicom.DicomStudy;
+import org.consilium.records.dicom.TinyDicom;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -64,7 +66,7 @@ class RecordsFlowTest extends RecordsServiceTestBase {
             assertThat(i.status()).isEqualTo(RecordsView.ItemStatus.MISSING);
             assertThat(i.documents()).isEmpty();
         });
-        assertThat(view.counts()).isEqualTo(new RecordsView.Counts(9, 6, 0, 0, 6, 0, 0));
+        assertThat(view.counts()).isEqualTo(new RecordsView.Counts(9, 6, 0, 0, 0, 0, 6, 0, 0));
     }
 
     @Test
@@ -105,7 +107,8 @@ class RecordsFlowTest extends RecordsServiceTestBase {
         // CloudEvents binary mode on the wire, keyed by case id
         List<ConsumerRecord<String, byte[]>> onTopic = KafkaProbe.records(Topics.RECORDS_EVENTS).stream()
                 .filter(r -> caseId.equals(r.key())).toList();
-        assertThat(onTopic).hasSize(items.size() + 1).allSatisfy(r -> {
+        // RecordsIncomplete: when the checklist was built, then after each required item but the last
+        assertThat(onTopic).hasSize(items.size() + 1 + 4).allSatisfy(r -> {
             Map<String, String> headers = headers(r);
             assertThat(headers).containsEntry("ce_specversion", "1.0")
                     .containsEntry("ce_source", "/consilium/records-service")
@@ -224,6 +227,7 @@ class RecordsFlowTest extends RecordsServiceTestBase {
         assertThat(stored.declaredContentType()).isEqualTo("application/octet-stream");
         assertThat(stored.detectedContentType()).isEqualTo("application/pdf");
         assertThat(stored.filename()).isEqualTo("Befund Leber ü.pdf");
+        assertThat(stored.declaredTypeMatches()).isTrue(); // nothing specific declared
 
         byte[] body = http.get().uri("/cases/{caseId}/documents/{id}", caseId, stored.id()).exchange()
                 .expectStatus().isOk()
@@ -277,6 +281,50 @@ class RecordsFlowTest extends RecordsServiceTestBase {
     }
 
     @Test
+    void dicomFilesAreDetectedAndTheirStudiesListed() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        String ctStudy = "1.2.826.0.1.3680043.8.498.1001";
+        String petStudy = "1.2.826.0.1.3680043.8.498.2002";
+        RecordDocument slice1 = upload(caseId, "ct-chest-abdomen", "IM0001", "application/octet-stream",
+                TinyDicom.ct(ctStudy, "CT", "20261101", TinyDicom.EXPLICIT_LE, 512))
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        assertThat(slice1.detectedContentType()).isEqualTo("application/dicom");
+        assertThat(slice1.dicom()).isEqualTo(new DicomStudy(ctStudy, "CT", java.time.LocalDate.of(2026, 11, 1)));
+        RecordDocument slice2 = upload(caseId, "ct-chest-abdomen", "slice2.dcm", "application/dicom",
+                TinyDicom.ct(ctStudy, "CT", "20261101", TinyDicom.EXPLICIT_LE, 514))
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        RecordDocument pet = upload(caseId, "pet-ct", "pet.dcm", "application/dicom",
+                TinyDicom.ct(petStudy, "PT", "20261110", TinyDicom.IMPLICIT_LE, 256))
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        uploaded(caseId, "pathology-report"); // not DICOM: no study
+
+        RecordsView view = records(caseId);
+        assertThat(view.studies()).containsExactly(
+                new RecordsView.Study(ctStudy, "CT", java.time.LocalDate.of(2026, 11, 1), List.of("ct-chest-abdomen"),
+                        List.of(slice1.id(), slice2.id())),
+                new RecordsView.Study(petStudy, "PT", java.time.LocalDate.of(2026, 11, 10), List.of("pet-ct"),
+                        List.of(pet.id())));
+        http.get().uri("/cases/{caseId}/documents/{id}", caseId, pet.id()).exchange()
+                .expectStatus().isOk().expectHeader().contentType("application/dicom");
+    }
+
+    @Test
+    void aMislabelledFileIsFlaggedAndServedAsWhatItIs() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "breast");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1,
+                8, 2, 0, 0, 0};
+        RecordDocument stored = upload(caseId, "mammogram-ultrasound", "scan.pdf", "application/pdf", png)
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        assertThat(stored.detectedContentType()).isEqualTo("image/png");
+        assertThat(stored.declaredTypeMatches()).isFalse();
+        assertThat(uploaded(caseId, "pathology-report").declaredTypeMatches()).isTrue();
+        http.get().uri("/cases/{caseId}/documents/{id}", caseId, stored.id()).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG);
+    }
+
+    @Test
     void openApiDocumentsTheMultipartUpload() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/cases/{caseId}/documents'].post.requestBody.content['multipart/form-data'].schema['$ref']")
@@ -286,7 +334,9 @@ class RecordsFlowTest extends RecordsServiceTestBase {
                 .jsonPath("$.components.schemas.DocumentUpload.required").value(r -> assertThat(r.toString())
                         .contains("item", "file"))
                 .jsonPath("$.paths['/cases/{caseId}/documents/{documentId}'].get").exists()
-                .jsonPath("$.paths['/cases/{caseId}/records'].get").exists();
+                .jsonPath("$.paths['/cases/{caseId}/records'].get").exists()
+                .jsonPath("$.paths['/cases/{caseId}/records/items/{code}/waiver'].post").exists()
+                .jsonPath("$.paths['/cases/{caseId}/records/override'].post").exists();
     }
 
     @Test

@@ -43,10 +43,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * One Spring context for every service test (same configuration, so Spring's test context
  * cache reuses it): the real app against the embedded Kafka broker and mongo-java-server. The
- * document limit is 64 MB here so that a 60 MB round trip and a "too large" upload both fit.
+ * document limit is 64 MB here so that a 60 MB round trip and a "too large" upload both fit; archives
+ * may have 50 entries and expand to 8 MB, so that every archive limit is reached with small files.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "consilium.records.max-document-size=64MB", "consilium.metrics.refresh=500ms"})
+        "consilium.records.max-document-size=64MB", "consilium.metrics.refresh=500ms",
+        "consilium.records.archive.max-entries=50", "consilium.records.archive.max-uncompressed-size=8MB"})
 @AutoConfigureObservability(tracing = false) // the Prometheus registry, for the business metrics
 public abstract class RecordsServiceTestBase {
     protected static final long LIMIT = 64L * 1024 * 1024;
@@ -75,7 +77,11 @@ public abstract class RecordsServiceTestBase {
 
     /** Publishes RequestRecords as the process would and waits until the checklist exists. */
     protected Envelope requestRecords(String caseId, String cancerType) {
-        Envelope sent = KafkaProbe.publish(new RequestRecords(caseId, cancerType, Urgency.ROUTINE,
+        return requestRecords(caseId, cancerType, Urgency.ROUTINE);
+    }
+
+    protected Envelope requestRecords(String caseId, String cancerType, Urgency urgency) {
+        Envelope sent = KafkaProbe.publish(new RequestRecords(caseId, cancerType, urgency,
                 Instant.now().plus(Duration.ofDays(5))));
         awaitRecords(caseId);
         return sent;
@@ -99,9 +105,18 @@ public abstract class RecordsServiceTestBase {
 
     protected WebTestClient.ResponseSpec upload(String caseId, String item, String filename, String contentType,
                                                 byte[] content) {
+        return upload(caseId, item, null, filename, contentType, content);
+    }
+
+    /** Parts in the documented order: {@code item}, {@code documentDate} (when given), {@code file}. */
+    protected WebTestClient.ResponseSpec upload(String caseId, String item, String documentDate, String filename,
+                                                String contentType, byte[] content) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         if (item != null) {
             body.part("item", item);
+        }
+        if (documentDate != null) {
+            body.part("documentDate", documentDate);
         }
         if (content != null) {
             body.part("file", content).filename(filename).contentType(MediaType.parseMediaType(contentType));

@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +147,115 @@ class UploadProblemsTest extends RecordsServiceTestBase {
             assertThat(count("fs.chunks")).isEqualTo(chunks);
         });
         assertThat(documents(caseId)).isZero();
+    }
+
+    @Test
+    void documentDateInTheFuture() {
+        String caseId = collectingCase();
+        String tomorrowEverywhere = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        refusedLeavingNothing(caseId, 400, "invalid-document-date",
+                () -> reply(upload(caseId, "pet-ct", tomorrowEverywhere, "p.pdf", "application/pdf", PDF)),
+                tomorrowEverywhere, "future");
+    }
+
+    @Test
+    void documentDateThatIsNoDate() {
+        String caseId = collectingCase();
+        refusedLeavingNothing(caseId, 400, "invalid-document-date",
+                () -> reply(upload(caseId, "pet-ct", "25/11/2026", "p.pdf", "application/pdf", PDF)), "25/11/2026", "ISO");
+    }
+
+    @Test
+    void theSameContentTwiceIsADuplicateNamingTheFirstDocument() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        byte[] report = "%PDF-1.4\nthe one pathology report\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        String first = upload(caseId, "pathology-report", "p.pdf", "application/pdf", report).expectStatus().isCreated()
+                .expectBody(org.consilium.records.collection.RecordDocument.class).returnResult().getResponseBody().id();
+        // same bytes, other name and item: still the same document
+        refusedLeavingNothing(caseId, 409, "duplicate-document",
+                () -> reply(upload(caseId, "staging-tnm", "again.pdf", "application/pdf", report)), first, "pathology-report");
+        Reply again = reply(upload(caseId, "pathology-report", "p.pdf", "application/pdf", report));
+        assertThat(again.body()).contains("\"existingDocumentId\":\"" + first + "\"");
+        assertThat(documents(caseId)).isEqualTo(1);
+    }
+
+    @Test
+    void zipBombByCompressionRatio() {
+        String caseId = collectingCase();
+        byte[] bomb = zip(Map.of("zeros.bin", new byte[4 * 1024 * 1024])); // ~4 KB expanding to 4 MB
+        refusedLeavingNothing(caseId, 422, "archive-compression-ratio",
+                () -> reply(upload(caseId, "pet-ct", "images.zip", "application/zip", bomb)), "zip bomb");
+    }
+
+    @Test
+    void zipExpandingBeyondTheLimit() {
+        String caseId = collectingCase();
+        byte[] random = new byte[9 * 1024 * 1024]; // incompressible: the ratio is fine, the total is not
+        new java.util.Random(42).nextBytes(random);
+        byte[] archive = zip(Map.of("a.bin", random));
+        refusedLeavingNothing(caseId, 422, "archive-too-large",
+                () -> reply(upload(caseId, "pet-ct", "images.zip", "application/octet-stream", archive)),
+                String.valueOf(8 * 1024 * 1024));
+    }
+
+    @Test
+    void zipWithTooManyEntries() {
+        String caseId = collectingCase();
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            entries.put("slice-" + i + ".txt", ("slice " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        refusedLeavingNothing(caseId, 422, "archive-too-many-entries",
+                () -> reply(upload(caseId, "pet-ct", "images.zip", "application/zip", zip(entries))), "50");
+    }
+
+    @Test
+    void zipEntriesEscapingTheFolder() {
+        String caseId = collectingCase();
+        for (String name : List.of("../evil.sh", "report/../../evil.sh", "/etc/cron.d/evil", "C:\\Windows\\evil.dll",
+                "..\\evil.bat")) {
+            refusedLeavingNothing(caseId, 422, "archive-path-traversal",
+                    () -> reply(upload(caseId, "pet-ct", "images.zip", "application/zip",
+                            zip(Map.of("ok.txt", "fine".getBytes(StandardCharsets.UTF_8), name,
+                                    name.getBytes(StandardCharsets.UTF_8))))), name);
+        }
+    }
+
+    @Test
+    void unreadableZip() {
+        String caseId = collectingCase();
+        byte[] archive = zip(Map.of("a.txt", "some text that is long enough to be deflated, some text".getBytes(
+                StandardCharsets.UTF_8)));
+        byte[] broken = java.util.Arrays.copyOf(archive, 40); // a local header, then the data breaks off
+        refusedLeavingNothing(caseId, 422, "archive-unreadable",
+                () -> reply(upload(caseId, "pet-ct", "images.zip", "application/zip", broken)), "cannot be read");
+    }
+
+    @Test
+    void aSafeZipIsAccepted() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("report.txt", "PET-CT report".getBytes(StandardCharsets.UTF_8));
+        entries.put("series/slice-1.dcm", new byte[] {1, 2, 3});
+        byte[] archive = zip(entries);
+        upload(caseId, "pet-ct", "pet.zip", "application/zip", archive).expectStatus().isCreated()
+                .expectBody().jsonPath("$.detectedContentType").isEqualTo("application/zip");
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @Test

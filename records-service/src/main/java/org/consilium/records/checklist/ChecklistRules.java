@@ -96,11 +96,29 @@ public final class ChecklistRules {
                 throw new IllegalStateException("checklist rules, " + rule + ": item " + item.code()
                         + " needs a title and a category");
             }
+            checkRecency(rule, item);
         }
         if (items.stream().noneMatch(ChecklistItem::required)) {
             throw new IllegalStateException("checklist rules, " + rule + ": no required item, a case could never complete");
         }
         return new Checklist(rule, items);
+    }
+
+    private static void checkRecency(String rule, ChecklistItem item) {
+        Integer days = item.recencyDays();
+        Integer urgent = item.urgentRecencyDays();
+        if (days != null && days <= 0 || urgent != null && urgent <= 0) {
+            throw new IllegalStateException("checklist rules, " + rule + ": item " + item.code()
+                    + " has a recency window that is not a positive number of days");
+        }
+        if (urgent != null && days == null) {
+            throw new IllegalStateException("checklist rules, " + rule + ": item " + item.code()
+                    + " has urgentRecencyDays but no recencyDays");
+        }
+        if (urgent != null && urgent > days) {
+            throw new IllegalStateException("checklist rules, " + rule + ": item " + item.code()
+                    + " has urgentRecencyDays longer than recencyDays (urgent cases get the stricter window)");
+        }
     }
 
     record RuleSet(List<ChecklistItem> always, List<CancerTypeRule> cancerTypes, List<ChecklistItem> fallback) {

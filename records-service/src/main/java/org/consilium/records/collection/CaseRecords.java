@@ -5,6 +5,7 @@ import org.consilium.events.CaseMessage;
 import org.consilium.events.DocumentReceived;
 import org.consilium.events.Envelope;
 import org.consilium.events.RecordsCompleted;
+import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.RequestRecords;
 import org.consilium.events.Urgency;
 import org.consilium.records.checklist.Checklist;
@@ -17,6 +18,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,8 @@ public class CaseRecords {
     private Instant completedAt;
     private Instant cancelledAt;
     private String cancelReason;
+    private CoordinatorDecision override;
+    private IncompleteNotice lastIncomplete;
     private final List<OutboxEntry> outbox;
     private final List<String> appliedEvents;
     @Transient
@@ -57,7 +62,8 @@ public class CaseRecords {
     @PersistenceCreator
     CaseRecords(String caseId, Long version, String cancerType, String rule, Urgency urgency, Instant dueBy,
                 Instant requestedAt, RecordsStatus status, List<RequestedItem> items, Instant completedAt,
-                Instant cancelledAt, String cancelReason, List<OutboxEntry> outbox, List<String> appliedEvents) {
+                Instant cancelledAt, String cancelReason, CoordinatorDecision override, IncompleteNotice lastIncomplete,
+                List<OutboxEntry> outbox, List<String> appliedEvents) {
         this.caseId = caseId;
         this.version = version;
         this.cancerType = cancerType;
@@ -70,23 +76,30 @@ public class CaseRecords {
         this.completedAt = completedAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
+        this.override = override;
+        this.lastIncomplete = lastIncomplete;
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
         this.appliedEvents = new ArrayList<>(appliedEvents == null ? List.of() : appliedEvents);
     }
 
-    /** RequestRecords: start collecting against the checklist the rules give for the cancer type. */
+    /**
+     * RequestRecords: start collecting against the checklist the rules give for the cancer type,
+     * with the recency windows of the case's urgency; raises the first RecordsIncomplete.
+     */
     public static CaseRecords request(RequestRecords command, String commandId, Checklist checklist, Instant now) {
         CaseRecords records = new CaseRecords(command.caseId(), null, command.cancerType(), checklist.rule(),
                 command.urgency(), command.dueBy(), now, RecordsStatus.COLLECTING,
-                checklist.items().stream().map(RequestedItem::of).toList(), null, null, null, null, null);
+                checklist.items().stream().map(i -> RequestedItem.of(i, command.urgency())).toList(), null, null, null,
+                null, null, null, null);
         records.remember(commandId);
+        records.review(now);
         return records;
     }
 
     /** CancelCase before RequestRecords (an early command): keep the case cancelled so a late request starts nothing. */
     public static CaseRecords cancelledBeforeRequest(CancelCase command, String commandId, Instant now) {
         CaseRecords records = new CaseRecords(command.caseId(), null, null, null, null, null, null,
-                RecordsStatus.CANCELLED, List.of(), null, now, command.reason(), null, null);
+                RecordsStatus.CANCELLED, List.of(), null, now, command.reason(), null, null, null, null);
         records.remember(commandId);
         return records;
     }
@@ -135,24 +148,116 @@ public class CaseRecords {
     }
 
     /**
-     * Attaches a stored document: raises DocumentReceived and, the first time every required item
-     * has a document, RecordsCompleted. Event ids derive from the document and the case, so even a
-     * repeated publication is recognisable downstream. False if the document was attached before.
+     * Attaches a stored document: raises DocumentReceived and then, while collecting, either
+     * RecordsCompleted (the first time every required item is received and fresh, or waived) or
+     * RecordsIncomplete (when the missing or stale items changed). Event ids derive from the
+     * document and the case, so even a repeated publication is recognisable downstream. False if
+     * the document was attached before; a 409 {@link DuplicateDocument} if the case already has
+     * the same content.
      */
     public boolean attach(RecordDocument document, Instant now) {
         checkAccepts(document.item());
         if (documents().stream().anyMatch(d -> d.id().equals(document.id()))) {
             return false;
         }
+        Optional<RecordDocument> same = documentWithContent(document.sha256());
+        if (same.isPresent()) {
+            throw new DuplicateDocument(caseId, same.get());
+        }
         items.replaceAll(i -> i.code().equals(document.item()) ? i.with(document) : i);
         raise(new DocumentReceived(caseId, document.id(), document.item(), document.detectedContentType(),
                 document.size(), document.sha256(), now), Envelope.derivedId("DocumentReceived", document.id()), now);
-        if (completedAt == null && items.stream().filter(RequestedItem::required).allMatch(RequestedItem::received)) {
-            status = RecordsStatus.COMPLETE;
-            completedAt = now;
-            raise(new RecordsCompleted(caseId, documents().size(), now), Envelope.derivedId("RecordsCompleted", caseId), now);
-        }
+        review(now);
         return true;
+    }
+
+    /** The case already has this content: the document holding it. */
+    public Optional<RecordDocument> documentWithContent(String sha256) {
+        return documents().stream().filter(d -> d.sha256().equals(sha256)).findFirst();
+    }
+
+    /**
+     * A coordinator waives an item: it counts as satisfied without a (fresh) document. 404 for an
+     * item not on the checklist, 409 when the case is cancelled or complete or the item is waived already.
+     */
+    public boolean waive(String itemCode, CoordinatorDecision decision, Instant now) {
+        checkUndecided();
+        RequestedItem item = item(itemCode).orElseThrow(() -> DomainProblem.notFound("checklist item", itemCode
+                + " of case " + caseId));
+        if (item.waiver() != null) {
+            throw DomainProblem.conflict("item-already-waived", "item " + itemCode + " was waived by "
+                    + item.waiver().by() + " at " + item.waiver().at());
+        }
+        items.replaceAll(i -> i.code().equals(itemCode) ? i.waived(decision) : i);
+        review(now);
+        return true;
+    }
+
+    /** A coordinator overrides completeness: the records are complete now, whatever is missing. 409 if cancelled or complete. */
+    public boolean overrideCompleteness(CoordinatorDecision decision, Instant now) {
+        checkUndecided();
+        override = decision;
+        complete(now);
+        return true;
+    }
+
+    private void checkUndecided() {
+        checkOpen();
+        if (status == RecordsStatus.COMPLETE) {
+            throw DomainProblem.conflict("records-complete", "the records of case " + caseId + " are complete since "
+                    + completedAt + "; there is nothing to waive or override");
+        }
+    }
+
+    /**
+     * Time passed: documents may have aged past their windows. While collecting, raises
+     * RecordsIncomplete if the missing or stale items changed since the last one; true if it did.
+     */
+    public boolean recheck(Instant now) {
+        int before = raised.size();
+        review(now);
+        return raised.size() > before;
+    }
+
+    /** Required items with no document at all (and no waiver), in checklist order. */
+    public List<String> missingItems(LocalDate today) {
+        return requiredWith(RecordsView.ItemStatus.MISSING, today);
+    }
+
+    /** Required items whose documents are all older than their window (and no waiver), in checklist order. */
+    public List<String> staleItems(LocalDate today) {
+        return requiredWith(RecordsView.ItemStatus.STALE, today);
+    }
+
+    private List<String> requiredWith(RecordsView.ItemStatus wanted, LocalDate today) {
+        return items.stream().filter(i -> i.required() && i.status(today) == wanted).map(RequestedItem::code).toList();
+    }
+
+    /** While collecting: complete when every required item is satisfied, else say what is lacking when that changed. */
+    private void review(Instant now) {
+        if (status != RecordsStatus.COLLECTING) {
+            return;
+        }
+        LocalDate today = today(now);
+        List<String> missing = missingItems(today);
+        List<String> stale = staleItems(today);
+        if (missing.isEmpty() && stale.isEmpty()) {
+            complete(now);
+        } else if (lastIncomplete == null || !lastIncomplete.names(missing, stale)) {
+            lastIncomplete = new IncompleteNotice(lastIncomplete == null ? 1 : lastIncomplete.sequence() + 1, missing, stale);
+            raise(new RecordsIncomplete(caseId, missing, stale, now),
+                    Envelope.derivedId("RecordsIncomplete", caseId, String.valueOf(lastIncomplete.sequence())), now);
+        }
+    }
+
+    private void complete(Instant now) {
+        status = RecordsStatus.COMPLETE;
+        completedAt = now;
+        raise(new RecordsCompleted(caseId, documents().size(), now), Envelope.derivedId("RecordsCompleted", caseId), now);
+    }
+
+    static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     private void raise(CaseMessage event, String eventId, Instant now) {
@@ -224,6 +329,14 @@ public class CaseRecords {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    public CoordinatorDecision override() {
+        return override;
+    }
+
+    public IncompleteNotice lastIncomplete() {
+        return lastIncomplete;
     }
 
     /** Commands applied since this instance was loaded or created, to be added to {@code appliedEvents}. */

@@ -72,6 +72,8 @@ public class CaseRecordsStore {
                 .set("completedAt", records.completedAt())
                 .set("cancelledAt", records.cancelledAt())
                 .set("cancelReason", records.cancelReason())
+                .set("override", records.override())
+                .set("lastIncomplete", records.lastIncomplete())
                 .inc("version", 1);
         if (!records.raised().isEmpty()) {
             update.push("outbox").each(records.raised().toArray());

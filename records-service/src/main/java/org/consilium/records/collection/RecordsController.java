@@ -5,27 +5,83 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @RestController
 @Tag(name = "records", description = "the records checklist of a case")
 public class RecordsController {
+    private static final String PROBLEM = "application/problem+json";
     private final CaseRecordsStore store;
+    private final Clock clock;
 
-    public RecordsController(CaseRecordsStore store) {
+    public RecordsController(CaseRecordsStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @GetMapping("/cases/{caseId}/records")
-    @Operation(summary = "The case's checklist: each item with its status and documents, the case status and counts")
+    @Operation(summary = "The case's checklist: each item with its status (MISSING, RECEIVED, STALE with why, WAIVED), "
+            + "documents and waiver; the override; DICOM studies; the case status and counts")
     @ApiResponse(responseCode = "200", description = "the checklist")
     @ApiResponse(responseCode = "404", description = "no records are being collected for the case",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<RecordsView> records(@PathVariable String caseId) {
-        return store.get(caseId).map(RecordsView::of);
+        return store.get(caseId).map(r -> RecordsView.of(r, clock.instant()));
+    }
+
+    @PostMapping("/cases/{caseId}/records/items/{code}/waiver")
+    @Operation(summary = "Waive a checklist item",
+            description = "A coordinator decides the panel can do without the item (or without a fresh one): it counts "
+                    + "as satisfied. Who, when and why are recorded and shown. May complete the records.")
+    @ApiResponse(responseCode = "200", description = "the checklist after the waiver")
+    @ApiResponse(responseCode = "400", description = "`by` or `reason` missing or blank (problem `validation`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "unknown case or item not on its checklist",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "case cancelled (`case-cancelled`), records already complete "
+            + "(`records-complete`), or the item is waived already (`item-already-waived`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<RecordsView> waive(@PathVariable String caseId, @PathVariable String code,
+                                   @Valid @RequestBody DecisionRequest request) {
+        Instant now = now();
+        return store.change(caseId, r -> r.waive(code, decision(request, now), now))
+                .map(r -> RecordsView.of(r, now));
+    }
+
+    @PostMapping("/cases/{caseId}/records/override")
+    @Operation(summary = "Override completeness",
+            description = "A coordinator declares the records complete as they are: RecordsCompleted is published now. "
+                    + "Who, when and why are recorded and shown.")
+    @ApiResponse(responseCode = "200", description = "the checklist, now COMPLETE")
+    @ApiResponse(responseCode = "400", description = "`by` or `reason` missing or blank (problem `validation`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "unknown case",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "case cancelled (`case-cancelled`) or already complete "
+            + "(`records-complete`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<RecordsView> override(@PathVariable String caseId, @Valid @RequestBody DecisionRequest request) {
+        Instant now = now();
+        return store.change(caseId, r -> r.overrideCompleteness(decision(request, now), now))
+                .map(r -> RecordsView.of(r, now));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
+    }
+
+    private static CoordinatorDecision decision(DecisionRequest request, Instant now) {
+        return new CoordinatorDecision(request.by().trim(), request.reason().trim(), now);
     }
 }

@@ -9,8 +9,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.types.ObjectId;
 import org.consilium.records.collection.CaseRecordsStore;
+import org.consilium.records.collection.DuplicateDocument;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.problem.ProblemHandlers;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +50,8 @@ public class DocumentController {
 
     @PostMapping(path = "/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a document for a checklist item",
-            description = "multipart/form-data with part `item` (a checklist item code) before part `file`. The file "
+            description = "multipart/form-data with part `item` (a checklist item code) and optionally `documentDate` "
+                    + "(ISO date the document was produced) before part `file`. The file "
                     + "streams into storage while its size and SHA-256 are computed; its content type is detected. "
                     + "When every required item has a document, the case's records are complete.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -57,13 +61,18 @@ public class DocumentController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = RecordDocument.class)))
     @ApiResponse(responseCode = "400", description = "item not on the checklist (the detail names the valid ones), "
-            + "a part missing or malformed, or an empty file", content = @Content(mediaType = PROBLEM,
+            + "a part missing or malformed, an empty file, or a documentDate that is no date or in the future",
+            content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "no records are being collected for the case",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "the case was cancelled",
+    @ApiResponse(responseCode = "409", description = "the case was cancelled (`case-cancelled`), or it already has "
+            + "this content (`duplicate-document`, with `existingDocumentId`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "the file is larger than consilium.records.max-document-size",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "an unsafe or unreadable ZIP: too many entries, an entry escaping "
+            + "its folder, expanding too far or too many times its size (zip bomb)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<RecordDocument>> upload(@PathVariable String caseId,
                                                        @Parameter(hidden = true) @RequestBody Flux<PartEvent> parts,
@@ -91,6 +100,17 @@ public class DocumentController {
                                 + " is attached to case " + caseId + " but its file is missing")))
                         .flatMap(files::open)
                         .map(content -> ResponseEntity.ok().headers(headers(document)).body(content)));
+    }
+
+    /** 409 duplicate-document, with the id (and item) of the document that already holds the content. */
+    @ExceptionHandler(DuplicateDocument.class)
+    public ResponseEntity<ProblemDetail> duplicate(DuplicateDocument problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setType(ProblemHandlers.type(problem.slug()));
+        body.setTitle(problem.status().getReasonPhrase());
+        body.setProperty("existingDocumentId", problem.existingDocumentId());
+        body.setProperty("existingItem", problem.existingItem());
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     private static HttpHeaders headers(RecordDocument document) {

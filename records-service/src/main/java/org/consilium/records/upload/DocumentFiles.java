@@ -4,6 +4,7 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.consilium.records.RecordsProperties;
+import org.consilium.records.dicom.DicomHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -59,8 +60,14 @@ public class DocumentFiles {
             StreamFingerprint fingerprint = new StreamFingerprint(limit);
             ReactiveGridFsUpload<ObjectId> upload = ReactiveGridFsUpload.fromPublisher(content.map(fingerprint::take))
                     .id(id).filename(filename).contentType(declaredContentType).metadata(metadata).build();
-            return gridFs.store(upload).then(Mono.fromSupplier(() -> new StoredContent(fingerprint.size(),
-                    fingerprint.sha256Hex(), contentTypes.detect(fingerprint.head(), filename))));
+            return gridFs.store(upload).then(Mono.fromSupplier(() -> {
+                byte[] head = fingerprint.head();
+                String detected = contentTypes.detect(head, filename);
+                // Tika knows DICOM by the same "DICM" at offset 128; the check keeps it so whatever the filename says
+                String type = DicomHeader.isDicom(head) ? ContentTypes.DICOM : detected;
+                return new StoredContent(fingerprint.size(), fingerprint.sha256Hex(), type,
+                        ContentTypes.DICOM.equals(type) ? DicomHeader.study(head).orElse(null) : null);
+            }));
         }).flatMap(stored -> mongo.updateFirst(Query.query(where("_id").is(id)), new Update()
                 .set("metadata.size", stored.size())
                 .set("metadata.sha256", stored.sha256())

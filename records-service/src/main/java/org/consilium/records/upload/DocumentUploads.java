@@ -22,6 +22,9 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -39,19 +42,26 @@ public class DocumentUploads {
     private static final int READ_AHEAD = 8;
     private static final String ITEM = "item";
     private static final String FILE = "file";
+    private static final String DOCUMENT_DATE = "documentDate";
+    /** "Today" where it is latest on Earth: a document dated today anywhere is not in the future. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     private final CaseRecordsStore cases;
     private final DocumentFiles files;
     private final RecordsProperties properties;
     private final UploadMetrics metrics;
+    private final ArchiveInspector archives;
+    private final ContentTypes contentTypes;
     private final Clock clock;
 
     public DocumentUploads(CaseRecordsStore cases, DocumentFiles files, RecordsProperties properties,
-                           UploadMetrics metrics, Clock clock) {
+                           UploadMetrics metrics, ArchiveInspector archives, ContentTypes contentTypes, Clock clock) {
         this.cases = cases;
         this.files = files;
         this.properties = properties;
         this.metrics = metrics;
+        this.archives = archives;
+        this.contentTypes = contentTypes;
         this.clock = clock;
     }
 
@@ -78,6 +88,7 @@ public class DocumentUploads {
         private String item;
         private String filename;
         private String declaredContentType;
+        private LocalDate documentDate;
         private StoredContent stored;
         private volatile boolean storing;
         private volatile boolean committing;
@@ -92,6 +103,7 @@ public class DocumentUploads {
                     .concatMap(part -> part.switchOnFirst((first, events) -> first.hasValue()
                             ? handle(first.get(), events)
                             : events.then()), 1)
+                    .then(Mono.defer(this::inspect))
                     .then(Mono.defer(this::commit))
                     // a form field over spring.webflux.multipart.max-in-memory-size (the reader reports it as 413)
                     .onErrorMap(e -> e instanceof PayloadTooLargeException || e instanceof DataBufferLimitException,
@@ -111,6 +123,7 @@ public class DocumentUploads {
             return switch (name) {
                 case ITEM -> item(first, events);
                 case FILE -> file(first, events);
+                case DOCUMENT_DATE -> documentDate(first, events);
                 default -> drain(events);
             };
         }
@@ -124,6 +137,33 @@ public class DocumentUploads {
             }
             item = field.value().trim();
             return Mono.fromRunnable(() -> records.checkAccepts(item)).then(drain(events));
+        }
+
+        private Mono<Void> documentDate(PartEvent first, Flux<PartEvent> events) {
+            if (!(first instanceof FormPartEvent field)) {
+                return drain(events).then(Mono.error(badPart("part 'documentDate' must be a form field (an ISO date)")));
+            }
+            if (documentDate != null) {
+                return drain(events).then(Mono.error(badPart("part 'documentDate' appears more than once")));
+            }
+            String value = field.value().trim();
+            // an empty field (a form's unfilled date input) means "not stated"
+            return drain(events).then(Mono.fromRunnable(() -> documentDate = value.isEmpty() ? null : parseDocumentDate(value)));
+        }
+
+        private LocalDate parseDocumentDate(String value) {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw DomainProblem.badRequest("invalid-document-date", "documentDate '" + value
+                        + "' is not an ISO date (yyyy-mm-dd): the date the document was produced");
+            }
+            if (date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+                throw DomainProblem.badRequest("invalid-document-date", "documentDate " + value
+                        + " is in the future: give the date the document was produced");
+            }
+            return date;
         }
 
         private Mono<Void> file(PartEvent first, Flux<PartEvent> events) {
@@ -156,6 +196,13 @@ public class DocumentUploads {
             }).then();
         }
 
+        /** A ZIP (or ZIP-based) file is checked for bombs, traversal and entry count before it is accepted. */
+        private Mono<Void> inspect() {
+            return stored != null && contentTypes.isZipBased(stored.detectedContentType())
+                    ? archives.inspect(fileId, stored.size())
+                    : Mono.empty();
+        }
+
         private Mono<RecordDocument> commit() {
             if (item == null) {
                 return Mono.error(missingPart("part 'item' is missing: it names the checklist item"));
@@ -165,7 +212,8 @@ public class DocumentUploads {
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
             RecordDocument document = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
-                    declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now);
+                    declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now, documentDate,
+                    stored.dicom(), contentTypes.agree(declaredContentType, stored.detectedContentType()));
             committing = true;
             // Not cancellable: once the aggregate write is under way it completes, or it fails and the file goes.
             Mono<RecordDocument> attach = cases.change(records.caseId(), r -> r.attach(document, now))

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record UploadForm(
         @Schema(description = "code of the checklist item the document is for, e.g. pathology-report; "
                 + "must come before the file part", example = "pathology-report") String item,
+        @Schema(description = "optional: the date the document was produced (ISO yyyy-mm-dd, not in the future); "
+                + "recency windows count from it, else from the upload date; send it before the file part",
+                type = "string", format = "date", example = "2026-11-01") String documentDate,
         @Schema(description = "the document; streamed, at most consilium.records.max-document-size (default 2 GB)",
                 type = "string", format = "binary") String file) {
 }

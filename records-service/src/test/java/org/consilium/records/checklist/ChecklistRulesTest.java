@@ -1,5 +1,6 @@
 package org.consilium.records.checklist;
 
+import org.consilium.events.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,6 +104,77 @@ class ChecklistRulesTest {
                 fallback:
                   - {code: a, title: a, category: imaging, required: false}
                 """)).hasMessageContaining("no required item");
+    }
+
+    // The recency table (BRIEF.md): one test per rule, over every checklist of the rule set.
+
+    @Test
+    void imagingAndStagingCountFor60DaysAnd30WhenUrgent() {
+        assertThat(items(ItemCategory.IMAGING, ItemCategory.STAGING)).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.recencyDaysFor(Urgency.ROUTINE)).as(i.code()).isEqualTo(60);
+            assertThat(i.recencyDaysFor(Urgency.EXPEDITED)).as(i.code()).isEqualTo(60);
+            assertThat(i.recencyDaysFor(Urgency.URGENT)).as(i.code()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void laboratoryResultsAndTumourMarkersCountFor30Days() {
+        assertThat(items(ItemCategory.LABORATORY)).extracting(ChecklistItem::code).contains("cea", "afp", "ca-19-9",
+                "psa-history", "ldh", "liver-function", "lab-results");
+        assertThat(items(ItemCategory.LABORATORY)).allSatisfy(i -> {
+            for (Urgency urgency : Urgency.values()) {
+                assertThat(i.recencyDaysFor(urgency)).as(i.code() + " " + urgency).isEqualTo(30);
+            }
+        });
+    }
+
+    @Test
+    void pathologyAndMolecularResultsNeverExpire() {
+        assertThat(items(ItemCategory.PATHOLOGY, ItemCategory.MOLECULAR)).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.recencyDays()).as(i.code()).isNull();
+            assertThat(i.recencyDaysFor(Urgency.URGENT)).as(i.code()).isNull();
+        });
+    }
+
+    @Test
+    void clinicalReportsTheFirstOpinionAndTreatmentListsHaveNoWindow() {
+        assertThat(items(ItemCategory.CLINICAL, ItemCategory.TREATMENT)).extracting(ChecklistItem::code)
+                .contains("first-opinion", "current-medications", "colonoscopy-report");
+        assertThat(items(ItemCategory.CLINICAL, ItemCategory.TREATMENT))
+                .allSatisfy(i -> assertThat(i.recencyDaysFor(Urgency.URGENT)).as(i.code()).isNull());
+    }
+
+    @Test
+    void lungStagingImagingOfTheBriefExample() {
+        Checklist lung = RULES.checklistFor("lung");
+        // the urgent lung case: CT from 5 weeks ago (35 days) is stale at 30, PET-CT from 3 weeks ago is not
+        assertThat(lung.item("ct-chest-abdomen").orElseThrow().recencyDaysFor(Urgency.URGENT)).isLessThan(35);
+        assertThat(lung.item("pet-ct").orElseThrow().recencyDaysFor(Urgency.URGENT)).isGreaterThanOrEqualTo(21);
+        assertThat(lung.item("staging-tnm").orElseThrow().recencyDaysFor(Urgency.ROUTINE)).isEqualTo(60);
+    }
+
+    @Test
+    void badRecencyWindowsStopStartUp() {
+        assertThatThrownBy(() -> read("""
+                cancerTypes: []
+                fallback:
+                  - {code: a, title: a, category: imaging, required: true, recencyDays: 0}
+                """)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> read("""
+                cancerTypes: []
+                fallback:
+                  - {code: a, title: a, category: imaging, required: true, urgentRecencyDays: 30}
+                """)).hasMessageContaining("no recencyDays");
+        assertThatThrownBy(() -> read("""
+                cancerTypes: []
+                fallback:
+                  - {code: a, title: a, category: imaging, required: true, recencyDays: 30, urgentRecencyDays: 60}
+                """)).hasMessageContaining("stricter");
+    }
+
+    private static List<ChecklistItem> items(ItemCategory... categories) {
+        List<ItemCategory> wanted = List.of(categories);
+        return everyChecklist().stream().flatMap(c -> c.items().stream()).filter(i -> wanted.contains(i.category())).toList();
     }
 
     private static ChecklistRules read(String yaml) {
