@@ -57,7 +57,14 @@ class NotificationEmailsTest extends ServiceTest {
         assertThat(mail.getSubject()).isEqualTo(SUBJECTS.get(purpose));
         assertThat(mail.getFrom()[0].toString()).contains("care-team@consilium.local");
         assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
-        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        if (purpose == NotificationPurpose.MDT_SCHEDULED) {
+            // the calendar entry makes it multipart/mixed; the bodies stay multipart/alternative inside
+            assertThat(mail.getContentType()).startsWith("multipart/mixed");
+            assertThat(Smtp.attachments(mail)).extracting(Smtp.File::name).containsExactly("consilium-mdt-" + caseId + ".ics");
+        } else {
+            assertThat(mail.getContentType()).startsWith("multipart/alternative");
+            assertThat(Smtp.attachments(mail)).isEmpty();
+        }
         String text = Smtp.part(mail, "text/plain");
         String html = Smtp.part(mail, "text/html");
         assertThat(text).contains("Dear Siti Rahman", SAYS.get(purpose), caseId).doesNotContain("${", "[(");
@@ -94,8 +101,21 @@ class NotificationEmailsTest extends ServiceTest {
                     "decisions about your treatment stay with you and your treating team");
         }
 
+        assertThat(mail.getContentType()).startsWith("multipart/mixed");
+        List<Smtp.File> files = Smtp.attachments(mail);
+        assertThat(files).extracting(Smtp.File::name).containsExactly("consilium-report-" + caseId + "-en.pdf",
+                "consilium-report-" + caseId + "-clinician.pdf");
+        assertThat(files).allSatisfy(file -> assertThat(file.contentType()).startsWith("application/pdf"));
+        assertThat(pdfText(files.get(0))).contains("Your second-opinion report", "Chemo-immunotherapy before lobectomy",
+                "The thoracic surgeon would operate first", "Not provided");
+        assertThat(pdfText(files.get(1))).contains("clinician version", "DIFFERS", "Chemo-immunotherapy before lobectomy",
+                "they were not available to the first team", "Dr Tan, chair");
+
         ReportDelivered delivered = KafkaProbe.awaitPublished(MessageType.REPORT_DELIVERED, caseId, ReportDelivered.class);
         assertThat(delivered.commandId()).isEqualTo(command.id());
+        assertThat(awaitState(command.id(), DeliveryState.SENT).attachments()).containsExactly(
+                "consilium-report-" + caseId + "-en.pdf", "consilium-report-" + caseId + "-clinician.pdf");
+        assertThat(Smtp.mailsTo(smtp, caseId + "@example.org")).hasSize(1);
         List<ConsumerRecord<String, byte[]>> records = KafkaProbe.records(Topics.NOTIFICATION_EVENTS).stream()
                 .filter(r -> caseId.equals(r.key())).toList();
         assertThat(records).hasSize(1);
@@ -106,6 +126,56 @@ class NotificationEmailsTest extends ServiceTest {
         assertThat(header(record, "ce_id")).isEqualTo(Envelope.derivedId(command.id(), "delivered"));
         assertThat(CloudEventCodec.read(record.headers(), record.value()).payload()).isEqualTo(delivered);
         assertThat(awaitState(command.id(), DeliveryState.SENT).sentAt()).isPresent();
+    }
+
+    @Test
+    void aChineseReadersReportIsWrittenInChineseAndCarriesTheChinesePlainLanguagePdf() throws Exception {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new DeliverReport(caseId, recipient(caseId, "zh-CN"), "我应该先做手术吗？",
+                "肺叶切除术", new ReportContent(true, "按原计划进行肺叶切除术", "专家小组同意您的医生的方案。", null,
+                List.of(), "林医生"))));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(mail.getSubject()).isEqualTo("您的第二诊疗意见报告已出具");
+        assertThat(mail.getHeader("Content-Language")).containsExactly("zh");
+        assertThat(Smtp.text(mail, "text/plain")).contains("专家小组同意您之前得到的第一诊疗意见",
+                "按原计划进行肺叶切除术", "林医生");
+        assertThat(Smtp.text(mail, "text/html")).contains("专家小组同意您之前得到的第一诊疗意见", "按原计划进行肺叶切除术");
+        List<Smtp.File> files = Smtp.attachments(mail);
+        assertThat(files).extracting(Smtp.File::name).containsExactly("consilium-report-" + caseId + "-zh.pdf",
+                "consilium-report-" + caseId + "-clinician.pdf");
+        assertThat(pdfText(files.get(0))).contains("您的第二诊疗意见报告", "专家小组同意您之前得到的第一诊疗意见",
+                "按原计划进行肺叶切除术", "林医生", "未提供");
+        assertThat(pdfText(files.get(1))).contains("CONFIRMS", "按原计划进行肺叶切除术");
+        awaitState(command.id(), DeliveryState.SENT);
+        assertThat(Smtp.mailsTo(smtp, caseId + "@example.org")).hasSize(1);
+    }
+
+    @Test
+    void anMdtSessionNoticeCarriesACalendarEntryThatParsesBack() throws Exception {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "en"),
+                NotificationPurpose.MDT_SCHEDULED, Map.of("sessionStartsAt", "2026-12-08T02:00:00Z",
+                        "timeZone", "Asia/Jakarta", "sessionId", "thoracic-2026-12-08", "duration", "PT20M"))));
+
+        MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
+        assertThat(Smtp.text(mail, "text/plain")).contains("Tuesday, December 8, 2026", "9:00", "(Asia/Jakarta)",
+                "2026-12-08T02:00:00Z UTC", "calendar entry");
+        List<Smtp.File> files = Smtp.attachments(mail);
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).name()).isEqualTo("consilium-mdt-" + caseId + ".ics");
+        assertThat(files.get(0).contentType()).startsWith("text/calendar").contains("method=PUBLISH");
+
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(files.get(0).content()));
+        net.fortuna.ical4j.model.component.VEvent event = calendar.<net.fortuna.ical4j.model.component.VEvent>getComponents(
+                net.fortuna.ical4j.model.Component.VEVENT).get(0);
+        assertThat(event.getUid().orElseThrow().getValue()).isEqualTo("mdt-" + caseId + "-thoracic-2026-12-08@consilium.local");
+        assertThat(icsValue(event, "DTSTART")).isEqualTo("20261208T020000Z");
+        assertThat(icsValue(event, "DURATION")).isEqualTo("PT20M");
+        assertThat(icsValue(event, "SUMMARY")).contains("MDT review", caseId);
+        assertThat(icsValue(event, "DESCRIPTION")).contains("does not need to attend");
+        assertThat(awaitState(command.id(), DeliveryState.SENT).attachments()).containsExactly("consilium-mdt-" + caseId + ".ics");
     }
 
     @Test
@@ -184,6 +254,16 @@ class NotificationEmailsTest extends ServiceTest {
                         .contains("consilium_notification_emails_sent_total{application=\"notification-service\",purpose=\"CASE_DECLINED\"}")
                         .contains("consilium_notification_deliveries_unconfirmed_total")
                         .contains("consilium_notification_deliveries{application=\"notification-service\",state=\"UNCONFIRMED\"}"));
+    }
+
+    private static String icsValue(net.fortuna.ical4j.model.component.VEvent event, String property) {
+        return event.<net.fortuna.ical4j.model.Property>getProperty(property).orElseThrow().getValue();
+    }
+
+    private static String pdfText(Smtp.File pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.content())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -33,7 +33,13 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.max-attempts=4",
         "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.back-off-initial-interval=400",
         "spring.cloud.stream.bindings.notificationCommands-in-0.consumer.back-off-max-interval=1600",
-        "consilium.notification.state-count-interval=300ms"})
+        "consilium.notification.state-count-interval=300ms",
+        // Quiet hours from 23:00:00 to 23:00:06 in the recipient's zone: QuietHoursDeliveryTest picks a zone
+        // where it is 23:00:01 now; any other test is deferred (by at most 6 s) only if it runs in that window.
+        "consilium.notification.quiet-hours.enabled=true",
+        "consilium.notification.quiet-hours.start=23:00:00",
+        "consilium.notification.quiet-hours.end=23:00:06",
+        "consilium.notification.quiet-hours.poll-interval=300ms"})
 @AutoConfigureObservability(tracing = false)
 abstract class ServiceTest {
     static final int SMTP_PORT = Smtp.freePort();
@@ -69,6 +75,12 @@ abstract class ServiceTest {
 
     static Envelope publish(Envelope command) {
         return KafkaProbe.publish(command);
+    }
+
+    Delivery awaitState(String commandId, DeliveryState state, Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries.findById(commandId).blockOptional(), d -> d.isPresent() && d.get().state() == state)
+                .orElseThrow();
     }
 
     Delivery awaitState(String commandId, DeliveryState state) {

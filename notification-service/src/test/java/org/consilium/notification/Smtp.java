@@ -69,6 +69,33 @@ final class Smtp {
         return part(message, type).replaceAll("\\s+", " ");
     }
 
+    /** A file attached to a received email. */
+    record File(String name, String contentType, byte[] content) {
+    }
+
+    /** The parts with an attachment disposition, in order. */
+    static List<File> attachments(MimeMessage message) {
+        try {
+            List<File> files = new java.util.ArrayList<>();
+            collect(message, files);
+            return files;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(Part part, List<File> files) throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            try (var in = part.getInputStream()) {
+                files.add(new File(part.getFileName(), part.getContentType(), in.readAllBytes()));
+            }
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), files);
+            }
+        }
+    }
+
     private static String find(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
             return part.getContent().toString();

@@ -1,10 +1,13 @@
 package org.consilium.notification.delivery;
 
 import org.consilium.events.Envelope;
+import org.consilium.notification.calendar.CalendarInvitations;
+import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.MailTemplates;
 import org.consilium.notification.mail.Mailer;
 import org.consilium.notification.mail.RenderedMail;
 import org.consilium.notification.mail.SmtpFailure;
+import org.consilium.notification.report.ReportPdfs;
 import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,8 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,12 +39,18 @@ public class Deliveries {
     private final MailTemplates templates;
     private final Mailer mailer;
     private final DeliveryMetrics metrics;
+    private final ReportPdfs reports;
+    private final CalendarInvitations calendar;
+    private final QuietHours quietHours;
     private final Clock clock;
 
     public Deliveries(DeliveryRepository repository, MailTemplates templates, Mailer mailer, DeliveryMetrics metrics,
-                      Clock clock) {
+                      ReportPdfs reports, CalendarInvitations calendar, QuietHours quietHours, Clock clock) {
+        this.quietHours = quietHours;
         this.repository = repository;
         this.templates = templates;
+        this.reports = reports;
+        this.calendar = calendar;
         this.mailer = mailer;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,6 +80,10 @@ public class Deliveries {
     private Mono<Delivery> claim(Envelope command, OutgoingMail mail) {
         // Rendered before the claim: a broken template leaves no SENDING document behind.
         RenderedMail rendered = render(mail);
+        Optional<Instant> notBefore = quietHours.notBefore(mail.purpose(), mail.parameters(), clock.instant());
+        if (notBefore.isPresent()) {
+            return defer(command, mail, rendered, notBefore.get());
+        }
         Delivery delivery = Delivery.claim(command.id(), command.caseId(), mail.purpose(), mail.recipient(),
                 mailer.messageId(command.id()), rendered, clock.instant());
         return repository.insert(delivery)
@@ -79,13 +94,94 @@ public class Deliveries {
                 .flatMap(claimed -> send(claimed, rendered));
     }
 
+    private Mono<Delivery> defer(Envelope command, OutgoingMail mail, RenderedMail rendered, Instant notBefore) {
+        Delivery delivery = Delivery.defer(command, mail.purpose(), mail.recipient(), mailer.messageId(command.id()),
+                rendered, clock.instant(), notBefore);
+        return repository.insert(delivery)
+                .doOnNext(deferred -> log.info("{} email {} to case {} deferred to {}: the recipient's quiet hours",
+                        deferred.purpose(), deferred.id(), deferred.caseId(), notBefore))
+                .onErrorResume(DuplicateKeyException.class, e -> {
+                    log.info("delivery {} was claimed concurrently; that attempt owns it", command.id());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Sends the deferred deliveries whose quiet hours are over, each claimed SENDING first (a concurrent
+     * job loses on the version), and turns deferred deliveries stuck in SENDING into UNCONFIRMED: no
+     * redelivered command will come for them. Returns how many were sent.
+     */
+    public Mono<Long> sendDue() {
+        Instant now = clock.instant();
+        Mono<Long> stuck = repository.findByStateAndLastAttemptAtBefore(DeliveryState.SENDING, now.minus(quietHours.stuckAfter()))
+                .filter(delivery -> delivery.deferredCommand().isPresent())
+                .concatMap(delivery -> {
+                    delivery.unconfirmed("deferred delivery claimed at " + delivery.lastAttemptAt() + " recorded no outcome "
+                            + "within " + quietHours.stuckAfter() + "; the email may or may not have been sent: confirm "
+                            + "with the SMTP log (Message-ID " + delivery.messageId() + ") or the recipient", now);
+                    return repository.save(delivery).doOnNext(this::reportUnconfirmed)
+                            .onErrorResume(OptimisticLockingFailureException.class, e -> Mono.empty());
+                })
+                .count();
+        Mono<Long> due = repository.findByStateAndNotBeforeLessThanEqual(DeliveryState.DEFERRED, now)
+                .concatMap(this::sendDeferred)
+                .filter(delivery -> delivery.state() == DeliveryState.SENT)
+                .count();
+        return stuck.then(due);
+    }
+
+    private Mono<Delivery> sendDeferred(Delivery delivery) {
+        OutgoingMail mail;
+        RenderedMail rendered;
+        try {
+            mail = OutgoingMail.of(delivery.deferredCommand().orElseThrow().envelope(delivery.id())).orElseThrow();
+            rendered = render(mail);
+        } catch (RuntimeException e) {
+            log.error("deferred delivery {} cannot be rendered; it stays DEFERRED: {}", delivery.id(), e.toString());
+            return Mono.empty();
+        }
+        delivery.release(rendered, clock.instant());
+        return repository.save(delivery)
+                .flatMap(claimed -> send(claimed, rendered))
+                .onErrorResume(OptimisticLockingFailureException.class, e -> {
+                    log.warn("deferred delivery {} was changed concurrently while the job claimed or sent it; left as "
+                            + "the other writer stored it", delivery.id());
+                    return Mono.empty();
+                })
+                .onErrorResume(SmtpFailure.class, e -> repository.findById(delivery.id())
+                        .filter(failed -> failed.state() == DeliveryState.FAILED)
+                        .flatMap(this::deferAfterFailure));
+    }
+
+    private Mono<Delivery> deferAfterFailure(Delivery failed) {
+        if (failed.attempts() >= quietHours.maxAttempts()) {
+            log.error("deferred {} email {} to case {} failed {} times and stays FAILED; replay its command to send it",
+                    failed.purpose(), failed.id(), failed.caseId(), failed.attempts());
+            return Mono.just(failed);
+        }
+        Instant later = clock.instant().plus(quietHours.pollInterval().multipliedBy(1L << Math.min(failed.attempts(), 6)));
+        failed.deferAgain(later);
+        return repository.save(failed);
+    }
+
     private Mono<Delivery> resume(Delivery delivery, OutgoingMail mail) {
         return switch (delivery.state()) {
+            case DEFERRED -> {
+                log.info("delivery {} is deferred to {}, redelivered command ignored", delivery.id(),
+                        delivery.notBefore().orElse(null));
+                yield Mono.just(delivery);
+            }
             case SENT, UNCONFIRMED -> {
                 log.info("delivery {} is already {}, redelivered command ignored", delivery.id(), delivery.state());
                 yield Mono.just(delivery);
             }
             case SENDING -> {
+                if (delivery.deferredCommand().isPresent()) {
+                    // The deferred-delivery job owns it (the command was acknowledged when it was deferred);
+                    // the job turns it UNCONFIRMED itself if it stays SENDING without an outcome.
+                    log.info("deferred delivery {} is being sent by the job, redelivered command ignored", delivery.id());
+                    yield Mono.just(delivery);
+                }
                 // The attempt that claimed it never recorded an outcome: the process died or lost the
                 // store mid-send. The email may have gone out; a second copy is worse than a check.
                 delivery.unconfirmed("attempt " + delivery.attempts() + " started at " + delivery.lastAttemptAt()
@@ -143,6 +239,18 @@ public class Deliveries {
     private RenderedMail render(OutgoingMail mail) {
         String template = mail.purpose().template();
         String language = templates.languageFor(template, mail.requestedLanguage());
-        return templates.render(template, language, mail.variables(Locale.forLanguageTag(language)));
+        return templates.render(template, language, mail.variables(Locale.forLanguageTag(language)))
+                .withAttachments(attachments(mail));
+    }
+
+    /** The report goes with both PDF renderings; an MDT session notice with its calendar entry. */
+    private List<Attachment> attachments(OutgoingMail mail) {
+        if (mail.report() != null) {
+            return List.of(reports.plain(mail.report(), mail.time()), reports.clinician(mail.report(), mail.time()));
+        }
+        if (mail.purpose() == DeliveryPurpose.MDT_SCHEDULED) {
+            return calendar.mdtSession(mail.caseId(), mail.parameters(), mail.time()).map(List::of).orElse(List.of());
+        }
+        return List.of();
     }
 }

@@ -5,6 +5,7 @@ import org.consilium.events.Envelope;
 import org.consilium.events.NotificationDelivered;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportDelivered;
+import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.RenderedMail;
 import org.consilium.support.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
@@ -37,18 +38,24 @@ public class Delivery {
     private final String messageId;
     private String language;
     private String subject;
+    /** The file names attached to the email (report PDFs, calendar entry), as last rendered. */
+    private List<String> attachments;
     private DeliveryState state;
     private int attempts;
     private String lastError;
     private final Instant claimedAt;
     private Instant lastAttemptAt;
     private Instant sentAt;
+    /** For a DEFERRED delivery: not sent before this instant (the end of the recipient's quiet hours). */
+    private Instant notBefore;
+    /** Set when the delivery was deferred: the command, so the scheduled job can render and send it. */
+    private final DeferredCommand deferred;
     private final List<OutboxEntry> outbox;
 
     @PersistenceCreator
     Delivery(String id, Long version, String caseId, DeliveryPurpose purpose, Recipient recipient, String messageId,
-             String language, String subject, DeliveryState state, int attempts, String lastError, Instant claimedAt,
-             Instant lastAttemptAt, Instant sentAt, List<OutboxEntry> outbox) {
+             String language, String subject, List<String> attachments, DeliveryState state, int attempts, String lastError, Instant claimedAt,
+             Instant lastAttemptAt, Instant sentAt, Instant notBefore, DeferredCommand deferred, List<OutboxEntry> outbox) {
         this.id = id;
         this.version = version;
         this.caseId = caseId;
@@ -57,12 +64,15 @@ public class Delivery {
         this.messageId = messageId;
         this.language = language;
         this.subject = subject;
+        this.attachments = attachments == null ? List.of() : List.copyOf(attachments);
         this.state = state;
         this.attempts = attempts;
         this.lastError = lastError;
         this.claimedAt = claimedAt;
         this.lastAttemptAt = lastAttemptAt;
         this.sentAt = sentAt;
+        this.notBefore = notBefore;
+        this.deferred = deferred;
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
     }
 
@@ -70,7 +80,33 @@ public class Delivery {
     public static Delivery claim(String commandId, String caseId, DeliveryPurpose purpose, Recipient recipient,
                                  String messageId, RenderedMail mail, Instant now) {
         return new Delivery(commandId, null, caseId, purpose, recipient, messageId, mail.language(), mail.subject(),
-                DeliveryState.SENDING, 1, null, now, now, null, null);
+                fileNames(mail), DeliveryState.SENDING, 1, null, now, now, null, null, null, null);
+    }
+
+    /** A command that arrived in the recipient's quiet hours: stored with its command, sent from {@code notBefore}. */
+    public static Delivery defer(Envelope command, DeliveryPurpose purpose, Recipient recipient, String messageId,
+                                 RenderedMail mail, Instant now, Instant notBefore) {
+        return new Delivery(command.id(), null, command.caseId(), purpose, recipient, messageId, mail.language(),
+                mail.subject(), fileNames(mail), DeliveryState.DEFERRED, 0, null, now, null, null, notBefore,
+                DeferredCommand.of(command), null);
+    }
+
+    /** The quiet hours are over: claim it for sending, as a first attempt would. */
+    void release(RenderedMail mail, Instant now) {
+        require(DeliveryState.DEFERRED);
+        language = mail.language();
+        subject = mail.subject();
+        attachments = fileNames(mail);
+        state = DeliveryState.SENDING;
+        attempts++;
+        lastAttemptAt = now;
+    }
+
+    /** SMTP certainly failed for a deferred delivery: the job tries again from {@code later}. */
+    void deferAgain(Instant later) {
+        require(DeliveryState.FAILED);
+        state = DeliveryState.DEFERRED;
+        notBefore = later;
     }
 
     /** Another attempt after SMTP certainly failed. */
@@ -78,6 +114,7 @@ public class Delivery {
         require(DeliveryState.FAILED);
         language = mail.language();
         subject = mail.subject();
+        attachments = fileNames(mail);
         state = DeliveryState.SENDING;
         attempts++;
         lastAttemptAt = now;
@@ -105,6 +142,10 @@ public class Delivery {
         state = DeliveryState.UNCONFIRMED;
         lastError = reason;
         lastAttemptAt = now;
+    }
+
+    private static List<String> fileNames(RenderedMail mail) {
+        return mail.attachments().stream().map(Attachment::fileName).toList();
     }
 
     private CaseMessage deliveredEvent(Instant now) {
@@ -147,6 +188,10 @@ public class Delivery {
         return subject;
     }
 
+    public List<String> attachments() {
+        return attachments;
+    }
+
     public DeliveryState state() {
         return state;
     }
@@ -169,6 +214,14 @@ public class Delivery {
 
     public Optional<Instant> sentAt() {
         return Optional.ofNullable(sentAt);
+    }
+
+    public Optional<Instant> notBefore() {
+        return Optional.ofNullable(notBefore);
+    }
+
+    Optional<DeferredCommand> deferredCommand() {
+        return Optional.ofNullable(deferred);
     }
 
     List<OutboxEntry> pendingEvents() {

@@ -1,7 +1,12 @@
 package org.consilium.notification.delivery;
 
-/** Where one command's email stands. Only SENDING and FAILED move on; SENT and UNCONFIRMED are final. */
+/** Where one command's email stands. DEFERRED, SENDING and FAILED move on; SENT and UNCONFIRMED are final. */
 public enum DeliveryState {
+    /**
+     * Held for the recipient's quiet hours until {@code notBefore}; the command is stored with it and the
+     * scheduled job sends it (claiming it SENDING first, exactly like a first attempt).
+     */
+    DEFERRED,
     /** Claimed before talking to SMTP; an outcome is being waited for. Found on redelivery, it means the sender died. */
     SENDING,
     /** The SMTP server accepted the email; the delivered event was stored with this state. */

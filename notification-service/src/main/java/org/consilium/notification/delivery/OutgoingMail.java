@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code timeZone} parameter). The report template sees the question, the first opinion and the report.
  */
 record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient, Map<String, String> parameters,
-                    DeliverReport report) {
+                    DeliverReport report, Instant time) {
 
     /** Empty for a message on the commands topic that is not an email command (a newer type, say). */
     static Optional<OutgoingMail> of(Envelope command) {
@@ -39,7 +39,7 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
                     throw new UnreadableMessageException("SendNotification " + command.id() + " has no purpose");
                 }
                 yield Optional.of(new OutgoingMail(n.caseId(), DeliveryPurpose.of(n.purpose()),
-                        checked(n.recipient(), command), n.parameters(), null));
+                        checked(n.recipient(), command), n.parameters(), null, command.time()));
             }
             case DELIVER_REPORT -> {
                 DeliverReport r = command.payload(DeliverReport.class);
@@ -47,7 +47,7 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
                     throw new UnreadableMessageException("DeliverReport " + command.id() + " has no report");
                 }
                 yield Optional.of(new OutgoingMail(r.caseId(), DeliveryPurpose.REPORT, checked(r.recipient(), command),
-                        Map.of(), r));
+                        Map.of(), r, command.time()));
             }
             default -> Optional.empty();
         };

@@ -71,7 +71,7 @@ public class MailTemplates {
     }
 
     /** {@code pt-BR} → {@code pt-br}, {@code pt}, then the fallback; anything that is not a language tag is ignored. */
-    static List<String> candidates(String requestedLanguage, String fallback) {
+    public static List<String> candidates(String requestedLanguage, String fallback) {
         List<String> candidates = new ArrayList<>();
         String tag = requestedLanguage == null ? "" : requestedLanguage.strip().replace('_', '-').toLowerCase(Locale.ROOT);
         if (LANGUAGE_TAG.matcher(tag).matches()) {

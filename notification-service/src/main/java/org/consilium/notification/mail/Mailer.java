@@ -1,12 +1,15 @@
 package org.consilium.notification.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.consilium.events.Envelope;
 import org.consilium.events.Recipient;
 import org.eclipse.angus.mail.util.MailConnectException;
@@ -29,7 +32,10 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.regex.Pattern;
 
-/** Sends one rendered email over SMTP as {@code multipart/alternative} (plain text, then HTML). */
+/**
+ * Sends one rendered email over SMTP as {@code multipart/alternative} (plain text, then HTML), wrapped in
+ * {@code multipart/mixed} with the attachments when it has any.
+ */
 @Component
 public class Mailer {
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
@@ -84,7 +90,19 @@ public class Mailer {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.attachments().isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            // multipart/mixed: the readable bodies first, then each file
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (Attachment attachment : mail.attachments()) {
+                mixed.addBodyPart(part(attachment));
+            }
+            message.setContent(mixed);
+        }
         message.setFrom(new InternetAddress(settings.from(), settings.fromName(), UTF_8));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.email(), to.name(), UTF_8));
         message.setSubject(mail.subject(), UTF_8);
@@ -93,6 +111,14 @@ public class Mailer {
         message.setHeader("Content-Language", mail.language());
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("X-Consilium-Case-Id", caseId);
+    }
+
+    private static MimeBodyPart part(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setFileName(attachment.fileName());
+        part.setDisposition(Part.ATTACHMENT);
+        return part;
     }
 
     /** True when no failed message can have reached the server's queue: no connection, or an explicit refusal. */

@@ -1,0 +1,26 @@
+package org.consilium.notification.delivery;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.Envelope;
+import org.consilium.events.Json;
+import org.consilium.events.MessageType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The command a deferred delivery answers, kept in its Delivery document so the scheduled job can
+ * render and send the email after the Kafka message was acknowledged.
+ */
+public record DeferredCommand(MessageType type, String source, Instant time, String payload) {
+
+    static DeferredCommand of(Envelope command) {
+        return new DeferredCommand(command.type(), command.source(), command.time(),
+                new String(Json.write(command.payload()), StandardCharsets.UTF_8));
+    }
+
+    Envelope envelope(String id) {
+        CaseMessage message = Json.read(payload.getBytes(StandardCharsets.UTF_8), type.payloadType());
+        return new Envelope(id, type, source, message.caseId(), time, null, message);
+    }
+}

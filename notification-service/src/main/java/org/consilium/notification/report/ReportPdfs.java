@@ -1,0 +1,175 @@
+package org.consilium.notification.report;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.consilium.events.DeliverReport;
+import org.consilium.events.ReportContent;
+import org.consilium.notification.mail.Attachment;
+import org.consilium.notification.mail.MailTemplates;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The report as PDF, in two renderings: plain language in the patient's language and a structured
+ * clinician version in English. Thymeleaf writes XHTML ({@code report/plain.html},
+ * {@code report/clinician.html}, XML mode), openhtmltopdf lays it out on PDFBox.
+ *
+ * <p>The plain rendering takes its words from {@code report/messages_<lang>.properties}: adding a
+ * language is adding that file ({@code messages.properties} is English and the fallback for any
+ * missing key). Chinese glyphs come from the Droid Sans Fallback TrueType font shipped in
+ * {@code fonts/}, all other text from DejaVu Sans; both are embedded as subsets.
+ */
+@Component
+public class ReportPdfs {
+    public static final String FALLBACK_LANGUAGE = "en";
+    static final String CJK_FONT_FAMILY = "Droid Sans Fallback";
+    static final String TEXT_FONT_FAMILY = "DejaVu Sans";
+    private static final String LOCATION = "classpath:/report/";
+    /** Traditional-Chinese readers are not given the Simplified text: English until a zh-hant file exists. */
+    private static final Pattern TRADITIONAL_CHINESE = Pattern.compile("zh-(hant|tw|hk|mo)(-.*)?");
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ApplicationContext resources;
+    private final byte[] cjkFont;
+    private final byte[] textFont;
+    private final byte[] textFontBold;
+    private final Map<String, String> chosenLanguages = new ConcurrentHashMap<>();
+
+    public ReportPdfs(ApplicationContext resources) {
+        this.resources = resources;
+        SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+        resolver.setApplicationContext(resources);
+        resolver.setPrefix(LOCATION);
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setResolvablePatterns(Set.of("*.html"));
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
+        messages.setResourceLoader(resources);
+        messages.setBasename(LOCATION + "messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        engine.setTemplateEngineMessageSource(messages);
+        this.cjkFont = read("classpath:/fonts/DroidSansFallbackFull.ttf");
+        this.textFont = read("classpath:/fonts/DejaVuSans.ttf");
+        this.textFontBold = read("classpath:/fonts/DejaVuSans-Bold.ttf");
+    }
+
+    /** The language the plain rendering is written in: the requested one, its base language, else English. */
+    public String languageFor(String requestedLanguage) {
+        String key = String.valueOf(requestedLanguage);
+        return chosenLanguages.computeIfAbsent(key, k -> MailTemplates.candidates(requestedLanguage, FALLBACK_LANGUAGE)
+                .stream()
+                .filter(language -> language.equals(FALLBACK_LANGUAGE) || available(language, requestedLanguage))
+                .findFirst().orElse(FALLBACK_LANGUAGE));
+    }
+
+    private boolean available(String language, String requested) {
+        if (language.equals("zh") && requested != null
+                && TRADITIONAL_CHINESE.matcher(requested.strip().replace('_', '-').toLowerCase(Locale.ROOT)).matches()) {
+            return false;
+        }
+        return resources.getResource(LOCATION + "messages_" + language.replace('-', '_') + ".properties").exists();
+    }
+
+    /** The plain-language report for the patient, {@code consilium-report-<caseId>-<lang>.pdf}. */
+    public Attachment plain(DeliverReport report, Instant issuedAt) {
+        String language = languageFor(report.recipient() == null ? null : report.recipient().language());
+        Locale locale = Locale.forLanguageTag(language);
+        byte[] pdf = pdf(render("plain.html", locale, variables(report, issuedAt, locale, language)));
+        return new Attachment(fileName(report.caseId(), language), "application/pdf", pdf);
+    }
+
+    /** The structured clinician report (English), {@code consilium-report-<caseId>-clinician.pdf}. */
+    public Attachment clinician(DeliverReport report, Instant issuedAt) {
+        Locale locale = Locale.ENGLISH;
+        byte[] pdf = pdf(render("clinician.html", locale, variables(report, issuedAt, locale, FALLBACK_LANGUAGE)));
+        return new Attachment(fileName(report.caseId(), "clinician"), "application/pdf", pdf);
+    }
+
+    public static String fileName(String caseId, String rendering) {
+        return "consilium-report-" + Attachment.safe(caseId) + "-" + Attachment.safe(rendering) + ".pdf";
+    }
+
+    /** The XHTML handed to openhtmltopdf; visible for tests. */
+    String render(String template, Locale locale, Map<String, Object> variables) {
+        return engine.process(template, new Context(locale, variables));
+    }
+
+    private static Map<String, Object> variables(DeliverReport report, Instant issuedAt, Locale locale, String language) {
+        ReportContent content = report.report();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("lang", language);
+        variables.put("caseId", report.caseId());
+        variables.put("recipientName", report.recipient() == null || report.recipient().name() == null
+                ? "" : report.recipient().name());
+        variables.put("issued", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(issuedAt.atZone(ZoneOffset.UTC)));
+        variables.put("issuedUtc", DateTimeFormatter.ISO_LOCAL_DATE.format(issuedAt.atZone(ZoneOffset.UTC)));
+        variables.put("question", blankToNull(report.questionForPanel()));
+        variables.put("firstOpinion", blankToNull(report.firstOpinion()));
+        variables.put("confirms", content.confirmsFirstOpinion());
+        variables.put("recommendation", blankToNull(content.recommendation()));
+        variables.put("summary", blankToNull(content.plainLanguageSummary()));
+        variables.put("differenceExplanation", blankToNull(content.differenceExplanation()));
+        variables.put("dissent", content.dissent().stream().filter(d -> d != null && !d.isBlank()).toList());
+        variables.put("signedBy", blankToNull(content.signedBy()));
+        variables.put("cjkFont", CJK_FONT_FAMILY);
+        return variables;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private byte[] pdf(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(xhtml, null);
+            // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic text, Droid Sans Fallback for CJK glyphs
+            // (the style sheet lists both; openhtmltopdf picks per character). Italic is synthesised.
+            builder.useFont(() -> new ByteArrayInputStream(textFont), TEXT_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(textFontBold), TEXT_FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(cjkFont), CJK_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.withProducer("Consilium notification-service");
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lay out the report PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] read(String location) {
+        try (InputStream in = resources.getResource(location).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + location, e);
+        }
+    }
+}

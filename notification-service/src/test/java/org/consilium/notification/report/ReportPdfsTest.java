@@ -1,0 +1,173 @@
+package org.consilium.notification.report;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.consilium.events.DeliverReport;
+import org.consilium.events.Recipient;
+import org.consilium.events.ReportContent;
+import org.consilium.notification.mail.Attachment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.support.GenericApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both PDF renderings, parsed back with PDFBox. With {@code -Dconsilium.samples=<dir>} the test also
+ * writes the reader samples (docs/samples/report-plain-en.pdf, report-plain-zh.pdf, report-clinician.pdf).
+ */
+class ReportPdfsTest {
+    static final Instant ISSUED = Instant.parse("2026-11-25T09:30:00Z");
+    static final ReportPdfs pdfs = new ReportPdfs(new GenericApplicationContext());
+
+    static DeliverReport lungCase(String language) {
+        return new DeliverReport("case-2026-0042", new Recipient("Budi Santoso", "budi@example.org", language),
+                "Should I have chemotherapy or immunotherapy before the operation instead?",
+                "Lobectomy, then adjuvant chemotherapy; surgery booked in 12 days.",
+                new ReportContent(false, "Neoadjuvant chemo-immunotherapy (3 cycles), then lobectomy if restaging allows.",
+                        "The panel suggests medicine first, to shrink the cancer, and the operation afterwards.",
+                        "PD-L1 and EGFR/ALK results, not available to the first team, make treatment before surgery the better option.",
+                        List.of("The thoracic surgeon would operate first, as planned."), "Dr Lim Wei Ling, chair"));
+    }
+
+    static DeliverReport lungCaseInChinese() {
+        return new DeliverReport("case-2026-0043", new Recipient("王伟", "wang@example.org", "zh-Hans"),
+                "我是否应该在手术前先接受化疗或免疫治疗？",
+                "肺叶切除术，术后辅助化疗；手术已安排在12天后。",
+                new ReportContent(false, "先进行3个周期的新辅助化疗联合免疫治疗，复查后如条件允许再行肺叶切除术。",
+                        "专家小组建议先用药物使肿瘤缩小，然后再做手术。",
+                        "第一诊疗团队当时没有PD-L1和EGFR/ALK检测结果；这些结果显示术前治疗是更好的选择。",
+                        List.of("胸外科医生倾向于按原计划先手术。"), "林医生（主席）"));
+    }
+
+    @Test
+    void thePlainEnglishReportHasEverySectionAndSaysWhatThePanelDidNotProvide() throws IOException {
+        Attachment pdf = pdfs.plain(lungCase("en"), ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0042-en.pdf");
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        String text = text(pdf);
+        assertThat(text).contains("Your second-opinion report", "Prepared for Budi Santoso", "November 25, 2026",
+                "Your question", "chemotherapy or immunotherapy before the operation instead?",
+                "What the panel recommends", "is different from the first opinion", "Neoadjuvant chemo-immunotherapy",
+                "In plain words", "medicine first", "How this compares with the first opinion", "Lobectomy, then adjuvant",
+                "PD-L1 and EGFR/ALK results", "Different views within the panel", "would operate first",
+                "Answers to your own questions", "Information that is still missing", "Not provided",
+                "Dr Lim Wei Ling, chair", "decisions about your treatment stay with you", "case-2026-0042", "Page 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"zh", "zh-Hans", "zh-CN", "zh_CN", "ZH-hans-CN"})
+    void simplifiedChineseReadersGetTheChineseReportWithChineseGlyphsEmbedded(String language) throws IOException {
+        DeliverReport report = lungCase(language);
+        Attachment pdf = pdfs.plain(report, ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0042-zh.pdf");
+        String text = text(pdf);
+        assertThat(text).contains("您的第二诊疗意见报告", "您的问题", "专家小组的建议", "与第一诊疗意见的比较", "未提供",
+                "请注意", "2026年11月25日", "Neoadjuvant chemo-immunotherapy", "Dr Lim Wei Ling, chair");
+        assertThat(text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count())
+                .isGreaterThan(200);
+        assertThat(fontNames(pdf)).anyMatch(name -> name.contains("DroidSansFallback"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ms", "fr-FR", "zh-TW", "zh-Hant", "not a language", "''"})
+    void otherLanguagesFallBackToEnglish(String language) throws IOException {
+        Attachment pdf = pdfs.plain(lungCase(language), ISSUED);
+
+        assertThat(pdf.fileName()).endsWith("-en.pdf");
+        assertThat(text(pdf)).contains("Your second-opinion report", "What the panel recommends");
+    }
+
+    @Test
+    void theClinicianReportIsStructured() throws IOException {
+        Attachment pdf = pdfs.clinician(lungCase("zh"), ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0042-clinician.pdf");
+        String text = text(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("MDT second-opinion report", "clinician version", "1. Question for the panel",
+                "2. First opinion", "3. Consensus recommendation", "4. Structured comparison", "DIFFERS",
+                "Information that led to a difference", "PD-L1 and EGFR/ALK results", "Pathology or imaging read differently",
+                "5. Dissent", "would operate first", "8. Signed", "Dr Lim Wei Ling, chair", "Disclaimer",
+                "Issued 2026-11-25 (UTC)", "Not provided.");
+    }
+
+    @Test
+    void aConfirmingReportWithoutOptionalTextSaysSoHonestly() throws IOException {
+        DeliverReport report = new DeliverReport("case-9", new Recipient(null, "x@example.org", "en"), null, null,
+                new ReportContent(true, "Surgery as planned", null, null, null, null));
+
+        String plain = text(pdfs.plain(report, ISSUED));
+        assertThat(plain).contains("agrees with the first opinion", "Surgery as planned", "Nothing: the panel reached the same view",
+                "No different views were recorded").doesNotContain("Prepared for");
+        String clinician = text(pdfs.clinician(report, ISSUED));
+        assertThat(clinician).contains("CONFIRMS", "Not applicable (concordant)", "None recorded.");
+    }
+
+    @Test
+    void namesInAnyLatinScriptAndChineseWithinAnEnglishReportKeepTheirGlyphs() throws IOException {
+        DeliverReport report = new DeliverReport("case-7", new Recipient("Łukasz Nguyễn Thị Ánh", "x@example.org", "en"),
+                "Is surgery ≥ 2 cm safe?", null, new ReportContent(true, "Surgery", "ok", null, List.of(), "Dr Đặng · 王医生"));
+
+        Attachment pdf = pdfs.plain(report, ISSUED);
+        assertThat(text(pdf)).contains("Łukasz Nguyễn Thị Ánh", "≥ 2 cm", "Dr Đặng · 王医生").doesNotContain("#");
+        assertThat(fontNames(pdf)).allMatch(name -> name.contains("DejaVuSans") || name.contains("DroidSansFallback"));
+    }
+
+    @Test
+    void textFromThePanelIsEscapedNotInterpreted() throws IOException {
+        DeliverReport report = new DeliverReport("case-<x>", new Recipient("A & B", "x@example.org", "en"),
+                "Is <b>this</b> & that safe?", "first", new ReportContent(true, "ok", "ok", null, List.of(), "Dr <i>"));
+
+        Attachment pdf = pdfs.plain(report, ISSUED);
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-_x_-en.pdf");
+        assertThat(text(pdf)).contains("Is <b>this</b> & that safe?", "Dr <i>", "A & B");
+    }
+
+    /** Writes the reader samples when asked: {@code -Dconsilium.samples=../docs/samples}. */
+    @Test
+    void writesTheReaderSamplesWhenAsked() throws IOException {
+        String dir = System.getProperty("consilium.samples");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path samples = Files.createDirectories(Path.of(dir));
+        Files.write(samples.resolve("report-plain-en.pdf"), pdfs.plain(lungCase("en"), ISSUED).content());
+        Files.write(samples.resolve("report-plain-zh.pdf"), pdfs.plain(lungCaseInChinese(), ISSUED).content());
+        Files.write(samples.resolve("report-clinician.pdf"), pdfs.clinician(lungCase("en"), ISSUED).content());
+    }
+
+    static String text(Attachment pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf.content())) {
+            assertThat(document.getNumberOfPages()).isBetween(1, 4);
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> fontNames(Attachment pdf) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.content())) {
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    names.add(font.getName());
+                }
+            }
+        }
+        return names;
+    }
+}
