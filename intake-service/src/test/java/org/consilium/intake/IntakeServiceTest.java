@@ -15,15 +15,11 @@ import org.consilium.events.MdtConcluded;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.ReportContent;
 import org.consilium.events.ReportDelivered;
-import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -34,13 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IntakeServiceTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry, "intake-test");
-    }
+class IntakeServiceTest extends IntakeContextTest {
 
     @Autowired
     WebTestClient http;

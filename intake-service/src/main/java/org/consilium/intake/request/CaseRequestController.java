@@ -49,4 +49,11 @@ public class CaseRequestController {
         return requests.withdraw(caseId, withdrawal.reason())
                 .map(c -> ResponseEntity.status(HttpStatus.ACCEPTED).body(CaseView.of(c)));
     }
+
+    @PostMapping("/{caseId}/consent")
+    @Operation(summary = "Grant or withdraw consent for one purpose",
+            description = "Recorded with its time in the consent history. Withdrawing REVIEW withdraws the case.")
+    public Mono<CaseView> consent(@PathVariable String caseId, @Valid @RequestBody ConsentDecision decision) {
+        return requests.decideConsent(caseId, decision.purpose(), decision.granted()).map(CaseView::of);
+    }
 }

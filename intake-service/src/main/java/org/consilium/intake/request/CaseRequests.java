@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -28,8 +29,14 @@ public class CaseRequests {
      * the response) returns the case it already opened instead of opening a second one.
      */
     public Mono<Submission> submit(CaseIntake intake, String idempotencyKey) {
+        return submit(intake, List.of(), idempotencyKey);
+    }
+
+    /** Opens a case with the metadata of the records sent along (a FHIR import). */
+    public Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records, String idempotencyKey) {
         Mono<Submission> open = Mono.defer(() -> cases.insert(SecondOpinionCase.submit(
-                "case-" + UUID.randomUUID(), intake, idempotencyKey, clock.instant())).map(c -> new Submission(c, true)));
+                "case-" + UUID.randomUUID(), intake, records, idempotencyKey, clock.instant()))
+                .map(c -> new Submission(c, true)));
         if (idempotencyKey == null) {
             return open;
         }
@@ -43,6 +50,11 @@ public class CaseRequests {
 
     public Mono<SecondOpinionCase> withdraw(String caseId, String reason) {
         return change(caseId, c -> c.withdraw(reason, clock.instant()));
+    }
+
+    /** Grants or withdraws consent for one purpose; withdrawing review withdraws the case. */
+    public Mono<SecondOpinionCase> decideConsent(String caseId, ConsentPurpose purpose, boolean granted) {
+        return change(caseId, c -> c.decideConsent(purpose, granted, clock.instant()));
     }
 
     /** Applies an inbound event; an event for a case intake never opened is ignored. */

@@ -5,17 +5,19 @@ import org.consilium.events.Urgency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** What the requester sees: the stage and its history, not the whole questionnaire back. */
 public record CaseView(String caseId, String questionnaireVersion, Stage stage, List<StageChange> history,
                        Urgency urgency, List<String> disciplines, int documentsReceived, String cancerType,
                        String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
-                       String withdrawalReason) {
+                       String withdrawalReason, Map<ConsentPurpose, Boolean> consents,
+                       List<ConsentChange> consentHistory, List<SubmittedRecord> submittedRecords) {
 
-    static CaseView of(SecondOpinionCase c) {
+    public static CaseView of(SecondOpinionCase c) {
         return new CaseView(c.id(), c.questionnaireVersion(), c.stage(), c.history(), c.urgency().orElse(null),
                 c.disciplines(), c.documentsReceived(), c.intake().diagnosis().cancerType().code(),
                 c.intake().questionForPanel(), c.intake().plannedTreatmentStart(), c.submittedAt(),
-                c.withdrawalReason().orElse(null));
+                c.withdrawalReason().orElse(null), c.consents(), c.consentHistory(), c.submittedRecords());
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,12 +46,15 @@ public class SecondOpinionCase {
     private String withdrawalReason;
     private final List<OutboxEntry> outbox;
     private final List<String> appliedEvents;
+    private final List<ConsentChange> consentHistory;
+    private final List<SubmittedRecord> submittedRecords;
 
     @PersistenceCreator
     SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey, CaseIntake intake,
                       Instant submittedAt, Stage stage, List<StageChange> history, Urgency urgency,
                       List<String> disciplines, int documentsReceived, String withdrawalReason,
-                      List<OutboxEntry> outbox, List<String> appliedEvents) {
+                      List<OutboxEntry> outbox, List<String> appliedEvents, List<ConsentChange> consentHistory,
+                      List<SubmittedRecord> submittedRecords) {
         this.id = id;
         this.version = version;
         this.questionnaireVersion = questionnaireVersion;
@@ -63,11 +69,22 @@ public class SecondOpinionCase {
         this.withdrawalReason = withdrawalReason;
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
         this.appliedEvents = new ArrayList<>(appliedEvents == null ? List.of() : appliedEvents);
+        this.consentHistory = new ArrayList<>(consentHistory == null ? List.of() : consentHistory);
+        this.submittedRecords = submittedRecords == null ? List.of() : List.copyOf(submittedRecords);
     }
 
     public static SecondOpinionCase submit(String id, CaseIntake intake, String idempotencyKey, Instant now) {
+        return submit(id, intake, List.of(), idempotencyKey, now);
+    }
+
+    /** Opens a case; the consent history starts with the consent given in the intake, one entry per purpose. */
+    public static SecondOpinionCase submit(String id, CaseIntake intake, List<SubmittedRecord> records,
+                                           String idempotencyKey, Instant now) {
+        List<ConsentChange> consents = Arrays.stream(ConsentPurpose.values())
+                .map(p -> new ConsentChange(p, p.grantedIn(intake.consent()), now)).toList();
         SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, intake, now,
-                Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null);
+                Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null,
+                consents, records);
         request.outbox.add(OutboxEntry.of(request.submittedEvent(), now));
         return request;
     }
@@ -91,6 +108,40 @@ public class SecondOpinionCase {
         withdrawalReason = reason;
         moveTo(Stage.WITHDRAWN, now);
         outbox.add(OutboxEntry.of(new CaseWithdrawn(id, reason, now), now));
+    }
+
+    /**
+     * Records a consent decision. Withdrawing consent for review withdraws the case (nothing can be
+     * reviewed without it); the other purposes are recorded and shown, and what depends on them
+     * reads {@link #consents()}.
+     */
+    public void decideConsent(ConsentPurpose purpose, boolean granted, Instant now) {
+        consentHistory.add(new ConsentChange(purpose, granted, now));
+        if (purpose == ConsentPurpose.REVIEW && !granted && !stage.isFinal()) {
+            withdraw("consent for review withdrawn", now);
+        }
+    }
+
+    /** The consent in force per purpose: the latest decision for each. */
+    public Map<ConsentPurpose, Boolean> consents() {
+        Map<ConsentPurpose, Boolean> current = new EnumMap<>(ConsentPurpose.class);
+        // cases stored before the consent history existed: the consent given in the intake
+        Arrays.stream(ConsentPurpose.values()).forEach(p -> current.put(p, p.grantedIn(intake.consent())));
+        consentHistory.forEach(c -> current.put(c.purpose(), c.granted()));
+        return current;
+    }
+
+    /** When the consent in force for this purpose was given or withdrawn. */
+    public Optional<Instant> consentDecidedAt(ConsentPurpose purpose) {
+        return consentHistory.stream().filter(c -> c.purpose() == purpose).reduce((a, b) -> b).map(ConsentChange::at);
+    }
+
+    public List<ConsentChange> consentHistory() {
+        return List.copyOf(consentHistory);
+    }
+
+    public List<SubmittedRecord> submittedRecords() {
+        return submittedRecords;
     }
 
     /** Applies a fact published by another context; false when it was applied before or changes nothing. */

@@ -8,7 +8,8 @@ public final class ServiceCatalog {
 
     public static final List<ServiceDefinition> ALL = List.of(
             new ServiceDefinition("bpmn", 8080, "512m", Optional.empty()),
-            new ServiceDefinition("intake-service", 8081, "256m", Optional.of("consilium-intake")),
+            // intake keeps HAPI FHIR's warmed validator (~180 MB of heap) resident
+            new ServiceDefinition("intake-service", 8081, "384m", Optional.of("consilium-intake")),
             new ServiceDefinition("records-service", 8082, "256m", Optional.of("consilium-records")),
             new ServiceDefinition("mdt-scheduler", 8083, "256m", Optional.of("consilium-mdt")),
             new ServiceDefinition("notification-service", 8084, "256m", Optional.of("consilium-notification")));

@@ -43,7 +43,7 @@ class ServiceLaunchTest {
 
         assertThat(engine).containsSequence("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                 .endsWith("-jar", "/srv/consilium/bpmn/target/bpmn-exec.jar");
-        assertThat(intake).contains("-Xmx256m").endsWith("-jar", "/srv/consilium/intake-service/target/intake-service-exec.jar");
+        assertThat(intake).contains("-Xmx384m").endsWith("-jar", "/srv/consilium/intake-service/target/intake-service-exec.jar");
     }
 
     @Test

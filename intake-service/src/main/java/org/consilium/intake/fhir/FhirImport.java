@@ -1,0 +1,109 @@
+package org.consilium.intake.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.consilium.intake.request.CaseIntake;
+import org.consilium.intake.request.CaseRequests;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code POST /fhir}: a Bundle checked three ways before anything is stored (readable JSON, valid
+ * against the R4 base profiles, holding what intake needs), then opened as a case through the
+ * same path, validation and {@code CaseSubmitted} event as {@code POST /cases}.
+ */
+@Service
+public class FhirImport {
+    private final FhirContext fhir;
+    private final FhirValidation validation;
+    private final Validator intakeValidator;
+    private final CaseRequests requests;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FhirImport(FhirContext fhir, FhirValidation validation, Validator intakeValidator, CaseRequests requests,
+                      Clock clock) {
+        this.fhir = fhir;
+        this.validation = validation;
+        this.intakeValidator = intakeValidator;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    public Mono<CaseRequests.Submission> importBundle(String body, String idempotencyKey) {
+        // Validation is CPU-bound and blocking: keep it off the event loop.
+        return Mono.fromCallable(() -> read(body)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(read -> requests.submit(read.intake(), read.records(), idempotencyKey));
+    }
+
+    BundleIntake.Result read(String body) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new FhirRejection(HttpStatus.BAD_REQUEST, List.of(new FhirIssue(IssueSeverity.FATAL, IssueType.STRUCTURE,
+                    "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+                    "not JSON: " + e.getOriginalMessage())));
+        }
+        if (tree == null || !tree.isObject() || !"Bundle".equals(tree.path("resourceType").asText())) {
+            throw new FhirRejection(HttpStatus.BAD_REQUEST, List.of(FhirIssue.error(IssueType.STRUCTURE, "resourceType",
+                    "expected a Bundle (transaction or collection), got " + (tree == null || !tree.isObject() ? "no resource"
+                            : "'" + tree.path("resourceType").asText() + "'"))));
+        }
+        List<FhirIssue> invalid = validation.errors(body).stream()
+                .map(m -> new FhirIssue(m.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR,
+                        IssueType.INVALID, m.getLocationString() == null ? null
+                                : m.getLocationString().replace("/null*/", "*/"), m.getMessage()))
+                .toList();
+        if (!invalid.isEmpty()) {
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, invalid);
+        }
+        Bundle bundle;
+        try {
+            IParser parser = fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+            bundle = parser.parseResource(Bundle.class, body);
+        } catch (DataFormatException e) {
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY,
+                    List.of(FhirIssue.error(IssueType.STRUCTURE, "Bundle", e.getMessage())));
+        }
+        BundleIntake reader = new BundleIntake(bundle, LocalDate.now(clock));
+        BundleIntake.Result read = reader.read();
+        List<FhirIssue> issues = new ArrayList<>(read.issues());
+        intakeValidator.validate(read.intake()).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> FhirIssue.error(v.getInvalidValue() == null ? IssueType.REQUIRED : IssueType.INVALID,
+                        reader.locate(v.getPropertyPath().toString()), message(v)))
+                .forEach(issues::add);
+        if (!issues.isEmpty()) {
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, issues);
+        }
+        return read;
+    }
+
+    private static String message(ConstraintViolation<CaseIntake> violation) {
+        String path = violation.getPropertyPath().toString();
+        if (violation.getInvalidValue() == null && !path.contains(".")) {
+            return "intake " + path + ": missing (" + violation.getMessage() + ")";
+        }
+        return "intake " + path + ": " + violation.getMessage();
+    }
+}

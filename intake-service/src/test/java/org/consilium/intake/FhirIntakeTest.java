@@ -1,0 +1,355 @@
+package org.consilium.intake;
+
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.CaseWithdrawn;
+import org.consilium.events.MessageType;
+import org.consilium.intake.fhir.FhirValidation;
+import org.consilium.intake.fhir.IntakeQuestionnaire;
+import org.consilium.intake.request.CaseIntake;
+import org.consilium.support.testing.KafkaProbe;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** FHIR R4 import and export of the intake, against the embedded Kafka broker and MongoDB. */
+class FhirIntakeTest extends IntakeContextTest {
+    static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    FhirValidation validation;
+
+    @Test
+    void aTransactionBundleOpensTheCaseThroughTheSameDomainPath() {
+        JsonNode serviceRequest = post(FhirBundles.json(FhirBundles.lungTransaction()), 201);
+        String caseId = serviceRequest.get("id").asText();
+        assertThat(serviceRequest.get("resourceType").asText()).isEqualTo("ServiceRequest");
+        assertThat(serviceRequest.get("status").asText()).isEqualTo("active");
+
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(event.cancerType()).as("ICD-10 C34.1").isEqualTo("lung");
+        assertThat(event.decisionAtStake()).isEqualTo("MAJOR_SURGERY");
+        assertThat(event.contact().email()).as("the caregiver (RelatedPerson) hears from us").isEqualTo("siti@example.org");
+        assertThat(event.contact().language()).isEqualTo("id");
+        assertThat(event.timeZone()).isEqualTo("Asia/Jakarta");
+        assertThat(event.country()).isEqualTo("ID");
+        assertThat(event.plannedTreatmentStart()).hasToString("2026-12-07");
+        assertThat(event.firstOpinion()).isEqualTo("Lobectomy followed by adjuvant chemotherapy");
+
+        http.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.stage").isEqualTo("SUBMITTED")
+                .jsonPath("$.questionnaireVersion").isEqualTo(CaseIntake.VERSION)
+                .jsonPath("$.consents.CROSS_BORDER_TRANSFER").isEqualTo(true)
+                .jsonPath("$.submittedRecords.length()").isEqualTo(4)
+                .jsonPath("$.submittedRecords[?(@.resourceType == 'DocumentReference')].size").isEqualTo(48213)
+                .jsonPath("$.submittedRecords[?(@.resourceType == 'DocumentReference')].url")
+                .isEqualTo("https://records.example.org/letters/123.pdf")
+                .jsonPath("$.submittedRecords[?(@.resourceType == 'DiagnosticReport')].contentType").isEqualTo("application/pdf")
+                .jsonPath("$.submittedRecords[?(@.resourceType == 'ImagingStudy')].title")
+                .isEqualTo("CT chest with contrast (2 series, 240 instances)")
+                .jsonPath("$.submittedRecords[?(@.resourceType == 'MedicationStatement')].title")
+                .isEqualTo("Metformin 500 mg twice daily");
+    }
+
+    @Test
+    void theCaseReadsBackAsValidFhir() {
+        String caseId = post(FhirBundles.json(FhirBundles.lungTransaction()), 201).get("id").asText();
+
+        String serviceRequest = getFhir("/fhir/ServiceRequest/" + caseId);
+        assertValid(serviceRequest);
+        JsonNode request = parse(serviceRequest);
+        assertThat(request.get("status").asText()).isEqualTo("active");
+        assertThat(request.at("/subject/reference").asText()).isEqualTo("Patient/patient-" + caseId);
+
+        String export = getFhir("/cases/" + caseId + "/$export");
+        assertValid(export);
+        JsonNode bundle = parse(export);
+        assertThat(bundle.get("type").asText()).isEqualTo("collection");
+        List<String> types = StreamSupport.stream(bundle.get("entry").spliterator(), false)
+                .map(e -> e.at("/resource/resourceType").asText()).toList();
+        assertThat(types).containsExactly("Patient", "RelatedPerson", "Consent", "Consent", "Consent", "Consent",
+                "Condition", "ServiceRequest", "QuestionnaireResponse");
+
+        // the export is itself an importable Bundle: the round trip opens an equal case
+        String again = post(export, 201).get("id").asText();
+        CaseSubmitted first = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        CaseSubmitted second = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, again, CaseSubmitted.class);
+        assertThat(second.cancerType()).isEqualTo(first.cancerType());
+        assertThat(second.questionForPanel()).isEqualTo(first.questionForPanel());
+        assertThat(second.contact()).isEqualTo(first.contact());
+
+        http.post().uri("/cases/{id}/withdraw", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\": \"Treated locally\"}").exchange().expectStatus().isAccepted();
+        assertThat(parse(getFhir("/fhir/ServiceRequest/" + caseId)).get("status").asText()).isEqualTo("revoked");
+    }
+
+    @Test
+    void unreadableOrInvalidFhirIsAnOperationOutcomeAndStoresNothing() {
+        long before = countCases();
+        JsonNode unreadable = reject("{\"resourceType\": \"Bundle\", ", 400);
+        assertThat(unreadable.at("/issue/0/severity").asText()).isEqualTo("fatal");
+        assertThat(unreadable.at("/issue/0/location/0").asText()).startsWith("line 1");
+
+        JsonNode notABundle = reject(FhirBundles.json(FhirBundles.patient()), 400);
+        assertThat(notABundle.at("/issue/0/diagnostics").asText()).contains("expected a Bundle");
+
+        // against the R4 base profiles: a bad code, an unknown element, a Consent without its required status
+        String invalid = FhirBundles.json(FhirBundles.lungTransaction())
+                .replace("\"gender\":\"male\"", "\"gender\":\"man\"")
+                .replace("\"description\":\"CT chest with contrast\"", "\"description\":\"CT chest\",\"colour\":\"grey\"")
+                .replaceFirst("\"status\":\"active\",\"scope\"", "\"scope\"");
+        JsonNode outcome = reject(invalid, 422);
+        List<String> locations = locations(outcome);
+        assertThat(locations).anySatisfy(l -> assertThat(l).contains("gender"));
+        assertThat(diagnostics(outcome)).anySatisfy(d -> assertThat(d).contains("colour"));
+        assertThat(locations).anySatisfy(l -> assertThat(l).contains("Consent"));
+        assertThat(countCases()).isEqualTo(before);
+    }
+
+    @Test
+    void aBundleMissingWhatIntakeNeedsNamesEachGapAndStoresNothing() {
+        long before = countCases();
+        Bundle bundle = FhirBundles.lungTransaction();
+        bundle.getEntry().removeIf(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Consent c
+                && c.getProvision().getPurposeFirstRep().getCode().equals("review"));
+        ((Patient) resource(bundle, "Patient")).getTelecom().clear();
+        QuestionnaireResponse selfCheck = (QuestionnaireResponse) resource(bundle, "QuestionnaireResponse");
+        selfCheck.getItem().removeIf(i -> i.getLinkId().equals(IntakeQuestionnaire.QUESTION_FOR_PANEL)
+                || i.getLinkId().equals(IntakeQuestionnaire.CAREGIVER_HAS_CONSENT));
+        selfCheck.getItem().stream().filter(i -> i.getLinkId().equals(IntakeQuestionnaire.DECISIONS_AT_STAKE))
+                .forEach(i -> i.getAnswerFirstRep().getValueCoding().setCode("ASTROLOGY"));
+
+        JsonNode outcome = reject(FhirBundles.json(bundle), 422);
+        String selfCheckEntry = "Bundle.entry[" + bundle.getEntry().indexOf(bundle.getEntry().stream()
+                .filter(e -> e.getResource() == selfCheck).findFirst().orElseThrow()) + "].resource";
+        assertThat(locations(outcome)).contains(
+                "Bundle.entry[0].resource.telecom.where(system='email')",
+                "Bundle.entry.resource.ofType(Consent).where(provision.purpose.code='review')",
+                selfCheckEntry + ".repeat(item).where(linkId='question-for-panel')",
+                selfCheckEntry + ".repeat(item).where(linkId='caregiver-has-patient-consent')",
+                selfCheckEntry + ".repeat(item).where(linkId='decisions-at-stake')");
+        assertThat(diagnostics(outcome)).anySatisfy(d -> assertThat(d).contains("unknown answer 'ASTROLOGY'"));
+        assertThat(countCases()).isEqualTo(before);
+    }
+
+    /**
+     * Published examples from the HL7 mCODE IG (CC0; see src/test/resources/fhir/README.md): the
+     * R4 base profiles accept them, and intake says precisely what they lack for a second opinion.
+     */
+    @Test
+    void publishedMcodeExamplesAreValidatedAndMappedOrPreciselyRejected() throws IOException {
+        long before = countCases();
+        Patient patient = FhirBundles.FHIR.newJsonParser().parseResource(Patient.class, published("mcode-CancerPatient-example01.json"));
+        org.hl7.fhir.r4.model.Condition condition = FhirBundles.FHIR.newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Condition.class, published("mcode-PrimaryCancerCondition-example01-r4.json"));
+        Bundle asPublished = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        FhirBundles.add(asPublished, "http://example.org/fhir/Patient/mCODEPatientExample01", patient);
+        FhirBundles.add(asPublished, "http://example.org/fhir/Condition/mCODEPrimaryCancerConditionExample01r4", condition);
+
+        JsonNode outcome = reject(FhirBundles.json(asPublished), 422);
+        assertThat(codes(outcome)).as("no base-profile (structure) issue, only what intake needs")
+                .doesNotContain("structure").isNotEmpty();
+        assertThat(locations(outcome)).contains(
+                "Bundle.entry[0].resource.telecom.where(system='email')",
+                "Bundle.entry.resource.ofType(QuestionnaireResponse).repeat(item).where(linkId='patient-time-zone')",
+                "Bundle.entry.resource.ofType(Consent).where(provision.purpose.code='review')",
+                "Bundle.entry.resource.ofType(Consent).where(provision.purpose.code='share-with-panel')",
+                "Bundle.entry.resource.ofType(QuestionnaireResponse).repeat(item).where(linkId='first-opinion')",
+                "Bundle.entry.resource.ofType(QuestionnaireResponse).repeat(item).where(linkId='decisions-at-stake')",
+                "Bundle.entry.resource.ofType(QuestionnaireResponse).repeat(item).where(linkId='treatment-goal')",
+                "Bundle.entry.resource.ofType(QuestionnaireResponse).repeat(item).where(linkId='question-for-panel')");
+        assertThat(countCases()).isEqualTo(before);
+
+        // completed with what the patient adds in Consilium, the same published resources open a case
+        patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue("john.anyperson@example.com");
+        Bundle completed = asPublished.copy();
+        for (String purpose : List.of("review", "share-with-panel")) {
+            FhirBundles.add(completed, null, FhirBundles.consent(purpose, true));
+        }
+        FhirBundles.add(completed, null, FhirBundles.selfCheck());
+        completed.getEntry().get(0).setResource(patient);
+        String caseId = post(FhirBundles.json(completed), 201).get("id").asText();
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(event.cancerType()).as("SNOMED CT 254637007 non-small cell lung cancer").isEqualTo("lung");
+        assertThat(event.country()).isEqualTo("US");
+        assertThat(event.languages()).containsExactly("en-US");
+        assertThat(event.contact().email()).isEqualTo("john.anyperson@example.com");
+        assertValid(getFhir("/cases/" + caseId + "/$export"));
+    }
+
+    @Test
+    void theQuestionnaireIsVersionedAndNamesTheLinkIdsTheImportReads() {
+        String questionnaire = getFhir("/questionnaire");
+        assertValid(questionnaire);
+        JsonNode q = parse(questionnaire);
+        assertThat(q.get("version").asText()).isEqualTo(CaseIntake.VERSION);
+        assertThat(q.get("url").asText()).isEqualTo(IntakeQuestionnaire.URL);
+        List<String> linkIds = new ArrayList<>();
+        q.findValues("linkId").forEach(l -> linkIds.add(l.asText()));
+        assertThat(linkIds).contains(IntakeQuestionnaire.TIME_ZONE, IntakeQuestionnaire.DECISIONS_AT_STAKE,
+                IntakeQuestionnaire.TREATMENT_GOAL, IntakeQuestionnaire.WHAT_SEEMS_MISSING, IntakeQuestionnaire.OPEN_CONCERNS,
+                IntakeQuestionnaire.PLANNED_TREATMENT_START, IntakeQuestionnaire.QUESTION_FOR_PANEL,
+                IntakeQuestionnaire.FIRST_OPINION_SUMMARY, IntakeQuestionnaire.FIRST_OPINION_AUTHOR,
+                IntakeQuestionnaire.FIRST_OPINION_DATE, IntakeQuestionnaire.PREVIOUS_OPINION,
+                IntakeQuestionnaire.CAREGIVER_HAS_CONSENT);
+        // and every linkId the test self-check answers is one the questionnaire asks
+        List<String> answered = new ArrayList<>();
+        parse(FhirBundles.json(FhirBundles.selfCheck())).findValues("linkId").forEach(l -> answered.add(l.asText()));
+        assertThat(linkIds).containsAll(answered);
+    }
+
+    @Test
+    void consentIsRecordedPerPurposeAndWithdrawingReviewWithdrawsTheCase() {
+        String caseId = post(FhirBundles.json(FhirBundles.lungTransaction()), 201).get("id").asText();
+        consent(caseId, "{\"purpose\": \"CROSS_BORDER_TRANSFER\", \"granted\": false}").expectStatus().isOk()
+                .expectBody().jsonPath("$.stage").isEqualTo("SUBMITTED")
+                .jsonPath("$.consents.CROSS_BORDER_TRANSFER").isEqualTo(false)
+                .jsonPath("$.consents.REVIEW").isEqualTo(true)
+                .jsonPath("$.consentHistory.length()").isEqualTo(5)
+                .jsonPath("$.consentHistory[4].purpose").isEqualTo("CROSS_BORDER_TRANSFER")
+                .jsonPath("$.consentHistory[4].at").exists();
+        JsonNode export = parse(getFhir("/cases/" + caseId + "/$export"));
+        assertThat(export.findValues("provision").stream()
+                .filter(p -> p.at("/purpose/0/code").asText().equals("cross-border-transfer"))
+                .map(p -> p.get("type").asText())).containsExactly("deny");
+
+        consent(caseId, "{\"purpose\": \"REVIEW\", \"granted\": false}").expectStatus().isOk()
+                .expectBody().jsonPath("$.stage").isEqualTo("WITHDRAWN")
+                .jsonPath("$.withdrawalReason").isEqualTo("consent for review withdrawn");
+        CaseWithdrawn withdrawn = KafkaProbe.awaitPublished(MessageType.CASE_WITHDRAWN, caseId, CaseWithdrawn.class);
+        assertThat(withdrawn.reason()).isEqualTo("consent for review withdrawn");
+
+        consent(caseId, "{\"purpose\": \"MARKETING\", \"granted\": true}").expectStatus().isBadRequest();
+        consent(caseId, "{\"purpose\": \"REVIEW\"}").expectStatus().isBadRequest();
+        consent("case-nope", "{\"purpose\": \"REVIEW\", \"granted\": true}").expectStatus().isNotFound();
+    }
+
+    @Test
+    void aRetriedImportWithTheSameIdempotencyKeyOpensOneCaseAndASearchsetIsRefused() {
+        String bundle = FhirBundles.json(FhirBundles.lungTransaction());
+        String key = java.util.UUID.randomUUID().toString();
+        String first = http.post().uri("/fhir").header("Idempotency-Key", key).contentType(FHIR_JSON).bodyValue(bundle)
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asText();
+        String second = http.post().uri("/fhir").header("Idempotency-Key", key).contentType(FHIR_JSON).bodyValue(bundle)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asText();
+        assertThat(second).isEqualTo(first);
+
+        long before = countCases();
+        Bundle searchset = FhirBundles.lungTransaction();
+        searchset.setType(Bundle.BundleType.SEARCHSET);
+        searchset.getEntry().forEach(e -> e.setRequest(null));
+        JsonNode outcome = reject(FhirBundles.json(searchset), 422);
+        assertThat(locations(outcome)).contains("Bundle.type");
+        assertThat(countCases()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownCaseIsA404OperationOutcome() {
+        for (String path : List.of("/fhir/ServiceRequest/case-nope", "/cases/case-nope/$export")) {
+            JsonNode outcome = http.get().uri(path).accept(FHIR_JSON).exchange().expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(FHIR_JSON)
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(outcome.at("/issue/0/code").asText()).isEqualTo("not-found");
+        }
+    }
+
+    // ---- helpers ----
+
+    private JsonNode post(String bundle, int status) {
+        var result = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(bundle).exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(status);
+        assertThat(result.getResponseHeaders().getContentType()).matches(FHIR_JSON::isCompatibleWith);
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/cases/" + parse(result.getResponseBody()).get("id").asText());
+        return parse(result.getResponseBody());
+    }
+
+    private JsonNode reject(String body, int status) {
+        JsonNode outcome = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(FHIR_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(outcome.get("issue")).isNotEmpty();
+        return outcome;
+    }
+
+    private WebTestClient.ResponseSpec consent(String caseId, String body) {
+        return http.post().uri("/cases/{id}/consent", caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private String getFhir(String path) {
+        return http.get().uri(path).accept(FHIR_JSON).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(FHIR_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private void assertValid(String resource) {
+        List<SingleValidationMessage> errors = validation.errors(resource);
+        assertThat(errors).as("validation errors").isEmpty();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> locations(JsonNode outcome) {
+        List<String> locations = new ArrayList<>();
+        outcome.get("issue").forEach(i -> i.path("location").forEach(l -> locations.add(l.asText())));
+        return locations;
+    }
+
+    private static List<String> diagnostics(JsonNode outcome) {
+        List<String> diagnostics = new ArrayList<>();
+        outcome.get("issue").forEach(i -> diagnostics.add(i.path("diagnostics").asText()));
+        return diagnostics;
+    }
+
+    private static List<String> codes(JsonNode outcome) {
+        List<String> codes = new ArrayList<>();
+        outcome.get("issue").forEach(i -> codes.add(i.path("code").asText()));
+        return codes;
+    }
+
+    private static Resource resource(Bundle bundle, String type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.fhirType().equals(type)).findFirst().orElseThrow();
+    }
+
+    private static String published(String name) throws IOException {
+        return new ClassPathResource("fhir/" + name).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long countCases() {
+        return mongo.getCollection("cases").flatMap(c -> Mono.from(c.countDocuments())).block();
+    }
+}
