@@ -115,7 +115,7 @@ public abstract class ServiceTest {
     protected void assertUnchanged(String caseId, Document before) {
         Document after = storedReview(caseId);
         for (String field : List.of("status", "panel", "uncovered", "uncoveredDisciplines", "swaps", "opinions",
-                "consensus", "questions", "appliedEvents", "cancelledAt")) {
+                "consensus", "questions", "appliedEvents", "cancelledAt", "report")) {
             assertThat(after.get(field)).as(field).isEqualTo(before.get(field));
         }
         assertThat(eventIds(after)).isSubsetOf(eventIds(before));

@@ -7,6 +7,8 @@ import org.consilium.events.OpinionSubmitted;
 import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
+import org.consilium.mdt.report.Report;
+import org.consilium.mdt.report.ReportSections;
 import org.consilium.mdt.session.SessionSlot;
 import org.consilium.support.outbox.OutboxEntry;
 import org.consilium.support.problem.DomainProblem;
@@ -48,13 +50,14 @@ public class Review {
     private final List<FollowUpQuestion> questions;
     private final List<OutboxEntry> outbox;
     private final List<String> appliedEvents;
+    private Report report;
 
     @PersistenceCreator
     Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, String sessionReason,
            List<Panellist> panel, List<String> uncoveredDisciplines, List<Panel.Uncovered> uncovered,
            List<PanelSwap> swaps, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
            Instant cancelledAt, String cancelReason, List<FollowUpQuestion> questions, List<OutboxEntry> outbox,
-           List<String> appliedEvents) {
+           List<String> appliedEvents, Report report) {
         this.caseId = caseId;
         this.version = version;
         this.status = status;
@@ -73,6 +76,7 @@ public class Review {
         this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
         this.appliedEvents = appliedEvents == null ? new ArrayList<>() : new ArrayList<>(appliedEvents);
+        this.report = report;
     }
 
     /** A new review on a session with its panel; announces it with MdtScheduled. */
@@ -80,7 +84,7 @@ public class Review {
                            String sessionReason, Instant now) {
         Review review = new Review(command.caseId(), null, ReviewStatus.SCHEDULED, CaseBrief.of(command), session,
                 sessionReason, panel.members(), panel.uncoveredDisciplines(), panel.uncovered(), null, null, null, now,
-                null, null, null, null, List.of(commandId));
+                null, null, null, null, List.of(commandId), null);
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
@@ -90,7 +94,7 @@ public class Review {
     /** The case was withdrawn before it was scheduled: remember it, so that it is never scheduled. */
     static Review cancelledBeforeScheduling(String commandId, String caseId, String reason, Instant now) {
         return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, null, null,
-                null, now, reason, null, null, List.of(commandId));
+                null, now, reason, null, null, List.of(commandId), null);
     }
 
     boolean hasApplied(String commandId) {
@@ -145,6 +149,7 @@ public class Review {
         consensus = new Consensus(chair.specialistId(), request.confirmsFirstOpinion(), request.recommendation(),
                 request.plainLanguageSummary(), request.differenceExplanation(), request.dissent(), chair.name(), now);
         status = ReviewStatus.CONCLUDED;
+        report = Report.first(request.sections(), chair.name(), now);
         outbox.add(OutboxEntry.of(new MdtConcluded(caseId, consensus.toReport(), now),
                 Envelope.derivedId(caseId, "MdtConcluded"), now));
     }
@@ -238,6 +243,40 @@ public class Review {
         FollowUpQuestion answered = question.answered(answer, chair.name(), now);
         questions.set(questions.indexOf(question), answered);
         return answered;
+    }
+
+    /** A coordinator's edit of the report: a new version (see {@link Report#revise}). */
+    Report reviseReport(String editor, String reason, Integer basedOnVersion, ReportSections sections, Instant now) {
+        report = requireReport().revise(caseId, editor, reason, basedOnVersion, sections, now);
+        return report;
+    }
+
+    Report approveReport(String coordinator, Instant now) {
+        report = requireReport().approve(caseId, coordinator, now);
+        return report;
+    }
+
+    Report releaseReport(String coordinator, Instant now) {
+        report = requireReport().release(caseId, coordinator, now);
+        return report;
+    }
+
+    Report requireReport() {
+        return report().orElseThrow(() -> DomainProblem.conflict("review-not-concluded", "case " + caseId
+                + " has no report yet: the panel has not concluded (it is " + status + ")"));
+    }
+
+    /**
+     * The report; a review concluded before reports were versioned gets its version 1 from the
+     * consensus (the sections it had then).
+     */
+    public Optional<Report> report() {
+        if (report == null && consensus != null) {
+            return Optional.of(Report.first(new ReportSections(consensus.confirmsFirstOpinion(),
+                    consensus.recommendation(), consensus.plainLanguageSummary(), consensus.differenceExplanation(),
+                    consensus.dissent(), null, null, null, null), consensus.signedBy(), consensus.concludedAt()));
+        }
+        return Optional.ofNullable(report);
     }
 
     private void requireOpen() {

@@ -18,7 +18,7 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                          List<Opinion> opinions, List<String> awaitingOpinionsFrom, Consensus consensus,
                          Instant scheduledAt, Instant cancelledAt, String cancelReason, String country,
                          String treatingInstitution, String tumourGroup, List<Panel.Uncovered> uncovered,
-                         List<PanelSwap> swaps, List<FollowUpQuestion> questions) {
+                         List<PanelSwap> swaps, List<FollowUpQuestion> questions, ReportView.Summary report) {
 
     /**
      * @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset
@@ -52,7 +52,7 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                 review.scheduledAt(), review.cancelledAt(), review.cancelReason(),
                 brief == null ? null : brief.country(), brief == null ? null : brief.treatingInstitution(),
                 brief == null ? null : brief.tumourGroup(), review.uncovered(), review.swaps(),
-                review.questions());
+                review.questions(), review.report().map(ReportView.Summary::of).orElse(null));
     }
 
     private static String local(SessionSlot slot, String zone) {

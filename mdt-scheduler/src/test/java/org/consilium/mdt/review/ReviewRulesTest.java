@@ -148,4 +148,41 @@ class ReviewRulesTest {
         assertThatThrownBy(() -> review.answer("q9", "path", "?", NOW)).isInstanceOf(DomainProblem.class)
                 .extracting(e -> ((DomainProblem) e).slug()).isEqualTo("not-found");
     }
+
+    @Test
+    void theConsensusIsVersionOneOfTheReportAndReportChangesNeedAConcludedReview() {
+        Review review = twoMembers("c6", Urgency.ROUTINE);
+        assertThat(review.report()).isEmpty();
+        assertThatThrownBy(() -> review.approveReport("Ana", NOW)).isInstanceOf(DomainProblem.class)
+                .extracting(e -> ((DomainProblem) e).slug()).isEqualTo("review-not-concluded");
+        review.recordOpinion(opinion("path", "Surgery", true, Confidence.HIGH, null), NOW);
+        review.recordOpinion(opinion("rad", "Surgery", true, Confidence.HIGH, null), NOW);
+        review.conclude(new ConsensusRequest("path", true, "Surgery", "Go ahead", null, null,
+                List.of(new org.consilium.mdt.report.ConcernAnswer("Pain?", "Manageable")), null, List.of("PET-CT"),
+                List.of("Acupuncture for nausea")), NOW);
+
+        org.consilium.mdt.report.ReportVersion first = review.report().orElseThrow().current();
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.editor()).isEqualTo("Dr Path");
+        assertThat(first.sections().concerns()).hasSize(1);
+        assertThat(first.sections().supportiveCare()).containsExactly("Acupuncture for nausea");
+        review.reviseReport("Ana", "wording", 1, new org.consilium.mdt.report.ReportSections(true, "Surgery",
+                "Go ahead with the operation", null, null, null, null, null, null), NOW.plusSeconds(60));
+        assertThat(review.report().orElseThrow().versions()).hasSize(2);
+        assertThat(review.outbox()).hasSize(4); // MdtScheduled, 2 OpinionSubmitted, MdtConcluded: edits publish nothing
+    }
+
+    @Test
+    void aReviewConcludedBeforeReportsWereVersionedHasItsConsensusAsVersionOne() {
+        Consensus consensus = new Consensus("path", false, "Chemo first", "Treatment first", "PD-L1 high",
+                List.of("dissent"), "Dr Path", NOW);
+        Review legacy = new Review("c7", 3L, ReviewStatus.CONCLUDED, null, null, null, List.of(PATHOLOGIST), null, null,
+                null, null, consensus, NOW, null, null, null, null, null, null);
+        org.consilium.mdt.report.Report report = legacy.report().orElseThrow();
+        assertThat(report.current().editor()).isEqualTo("Dr Path");
+        assertThat(report.current().at()).isEqualTo(NOW);
+        assertThat(report.current().sections().differenceExplanation()).isEqualTo("PD-L1 high");
+        assertThat(report.current().sections().dissent()).containsExactly("dissent");
+        assertThat(legacy.approveReport("Ana", NOW).approvedVersion()).isEqualTo(1);
+    }
 }

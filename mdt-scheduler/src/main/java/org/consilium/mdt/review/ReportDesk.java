@@ -1,0 +1,68 @@
+package org.consilium.mdt.review;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.consilium.mdt.panel.Panellist;
+import org.consilium.mdt.report.Report;
+import org.consilium.mdt.report.ReportComposition;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+/** The coordinator's QA of a concluded review's report: edit (a new version), approve, release; and its FHIR shape. */
+@Component
+public class ReportDesk {
+    private final ReviewRepository reviews;
+    private final PanelDeliberation deliberation;
+    private final Clock clock;
+
+    ReportDesk(ReviewRepository reviews, PanelDeliberation deliberation, Clock clock) {
+        this.reviews = reviews;
+        this.deliberation = deliberation;
+        this.clock = clock;
+    }
+
+    public Mono<ReportView> report(String caseId) {
+        return deliberation.find(caseId).map(review -> ReportView.of(caseId, review.requireReport()));
+    }
+
+    public Mono<ReportView> revise(String caseId, ReportRevisionRequest request) {
+        return change(caseId, review -> review.reviseReport(request.editor(), request.reason(), request.basedOnVersion(),
+                request.sections(), clock.instant()));
+    }
+
+    public Mono<ReportView> approve(String caseId, CoordinatorRequest request) {
+        return change(caseId, review -> review.approveReport(request.coordinator(), clock.instant()));
+    }
+
+    public Mono<ReportView> release(String caseId, CoordinatorRequest request) {
+        return change(caseId, review -> review.releaseReport(request.coordinator(), clock.instant()));
+    }
+
+    public Mono<ObjectNode> composition(String caseId) {
+        return deliberation.find(caseId).map(review -> {
+            Report report = review.requireReport();
+            CaseBrief brief = review.brief();
+            return ReportComposition.of(new ReportComposition.Case(caseId,
+                    brief == null ? null : brief.questionForPanel(), brief == null ? null : brief.firstOpinion(),
+                    review.panel().stream().map(ReportDesk::author).toList(),
+                    review.consensus().map(Consensus::concludedAt).orElse(null)), report);
+        });
+    }
+
+    private static ReportComposition.Author author(Panellist member) {
+        return new ReportComposition.Author(member.name(), member.discipline(), member.chair());
+    }
+
+    /** As for opinions: a concurrent change (or the outbox relay) is detected by the version; re-read and retry. */
+    private Mono<ReportView> change(String caseId, Function<Review, Report> decision) {
+        return Mono.defer(() -> deliberation.find(caseId).flatMap(review -> {
+                    Report report = decision.apply(review);
+                    return reviews.save(review).thenReturn(ReportView.of(caseId, report));
+                }))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+}
