@@ -33,7 +33,7 @@ class RecordsChaseTest extends ProcessTestSupport {
         ConsumerRecord<String, byte[]> firstReminder = commands.await(caseId, MessageType.SEND_NOTIFICATION, 1).get(0);
         SendNotification reminder = (SendNotification) envelope(firstReminder).payload();
         assertThat(reminder.purpose()).isEqualTo(NotificationPurpose.RECORDS_REMINDER);
-        assertThat(reminder.parameters()).containsEntry("urgency", "ROUTINE").containsKey("recordsDueBy");
+        assertThat(reminder.parameters()).containsEntry("urgency", "ROUTINE").containsKey("dueBy").doesNotContainKey("missing");
 
         // the deadline interrupts the wait: the coordinator chases, then the case waits again
         deadlinePasses(instance);

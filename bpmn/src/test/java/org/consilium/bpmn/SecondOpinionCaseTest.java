@@ -113,6 +113,8 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
                 submitted.questionForPanel(), submitted.firstOpinion(), Cases.REPORT));
 
         Envelope delivered = publish(Cases.reportDelivered(caseId));
+        awaitWaitingAt(instance, "StartFollowUp");
+        runJob(instance, "StartFollowUp");
         awaitEnded(instance);
         assertThat(instance).hasPassed("ReportDeliveredEnd").hasNotPassed("CaseWithdrawnEnd", "ChaseMissingRecords");
         awaitInboxStatus(delivered.id(), InboxStatus.APPLIED);

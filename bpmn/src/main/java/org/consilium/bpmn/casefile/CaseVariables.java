@@ -29,6 +29,10 @@ public final class CaseVariables {
     public static final String RECORDS_DUE_BY = "recordsDueBy";
     public static final String DOCUMENT_COUNT = "documentCount";
     public static final String RECORDS_COMPLETED_AT = "recordsCompletedAt";
+    /** From RecordsIncomplete (the newest applied, by its time {@link #RECORDS_INCOMPLETE_AT}): comma-joined. */
+    public static final String MISSING_ITEMS = "missingItems";
+    public static final String STALE_ITEMS = "staleItems";
+    public static final String RECORDS_INCOMPLETE_AT = "recordsIncompleteAt";
     // MDT
     public static final String SESSION_ID = "sessionId";
     public static final String SESSION_STARTS_AT = "sessionStartsAt";
@@ -42,6 +46,9 @@ public final class CaseVariables {
     public static final String APPROVED = "approved";
     // delivery and withdrawal
     public static final String REPORT_DELIVERED_AT = "reportDeliveredAt";
+    /** Form of <em>Confirm report delivery</em>: true = delivered (ends the case), false = send it again. */
+    public static final String DELIVERY_CONFIRMED = "deliveryConfirmed";
+    public static final String DELIVERY_NOTE = "deliveryNote";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
     /** Separators of the joined list variables (no object serialisation in this engine). */

@@ -3,11 +3,26 @@ package org.consilium.bpmn.casefile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
 import org.springframework.stereotype.Component;
 
-/** Task <em>Send records reminder</em>: records are still missing when the reminder timer fires. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task <em>Send records reminder</em>: records are still missing when the reminder timer fires. The
+ * reminder names what is missing, as records-service last reported it (RecordsIncomplete): parameter
+ * {@code missing} = the missing items, then the stale ones marked "(out of date)", joined with "; "
+ * (notification-service splits on commas and semicolons); {@code dueBy} = the records deadline.
+ */
 @Component
 public class SendRecordsReminderAdapter implements JavaDelegate {
+    static final String MISSING = "missing";
+    static final String DUE_BY = "dueBy";
+    static final String STALE_MARK = " (out of date)";
+
     private final CaseCommands commands;
 
     public SendRecordsReminderAdapter(CaseCommands commands) {
@@ -17,7 +32,24 @@ public class SendRecordsReminderAdapter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
-        commands.send(execution, file.notification(NotificationPurpose.RECORDS_REMINDER, CaseVariables.RECORDS_DUE_BY,
-                CaseVariables.URGENCY));
+        SendNotification base = file.notification(NotificationPurpose.RECORDS_REMINDER, CaseVariables.URGENCY);
+        Map<String, String> parameters = new LinkedHashMap<>(base.parameters());
+        String missing = missing(file);
+        if (!missing.isEmpty()) {
+            parameters.put(MISSING, missing);
+        }
+        String dueBy = file.text(CaseVariables.RECORDS_DUE_BY);
+        if (dueBy != null) {
+            parameters.put(DUE_BY, dueBy);
+        }
+        commands.send(execution, new SendNotification(base.caseId(), base.recipient(), base.purpose(), parameters));
+    }
+
+    static String missing(CaseFile file) {
+        List<String> items = new ArrayList<>(CaseFile.split(file.text(CaseVariables.MISSING_ITEMS),
+                CaseVariables.LIST_SEPARATOR));
+        CaseFile.split(file.text(CaseVariables.STALE_ITEMS), CaseVariables.LIST_SEPARATOR)
+                .forEach(stale -> items.add(stale + STALE_MARK));
+        return String.join("; ", items);
     }
 }

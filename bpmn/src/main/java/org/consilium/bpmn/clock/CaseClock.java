@@ -25,6 +25,30 @@ public class CaseClock {
         return properties.deadline().of(parse(urgency)).toString();
     }
 
+    /**
+     * The repeating reminder timer: every reminder interval of the urgency, as many times as fit
+     * strictly before the records deadline (which interrupts the wait and so ends the cycle anyway),
+     * at least once. Routine by default: {@code R3/PT72H} (days 3, 6, 9 of a 10-day deadline).
+     */
+    public String reminderCycle(String urgency) {
+        Urgency level = parse(urgency);
+        Duration every = properties.reminder().of(level);
+        Duration deadline = properties.deadline().of(level);
+        long times = every.isZero() || every.isNegative() ? 1
+                : Math.max(1, (deadline.toMillis() - 1) / every.toMillis());
+        return "R" + times + "/" + every;
+    }
+
+    /** How long a delivered report may stay unconfirmed before the coordinator is asked to check it. */
+    public String deliveryWatch() {
+        return properties.deliveryWatch().toString();
+    }
+
+    /** How long after delivery the follow-up asks whether a decision was made. */
+    public String followUpAfter() {
+        return properties.followUp().toString();
+    }
+
     /** How long record collection may take before the coordinator chases; also the dueBy of RequestRecords. */
     public Duration recordsDeadline(Urgency urgency) {
         return properties.deadline().of(urgency);

@@ -6,17 +6,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Case clocks per urgency: when the first records reminder goes out, and when the coordinator
- * is asked to chase what is still missing. Any value left out keeps its default.
+ * Case clocks per urgency: how often records reminders go out, and when the coordinator is asked to
+ * chase what is still missing; how long a delivery may stay unconfirmed before the coordinator checks
+ * it; when the follow-up asks about the decision. Any value left out keeps its default.
  */
 @ConfigurationProperties("consilium.clock")
-public record ClockProperties(PerUrgency reminder, PerUrgency deadline) {
+public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration deliveryWatch, Duration followUp) {
+    static final Duration DEFAULT_DELIVERY_WATCH = Duration.ofHours(4);
+    static final Duration DEFAULT_FOLLOW_UP = Duration.ofDays(30);
+
     static final PerUrgency DEFAULT_REMINDER = new PerUrgency(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(1));
     static final PerUrgency DEFAULT_DEADLINE = new PerUrgency(Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(3));
 
     public ClockProperties {
         reminder = PerUrgency.orDefaults(reminder, DEFAULT_REMINDER);
         deadline = PerUrgency.orDefaults(deadline, DEFAULT_DEADLINE);
+        deliveryWatch = deliveryWatch != null ? deliveryWatch : DEFAULT_DELIVERY_WATCH;
+        followUp = followUp != null ? followUp : DEFAULT_FOLLOW_UP;
     }
 
     public record PerUrgency(Duration routine, Duration expedited, Duration urgent) {

@@ -2,15 +2,21 @@ package org.consilium.bpmn.inbox;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.consilium.bpmn.casefile.CaseVariables;
+import org.consilium.bpmn.followup.StartFollowUpAdapter;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Applies one stored event to the engine: CaseSubmitted starts the case (once per case id),
- * every other event is correlated by business key = case id to the execution waiting for it.
+ * every other event is correlated by business key = case id to the execution waiting for it, except
+ * RecordsIncomplete, which sets the variables missingItems / staleItems on the running instance.
  */
 @Component
 public class CaseCorrelation {
@@ -21,7 +27,9 @@ public class CaseCorrelation {
         /** CaseSubmitted for a case that already has (or had) an instance. */
         CASE_EXISTS,
         /** No execution of the case waits for this message (yet). */
-        NOT_WAITING
+        NOT_WAITING,
+        /** A state event (RecordsIncomplete) older than the one last applied to the case. */
+        SUPERSEDED
     }
 
     private final RuntimeService runtime;
@@ -49,12 +57,51 @@ public class CaseCorrelation {
             correlation.correlateStartMessage();
             return Outcome.APPLIED;
         }
-        if (runtime.createExecutionQuery().processInstanceBusinessKey(caseId).messageEventSubscriptionName(message)
-                .count() == 0) {
-            return Outcome.NOT_WAITING;
+        if (envelope.type() == MessageType.RECORDS_INCOMPLETE) {
+            return applyState(envelope, caseId, today);
         }
-        correlation.correlate();
+        if (waits(caseId, message)) {
+            correlation.correlate();
+            return Outcome.APPLIED;
+        }
+        String followUp = StartFollowUpAdapter.businessKey(caseId);
+        if (envelope.type() == MessageType.CASE_WITHDRAWN && waits(followUp, message)) {
+            // the case was delivered and has ended: a withdrawal ends its follow-up
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(followUp)
+                    .setVariables(EventVariables.of(envelope.payload(), today)).correlate();
+            return Outcome.APPLIED;
+        }
+        return Outcome.NOT_WAITING;
+    }
+
+    private boolean waits(String businessKey, String message) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName(message).count() > 0;
+    }
+
+    /**
+     * A state event waits for no BPMN message: it sets variables on the running instance of the case.
+     * Only the newest applies: one older (by its own time) than the last applied is superseded.
+     */
+    private Outcome applyState(Envelope envelope, String caseId, LocalDate today) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(caseId).singleResult();
+        if (instance == null) {
+            return Outcome.NOT_WAITING; // not started yet (stays pending) or ended (discarded)
+        }
+        Map<String, Object> variables = EventVariables.of(envelope.payload(), today);
+        Instant at = instant(variables.get(CaseVariables.RECORDS_INCOMPLETE_AT), envelope.time());
+        Instant applied = instant(runtime.getVariable(instance.getId(), CaseVariables.RECORDS_INCOMPLETE_AT), null);
+        if (applied != null && at.isBefore(applied)) {
+            return Outcome.SUPERSEDED;
+        }
+        variables.put(CaseVariables.RECORDS_INCOMPLETE_AT, at.toString());
+        runtime.setVariables(instance.getId(), variables);
         return Outcome.APPLIED;
+    }
+
+    private static Instant instant(Object value, Instant otherwise) {
+        return value == null ? otherwise : Instant.parse(value.toString());
     }
 
     public boolean isRunning(String caseId) {

@@ -8,6 +8,7 @@ import org.consilium.events.MdtScheduled;
 import org.consilium.events.MessageType;
 import org.consilium.events.PanelMember;
 import org.consilium.events.RecordsCompleted;
+import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.ReportContent;
 import org.consilium.events.ReportDelivered;
 
@@ -27,7 +28,7 @@ public final class EventVariables {
     /** Types the inbox keeps; every other type on the consumed topics is ignored. */
     public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
             MessageType.CASE_WITHDRAWN, MessageType.RECORDS_COMPLETED, MessageType.MDT_SCHEDULED,
-            MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED);
+            MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED, MessageType.RECORDS_INCOMPLETE);
     /** daysUntilTreatment when no start date is planned: far beyond every triage threshold. */
     public static final int NO_PLANNED_START = 9999;
     private static final String DEFAULT_LANGUAGE = "en";
@@ -44,6 +45,10 @@ public final class EventVariables {
         } else if (payload instanceof RecordsCompleted completed) {
             variables.put(DOCUMENT_COUNT, (long) completed.documentCount());
             variables.put(RECORDS_COMPLETED_AT, text(completed.completedAt()));
+        } else if (payload instanceof RecordsIncomplete incomplete) {
+            variables.put(MISSING_ITEMS, String.join(LIST_SEPARATOR, incomplete.missingItems()));
+            variables.put(STALE_ITEMS, String.join(LIST_SEPARATOR, incomplete.staleItems()));
+            variables.put(RECORDS_INCOMPLETE_AT, text(incomplete.at()));
         } else if (payload instanceof MdtScheduled scheduled) {
             variables.put(SESSION_ID, scheduled.sessionId());
             variables.put(SESSION_STARTS_AT, text(scheduled.sessionStartsAt()));

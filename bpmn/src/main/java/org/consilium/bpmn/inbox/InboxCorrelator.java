@@ -83,6 +83,9 @@ public class InboxCorrelator {
                     tx.setRollbackOnly();
                 } else if (result == Outcome.CASE_EXISTS) {
                     store.finish(entry.envelopeId(), InboxStatus.DISCARDED, now, "the case already has an instance");
+                } else if (result == Outcome.SUPERSEDED) {
+                    store.finish(entry.envelopeId(), InboxStatus.DISCARDED, now,
+                            "superseded: a newer " + entry.type().messageName() + " was applied");
                 }
                 return result;
             });

@@ -2,6 +2,8 @@ package org.consilium.bpmn.inbox;
 
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.MdtConcluded;
+import org.consilium.events.MessageType;
+import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportContent;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,18 @@ class EventVariablesTest {
                 .containsEntry("language", "id").containsEntry("languages", "id,en")
                 .containsEntry("contactName", "Siti").containsEntry("contactEmail", "siti@example.org")
                 .containsEntry("timeZone", "Asia/Jakarta").containsEntry("country", "ID");
+    }
+
+    @Test
+    void recordsIncompleteBecomesJoinedItemLists() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        assertThat(EventVariables.of(new RecordsIncomplete("c-1", List.of("pathology report", "staging CT"),
+                List.of("blood counts"), at), TODAY)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "missingItems", "pathology report,staging CT", "staleItems", "blood counts",
+                "recordsIncompleteAt", "2026-11-25T10:00:00Z"));
+        assertThat(EventVariables.of(new RecordsIncomplete("c-1", null, null, at), TODAY))
+                .containsEntry("missingItems", "").containsEntry("staleItems", "");
+        assertThat(EventVariables.APPLIED_TYPES).contains(MessageType.RECORDS_INCOMPLETE);
     }
 
     @Test
