@@ -94,12 +94,7 @@ public class Delivery {
     /** The quiet hours are over: claim it for sending, as a first attempt would. */
     void release(RenderedMail mail, Instant now) {
         require(DeliveryState.DEFERRED);
-        language = mail.language();
-        subject = mail.subject();
-        attachments = fileNames(mail);
-        state = DeliveryState.SENDING;
-        attempts++;
-        lastAttemptAt = now;
+        startAttempt(mail, now);
     }
 
     /** SMTP certainly failed for a deferred delivery: the job tries again from {@code later}. */
@@ -112,6 +107,11 @@ public class Delivery {
     /** Another attempt after SMTP certainly failed. */
     void retry(RenderedMail mail, Instant now) {
         require(DeliveryState.FAILED);
+        startAttempt(mail, now);
+    }
+
+    /** Claims the delivery for one more SMTP attempt with the mail as rendered now. */
+    private void startAttempt(RenderedMail mail, Instant now) {
         language = mail.language();
         subject = mail.subject();
         attachments = fileNames(mail);
