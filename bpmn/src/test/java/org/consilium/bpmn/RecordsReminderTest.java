@@ -69,6 +69,21 @@ class RecordsReminderTest extends ProcessTestSupport {
     }
 
     @Test
+    void redeliveredStateIsStoredAndAppliedOnce() {
+        ProcessInstance instance = driveTo("AwaitRecords");
+        String caseId = instance.getBusinessKey();
+        Envelope incomplete = Envelope.of(new RecordsIncomplete(caseId, List.of("staging CT"), List.of(), Instant.now()),
+                java.util.UUID.randomUUID().toString(), "/consilium/test", Instant.now());
+
+        events.publish(incomplete);
+        events.awaitConsumed(events.publish(incomplete).get(0));
+        awaitInboxStatus(incomplete.id(), InboxStatus.APPLIED);
+
+        assertThat(inboxOf(caseId)).filteredOn(e -> e.envelopeId().equals(incomplete.id())).hasSize(1);
+        assertThat(runtime.getVariable(instance.getId(), "missingItems")).isEqualTo("staging CT");
+    }
+
+    @Test
     void earlyStateWaitsForTheCaseAndLateStateOfAnEndedCaseIsDiscarded() {
         String caseId = newCaseId("early-incomplete");
         Envelope early = publish(new RecordsIncomplete(caseId, List.of("pathology report"), List.of(), Instant.now()));
