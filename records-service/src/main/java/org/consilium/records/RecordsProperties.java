@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
+
 /**
  * @param maxDocumentSize    the largest file one upload may store (413 above it)
  * @param downloadBufferSize bytes per buffer streamed back from GridFS; small, because the
@@ -11,12 +13,25 @@ import org.springframework.util.unit.DataSize;
  *                           replies over 48 MB)
  * @param checklistRules     where the checklist rule set (YAML) is loaded from
  * @param archive            limits for ZIP uploads (and ZIP-based formats), checked before a document is accepted
+ * @param resumable          resumable (tus) uploads
  */
 @ConfigurationProperties("consilium.records")
 public record RecordsProperties(@DefaultValue("2GB") DataSize maxDocumentSize,
                                 @DefaultValue("1MB") DataSize downloadBufferSize,
                                 @DefaultValue("classpath:checklist-rules.yaml") String checklistRules,
-                                @DefaultValue Archive archive) {
+                                @DefaultValue Archive archive,
+                                @DefaultValue Resumable resumable) {
+
+    /**
+     * @param expiry      an unfinished upload with no PATCH for this long is deleted with its chunks
+     * @param segmentSize bytes per stored chunk: a PATCH keeps at most about two in memory; what a client
+     *                    sent is durable once a whole chunk (or, when the request ends or breaks, the rest) is stored
+     * @param cleanup     how often expired uploads are looked for (read by the scheduler from the same key)
+     */
+    public record Resumable(@DefaultValue("24h") Duration expiry,
+                            @DefaultValue("1MB") DataSize segmentSize,
+                            @DefaultValue("15m") Duration cleanup) {
+    }
 
     /**
      * @param maxEntries          more entries than this: refused

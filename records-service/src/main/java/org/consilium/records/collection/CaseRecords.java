@@ -164,11 +164,42 @@ public class CaseRecords {
         if (same.isPresent()) {
             throw new DuplicateDocument(caseId, same.get());
         }
+        if (document.translationOf() != null) {
+            RecordDocument original = checkTranslatable(document.translationOf());
+            replace(original.translatedBy(document.id()));
+        }
         items.replaceAll(i -> i.code().equals(document.item()) ? i.with(document) : i);
         raise(new DocumentReceived(caseId, document.id(), document.item(), document.detectedContentType(),
                 document.size(), document.sha256(), now), Envelope.derivedId("DocumentReceived", document.id()), now);
         review(now);
         return true;
+    }
+
+    /**
+     * The document a translation is uploaded for: it must be a document of this case. A 400
+     * {@code unknown-original-document} otherwise (a document of another case is unknown here).
+     */
+    public RecordDocument checkTranslatable(String originalId) {
+        checkOpen();
+        return document(originalId).orElseThrow(() -> DomainProblem.badRequest("unknown-original-document",
+                "translationOf '" + originalId + "' is not a document of case " + caseId
+                        + ": a translation is linked to a document of the same case"));
+    }
+
+    /** Marks a document as needing translation into {@code language}; 404 for an unknown document, 409 if cancelled. */
+    public boolean needTranslation(String documentId, String language) {
+        checkOpen();
+        RecordDocument document = document(documentId).orElseThrow(() -> DomainProblem.notFound("document",
+                documentId + " of case " + caseId));
+        if (language.equals(document.translationNeeded())) {
+            return false;
+        }
+        replace(document.needingTranslationInto(language));
+        return true;
+    }
+
+    private void replace(RecordDocument changed) {
+        items.replaceAll(i -> i.documents().stream().anyMatch(d -> d.id().equals(changed.id())) ? i.replacing(changed) : i);
     }
 
     /** The case already has this content: the document holding it. */

@@ -5,6 +5,10 @@ import org.consilium.records.dicom.DicomStudy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * A stored document: what the uploader declared, what was measured while it streamed in, and
@@ -16,10 +20,51 @@ import java.time.ZoneOffset;
  * @param declaredTypeMatches whether the declared content type agrees with the detected one (equal, an alias,
  *                     one a specialisation of the other, or nothing specific declared); {@code false} flags a
  *                     mislabelled file for the coordinator's verification, the file is served as detected
+ * @param translationNeeded the language (BCP 47 tag) this document must be translated into; {@code null}: no
+ *                     translation is pending (never asked for, or a translation was linked)
+ * @param translatedInto the language a translation was asked for when one was linked, {@code null} otherwise
+ * @param translations ids of the documents of the same case uploaded as translations of this one
+ * @param translationOf for a translation: the id of the original document (same case), {@code null} otherwise
  */
 public record RecordDocument(String id, String caseId, String item, String filename, String declaredContentType,
                              String detectedContentType, long size, String sha256, Instant uploadedAt,
-                             LocalDate documentDate, DicomStudy dicom, Boolean declaredTypeMatches) {
+                             LocalDate documentDate, DicomStudy dicom, Boolean declaredTypeMatches,
+                             String translationNeeded, String translatedInto, List<String> translations,
+                             String translationOf) {
+
+    @PersistenceCreator
+    public RecordDocument {
+        translations = translations == null ? List.of() : List.copyOf(translations);
+    }
+
+    public RecordDocument(String id, String caseId, String item, String filename, String declaredContentType,
+                          String detectedContentType, long size, String sha256, Instant uploadedAt,
+                          LocalDate documentDate, DicomStudy dicom, Boolean declaredTypeMatches) {
+        this(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256, uploadedAt,
+                documentDate, dicom, declaredTypeMatches, null, null, List.of(), null);
+    }
+
+    /** This document as a translation of {@code originalId}. */
+    public RecordDocument asTranslationOf(String originalId) {
+        return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
+                uploadedAt, documentDate, dicom, declaredTypeMatches, translationNeeded, translatedInto, translations,
+                originalId);
+    }
+
+    RecordDocument needingTranslationInto(String language) {
+        return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
+                uploadedAt, documentDate, dicom, declaredTypeMatches, language, translatedInto, translations,
+                translationOf);
+    }
+
+    /** A translation was linked: the need is met (the language asked for is kept as {@code translatedInto}). */
+    RecordDocument translatedBy(String translationId) {
+        List<String> more = new ArrayList<>(translations);
+        more.add(translationId);
+        return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
+                uploadedAt, documentDate, dicom, declaredTypeMatches, null,
+                translationNeeded != null ? translationNeeded : translatedInto, more, translationOf);
+    }
 
     /** The date recency windows count from: the stated document date, else the upload date (UTC). */
     public LocalDate producedOn() {

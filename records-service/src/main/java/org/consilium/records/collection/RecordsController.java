@@ -77,6 +77,24 @@ public class RecordsController {
                 .map(r -> RecordsView.of(r, now));
     }
 
+    @PostMapping("/cases/{caseId}/documents/{documentId}/translation-needed")
+    @Operation(summary = "Mark a document as needing translation",
+            description = "The document must be translated into `language`; the checklist shows `translationNeeded` on it "
+                    + "until a document uploaded with `translationOf` = this document's id is linked as its translation.")
+    @ApiResponse(responseCode = "200", description = "the document, marked")
+    @ApiResponse(responseCode = "400", description = "`language` missing or not a language tag (problem `validation`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "unknown case or document",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "case cancelled (`case-cancelled`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<RecordDocument> translationNeeded(@PathVariable String caseId, @PathVariable String documentId,
+                                                  @Valid @RequestBody TranslationRequest request) {
+        String language = request.language().trim();
+        return store.change(caseId, r -> r.needTranslation(documentId, language))
+                .map(r -> r.document(documentId).orElseThrow());
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
     }

@@ -74,6 +74,12 @@ public record RequestedItem(String code, String title, ItemCategory category, bo
         return new RequestedItem(code, title, category, required, recencyDays, waiver, more);
     }
 
+    /** The item with one of its documents replaced by a changed copy (same id). */
+    RequestedItem replacing(RecordDocument changed) {
+        List<RecordDocument> updated = documents.stream().map(d -> d.id().equals(changed.id()) ? changed : d).toList();
+        return new RequestedItem(code, title, category, required, recencyDays, waiver, updated);
+    }
+
     RequestedItem waived(CoordinatorDecision decision) {
         return new RequestedItem(code, title, category, required, recencyDays, decision, documents);
     }

@@ -43,6 +43,7 @@ public class DocumentUploads {
     private static final String ITEM = "item";
     private static final String FILE = "file";
     private static final String DOCUMENT_DATE = "documentDate";
+    private static final String TRANSLATION_OF = "translationOf";
     /** "Today" where it is latest on Earth: a document dated today anywhere is not in the future. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
@@ -80,6 +81,60 @@ public class DocumentUploads {
                 .doOnError(DomainProblem.class, problem -> metrics.rejected(problem.slug()));
     }
 
+    /** An ISO date not after today anywhere on Earth; 400 {@code invalid-document-date} otherwise. */
+    LocalDate parseDocumentDate(String value) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainProblem.badRequest("invalid-document-date", "documentDate '" + value
+                    + "' is not an ISO date (yyyy-mm-dd): the date the document was produced");
+        }
+        if (date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+            throw DomainProblem.badRequest("invalid-document-date", "documentDate " + value
+                    + " is in the future: give the date the document was produced");
+        }
+        return date;
+    }
+
+    /**
+     * The finishing path for a resumable upload whose bytes all arrived: the same checks, measuring,
+     * archive inspection, duplicate check and aggregate write as a multipart file. The content is
+     * streamed into a new GridFS file, which is deleted on any failure.
+     */
+    Mono<RecordDocument> finish(String caseId, String item, String filename, String declaredContentType,
+                                LocalDate documentDate, String translationOf, Flux<DataBuffer> content) {
+        long limit = properties.maxDocumentSize().toBytes();
+        ObjectId fileId = new ObjectId();
+        return cases.get(caseId)
+                .doOnNext(records -> {
+                    records.checkAccepts(item);
+                    if (translationOf != null) {
+                        records.checkTranslatable(translationOf);
+                    }
+                })
+                .flatMap(records -> {
+                    Document metadata = new Document("documentId", fileId.toHexString()).append("caseId", caseId)
+                            .append("item", item).append("filename", filename)
+                            .append("declaredContentType", declaredContentType);
+                    return files.store(fileId, filename, declaredContentType, metadata, content, limit)
+                            .flatMap(stored -> (contentTypes.isZipBased(stored.detectedContentType())
+                                    ? archives.inspect(fileId, stored.size()) : Mono.<Void>empty()).thenReturn(stored))
+                            .flatMap(stored -> {
+                                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                                RecordDocument created = new RecordDocument(fileId.toHexString(), caseId, item, filename,
+                                        declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(),
+                                        now, documentDate, stored.dicom(),
+                                        contentTypes.agree(declaredContentType, stored.detectedContentType()));
+                                RecordDocument document = translationOf == null ? created : created.asTranslationOf(translationOf);
+                                return cases.change(caseId, r -> r.attach(document, now)).thenReturn(document);
+                            })
+                            .onErrorResume(e -> files.discard(fileId).then(Mono.error(e)));
+                })
+                .doOnNext(metrics::stored)
+                .doOnError(DomainProblem.class, problem -> metrics.rejected(problem.slug()));
+    }
+
     /** The state of one request while its parts stream past. */
     private final class Upload {
         private final CaseRecords records;
@@ -89,6 +144,7 @@ public class DocumentUploads {
         private String filename;
         private String declaredContentType;
         private LocalDate documentDate;
+        private String translationOf;
         private StoredContent stored;
         private volatile boolean storing;
         private volatile boolean committing;
@@ -124,6 +180,7 @@ public class DocumentUploads {
                 case ITEM -> item(first, events);
                 case FILE -> file(first, events);
                 case DOCUMENT_DATE -> documentDate(first, events);
+                case TRANSLATION_OF -> translationOf(first, events);
                 default -> drain(events);
             };
         }
@@ -151,19 +208,21 @@ public class DocumentUploads {
             return drain(events).then(Mono.fromRunnable(() -> documentDate = value.isEmpty() ? null : parseDocumentDate(value)));
         }
 
-        private LocalDate parseDocumentDate(String value) {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw DomainProblem.badRequest("invalid-document-date", "documentDate '" + value
-                        + "' is not an ISO date (yyyy-mm-dd): the date the document was produced");
+        private Mono<Void> translationOf(PartEvent first, Flux<PartEvent> events) {
+            if (!(first instanceof FormPartEvent field)) {
+                return drain(events).then(Mono.error(badPart("part 'translationOf' must be a form field (a document id)")));
             }
-            if (date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
-                throw DomainProblem.badRequest("invalid-document-date", "documentDate " + value
-                        + " is in the future: give the date the document was produced");
+            if (translationOf != null) {
+                return drain(events).then(Mono.error(badPart("part 'translationOf' appears more than once")));
             }
-            return date;
+            String value = field.value().trim();
+            // checked against the case as loaded (before any byte is stored) and again when attaching
+            return drain(events).then(Mono.fromRunnable(() -> {
+                if (!value.isEmpty()) {
+                    records.checkTranslatable(value);
+                    translationOf = value;
+                }
+            }));
         }
 
         private Mono<Void> file(PartEvent first, Flux<PartEvent> events) {
@@ -211,9 +270,10 @@ public class DocumentUploads {
                 return Mono.error(missingPart("part 'file' is missing"));
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
-            RecordDocument document = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
+            RecordDocument created = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
                     declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now, documentDate,
                     stored.dicom(), contentTypes.agree(declaredContentType, stored.detectedContentType()));
+            RecordDocument document = translationOf == null ? created : created.asTranslationOf(translationOf);
             committing = true;
             // Not cancellable: once the aggregate write is under way it completes, or it fails and the file goes.
             Mono<RecordDocument> attach = cases.change(records.caseId(), r -> r.attach(document, now))

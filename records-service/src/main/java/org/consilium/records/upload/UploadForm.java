@@ -10,6 +10,8 @@ record UploadForm(
         @Schema(description = "optional: the date the document was produced (ISO yyyy-mm-dd, not in the future); "
                 + "recency windows count from it, else from the upload date; send it before the file part",
                 type = "string", format = "date", example = "2026-11-01") String documentDate,
+        @Schema(description = "optional: the id of a document of the same case this one translates; links the two and "
+                + "clears the original's translationNeeded; send it before the file part") String translationOf,
         @Schema(description = "the document; streamed, at most consilium.records.max-document-size (default 2 GB)",
                 type = "string", format = "binary") String file) {
 }

@@ -256,4 +256,30 @@ class CaseRecordsTest {
         assertThat(records.requestAgain("cmd-3")).isTrue();
         assertThat(records.appliedEvents()).containsExactly("cmd-1", "cmd-3");
     }
+
+    @Test
+    void aTranslationIsLinkedAndClearsTheNeedOfItsOriginal() {
+        CaseRecords records = requested();
+        records.attach(document("d1", "pathology-report"), NOW);
+        assertThat(records.needTranslation("d1", "en")).isTrue();
+        assertThat(records.needTranslation("d1", "en")).as("same language again changes nothing").isFalse();
+        assertThat(records.document("d1").orElseThrow().translationNeeded()).isEqualTo("en");
+
+        records.attach(document("d2", "pathology-report").asTranslationOf("d1"), NOW);
+        RecordDocument original = records.document("d1").orElseThrow();
+        assertThat(original.translationNeeded()).isNull();
+        assertThat(original.translatedInto()).isEqualTo("en");
+        assertThat(original.translations()).containsExactly("d2");
+        assertThat(records.document("d2").orElseThrow().translationOf()).isEqualTo("d1");
+    }
+
+    @Test
+    void aTranslationOfAnUnknownDocumentIsRefused() {
+        CaseRecords records = requested();
+        assertThatThrownBy(() -> records.attach(document("d2", "pathology-report").asTranslationOf("elsewhere"), NOW))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.slug()).isEqualTo("unknown-original-document"));
+        assertThat(records.documents()).isEmpty();
+        assertThatThrownBy(() -> records.needTranslation("nope", "en"))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.slug()).isEqualTo("not-found"));
+    }
 }
