@@ -163,7 +163,8 @@ class ResumableUploadTest extends RecordsServiceTestBase {
                     + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(content, 0, sent);
             out.flush();
-            Thread.sleep(500);
+            // let the server store what arrived before the link drops (a reset discards unread bytes)
+            await().atMost(Duration.ofSeconds(20)).until(() -> offset(location) >= 2 * MB);
             socket.setSoLinger(true, 0); // the link drops: reset, mid-body
         }
         // at least the whole chunks that arrived are durable; the rest once the server saw the body break
