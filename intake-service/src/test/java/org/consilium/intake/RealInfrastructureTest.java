@@ -7,10 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.testcontainers.containers.MongoDBContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.consilium.support.testing.RealInfrastructure;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The same service against a real MongoDB and a real Kafka broker. Runs where Docker is
@@ -19,16 +17,10 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RealInfrastructureTest {
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("consilium-intake"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", KAFKA::getBootstrapServers);
+        RealInfrastructure.register(registry, "consilium-intake");
     }
 
     @Autowired

@@ -25,10 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.testcontainers.containers.MongoDBContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.consilium.support.testing.RealInfrastructure;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,16 +49,10 @@ import static org.awaitility.Awaitility.await;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RealInfrastructureTest {
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
-    @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("consilium-records"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", KAFKA::getBootstrapServers);
+        RealInfrastructure.register(registry, "consilium-records");
     }
 
     @Autowired
@@ -104,7 +96,7 @@ class RealInfrastructureTest {
 
     private static void publish(Envelope envelope) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (var record : CloudEventCodec.toRecords(envelope)) {
                 producer.send(record).get();
@@ -114,7 +106,7 @@ class RealInfrastructureTest {
 
     private static List<Envelope> published(MessageType type, String caseId) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
