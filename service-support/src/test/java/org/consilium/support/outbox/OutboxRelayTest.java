@@ -36,6 +36,8 @@ class OutboxRelayTest {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void relaysEachPendingEntryOnceAndRemovesItAfterTheAck() {
@@ -53,6 +55,8 @@ class OutboxRelayTest {
         assertThat(published).extracting(Envelope::id).containsExactly(first.eventId(), second.eventId());
         assertThat(published).allSatisfy(e -> assertThat(e.source()).isEqualTo("/consilium/test-support"));
         assertThat(published.get(0).payload(CaseWithdrawn.class).reason()).isEqualTo("moved abroad");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                meters.get("consilium.outbox.pending").tag("collection", "widgets").gauge().value()).isZero());
     }
 
     @Autowired
