@@ -24,6 +24,8 @@ final class ServiceEnvironment {
                 env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database));
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(ports.smtp()));
+        // records-service fetches the attachments of a FHIR intake from intake-service (claim check, ADR 7)
+        env.put("INTAKE_URL", "http://localhost:" + ports.shift(8081));
         if (service.isEngine()) {
             // a file database under the data dir, so process instances survive a restart of the stack
             env.put("ENGINE_DB_URL", "jdbc:h2:file:" + properties.dataPath().resolve("engine").resolve("consilium"));
