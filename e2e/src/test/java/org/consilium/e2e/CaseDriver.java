@@ -50,6 +50,33 @@ final class CaseDriver {
         return created.body().get("caseId").asText();
     }
 
+    /**
+     * A breast case sent as a FHIR R4 transaction Bundle, the way a hospital system would: the
+     * pathology and mammogram reports, the first-opinion letter (PDFs inline) and a MedicationStatement.
+     */
+    static String submitBreastBundle(String email) {
+        String bundle;
+        try (var in = CaseDriver.class.getResourceAsStream("/fhir/breast-intake-bundle.json")) {
+            bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LocalDate today = LocalDate.now();
+        bundle = bundle.replace("{{email}}", email)
+                .replace("{{pathologyDate}}", today.minusDays(20).toString())
+                .replace("{{mammogramDate}}", today.minusDays(12).toString())
+                .replace("{{firstOpinionDate}}", today.minusDays(5).toString())
+                .replace("{{plannedTreatmentStart}}", today.plusDays(35).toString());
+        Http.Response created = Http.post(RunningStack.url(8081, "/fhir"), bundle);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    static List<String> openTasks(String caseId) {
+        JsonNode tasks = Http.get(RunningStack.url(8080, "/engine-rest/task?processInstanceBusinessKey=" + caseId)).body();
+        return StreamSupport.stream(tasks.spliterator(), false).map(t -> t.path("name").asText()).toList();
+    }
+
     static JsonNode awaitChecklist(String caseId) {
         return await("checklist built").atMost(Duration.ofSeconds(60)).until(
                 () -> Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")), r -> r.status() == 200).body();

@@ -1,5 +1,6 @@
 package org.consilium.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +67,30 @@ class SecondOpinionJourneyTest {
         });
         assertThat(records("consilium.notification.events", caseId)).extracting(r -> header(r, "ce_type"))
                 .contains("org.consilium.notification.ReportDelivered.v1");
+    }
+
+    @Test
+    void aFhirBundleWithItsRecordsNeedsNoUploadOnlyVerification() {
+        String email = "patient-" + UUID.randomUUID() + "@example.org";
+        String caseId = submitBreastBundle(email);
+
+        completeTask(caseId, "Review intake", Map.of("accepted", true));
+        awaitRecordsComplete(caseId);
+        await("only verification is left").atMost(Duration.ofSeconds(60)).until(() -> openTasks(caseId),
+                tasks -> tasks.equals(List.of("Verify dossier")));
+
+        JsonNode checklist = Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")).body();
+        assertThat(checklist.at("/counts/requiredMissing").asInt()).isZero();
+        assertThat(checklist.at("/counts/documents").asInt()).as("pathology, mammogram, first opinion, medications")
+                .isEqualTo(4);
+        JsonNode imported = Http.get(RunningStack.url(8082, "/cases/" + caseId + "/intake-documents")).body();
+        assertThat(imported.get("documents")).hasSize(4).allSatisfy(d ->
+                assertThat(d.get("state").asText()).as(d.toString()).isEqualTo("IMPORTED"));
+        assertThat(imported.get("documents")).extracting(d -> d.get("item").asText()).containsExactlyInAnyOrder(
+                "pathology-report", "mammogram-ultrasound", "first-opinion", "current-medications");
+        completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
+        await("on to the panel").atMost(Duration.ofSeconds(60)).until(
+                () -> Http.get(RunningStack.url(8083, "/reviews/" + caseId)).status() == 200);
     }
 
     @Test

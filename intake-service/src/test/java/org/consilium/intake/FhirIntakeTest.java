@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.MessageType;
+import org.consilium.events.SubmittedDocument;
 import org.consilium.intake.fhir.FhirValidation;
 import org.consilium.intake.fhir.IntakeQuestionnaire;
 import org.consilium.intake.request.CaseIntake;
@@ -62,7 +63,8 @@ class FhirIntakeTest extends IntakeContextTest {
                 .jsonPath("$.stage").isEqualTo("SUBMITTED")
                 .jsonPath("$.questionnaireVersion").isEqualTo(CaseIntake.VERSION)
                 .jsonPath("$.consents.CROSS_BORDER_TRANSFER").isEqualTo(true)
-                .jsonPath("$.submittedRecords.length()").isEqualTo(4)
+                // the four resources, and the MedicationStatements as one document for the checklist
+                .jsonPath("$.submittedRecords.length()").isEqualTo(5)
                 .jsonPath("$.submittedRecords[?(@.resourceType == 'DocumentReference')].size").isEqualTo(48213)
                 .jsonPath("$.submittedRecords[?(@.resourceType == 'DocumentReference')].url")
                 .isEqualTo("https://records.example.org/letters/123.pdf")
@@ -70,7 +72,61 @@ class FhirIntakeTest extends IntakeContextTest {
                 .jsonPath("$.submittedRecords[?(@.resourceType == 'ImagingStudy')].title")
                 .isEqualTo("CT chest with contrast (2 series, 240 instances)")
                 .jsonPath("$.submittedRecords[?(@.resourceType == 'MedicationStatement')].title")
-                .isEqualTo("Metformin 500 mg twice daily");
+                .isEqualTo(List.of("Metformin 500 mg twice daily", "Medication statements (1, from the FHIR Bundle)"));
+    }
+
+    @Test
+    void inlineAttachmentsAreKeptForRecordsServiceAndOnlyTheirFingerprintsTravel() {
+        String caseId = post(FhirBundles.json(FhirBundles.lungTransaction()), 201).get("id").asText();
+
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(event.documents()).as("the pathology PDF sent inline and the medication list; not the letter sent "
+                + "as a link").hasSize(2);
+        SubmittedDocument pathology = event.documents().get(0);
+        byte[] pdf = "%PDF-1.4 pathology".getBytes(StandardCharsets.US_ASCII);
+        assertThat(pathology.codes()).contains("http://loinc.org|60567-5");
+        assertThat(pathology.size()).isEqualTo(pdf.length);
+        assertThat(pathology.sha256()).isEqualTo(sha256(pdf));
+        assertThat(pathology.documentDate()).hasToString("2026-11-02");
+        byte[] fetched = http.get().uri("/cases/{id}/attachments/{a}", caseId, pathology.attachmentId()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/pdf")
+                .expectHeader().contentLength(pdf.length)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(fetched).isEqualTo(pdf);
+
+        SubmittedDocument medications = event.documents().get(1);
+        assertThat(medications.codes()).containsExactly("http://loinc.org|10160-0");
+        String list = http.get().uri("/cases/{id}/attachments/{a}", caseId, medications.attachmentId()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(list).contains("Metformin 500 mg twice daily");
+        assertThat(sha256(list.getBytes(StandardCharsets.UTF_8))).isEqualTo(medications.sha256());
+
+        // an attachment is only ever served for its own case
+        String other = post(FhirBundles.json(FhirBundles.lungTransaction()), 201).get("id").asText();
+        http.get().uri("/cases/{id}/attachments/{a}", other, pathology.attachmentId()).exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/cases/{id}/attachments/{a}", caseId, "not-an-id").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aCutOrAlteredAttachmentIsRefusedWithItsLocationAndNothingIsStored() {
+        long cases = countCases();
+        long files = count("fs.files");
+        Bundle bundle = FhirBundles.lungTransaction();
+        org.hl7.fhir.r4.model.Attachment pdf = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof org.hl7.fhir.r4.model.DiagnosticReport).findFirst()
+                .map(r -> ((org.hl7.fhir.r4.model.DiagnosticReport) r).getPresentedFormFirstRep()).orElseThrow();
+        pdf.setSize(999_999).setHash(new byte[20]);
+        JsonNode outcome = reject(FhirBundles.json(bundle), 422);
+        assertThat(locations(outcome)).allSatisfy(l -> assertThat(l).endsWith("DiagnosticReport*/.presentedForm[0]"));
+        assertThat(diagnostics(outcome)).anySatisfy(d -> assertThat(d).contains("Size 999,999 does not match actual "
+                + "attachment size 18")).anySatisfy(d -> assertThat(d).contains("hash of the data did not match"));
+
+        pdf.setSize(18).setHash(null).setContentType("pdf");
+        assertThat(diagnostics(reject(FhirBundles.json(bundle), 422))).anySatisfy(d -> assertThat(d).contains("pdf"));
+        assertThat(countCases()).isEqualTo(cases);
+        assertThat(count("fs.files")).as("no attachment of a refused Bundle is kept").isEqualTo(files);
     }
 
     @Test
@@ -347,6 +403,18 @@ class FhirIntakeTest extends IntakeContextTest {
 
     private static String published(String name) throws IOException {
         return new ClassPathResource("fhir/" + name).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long count(String collection) {
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.countDocuments())).block();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long countCases() {

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -14,13 +15,27 @@ import java.time.Duration;
  * @param checklistRules     where the checklist rule set (YAML) is loaded from
  * @param archive            limits for ZIP uploads (and ZIP-based formats), checked before a document is accepted
  * @param resumable          resumable (tus) uploads
+ * @param intake             fetching the documents that came with a FHIR intake from intake-service
  */
 @ConfigurationProperties("consilium.records")
 public record RecordsProperties(@DefaultValue("2GB") DataSize maxDocumentSize,
                                 @DefaultValue("1MB") DataSize downloadBufferSize,
                                 @DefaultValue("classpath:checklist-rules.yaml") String checklistRules,
                                 @DefaultValue Archive archive,
-                                @DefaultValue Resumable resumable) {
+                                @DefaultValue Resumable resumable,
+                                @DefaultValue Intake intake) {
+
+    /**
+     * @param url          intake-service's base URL (the stack sets {@code INTAKE_URL})
+     * @param fetchTimeout longest a fetch may go without a response before it counts as failed
+     * @param sweep        how often documents still PENDING are tried again (intake was down, a fetch failed)
+     * @param maxAttempts  fetches tried before a document is REJECTED for the coordinator to see
+     */
+    public record Intake(@DefaultValue("http://localhost:8081") URI url,
+                         @DefaultValue("60s") Duration fetchTimeout,
+                         @DefaultValue("30s") Duration sweep,
+                         @DefaultValue("20") int maxAttempts) {
+    }
 
     /**
      * @param expiry      an unfinished upload with no PATCH for this long is deleted with its chunks

@@ -45,10 +45,12 @@ import static org.awaitility.Awaitility.await;
  * cache reuses it): the real app against the embedded Kafka broker and mongo-java-server. The
  * document limit is 64 MB here so that a 60 MB round trip and a "too large" upload both fit; archives
  * may have 50 entries and expand to 8 MB, so that every archive limit is reached with small files.
+ * Intake attachments come from {@link IntakeAttachmentServer}; what stays PENDING is retried every second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "consilium.records.max-document-size=64MB", "consilium.metrics.refresh=500ms",
-        "consilium.records.archive.max-entries=50", "consilium.records.archive.max-uncompressed-size=8MB"})
+        "consilium.records.archive.max-entries=50", "consilium.records.archive.max-uncompressed-size=8MB",
+        "consilium.records.intake.sweep=1s", "consilium.records.intake.max-attempts=4"})
 @AutoConfigureObservability(tracing = false) // the Prometheus registry, for the business metrics
 public abstract class RecordsServiceTestBase {
     protected static final long LIMIT = 64L * 1024 * 1024;
@@ -56,6 +58,7 @@ public abstract class RecordsServiceTestBase {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "consilium-records-test");
+        registry.add("consilium.records.intake.url", IntakeAttachmentServer::url);
     }
 
     @Autowired

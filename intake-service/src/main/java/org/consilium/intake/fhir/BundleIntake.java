@@ -1,5 +1,6 @@
 package org.consilium.intake.fhir;
 
+import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.intake.request.CancerType;
 import org.consilium.intake.request.CaseIntake;
 import org.consilium.intake.request.ConsentPurpose;
@@ -8,7 +9,6 @@ import org.consilium.intake.request.MissingInformation;
 import org.consilium.intake.request.Sex;
 import org.consilium.intake.request.SubmittedRecord;
 import org.consilium.intake.request.TreatmentGoal;
-import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,12 +16,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.ImagingStudy;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
@@ -32,7 +28,6 @@ import org.hl7.fhir.r4.model.Type;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -67,7 +62,9 @@ final class BundleIntake {
         this.today = today;
     }
 
-    record Result(CaseIntake intake, List<SubmittedRecord> records, List<FhirIssue> issues) {
+    /** @param content the attachments' content that came inline, by attachment id (in {@code records}) */
+    record Result(CaseIntake intake, List<SubmittedRecord> records, Map<String, IntakeAttachments.Content> content,
+                  List<FhirIssue> issues) {
     }
 
     Result read() {
@@ -114,7 +111,9 @@ final class BundleIntake {
                 goals.isEmpty() ? null : goals.get(0), missing, answers.strings(IntakeQuestionnaire.OPEN_CONCERNS),
                 answers.date(IntakeQuestionnaire.PLANNED_TREATMENT_START),
                 answers.string(IntakeQuestionnaire.QUESTION_FOR_PANEL), answers.previousOpinions());
-        return new Result(intake, records(resources), issues);
+        BundleRecords.Read records = new BundleRecords(resources).read();
+        issues.addAll(records.issues());
+        return new Result(intake, records.records(), records.content(), issues);
     }
 
     // ---- where things are, for the OperationOutcome ----
@@ -315,44 +314,6 @@ final class BundleIntake {
         return new CaseIntake.Diagnosis(type, site, stage, histology);
     }
 
-    private List<SubmittedRecord> records(List<Resource> resources) {
-        List<SubmittedRecord> records = new ArrayList<>();
-        for (Resource resource : resources) {
-            String id = resource == null ? null : resource.getIdElement().getIdPart();
-            if (resource instanceof DocumentReference doc) {
-                LocalDate date = doc.hasDate() ? doc.getDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
-                String fallback = doc.hasDescription() ? doc.getDescription() : words(doc.getType());
-                doc.getContent().forEach(c -> records.add(record("DocumentReference", id, c.getAttachment(), fallback, date)));
-            } else if (resource instanceof DiagnosticReport report) {
-                LocalDate date = report.hasEffectiveDateTimeType() ? localDate(report.getEffectiveDateTimeType())
-                        : report.hasIssued() ? report.getIssued().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
-                String title = words(report.getCode());
-                if (report.getPresentedForm().isEmpty()) {
-                    records.add(new SubmittedRecord("DiagnosticReport", id, title, null, null, null, date));
-                }
-                report.getPresentedForm().forEach(a -> records.add(record("DiagnosticReport", id, a, title, date)));
-            } else if (resource instanceof ImagingStudy study) {
-                String modalities = study.getModality().stream().map(Coding::getCode).filter(Objects::nonNull)
-                        .collect(Collectors.joining("/"));
-                String title = (study.hasDescription() ? study.getDescription() : modalities.isEmpty() ? "imaging study" : modalities)
-                        + " (" + study.getNumberOfSeries() + " series, " + study.getNumberOfInstances() + " instances)";
-                records.add(new SubmittedRecord("ImagingStudy", id, title, "application/dicom", null, null,
-                        study.hasStarted() ? localDate(study.getStartedElement()) : null));
-            } else if (resource instanceof MedicationStatement medication) {
-                String title = medication.hasMedicationCodeableConcept() ? words(medication.getMedicationCodeableConcept())
-                        : medication.hasMedicationReference() ? medication.getMedicationReference().getDisplay() : null;
-                records.add(new SubmittedRecord("MedicationStatement", id, title, null, null, null,
-                        medication.hasEffectiveDateTimeType() ? localDate(medication.getEffectiveDateTimeType()) : null));
-            }
-        }
-        return records;
-    }
-
-    private static SubmittedRecord record(String type, String id, Attachment a, String fallbackTitle, LocalDate date) {
-        Long size = a.hasSize() ? Long.valueOf(a.getSize()) : a.hasData() ? Long.valueOf(a.getData().length) : null;
-        return new SubmittedRecord(type, id, a.hasTitle() ? a.getTitle() : fallbackTitle, a.getContentType(), size,
-                a.getUrl(), date);
-    }
 
     // ---- small readers ----
 

@@ -52,7 +52,7 @@ public class FhirImport {
     public Mono<CaseRequests.Submission> importBundle(String body, String idempotencyKey) {
         // Validation is CPU-bound and blocking: keep it off the event loop.
         return Mono.fromCallable(() -> read(body)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(read -> requests.submit(read.intake(), read.records(), idempotencyKey));
+                .flatMap(read -> requests.submit(read.intake(), read.records(), read.content(), idempotencyKey));
     }
 
     BundleIntake.Result read(String body) {

@@ -1,6 +1,7 @@
 package org.consilium.intake.request;
 
 import org.consilium.events.Envelope;
+import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -10,6 +11,7 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -17,10 +19,12 @@ import java.util.function.Consumer;
 @Service
 public class CaseRequests {
     private final CaseRepository cases;
+    private final IntakeAttachments attachments;
     private final Clock clock;
 
-    public CaseRequests(CaseRepository cases, Clock clock) {
+    public CaseRequests(CaseRepository cases, IntakeAttachments attachments, Clock clock) {
         this.cases = cases;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -34,9 +38,26 @@ public class CaseRequests {
 
     /** Opens a case with the metadata of the records sent along (a FHIR import). */
     public Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records, String idempotencyKey) {
-        Mono<Submission> open = Mono.defer(() -> cases.insert(SecondOpinionCase.submit(
-                "case-" + UUID.randomUUID(), intake, records, idempotencyKey, clock.instant()))
-                .map(c -> new Submission(c, true)));
+        return submit(intake, records, Map.of(), idempotencyKey);
+    }
+
+    /**
+     * Opens a case with the records sent along and the content of those that came inline. The
+     * content is stored first and the case (with its {@code CaseSubmitted}) after it, so the event
+     * never names an attachment that is not there yet; when the case is not opened (a failure, or a
+     * retried submission that already opened one) the content stored for it is discarded.
+     */
+    public Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
+                                   Map<String, IntakeAttachments.Content> content, String idempotencyKey) {
+        Mono<Submission> open = Mono.defer(() -> {
+            String caseId = "case-" + UUID.randomUUID();
+            Mono<Void> storeContent = content.isEmpty() ? Mono.empty() : attachments.store(caseId, content);
+            return storeContent
+                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, clock.instant())))
+                    .map(c -> new Submission(c, true))
+                    .onErrorResume(e -> (content.isEmpty() ? Mono.<Void>empty() : attachments.discard(caseId))
+                            .then(Mono.error(e)));
+        });
         if (idempotencyKey == null) {
             return open;
         }

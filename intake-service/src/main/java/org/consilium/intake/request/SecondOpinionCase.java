@@ -98,7 +98,8 @@ public class SecondOpinionCase {
         return new CaseSubmitted(id, intake.diagnosis().cancerType().code(), intake.decisionsAtStake().get(0).name(),
                 intake.plannedTreatmentStart(), intake.questionForPanel(), intake.firstOpinion().summary(), contact,
                 patient.languages(), patient.timeZone(), patient.country(), submittedAt,
-                intake.currentTreatingTeam() == null ? null : intake.currentTreatingTeam().institution());
+                intake.currentTreatingTeam() == null ? null : intake.currentTreatingTeam().institution(),
+                submittedRecords.stream().filter(SubmittedRecord::hasContent).map(SubmittedRecord::asDocument).toList());
     }
 
     public void withdraw(String reason, Instant now) {

@@ -6,6 +6,7 @@ import org.consilium.events.RequestRecords;
 import org.consilium.records.checklist.ChecklistRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -17,11 +18,14 @@ public class CaseRecordsCommands {
     private static final Logger log = LoggerFactory.getLogger(CaseRecordsCommands.class);
     private final CaseRecordsStore store;
     private final ChecklistRules rules;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public CaseRecordsCommands(CaseRecordsStore store, ChecklistRules rules, Clock clock) {
+    public CaseRecordsCommands(CaseRecordsStore store, ChecklistRules rules, ApplicationEventPublisher events,
+                               Clock clock) {
         this.store = store;
         this.rules = rules;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -39,7 +43,8 @@ public class CaseRecordsCommands {
     private Mono<CaseRecords> request(RequestRecords command, String commandId) {
         return store.createOrChange(command.caseId(),
                 () -> CaseRecords.request(command, commandId, rules.checklistFor(command.cancerType()), clock.instant()),
-                existing -> existing.requestAgain(commandId));
+                existing -> existing.requestAgain(commandId))
+                .doOnNext(records -> events.publishEvent(new ChecklistStarted(records.caseId())));
     }
 
     private Mono<CaseRecords> cancel(CancelCase command, String commandId) {

@@ -31,7 +31,8 @@ public class ContentTypes {
     /**
      * Whether what the uploader declared agrees with what Tika detected: nothing specific declared
      * (none, octet-stream), the same type or an alias of it, or one a specialisation of the other
-     * (declared zip, detected docx; declared docx, detected zip).
+     * (declared zip, detected docx; declared docx, detected zip), or a structured syntax suffix
+     * (RFC 6839) naming what was detected (declared application/fhir+json, detected application/json).
      */
     public boolean agree(String declared, String detected) {
         MediaType d = parse(declared);
@@ -43,7 +44,15 @@ public class ContentTypes {
         if (t == null) {
             return false;
         }
-        return d.equals(t) || registry.isSpecializationOf(t, d) || registry.isSpecializationOf(d, t);
+        return d.equals(t) || registry.isSpecializationOf(t, d) || registry.isSpecializationOf(d, t)
+                || hasSuffixOf(d, t);
+    }
+
+    private static boolean hasSuffixOf(MediaType declared, MediaType detected) {
+        String subtype = declared.getSubtype();
+        int plus = subtype.lastIndexOf('+');
+        return plus >= 0 && "application".equals(detected.getType())
+                && subtype.substring(plus + 1).equals(detected.getSubtype());
     }
 
     private MediaType parse(String type) {

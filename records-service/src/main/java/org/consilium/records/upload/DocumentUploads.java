@@ -98,12 +98,17 @@ public class DocumentUploads {
     }
 
     /**
-     * The finishing path for a resumable upload whose bytes all arrived: the same checks, measuring,
-     * archive inspection, duplicate check and aggregate write as a multipart file. The content is
-     * streamed into a new GridFS file, which is deleted on any failure.
+     * The finishing path for content that arrived by another way than a multipart form (a
+     * resumable upload whose bytes all arrived, an attachment fetched from intake): the same
+     * checks, measuring, archive inspection, duplicate check and aggregate write as a multipart
+     * file. The content is streamed into a new GridFS file, which is deleted on any failure.
+     *
+     * @param expectedSha256 the SHA-256 (hex) the content must have, or {@code null}; a mismatch is a 422
+     *                       {@code content-mismatch} and nothing is kept
      */
-    Mono<RecordDocument> finish(String caseId, String item, String filename, String declaredContentType,
-                                LocalDate documentDate, String translationOf, Flux<DataBuffer> content) {
+    public Mono<RecordDocument> finish(String caseId, String item, String filename, String declaredContentType,
+                                       LocalDate documentDate, String translationOf, String expectedSha256,
+                                       Flux<DataBuffer> content) {
         long limit = properties.maxDocumentSize().toBytes();
         ObjectId fileId = new ObjectId();
         return cases.get(caseId)
@@ -118,6 +123,13 @@ public class DocumentUploads {
                             .append("item", item).append("filename", filename)
                             .append("declaredContentType", declaredContentType);
                     return files.store(fileId, filename, declaredContentType, metadata, content, limit)
+                            .doOnNext(stored -> {
+                                if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(stored.sha256())) {
+                                    throw new DomainProblem(HttpStatus.UNPROCESSABLE_ENTITY, "content-mismatch",
+                                            "the content's SHA-256 is " + stored.sha256() + ", not the " + expectedSha256
+                                                    + " announced for it: it was altered or cut on the way");
+                                }
+                            })
                             .flatMap(stored -> (contentTypes.isZipBased(stored.detectedContentType())
                                     ? archives.inspect(fileId, stored.size()) : Mono.<Void>empty()).thenReturn(stored))
                             .flatMap(stored -> {

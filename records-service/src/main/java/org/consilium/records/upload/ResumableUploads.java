@@ -179,7 +179,7 @@ public class ResumableUploads {
                                 + upload.id() + " is missing")))
                         .map(chunk -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.get("data", Binary.class).getData())), 1);
         Mono<Progress> finish = uploads.finish(upload.caseId(), upload.item(), upload.filename(), upload.contentType(),
-                        upload.documentDate(), upload.translationOf(), content)
+                        upload.documentDate(), upload.translationOf(), null, content)
                 .map(document -> new Progress(upload.length(), upload.length(), document))
                 .flatMap(progress -> delete(upload).thenReturn(progress))
                 .onErrorResume(e -> delete(upload).then(Mono.error(e)));
