@@ -26,7 +26,12 @@ final class ReadyBanner {
                 line(out, "Camunda Tasklist", base + "/camunda/app/tasklist/default/  (login demo/demo)");
                 line(out, "Engine REST", base + "/engine-rest");
             }
-            line(out, service.module(), base + "/swagger-ui.html");
+            if (service.isIdentityProvider()) {
+                line(out, service.module(), base + "  (OIDC issuer; demo users: identity-provider/README.md)");
+                line(out, "", base + "/.well-known/openid-configuration");
+            } else {
+                line(out, service.module(), base + "/swagger-ui.html");
+            }
             line(out, "", base + "/actuator/prometheus");
         }
         line(out, "Mail (HTTP API)", "http://localhost:" + ports.mailApi() + "/api/user/<email>/messages/");

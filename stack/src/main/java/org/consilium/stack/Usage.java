@@ -27,7 +27,8 @@ final class Usage {
                                                         Stop and start again on it to continue every case.
                   --consilium.stack.home=.              the repository root, holding <module>/target/<module>-exec.jar
                   --consilium.stack.port-offset=0       added to every port: Kafka 9092 and 9093, MongoDB 27017,
-                                                        SMTP 3025, mail API 8025, services 8080-8084
+                                                        SMTP 3025, mail API 8025, services 8080-8084,
+                                                        identity provider 9000
                   --consilium.stack.services=%s
                                                         which services to launch (default: all);
                                                         an empty value starts the infrastructure only

@@ -24,11 +24,14 @@ class ReadyBannerTest {
                 "demo/demo",
                 "http://localhost:8080/engine-rest",
                 "http://localhost:8084/swagger-ui.html",
+                "http://localhost:9000/.well-known/openid-configuration",
+                "http://localhost:9000/actuator/prometheus",
                 "http://localhost:8082/actuator/prometheus",
                 "http://localhost:8025/api/user/<email>/messages/",
                 "localhost:9092",
                 "mongodb://localhost:27017",
                 "/tmp/data",
                 "41.2 s");
+        assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html");
     }
 }

@@ -3,22 +3,35 @@ package org.consilium.stack.services;
 import java.util.List;
 import java.util.Optional;
 
-/** The five services, most important first: that is also the order they are started and listed in. */
+import org.consilium.stack.StackPorts;
+import org.consilium.stack.services.ServiceDefinition.Kind;
+
+/** The services, most important first: that is also the order they are started and listed in. */
 public final class ServiceCatalog {
 
+    /** Every API will ask it who the caller is (issue 6), so it comes first; it is small and starts in seconds. */
+    public static final ServiceDefinition IDENTITY_PROVIDER =
+            new ServiceDefinition("identity-provider", 9000, "128m", Kind.IDENTITY, Optional.empty());
+
     public static final List<ServiceDefinition> ALL = List.of(
-            new ServiceDefinition("bpmn", 8080, "512m", Optional.empty()),
+            IDENTITY_PROVIDER,
+            new ServiceDefinition("bpmn", 8080, "512m", Kind.ENGINE, Optional.empty()),
             // intake keeps HAPI FHIR's warmed validator (~180 MB of heap) resident
-            new ServiceDefinition("intake-service", 8081, "384m", Optional.of("consilium-intake")),
-            new ServiceDefinition("records-service", 8082, "256m", Optional.of("consilium-records")),
-            new ServiceDefinition("mdt-scheduler", 8083, "256m", Optional.of("consilium-mdt")),
-            new ServiceDefinition("notification-service", 8084, "256m", Optional.of("consilium-notification")));
+            new ServiceDefinition("intake-service", 8081, "384m", Kind.DOMAIN, Optional.of("consilium-intake")),
+            new ServiceDefinition("records-service", 8082, "256m", Kind.DOMAIN, Optional.of("consilium-records")),
+            new ServiceDefinition("mdt-scheduler", 8083, "256m", Kind.DOMAIN, Optional.of("consilium-mdt")),
+            new ServiceDefinition("notification-service", 8084, "256m", Kind.DOMAIN, Optional.of("consilium-notification")));
 
     private ServiceCatalog() {
     }
 
     public static List<String> names() {
         return ALL.stream().map(ServiceDefinition::module).toList();
+    }
+
+    /** The embedded provider's issuer: what its tokens name, and what every service is told to trust. */
+    public static String issuerUri(StackPorts ports) {
+        return "http://localhost:" + ports.shift(IDENTITY_PROVIDER.basePort());
     }
 
     /** The named services in catalog order; an unknown name is a configuration error worth stopping for. */

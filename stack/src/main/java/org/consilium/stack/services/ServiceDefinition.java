@@ -9,15 +9,30 @@ import java.util.Optional;
  * @param module        Maven module name; also the jar name and the log file name
  * @param basePort      HTTP port before the stack's port offset
  * @param maxHeap       {@code -Xmx} value
- * @param mongoDatabase its own MongoDB database; empty for the engine, which has its own H2 file
+ * @param kind          what it needs from the stack beyond a port
+ * @param mongoDatabase its own MongoDB database; empty for the engine (its own H2 file) and the identity provider
  */
-public record ServiceDefinition(String module, int basePort, String maxHeap, Optional<String> mongoDatabase) {
+public record ServiceDefinition(String module, int basePort, String maxHeap, Kind kind, Optional<String> mongoDatabase) {
+
+    /** What a service is to the stack: each kind gets its own environment and its own lines in the ready banner. */
+    public enum Kind {
+        /** The OpenID Connect provider every other service trusts; no Kafka, no database. */
+        IDENTITY,
+        /** The process engine, with its relational database. */
+        ENGINE,
+        /** A domain service on Kafka and MongoDB. */
+        DOMAIN
+    }
 
     public Path jar(Path home) {
         return home.resolve(module).resolve("target").resolve(module + "-exec.jar");
     }
 
     public boolean isEngine() {
-        return mongoDatabase.isEmpty();
+        return kind == Kind.ENGINE;
+    }
+
+    public boolean isIdentityProvider() {
+        return kind == Kind.IDENTITY;
     }
 }

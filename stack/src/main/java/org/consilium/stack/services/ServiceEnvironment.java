@@ -19,6 +19,14 @@ final class ServiceEnvironment {
         StackPorts ports = properties.ports();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(ports.shift(service.basePort())));
+        if (service.isIdentityProvider()) {
+            env.put("ISSUER_URI", ServiceCatalog.issuerUri(ports));
+            // its Swagger UI redirect URIs are on the services' shifted ports
+            env.put("PORT_OFFSET", String.valueOf(properties.portOffset()));
+            // a key kept under the data dir, so tokens issued before a restart of the stack still verify after it
+            env.put("SIGNING_KEY_FILE", properties.dataPath().resolve("identity").resolve("signing-key.json").toString());
+            return env;
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
         service.mongoDatabase().ifPresent(database ->
                 env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database));
@@ -26,6 +34,8 @@ final class ServiceEnvironment {
         env.put("SMTP_PORT", String.valueOf(ports.smtp()));
         // records-service fetches the attachments of a FHIR intake from intake-service (claim check, ADR 7)
         env.put("INTAKE_URL", "http://localhost:" + ports.shift(8081));
+        // whose tokens to trust (issue 6); the services read it once their APIs require a bearer token (ADR 9)
+        env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
         if (service.isEngine()) {
             // a file database under the data dir, so process instances survive a restart of the stack
             env.put("ENGINE_DB_URL", "jdbc:h2:file:" + properties.dataPath().resolve("engine").resolve("consilium"));

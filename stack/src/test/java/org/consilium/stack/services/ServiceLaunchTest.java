@@ -24,7 +24,31 @@ class ServiceLaunchTest {
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
                 "MONGODB_URI", "mongodb://localhost:27117/consilium-records",
                 "SMTP_HOST", "localhost",
-                "SMTP_PORT", "3125"));
+                "SMTP_PORT", "3125",
+                "INTAKE_URL", "http://localhost:8181",
+                "CONSILIUM_ISSUER_URI", "http://localhost:9100"));
+    }
+
+    @Test
+    void theIdentityProviderGetsItsIssuerAKeyFileUnderTheDataDirAndNothingElse() {
+        Map<String, String> env = ServiceEnvironment.of(ServiceCatalog.IDENTITY_PROVIDER, properties);
+
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SERVER_PORT", "9100",
+                "ISSUER_URI", "http://localhost:9100",
+                "PORT_OFFSET", "100",
+                "SIGNING_KEY_FILE", "/srv/consilium/data/identity/signing-key.json"));
+        assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER, properties.homePath()))
+                .contains("-Xmx128m")
+                .endsWith("-jar", "/srv/consilium/identity-provider/target/identity-provider-exec.jar");
+    }
+
+    @Test
+    void everyOtherServiceIsToldWhichIssuerToTrust() {
+        assertThat(ServiceCatalog.ALL).filteredOn(service -> !service.isIdentityProvider())
+                .hasSize(5)
+                .allSatisfy(service -> assertThat(ServiceEnvironment.of(service, properties))
+                        .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100"));
     }
 
     @Test
@@ -33,6 +57,7 @@ class ServiceLaunchTest {
 
         assertThat(env).containsEntry("SERVER_PORT", "8180")
                 .containsEntry("ENGINE_DB_URL", "jdbc:h2:file:/srv/consilium/data/engine/consilium")
+                .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
                 .doesNotContainKey("MONGODB_URI");
     }
 
@@ -48,8 +73,15 @@ class ServiceLaunchTest {
 
     @Test
     void servicesAreSelectedInOrderOfImportanceWhateverOrderTheyAreNamedIn() {
-        assertThat(ServiceCatalog.select(List.of("notification-service", " bpmn")))
-                .extracting(ServiceDefinition::module).containsExactly("bpmn", "notification-service");
+        assertThat(ServiceCatalog.select(List.of("notification-service", " bpmn", "identity-provider")))
+                .extracting(ServiceDefinition::module)
+                .containsExactly("identity-provider", "bpmn", "notification-service");
+    }
+
+    @Test
+    void theCatalogHasTheIdentityProviderFirstThenTheEngineAndTheFourDomainServices() {
+        assertThat(ServiceCatalog.names()).containsExactly("identity-provider", "bpmn", "intake-service",
+                "records-service", "mdt-scheduler", "notification-service");
     }
 
     private static ServiceDefinition service(String module) {

@@ -1,0 +1,86 @@
+package org.consilium.identity.clients;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.consilium.identity.IdentityProperties;
+import org.consilium.identity.users.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * The two clients of Consilium. The same two are in deploy/keycloak/consilium-realm.json.
+ * <ul>
+ * <li>{@value #WEB}: public (no secret), authorization code with PKCE, for the Swagger UIs and a future SPA;
+ * first party, so no consent screen.</li>
+ * <li>{@value #SERVICES}: confidential, client credentials only, role {@code service}: one service calling another.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsiliumClients {
+
+    public static final String WEB = "consilium-web";
+    public static final String SERVICES = "consilium-services";
+    /** Where a client's roles are kept in its settings, for the {@code roles} claim of a client_credentials token. */
+    public static final String ROLES_SETTING = "consilium.roles";
+    /** The loopback IP origin; any port of it is accepted as a redirect (RFC 8252) and as a browser origin. */
+    public static final String LOOPBACK = "http://127.0.0.1";
+    static final String SWAGGER_REDIRECT = "/swagger-ui/oauth2-redirect.html";
+    private static final int FIRST_SERVICE_PORT = 8080;
+    private static final int LAST_SERVICE_PORT = 8084;
+
+    @Bean
+    RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder) {
+        TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build();
+        RegisteredClient web = RegisteredClient.withId(UUID.nameUUIDFromBytes(WEB.getBytes()).toString())
+                .clientId(WEB)
+                .clientName("Consilium web and Swagger UI")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(swaggerRedirects(properties.portOffset())))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(tokens)
+                .build();
+        RegisteredClient services = RegisteredClient.withId(UUID.nameUUIDFromBytes(SERVICES.getBytes()).toString())
+                .clientId(SERVICES)
+                .clientName("Consilium services (service to service)")
+                .clientSecret(encoder.encode(properties.servicesSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Role.SERVICE)).build())
+                .tokenSettings(tokens)
+                .build();
+        return new InMemoryRegisteredClientRepository(web, services);
+    }
+
+    /**
+     * Swagger UI's redirect page on every service port (8080-8084 plus the stack's offset). Spring Authorization
+     * Server matches {@code localhost} URIs exactly, but a loopback IP with any port (RFC 8252), so the
+     * {@code 127.0.0.1} entry also covers a service on an unexpected port.
+     */
+    static List<String> swaggerRedirects(int portOffset) {
+        return Stream.concat(serviceOrigins(portOffset).stream(), Stream.of(LOOPBACK + ":8080"))
+                .map(origin -> origin + SWAGGER_REDIRECT)
+                .toList();
+    }
+
+    /** Where the services' Swagger UIs are served from: {@code http://localhost:8080} ... {@code :8084}, shifted. */
+    public static List<String> serviceOrigins(int portOffset) {
+        return IntStream.rangeClosed(FIRST_SERVICE_PORT, LAST_SERVICE_PORT)
+                .mapToObj(port -> "http://localhost:" + (port + portOffset))
+                .toList();
+    }
+}

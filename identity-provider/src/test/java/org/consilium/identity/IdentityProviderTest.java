@@ -1,0 +1,141 @@
+package org.consilium.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import org.consilium.identity.testing.DemoLogin;
+import org.consilium.identity.testing.LoginRefused;
+import org.consilium.identity.testing.ServiceToken;
+import org.consilium.identity.testing.TokenResponse;
+import org.consilium.identity.users.ConsiliumUser;
+import org.consilium.identity.users.DemoUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** The provider over real HTTP, as a browser, a service and a resource server meet it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IdentityProviderTest {
+
+    /** application.yaml's default: the issuer is configured, not taken from the request. */
+    private static final String ISSUER = "http://localhost:9000";
+
+    @LocalServerPort
+    int port;
+
+    private URI provider;
+    private JwtDecoder resourceServer;
+
+    @BeforeEach
+    void provider() {
+        provider = URI.create("http://localhost:" + port);
+        // what a resource server does: verify the signature against the published key set
+        resourceServer = NimbusJwtDecoder.withJwkSetUri(provider + "/oauth2/jwks").build();
+    }
+
+    static Stream<ConsiliumUser> demoUsers() {
+        return DemoUsers.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demoUsers")
+    void everyDemoUserSignsInAndGetsATokenThatSaysWhoTheyAreAndTheirRoles(ConsiliumUser user) {
+        TokenResponse tokens = new DemoLogin(provider).login(user.username(), DemoLogin.DEFAULT_PASSWORD);
+
+        Jwt access = resourceServer.decode(tokens.accessToken());
+        assertThat(access.getClaimAsStringList("roles")).containsExactlyElementsOf(user.roles());
+        assertThat(access.getSubject()).isEqualTo(user.username());
+        assertThat(access.getClaimAsString("preferred_username")).isEqualTo(user.username());
+        assertThat(access.getClaimAsString("name")).isEqualTo(user.name());
+        assertThat(access.getClaimAsString("email")).isEqualTo(user.email());
+        assertThat(access.getIssuer()).hasToString(ISSUER);
+        assertThat(access.getAudience()).containsExactly(DemoLogin.WEB_CLIENT);
+        assertThat(resourceServer.decode(tokens.idToken()).getClaimAsStringList("roles"))
+                .containsExactlyElementsOf(user.roles());
+    }
+
+    @Test
+    void theServicesClientGetsAServiceTokenWithClientCredentials() {
+        Jwt token = resourceServer.decode(ServiceToken.issue(provider).accessToken());
+
+        assertThat(token.getSubject()).isEqualTo(ServiceToken.SERVICES_CLIENT);
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("service");
+        assertThat(token.getIssuer()).hasToString(ISSUER);
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        assertThatThrownBy(() -> new DemoLogin(provider).login("pat.lee", "not-the-password"))
+                .isInstanceOf(LoginRefused.class).hasMessageContaining("Login refused");
+    }
+
+    @Test
+    void anUnknownUserIsRefused() {
+        assertThatThrownBy(() -> new DemoLogin(provider).login("mallory", DemoLogin.DEFAULT_PASSWORD))
+                .isInstanceOf(LoginRefused.class);
+    }
+
+    @Test
+    void aWrongClientSecretIsRefused() {
+        assertThatThrownBy(() -> ServiceToken.issue(provider, ServiceToken.SERVICES_CLIENT, "guess"))
+                .isInstanceOf(LoginRefused.class).hasMessageContaining("401");
+    }
+
+    @Test
+    void theWebClientCannotUseClientCredentials() {
+        assertThatThrownBy(() -> ServiceToken.issue(provider, DemoLogin.WEB_CLIENT, ""))
+                .isInstanceOf(LoginRefused.class);
+    }
+
+    @Test
+    void servesTheDiscoveryDocumentWithTheConfiguredIssuer() throws Exception {
+        HttpResponse<String> discovery = get("/.well-known/openid-configuration");
+
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains(
+                "\"issuer\":\"" + ISSUER + "\"",
+                "\"jwks_uri\":\"" + ISSUER + "/oauth2/jwks\"",
+                "\"authorization_endpoint\":\"" + ISSUER + "/oauth2/authorize\"",
+                "\"token_endpoint\":\"" + ISSUER + "/oauth2/token\"",
+                "client_credentials", "authorization_code", "S256");
+    }
+
+    @Test
+    void answersTheStacksReadinessProbeWithoutASignIn() throws Exception {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void letsASwaggerUiOnAServicePortExchangeItsCodeFromTheBrowser() throws Exception {
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                provider.resolve("/oauth2/token"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://localhost:8081")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:8081");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(provider.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
