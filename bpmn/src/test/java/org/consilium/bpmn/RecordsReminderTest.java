@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.consilium.bpmn.inbox.InboxStatus;
 import org.consilium.bpmn.support.Cases;
 import org.consilium.bpmn.support.ProcessTestSupport;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
+import org.consilium.events.Recipient;
 import org.consilium.events.MessageType;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.RecordsIncomplete;
@@ -66,6 +69,58 @@ class RecordsReminderTest extends ProcessTestSupport {
         runJob(instance, "SendRecordsReminder");
         assertThat(reminders(caseId, 2).get(1).parameters()).containsEntry("missing", "staging CT");
         assertThat(instance).isWaitingAt("AwaitRecords");
+    }
+
+    @Test
+    void theCurrentDoctorIsAskedTooWhileConsentLasts() {
+        String caseId = newCaseId("doctor");
+        CaseSubmitted base = Cases.breastRoutine(caseId);
+        ProcessInstance instance = submit(new CaseSubmitted(caseId, base.cancerType(), base.decisionAtStake(),
+                base.plannedTreatmentStart(), base.questionForPanel(), base.firstOpinion(), base.contact(),
+                base.languages(), base.timeZone(), base.country(), base.submittedAt(), base.treatingInstitution(),
+                List.of(), List.of("review", "contact-current-doctor"),
+                new Recipient("Dr Karim", "karim@dubai-oncology.example", "en")));
+        acceptIntake(instance);
+        awaitWaitingAt(instance, "AwaitRecords");
+        awaitInboxStatus(publish(new RecordsIncomplete(caseId, List.of("pathology report"), List.of(), Instant.now())).id(),
+                InboxStatus.APPLIED);
+
+        runJob(instance, "RecordsReminderTimer");
+        runJob(instance, "SendRecordsReminder");
+        List<SendNotification> sent = reminders(caseId, 2);
+        assertThat(sent).extracting(SendNotification::purpose).containsExactly(NotificationPurpose.RECORDS_REMINDER,
+                NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR);
+        assertThat(sent.get(1).recipient().email()).isEqualTo("karim@dubai-oncology.example");
+        assertThat(sent.get(1).parameters()).containsEntry("missing", "pathology report");
+        assertThat(commands.await(caseId, MessageType.SEND_NOTIFICATION, 2)).extracting(r -> envelope(r).id())
+                .as("two commands, two ids").doesNotHaveDuplicates();
+
+        // the patient withdraws consent to contacting the doctor: the next reminder goes to the patient only
+        Envelope withdrawn = publish(new ConsentChanged(caseId, ConsentChanged.CONTACT_CURRENT_DOCTOR, false, Instant.now()));
+        awaitInboxStatus(withdrawn.id(), InboxStatus.APPLIED);
+        runJob(instance, "RecordsReminderTimer");
+        runJob(instance, "SendRecordsReminder");
+        assertThat(reminders(caseId, 3).get(2).purpose()).isEqualTo(NotificationPurpose.RECORDS_REMINDER);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> commands.await(caseId, MessageType.SEND_NOTIFICATION, 3).size() == 3);
+
+        // an older decision overtaken on the way does not bring the consent back
+        Envelope stale = publish(new ConsentChanged(caseId, ConsentChanged.CONTACT_CURRENT_DOCTOR, true,
+                Instant.now().minusSeconds(3600)));
+        awaitInboxStatus(stale.id(), InboxStatus.DISCARDED);
+        assertThat(runtime.getVariable(instance.getId(), "consent_contact_current_doctor")).isEqualTo(false);
+    }
+
+    @Test
+    void withoutConsentTheDoctorIsNeitherKnownNorAsked() {
+        ProcessInstance instance = driveTo("AwaitRecords");
+        String caseId = instance.getBusinessKey();
+        assertThat(instance).variables().doesNotContainKey("currentDoctorEmail")
+                .containsEntry("consent_contact_current_doctor", false);
+        runJob(instance, "RecordsReminderTimer");
+        runJob(instance, "SendRecordsReminder");
+        assertThat(reminders(caseId, 1)).extracting(SendNotification::purpose)
+                .containsExactly(NotificationPurpose.RECORDS_REMINDER);
     }
 
     @Test

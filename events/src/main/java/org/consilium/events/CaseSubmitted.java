@@ -8,15 +8,30 @@ import java.util.List;
  * A second-opinion request was accepted for processing by intake. Carries what triage and the
  * process need, not the whole questionnaire (that stays in intake), and the fingerprints of the
  * documents sent with it for records-service (their content never travels on Kafka).
+ *
+ * @param consents      the purposes the patient consented to at intake ({@link ConsentChanged} codes); later
+ *                      decisions arrive as {@link ConsentChanged}
+ * @param currentDoctor the treating doctor, only when the patient consented to {@code contact-current-doctor}
+ *                      and gave an e-mail address; {@code null} otherwise
  */
 public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
                             String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
                             String timeZone, String country, Instant submittedAt, String treatingInstitution,
-                            List<SubmittedDocument> documents)
+                            List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor)
         implements CaseMessage {
     public CaseSubmitted {
         languages = languages == null ? List.of() : List.copyOf(languages);
         documents = documents == null ? List.of() : List.copyOf(documents);
+        consents = consents == null ? List.of() : List.copyOf(consents);
+    }
+
+    /** Without consents and the current doctor (added in v1, additively). */
+    public CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+                         String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
+                         String timeZone, String country, Instant submittedAt, String treatingInstitution,
+                         List<SubmittedDocument> documents) {
+        this(caseId, cancerType, decisionAtStake, plannedTreatmentStart, questionForPanel, firstOpinion, contact,
+                languages, timeZone, country, submittedAt, treatingInstitution, documents, List.of(), null);
     }
 
     /** Without documents (added in v1, additively: older records and plain intakes have none). */

@@ -14,6 +14,7 @@ public enum MessageType {
     CASE_WITHDRAWN(CaseWithdrawn.class, "case", 1, Topics.CASE_EVENTS),
     CASE_ACCEPTED(CaseAccepted.class, "case", 1, Topics.CASE_EVENTS),
     CASE_DECLINED(CaseDeclined.class, "case", 1, Topics.CASE_EVENTS),
+    CONSENT_CHANGED(ConsentChanged.class, "case", 1, Topics.CASE_EVENTS),
     REQUEST_RECORDS(RequestRecords.class, "records", 1, Topics.RECORDS_COMMANDS),
     DOCUMENT_RECEIVED(DocumentReceived.class, "records", 1, Topics.RECORDS_EVENTS),
     RECORDS_COMPLETED(RecordsCompleted.class, "records", 1, Topics.RECORDS_EVENTS),

@@ -2,5 +2,8 @@ package org.consilium.events;
 
 /** Why a notification is sent; each purpose has its own template. */
 public enum NotificationPurpose {
-    RECORDS_REMINDER, CASE_DECLINED, CASE_WITHDRAWN, MDT_SCHEDULED
+    RECORDS_REMINDER,
+    /** The records reminder as the patient's current doctor gets it, sent only with the patient's consent. */
+    RECORDS_REQUEST_TO_DOCTOR,
+    CASE_DECLINED, CASE_WITHDRAWN, MDT_SCHEDULED
 }

@@ -24,10 +24,13 @@ final class SamplePayloads {
                     List.of("id", "en"), "Asia/Jakarta", "ID", AT, "RS Jakarta",
                     List.of(new SubmittedDocument("6650f0c2a1b2c3d4e5f60718", "CT chest", "application/pdf", 48213,
                             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", LocalDate.of(2026, 11, 2),
-                            List.of("http://loinc.org|24627-2"))));
+                            List.of("http://loinc.org|24627-2"))),
+                    List.of("review", "share-with-panel", "contact-current-doctor"),
+                    new Recipient("Dr Hartono", "hartono@rs-jakarta.example", "en"));
             case CASE_WITHDRAWN -> new CaseWithdrawn(CASE, "treated locally", AT);
             case CASE_ACCEPTED -> new CaseAccepted(CASE, Urgency.URGENT, List.of("thoracic-surgeon", "pathologist"), AT);
             case CASE_DECLINED -> new CaseDeclined(CASE, "out of scope", AT);
+            case CONSENT_CHANGED -> new ConsentChanged(CASE, ConsentChanged.CONTACT_CURRENT_DOCTOR, false, AT);
             case REQUEST_RECORDS -> new RequestRecords(CASE, "lung", Urgency.URGENT, AT);
             case DOCUMENT_RECEIVED -> new DocumentReceived(CASE, "doc-1", "pathology-report", "application/pdf", 1234L,
                     "ab".repeat(32), AT);

@@ -3,6 +3,8 @@ package org.consilium.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.consilium.events.CaseAccepted;
 import org.consilium.events.CaseSubmitted;
+import org.consilium.events.ConsentChanged;
+import org.consilium.events.Recipient;
 import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
@@ -176,6 +178,39 @@ class IntakeServiceTest extends IntakeContextTest {
         http.post().uri("/cases/{id}/withdraw", caseId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isBadRequest();
         assertThat(KafkaProbe.envelopes(MessageType.CASE_WITHDRAWN, caseId)).hasSize(1);
+    }
+
+    @Test
+    void theCurrentDoctorIsNamedOnlyWithConsentAndAChangeOfConsentIsAnnounced() {
+        String withDoctor = Intakes.LUNG_URGENT.replace("\"institution\": \"RS Jakarta\"}",
+                "\"institution\": \"RS Jakarta\", \"email\": \"hartono@rs-jakarta.example\"}");
+        String caseId = submit(withDoctor).get("caseId").asText();
+        CaseSubmitted submitted = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(submitted.currentDoctor()).isEqualTo(new Recipient("Dr Hartono", "hartono@rs-jakarta.example", "en"));
+        assertThat(submitted.consents()).contains("review", "contact-current-doctor");
+
+        consent(caseId, "CONTACT_CURRENT_DOCTOR", false);
+        consent(caseId, "CONTACT_CURRENT_DOCTOR", false); // no change: nothing more to announce
+        ConsentChanged changed = KafkaProbe.awaitPublished(MessageType.CONSENT_CHANGED, caseId, ConsentChanged.class);
+        assertThat(changed.purpose()).isEqualTo("contact-current-doctor");
+        assertThat(changed.granted()).isFalse();
+        consent(caseId, "CONTACT_CURRENT_DOCTOR", true);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaProbe.envelopes(MessageType.CONSENT_CHANGED, caseId).size() == 2);
+        assertThat(KafkaProbe.envelopes(MessageType.CONSENT_CHANGED, caseId).get(1).payload(ConsentChanged.class).granted())
+                .isTrue();
+
+        String withoutConsent = withDoctor.replace("\"contactCurrentDoctor\": true", "\"contactCurrentDoctor\": false");
+        String other = submit(withoutConsent).get("caseId").asText();
+        CaseSubmitted withheld = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, other, CaseSubmitted.class);
+        assertThat(withheld.currentDoctor()).as("no consent to contact the doctor: not even named").isNull();
+        assertThat(withheld.consents()).doesNotContain("contact-current-doctor");
+    }
+
+    private void consent(String caseId, String purpose, boolean granted) {
+        http.post().uri("/cases/{id}/consent", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"purpose\": \"" + purpose + "\", \"granted\": " + granted + "}").exchange()
+                .expectStatus().isOk();
     }
 
     private JsonNode submit(String intake) {

@@ -77,6 +77,10 @@ public final class CaseFile {
         return value == null ? null : value.toString();
     }
 
+    public Object value(String name) {
+        return execution.getVariable(name);
+    }
+
     static List<String> split(String joined, String separator) {
         if (joined == null || joined.isBlank()) {
             return List.of();

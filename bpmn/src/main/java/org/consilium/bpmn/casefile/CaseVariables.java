@@ -20,6 +20,13 @@ public final class CaseVariables {
     public static final String TIME_ZONE = "timeZone";
     public static final String COUNTRY = "country";
     public static final String TREATING_INSTITUTION = "treatingInstitution";
+    /** Set only when the patient consented to contacting the current doctor (CaseSubmitted.currentDoctor). */
+    public static final String CURRENT_DOCTOR_NAME = "currentDoctorName";
+    public static final String CURRENT_DOCTOR_EMAIL = "currentDoctorEmail";
+    public static final String CURRENT_DOCTOR_LANGUAGE = "currentDoctorLanguage";
+    // consent per purpose (ConsentChanged codes): consentFor(purpose) is a Boolean, consentChangedAt(purpose)
+    // the time of the newest decision applied
+    private static final String CONSENT_PREFIX = "consent_";
     // triage and intake review
     public static final String URGENCY = "urgency";
     public static final String DISCIPLINES = "disciplines";
@@ -56,5 +63,14 @@ public final class CaseVariables {
     public static final String DISSENT_SEPARATOR = " | ";
 
     private CaseVariables() {
+    }
+
+    /** e.g. {@code consent_contact_current_doctor}: engine variable names stay identifier-like. */
+    public static String consentFor(String purpose) {
+        return CONSENT_PREFIX + purpose.replace('-', '_');
+    }
+
+    public static String consentChangedAt(String purpose) {
+        return consentFor(purpose) + "_at";
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.consilium.bpmn.casefile.CaseVariables;
 import org.consilium.bpmn.followup.StartFollowUpAdapter;
+import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,11 @@ public class CaseCorrelation {
             return Outcome.APPLIED;
         }
         if (envelope.type() == MessageType.RECORDS_INCOMPLETE) {
-            return applyState(envelope, caseId, today);
+            return applyState(envelope, caseId, today, CaseVariables.RECORDS_INCOMPLETE_AT);
+        }
+        if (envelope.type() == MessageType.CONSENT_CHANGED) {
+            return applyState(envelope, caseId, today,
+                    CaseVariables.consentChangedAt(envelope.payload(ConsentChanged.class).purpose()));
         }
         if (waits(caseId, message)) {
             correlation.correlate();
@@ -81,21 +86,22 @@ public class CaseCorrelation {
 
     /**
      * A state event waits for no BPMN message: it sets variables on the running instance of the case.
-     * Only the newest applies: one older (by its own time) than the last applied is superseded.
+     * Only the newest applies: one older (by its own time, kept in {@code atVariable}) than the last
+     * applied is superseded.
      */
-    private Outcome applyState(Envelope envelope, String caseId, LocalDate today) {
+    private Outcome applyState(Envelope envelope, String caseId, LocalDate today, String atVariable) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(caseId).singleResult();
         if (instance == null) {
             return Outcome.NOT_WAITING; // not started yet (stays pending) or ended (discarded)
         }
         Map<String, Object> variables = EventVariables.of(envelope.payload(), today);
-        Instant at = instant(variables.get(CaseVariables.RECORDS_INCOMPLETE_AT), envelope.time());
-        Instant applied = instant(runtime.getVariable(instance.getId(), CaseVariables.RECORDS_INCOMPLETE_AT), null);
+        Instant at = instant(variables.get(atVariable), envelope.time());
+        Instant applied = instant(runtime.getVariable(instance.getId(), atVariable), null);
         if (applied != null && at.isBefore(applied)) {
             return Outcome.SUPERSEDED;
         }
-        variables.put(CaseVariables.RECORDS_INCOMPLETE_AT, at.toString());
+        variables.put(atVariable, at.toString());
         runtime.setVariables(instance.getId(), variables);
         return Outcome.APPLIED;
     }

@@ -3,6 +3,7 @@ package org.consilium.bpmn.inbox;
 import org.consilium.events.CaseMessage;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
+import org.consilium.events.ConsentChanged;
 import org.consilium.events.MdtConcluded;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.MessageType;
@@ -28,7 +29,11 @@ public final class EventVariables {
     /** Types the inbox keeps; every other type on the consumed topics is ignored. */
     public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
             MessageType.CASE_WITHDRAWN, MessageType.RECORDS_COMPLETED, MessageType.MDT_SCHEDULED,
-            MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED, MessageType.RECORDS_INCOMPLETE);
+            MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED, MessageType.RECORDS_INCOMPLETE,
+            MessageType.CONSENT_CHANGED);
+    /** The purposes CaseSubmitted reports consent for (the rest of intake's codes are not used by the process). */
+    static final List<String> CONSENT_PURPOSES = List.of(ConsentChanged.REVIEW, ConsentChanged.SHARE_WITH_PANEL,
+            ConsentChanged.CROSS_BORDER_TRANSFER, ConsentChanged.CONTACT_CURRENT_DOCTOR);
     /** daysUntilTreatment when no start date is planned: far beyond every triage threshold. */
     public static final int NO_PLANNED_START = 9999;
     private static final String DEFAULT_LANGUAGE = "en";
@@ -55,6 +60,9 @@ public final class EventVariables {
             variables.put(PANEL, panel(scheduled.panel()));
         } else if (payload instanceof MdtConcluded concluded) {
             report(concluded.report(), variables);
+        } else if (payload instanceof ConsentChanged changed) {
+            variables.put(consentFor(changed.purpose()), changed.granted());
+            variables.put(consentChangedAt(changed.purpose()), text(changed.changedAt()));
         } else if (payload instanceof ReportDelivered delivered) {
             variables.put(REPORT_DELIVERED_AT, text(delivered.deliveredAt()));
         }
@@ -78,6 +86,12 @@ public final class EventVariables {
         variables.put(TIME_ZONE, event.timeZone());
         variables.put(COUNTRY, event.country());
         variables.put(TREATING_INSTITUTION, event.treatingInstitution());
+        CONSENT_PURPOSES.forEach(purpose -> variables.put(consentFor(purpose), event.consents().contains(purpose)));
+        if (event.currentDoctor() != null) {
+            variables.put(CURRENT_DOCTOR_NAME, event.currentDoctor().name());
+            variables.put(CURRENT_DOCTOR_EMAIL, event.currentDoctor().email());
+            variables.put(CURRENT_DOCTOR_LANGUAGE, event.currentDoctor().language());
+        }
     }
 
     private static void report(ReportContent report, Map<String, Object> variables) {

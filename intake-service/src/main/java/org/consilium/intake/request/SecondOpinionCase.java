@@ -3,6 +3,7 @@ package org.consilium.intake.request;
 import org.consilium.events.CaseAccepted;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
+import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
 import org.consilium.events.Recipient;
 import org.consilium.events.Urgency;
@@ -29,6 +30,8 @@ import java.util.Optional;
  */
 @Document("cases")
 public class SecondOpinionCase {
+    /** Clinicians are written to in English until the intake asks for the doctor's language. */
+    static final String DOCTOR_LANGUAGE = "en";
     @Id
     private final String id;
     @Version
@@ -95,11 +98,18 @@ public class SecondOpinionCase {
         Recipient contact = intake.proxy() != null
                 ? new Recipient(intake.proxy().name(), intake.proxy().email(), patient.languages().get(0))
                 : new Recipient(patient.name(), patient.email(), patient.languages().get(0));
+        CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
+        List<String> consented = Arrays.stream(ConsentPurpose.values()).filter(p -> p.grantedIn(intake.consent()))
+                .map(ConsentPurpose::code).toList();
+        // the doctor is named to the process only when the patient allows contacting them
+        Recipient doctor = team == null || team.email() == null || !intake.consent().contactCurrentDoctor() ? null
+                : new Recipient(team.doctorName() == null ? "Doctor" : team.doctorName(), team.email(), DOCTOR_LANGUAGE);
         return new CaseSubmitted(id, intake.diagnosis().cancerType().code(), intake.decisionsAtStake().get(0).name(),
                 intake.plannedTreatmentStart(), intake.questionForPanel(), intake.firstOpinion().summary(), contact,
                 patient.languages(), patient.timeZone(), patient.country(), submittedAt,
-                intake.currentTreatingTeam() == null ? null : intake.currentTreatingTeam().institution(),
-                submittedRecords.stream().filter(SubmittedRecord::hasContent).map(SubmittedRecord::asDocument).toList());
+                team == null ? null : team.institution(),
+                submittedRecords.stream().filter(SubmittedRecord::hasContent).map(SubmittedRecord::asDocument).toList(),
+                consented, doctor);
     }
 
     public void withdraw(String reason, Instant now) {
@@ -112,12 +122,17 @@ public class SecondOpinionCase {
     }
 
     /**
-     * Records a consent decision. Withdrawing consent for review withdraws the case (nothing can be
-     * reviewed without it); the other purposes are recorded and shown, and what depends on them
-     * reads {@link #consents()}.
+     * Records a consent decision. A decision that changes the consent in force is published
+     * ({@code ConsentChanged}), so what depends on the purpose elsewhere starts or stops (the process
+     * stops reminding the current doctor, for one); withdrawing consent for review also withdraws the
+     * case, since nothing can be reviewed without it.
      */
     public void decideConsent(ConsentPurpose purpose, boolean granted, Instant now) {
+        boolean changes = consents().get(purpose) != granted;
         consentHistory.add(new ConsentChange(purpose, granted, now));
+        if (changes) {
+            outbox.add(OutboxEntry.of(new ConsentChanged(id, purpose.code(), granted, now), now));
+        }
         if (purpose == ConsentPurpose.REVIEW && !granted && !stage.isFinal()) {
             withdraw("consent for review withdrawn", now);
         }

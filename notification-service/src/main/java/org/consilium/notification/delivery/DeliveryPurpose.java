@@ -10,6 +10,8 @@ import org.consilium.events.NotificationPurpose;
 public enum DeliveryPurpose {
     /** {@code missing} (record names separated by commas or semicolons), {@code dueBy}, {@code uploadUrl}. */
     RECORDS_REMINDER("records-reminder"),
+    /** The same parameters, written for the patient's current doctor (sent only with the patient's consent). */
+    RECORDS_REQUEST_TO_DOCTOR("records-request-to-doctor"),
     /** {@code reason}. */
     CASE_DECLINED("case-declined"),
     /** {@code reason}. */

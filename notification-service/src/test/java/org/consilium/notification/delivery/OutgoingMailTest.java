@@ -54,6 +54,18 @@ class OutgoingMailTest {
     }
 
     @Test
+    void theDoctorsRequestIsWrittenForAClinicianAndSaysConsentCanEnd() {
+        RenderedMail mail = render(new SendNotification("case-1", new Recipient("Dr Karim", "karim@example.org", "en"),
+                NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, Map.of("missing", "pathology report; staging CT",
+                        "dueBy", "2026-12-01")));
+
+        assertThat(mail.subject()).isEqualTo("Records requested for a patient's second-opinion review");
+        assertThat(mail.text()).contains("Dear Dr Karim", "given us their consent to contact you", "  - pathology report\n",
+                "  - staging CT\n", "by December 1, 2026", "withdraw this consent", "Case reference: case-1");
+        assertThat(mail.html()).contains("<li>staging CT</li>");
+    }
+
+    @Test
     void aSessionTimeIsShownInThePatientsTimeZone() {
         RenderedMail mail = render(new SendNotification("case-1", SITI, NotificationPurpose.MDT_SCHEDULED,
                 Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta")));
