@@ -25,7 +25,7 @@ class CaseWithdrawalTest extends ProcessTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"ReviewIntake", "AwaitRecords", "ChaseMissingRecords", "VerifyDossier", "AwaitMdtScheduled",
-            "AwaitMdtConcluded", "ApproveReport", "AwaitReportDelivered"})
+            "AwaitMdtConcluded", "AwaitReportReleased", "AwaitReportDelivered"})
     void withdrawalEndsTheCase(String waitState) {
         ProcessInstance instance = driveTo(waitState);
         String caseId = instance.getBusinessKey();

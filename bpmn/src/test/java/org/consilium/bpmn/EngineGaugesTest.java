@@ -23,7 +23,7 @@ class EngineGaugesTest extends ProcessTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("consilium.engine.tasks.open")
                 .tag("task", "ReviewIntake").gauge() != null
                 && meters.get("consilium.engine.tasks.open").tag("task", "ReviewIntake").gauge().value() >= 1);
-        assertThat(meters.get("consilium.engine.tasks.open").tag("task", "ApproveReport").gauge()).isNotNull();
+        assertThat(meters.get("consilium.engine.tasks.open").tag("task", "ReleaseReport").gauge()).isNotNull();
         assertThat(meters.get("consilium.engine.incidents.open").gauge().value()).isNotNegative();
         assertThat(meters.get("consilium.engine.jobs.executable").gauge().value()).isNotNegative();
         assertThat(meters.get("consilium.inbox.events").tag("status", "pending").gauge()).isNotNull();

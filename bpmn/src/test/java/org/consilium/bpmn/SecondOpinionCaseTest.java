@@ -104,13 +104,16 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
                 .containsEntry("recommendation", Cases.REPORT.recommendation())
                 .containsEntry("dissent", "Breast surgeon prefers mastectomy given the tumour size | Second dissent")
                 .containsEntry("signedBy", "dr-haddad");
-        assertThat(forms.getTaskFormData(task(instance, "ApproveReport").getId()).getFormFields())
-                .extracting(f -> f.getId()).contains("recommendation", "plainLanguageSummary", "approved");
+        assertThat(instance).isWaitingAt("AwaitReportReleased");
 
-        approveReport(instance);
+        reportReleased(instance);
+        assertThat(instance).variables().containsEntry("reportVersion", 2)
+                .containsEntry("reportReleasedBy", "coordinator.ana")
+                .containsEntry("plainLanguageSummary", Cases.RELEASED.plainLanguageSummary());
         DeliverReport deliver = commands.awaitPayload(caseId, MessageType.DELIVER_REPORT, DeliverReport.class);
-        assertThat(deliver).isEqualTo(new DeliverReport(caseId, new Recipient("Layla Haddad", "layla@example.org", "ar"),
-                submitted.questionForPanel(), submitted.firstOpinion(), Cases.REPORT));
+        assertThat(deliver).as("the released version, with its sections, not the consensus as concluded")
+                .isEqualTo(new DeliverReport(caseId, new Recipient("Layla Haddad", "layla@example.org", "ar"),
+                        submitted.questionForPanel(), submitted.firstOpinion(), Cases.RELEASED));
 
         Envelope delivered = publish(Cases.reportDelivered(caseId));
         awaitWaitingAt(instance, "StartFollowUp");
@@ -118,18 +121,30 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
         awaitEnded(instance);
         assertThat(instance).hasPassed("ReportDeliveredEnd").hasNotPassed("CaseWithdrawnEnd", "ChaseMissingRecords");
         awaitInboxStatus(delivered.id(), InboxStatus.APPLIED);
-        assertThat(inboxOf(caseId)).extracting(e -> e.status()).containsOnly(InboxStatus.APPLIED).hasSize(5);
+        assertThat(inboxOf(caseId)).extracting(e -> e.status()).containsOnly(InboxStatus.APPLIED).hasSize(6);
         assertThat(runtime.createIncidentQuery().count()).isZero();
     }
 
     @Test
-    void reportNotApprovedWaitsForARevisedReport() {
-        ProcessInstance instance = driveTo("ApproveReport");
-        submitForm(instance, "ApproveReport", Map.of("approved", false, "approvalNote", "summary too technical"));
-        awaitWaitingAt(instance, "AwaitMdtConcluded");
-        mdtConcluded(instance);
-        approveReport(instance);
-        assertThat(commands.await(instance.getBusinessKey(), MessageType.DELIVER_REPORT, 1)).hasSize(1);
+    void aReportLeftInQaAsksTheCoordinatorToReleaseItAndGoesOutWhenReleased() {
+        ProcessInstance instance = driveTo("AwaitReportReleased");
+        String caseId = instance.getBusinessKey();
+        runJob(instance, "ReleaseWatchTimer");
+        assertThat(forms.getTaskFormData(task(instance, "ReleaseReport").getId()).getFormFields())
+                .extracting(f -> f.getId()).containsExactly("recommendation", "releaseNote");
+        submitForm(instance, "ReleaseReport", Map.of("releaseNote", "chair re-reading the summary"));
+        awaitWaitingAt(instance, "AwaitReportReleased");
+
+        // overdue again; this time the release arrives while the task is open and ends it
+        runJob(instance, "ReleaseWatchTimer");
+        assertThat(task(instance, "ReleaseReport")).isNotNull();
+        publish(Cases.reportReleased(caseId));
+        awaitWaitingAt(instance, "DeliverReport");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        runJob(instance, "DeliverReport");
+        assertThat(commands.awaitPayload(caseId, MessageType.DELIVER_REPORT, DeliverReport.class).report())
+                .isEqualTo(Cases.RELEASED);
+        assertThat(commands.await(caseId, MessageType.DELIVER_REPORT, 1)).hasSize(1);
     }
 
     @Test

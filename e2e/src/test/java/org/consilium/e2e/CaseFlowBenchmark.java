@@ -86,9 +86,10 @@ class CaseFlowBenchmark {
         t = lap(stages, "verified -> panel and session", t, () -> Http.get(
                 RunningStack.url(8083, "/reviews/" + caseId)).status() == 200);
         panelConcludes(caseId);
-        t = lap(stages, "opinions+consensus (incl.) -> Approve task", t, () -> hasTask(caseId, "Approve report"));
-        completeTask(caseId, "Approve report", Map.of("approved", true));
-        lap(stages, "approved -> report mailed, process ended", t,
+        t = lap(stages, "opinions+consensus (incl.) -> report in QA", t, () -> Http.get(
+                RunningStack.url(8083, "/reviews/" + caseId + "/report")).status() == 200);
+        releaseReport(caseId);
+        lap(stages, "approve+release (incl.) -> report mailed, process ended", t,
                 () -> mailsWithSubject(email, REPORT_SUBJECT) == 1 && "COMPLETED".equals(processState(caseId)));
     }
 

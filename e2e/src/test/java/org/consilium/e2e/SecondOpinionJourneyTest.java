@@ -50,7 +50,7 @@ class SecondOpinionJourneyTest {
         awaitRecordsComplete(caseId);
         completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
         panelConcludes(caseId);
-        completeTask(caseId, "Approve report", Map.of("approved", true));
+        releaseReport(caseId);
 
         awaitProcessCompleted(caseId);
         await("intake shows the delivery").atMost(Duration.ofSeconds(30)).until(() -> stage(caseId),

@@ -56,7 +56,7 @@ class StackRestartTest {
             awaitRecordsComplete(caseId);
             completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
             panelConcludes(caseId);
-            completeTask(caseId, "Approve report", Map.of("approved", true));
+            releaseReport(caseId);
             awaitProcessCompleted(caseId);
             await("report mailed").atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(email, REPORT_SUBJECT) > 0);
             assertThat(mailsWithSubject(email, REPORT_SUBJECT)).isEqualTo(1);

@@ -23,6 +23,7 @@ public enum MessageType {
     MDT_SCHEDULED(MdtScheduled.class, "mdt", 1, Topics.MDT_EVENTS),
     OPINION_SUBMITTED(OpinionSubmitted.class, "mdt", 1, Topics.MDT_EVENTS),
     MDT_CONCLUDED(MdtConcluded.class, "mdt", 1, Topics.MDT_EVENTS),
+    REPORT_RELEASED(ReportReleased.class, "mdt", 1, Topics.MDT_EVENTS),
     SEND_NOTIFICATION(SendNotification.class, "notification", 1, Topics.NOTIFICATION_COMMANDS),
     DELIVER_REPORT(DeliverReport.class, "notification", 1, Topics.NOTIFICATION_COMMANDS),
     NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", 1, Topics.NOTIFICATION_EVENTS),

@@ -42,6 +42,12 @@ final class SamplePayloads {
                     List.of(new PanelMember("dr-tan", "Dr Tan", "thoracic-surgeon", "Asia/Singapore", true)));
             case OPINION_SUBMITTED -> new OpinionSubmitted(CASE, "dr-tan", "thoracic-surgeon", false, AT);
             case MDT_CONCLUDED -> new MdtConcluded(CASE, REPORT, AT);
+            case REPORT_RELEASED -> new ReportReleased(CASE, 2, new ReportContent(false, "Neoadjuvant chemo-immunotherapy",
+                    "Medicine first, then the operation.", "Molecular results were missing", List.of("Dr Lee: surgery first"),
+                    "Dr Tan", List.of(new ReportConcern("Will I lose my lung?", "Most likely only one lobe.")),
+                    new ReportComparison("Same histology", null, true, List.of(new ReportComparison.Option(
+                            "Lobectomy first", "Treatment starts sooner", "Micrometastases untreated")), true),
+                    List.of("PD-L1"), List.of("Smoking cessation")), "coordinator.lee", AT);
             case SEND_NOTIFICATION -> new SendNotification(CASE, CONTACT, NotificationPurpose.RECORDS_REMINDER,
                     Map.of("missing", "brain MRI"));
             case DELIVER_REPORT -> new DeliverReport(CASE, CONTACT, "question", "first opinion", REPORT);

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.consilium.bpmn.triage.PanelDisciplines;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.Recipient;
+import org.consilium.events.Json;
 import org.consilium.events.ReportContent;
 import org.consilium.events.SendNotification;
 import org.consilium.events.Urgency;
@@ -54,7 +55,13 @@ public final class CaseFile {
         return new Recipient(text(CONTACT_NAME), text(CONTACT_EMAIL), text(LANGUAGE));
     }
 
+    /** The released version when there is one (ReportReleased), else the consensus as concluded. */
     public ReportContent report() {
+        return execution.getVariable(RELEASED_REPORT) instanceof byte[] released
+                ? Json.read(released, ReportContent.class) : concludedReport();
+    }
+
+    private ReportContent concludedReport() {
         return new ReportContent(Boolean.TRUE.equals(execution.getVariable(CONFIRMS_FIRST_OPINION)),
                 text(RECOMMENDATION), text(PLAIN_LANGUAGE_SUMMARY), text(DIFFERENCE_EXPLANATION),
                 split(text(DISSENT), DISSENT_SEPARATOR), text(SIGNED_BY));

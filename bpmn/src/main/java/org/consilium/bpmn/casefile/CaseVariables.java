@@ -50,7 +50,10 @@ public final class CaseVariables {
     public static final String DIFFERENCE_EXPLANATION = "differenceExplanation";
     public static final String DISSENT = "dissent";
     public static final String SIGNED_BY = "signedBy";
-    public static final String APPROVED = "approved";
+    /** From ReportReleased: the released version's content as JSON bytes (nested sections), its number and releaser. */
+    public static final String RELEASED_REPORT = "releasedReport";
+    public static final String REPORT_VERSION = "reportVersion";
+    public static final String REPORT_RELEASED_BY = "reportReleasedBy";
     // delivery and withdrawal
     public static final String REPORT_DELIVERED_AT = "reportDeliveredAt";
     /** Form of <em>Confirm report delivery</em>: true = delivered (ends the case), false = send it again. */

@@ -44,6 +44,10 @@ public class CaseClock {
         return properties.deliveryWatch().toString();
     }
 
+    public String releaseWatch() {
+        return properties.releaseWatch().toString();
+    }
+
     /** How long after delivery the follow-up asks whether a decision was made. */
     public String followUpAfter() {
         return properties.followUp().toString();

@@ -8,11 +8,14 @@ import java.time.Duration;
 /**
  * Case clocks per urgency: how often records reminders go out, and when the coordinator is asked to
  * chase what is still missing; how long a delivery may stay unconfirmed before the coordinator checks
- * it; when the follow-up asks about the decision. Any value left out keeps its default.
+ * it; how long a concluded report may wait in QA before the coordinator is asked to release it; when
+ * the follow-up asks about the decision. Any value left out keeps its default.
  */
 @ConfigurationProperties("consilium.clock")
-public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration deliveryWatch, Duration followUp) {
+public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration deliveryWatch, Duration followUp,
+                              Duration releaseWatch) {
     static final Duration DEFAULT_DELIVERY_WATCH = Duration.ofHours(4);
+    static final Duration DEFAULT_RELEASE_WATCH = Duration.ofDays(2);
     static final Duration DEFAULT_FOLLOW_UP = Duration.ofDays(30);
 
     static final PerUrgency DEFAULT_REMINDER = new PerUrgency(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(1));
@@ -23,6 +26,7 @@ public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration
         deadline = PerUrgency.orDefaults(deadline, DEFAULT_DEADLINE);
         deliveryWatch = deliveryWatch != null ? deliveryWatch : DEFAULT_DELIVERY_WATCH;
         followUp = followUp != null ? followUp : DEFAULT_FOLLOW_UP;
+        releaseWatch = releaseWatch != null ? releaseWatch : DEFAULT_RELEASE_WATCH;
     }
 
     public record PerUrgency(Duration routine, Duration expedited, Duration urgent) {

@@ -12,6 +12,8 @@ import org.consilium.events.RecordsCompleted;
 import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.ReportContent;
 import org.consilium.events.ReportDelivered;
+import org.consilium.events.ReportReleased;
+import org.consilium.events.Json;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +32,7 @@ public final class EventVariables {
     public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
             MessageType.CASE_WITHDRAWN, MessageType.RECORDS_COMPLETED, MessageType.MDT_SCHEDULED,
             MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED, MessageType.RECORDS_INCOMPLETE,
-            MessageType.CONSENT_CHANGED);
+            MessageType.CONSENT_CHANGED, MessageType.REPORT_RELEASED);
     /** The purposes CaseSubmitted reports consent for (the rest of intake's codes are not used by the process). */
     static final List<String> CONSENT_PURPOSES = List.of(ConsentChanged.REVIEW, ConsentChanged.SHARE_WITH_PANEL,
             ConsentChanged.CROSS_BORDER_TRANSFER, ConsentChanged.CONTACT_CURRENT_DOCTOR);
@@ -60,6 +62,12 @@ public final class EventVariables {
             variables.put(PANEL, panel(scheduled.panel()));
         } else if (payload instanceof MdtConcluded concluded) {
             report(concluded.report(), variables);
+        } else if (payload instanceof ReportReleased released) {
+            report(released.report(), variables);
+            // bytes, not a string: a report's JSON outgrows the engine's 4000-character string variables
+            variables.put(RELEASED_REPORT, Json.write(released.report()));
+            variables.put(REPORT_VERSION, released.version());
+            variables.put(REPORT_RELEASED_BY, released.releasedBy());
         } else if (payload instanceof ConsentChanged changed) {
             variables.put(consentFor(changed.purpose()), changed.granted());
             variables.put(consentChangedAt(changed.purpose()), text(changed.changedAt()));

@@ -8,7 +8,10 @@ import org.consilium.events.PanelMember;
 import org.consilium.events.Recipient;
 import org.consilium.events.RecordsCompleted;
 import org.consilium.events.ReportContent;
+import org.consilium.events.ReportComparison;
+import org.consilium.events.ReportConcern;
 import org.consilium.events.ReportDelivered;
+import org.consilium.events.ReportReleased;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +59,21 @@ public final class Cases {
 
     public static MdtConcluded mdtConcluded(String caseId) {
         return new MdtConcluded(caseId, REPORT, Instant.now());
+    }
+
+    /** Version 2 of the report after the coordinator's QA: plainer wording and the sections around the consensus. */
+    public static final ReportContent RELEASED = new ReportContent(false, REPORT.recommendation(),
+            "The panel thinks breast-conserving surgery with radiotherapy is as safe as a mastectomy for you.",
+            REPORT.differenceExplanation(), REPORT.dissent(), REPORT.signedBy(),
+            List.of(new ReportConcern("Will I lose my breast?", "Most likely not: the tumour can be removed with a margin.")),
+            new ReportComparison(null, "The MRI shows a single lesion", true, List.of(
+                    new ReportComparison.Option("Mastectomy", "One operation", "Loss of the breast"),
+                    new ReportComparison.Option("Lumpectomy and radiotherapy", "Keeps the breast", "Three weeks of radiotherapy")),
+                    true),
+            List.of("Genomic recurrence score"), List.of("Physiotherapy after surgery"));
+
+    public static ReportReleased reportReleased(String caseId) {
+        return new ReportReleased(caseId, 2, RELEASED, "coordinator.ana", Instant.now());
     }
 
     public static ReportDelivered reportDelivered(String caseId) {

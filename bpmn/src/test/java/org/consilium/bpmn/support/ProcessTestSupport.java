@@ -57,7 +57,7 @@ public abstract class ProcessTestSupport {
 
     /** The wait states of a case in the order a case reaches them. */
     public static final List<String> WAIT_STATES = List.of("ReviewIntake", "AwaitRecords", "ChaseMissingRecords",
-            "VerifyDossier", "AwaitMdtScheduled", "AwaitMdtConcluded", "ApproveReport", "AwaitReportDelivered");
+            "VerifyDossier", "AwaitMdtScheduled", "AwaitMdtConcluded", "AwaitReportReleased", "AwaitReportDelivered");
 
     @Autowired
     protected ProcessEngine engine;
@@ -191,11 +191,13 @@ public abstract class ProcessTestSupport {
 
     protected void mdtConcluded(ProcessInstance instance) {
         publish(Cases.mdtConcluded(instance.getBusinessKey()));
-        awaitWaitingAt(instance, "ApproveReport");
+        awaitWaitingAt(instance, "AwaitReportReleased");
     }
 
-    protected void approveReport(ProcessInstance instance) {
-        submitForm(instance, "ApproveReport", Map.of("approved", true));
+    /** The coordinator released version 2 in mdt-scheduler's report desk: ReportReleased arrives. */
+    protected void reportReleased(ProcessInstance instance) {
+        publish(Cases.reportReleased(instance.getBusinessKey()));
+        awaitWaitingAt(instance, "DeliverReport");
         runJob(instance, "DeliverReport");
         awaitWaitingAt(instance, "AwaitReportDelivered");
     }
@@ -223,7 +225,7 @@ public abstract class ProcessTestSupport {
                 case "VerifyDossier" -> verifyDossier(instance);
                 case "AwaitMdtScheduled" -> mdtScheduled(instance);
                 case "AwaitMdtConcluded" -> mdtConcluded(instance);
-                case "ApproveReport" -> approveReport(instance);
+                case "AwaitReportReleased" -> reportReleased(instance);
                 default -> throw new IllegalStateException(reached);
             }
         }

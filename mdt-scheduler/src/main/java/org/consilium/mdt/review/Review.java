@@ -2,6 +2,7 @@ package org.consilium.mdt.review;
 
 import org.consilium.events.Envelope;
 import org.consilium.events.MdtConcluded;
+import org.consilium.events.ReportReleased;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.OpinionSubmitted;
 import org.consilium.events.ScheduleReview;
@@ -9,6 +10,7 @@ import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.mdt.report.Report;
 import org.consilium.mdt.report.ReportSections;
+import org.consilium.mdt.report.ReportVersion;
 import org.consilium.mdt.session.SessionSlot;
 import org.consilium.support.outbox.OutboxEntry;
 import org.consilium.support.problem.DomainProblem;
@@ -256,8 +258,13 @@ public class Review {
         return report;
     }
 
+    /** Releases the approved version and announces it (ReportReleased): that version is what the patient gets. */
     Report releaseReport(String coordinator, Instant now) {
         report = requireReport().release(caseId, coordinator, now);
+        ReportVersion released = report.current();
+        String signedBy = consensus == null ? released.editor() : consensus.signedBy();
+        outbox.add(OutboxEntry.of(new ReportReleased(caseId, released.number(), released.sections().asContent(signedBy),
+                coordinator, now), Envelope.derivedId(caseId, "ReportReleased"), now));
         return report;
     }
 

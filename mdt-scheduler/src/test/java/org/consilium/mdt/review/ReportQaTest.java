@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.consilium.events.MdtConcluded;
 import org.consilium.events.MessageType;
 import org.consilium.events.ReportContent;
+import org.consilium.events.ReportReleased;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.mdt.report.ReportStatus;
 import org.consilium.mdt.report.ReportVersion;
@@ -180,6 +181,20 @@ class ReportQaTest extends ServiceTest {
         assertThat(report(caseId).history()).hasSize(2);
         assertThat(awaitReview(caseId).report()).isEqualTo(new ReportView.Summary(2, ReportStatus.RELEASED));
         assertThat(KafkaProbe.envelopes(MessageType.MDT_CONCLUDED, caseId)).hasSize(1);
+        ReportReleased announced = KafkaProbe.awaitPublished(MessageType.REPORT_RELEASED, caseId, ReportReleased.class);
+        assertThat(announced.version()).as("the edited version is what the patient gets").isEqualTo(2);
+        assertThat(announced.releasedBy()).isEqualTo("Ben");
+        assertThat(announced.report().recommendation()).isEqualTo(v2.current().sections().recommendation());
+        assertThat(announced.report().plainLanguageSummary()).isEqualTo(v2.current().sections().plainLanguageSummary());
+        assertThat(announced.report().signedBy()).as("signed by the chair").isEqualTo(chair.name());
+        assertThat(announced.report().concerns()).singleElement()
+                .satisfies(c -> assertThat(c.concern()).isEqualTo("Will I need a stoma?"));
+        assertThat(announced.report().comparison().benefitsAndRisks()).extracting(o -> o.option())
+                .containsExactly("Surgery first", "Treatment first");
+        assertThat(announced.report().comparison().jointDiscussionHelpful()).isTrue();
+        assertThat(announced.report().stillMissing()).containsExactly("MMR status");
+        assertThat(announced.report().supportiveCare()).containsExactly("Acupuncture for nausea during chemotherapy");
+        assertThat(KafkaProbe.envelopes(MessageType.REPORT_RELEASED, caseId)).hasSize(1);
 
         http.get().uri("/reviews/{id}/report/composition", caseId).exchange().expectStatus().isOk()
                 .expectHeader().contentType("application/fhir+json")
