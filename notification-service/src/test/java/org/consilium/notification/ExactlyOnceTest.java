@@ -114,7 +114,7 @@ class ExactlyOnceTest extends ServiceTest {
         String caseId = newCaseId();
         Envelope command = command(Command.SEND_NOTIFICATION.payload.apply(caseId));
         // The sender claimed the command, then died before recording what SMTP said.
-        deliveries.insert(Delivery.claim(command.id(), caseId, DeliveryPurpose.CASE_WITHDRAWN, recipient(caseId, "en"),
+        deliveries.insert(Delivery.claim(command, DeliveryPurpose.CASE_WITHDRAWN, recipient(caseId, "en"),
                 "<" + command.id() + "@consilium.local>", new RenderedMail("en", "Your case has been withdrawn", "", ""),
                 Instant.now().minusSeconds(60))).block();
         double before = count("consilium.notification.deliveries.unconfirmed", "CASE_WITHDRAWN");

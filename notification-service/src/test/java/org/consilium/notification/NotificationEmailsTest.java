@@ -32,6 +32,7 @@ class NotificationEmailsTest extends ServiceTest {
 
     static final Map<NotificationPurpose, String> SUBJECTS = Map.of(
             NotificationPurpose.RECORDS_REMINDER, "We are still waiting for some of your records",
+            NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, "Records requested for a patient's second-opinion review",
             NotificationPurpose.CASE_DECLINED, "Your request for a second opinion",
             NotificationPurpose.CASE_WITHDRAWN, "Your case has been withdrawn",
             NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review");
@@ -43,6 +44,7 @@ class NotificationEmailsTest extends ServiceTest {
     /** What each purpose's email must say beyond the greeting: a parameter, rendered for the reader. */
     static final Map<NotificationPurpose, String> SAYS = Map.of(
             NotificationPurpose.RECORDS_REMINDER, "EGFR/ALK results",
+            NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, "EGFR/ALK results",
             NotificationPurpose.CASE_DECLINED, "Treatment will continue at the local hospital",
             NotificationPurpose.CASE_WITHDRAWN, "Treatment will continue at the local hospital",
             NotificationPurpose.MDT_SCHEDULED, "December 8, 2026");

@@ -1,6 +1,8 @@
 package org.consilium.notification;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.consilium.events.CaseMessage;
 import org.consilium.events.Envelope;
@@ -39,19 +41,42 @@ import static org.awaitility.Awaitility.await;
         "consilium.notification.quiet-hours.enabled=true",
         "consilium.notification.quiet-hours.start=23:00:00",
         "consilium.notification.quiet-hours.end=23:00:06",
-        "consilium.notification.quiet-hours.poll-interval=300ms"})
+        "consilium.notification.quiet-hours.poll-interval=300ms",
+        // Webhook retries in fractions of a second: 4 attempts, 300 ms doubling (WebhookTest times the gaps).
+        "consilium.notification.webhooks.poll-interval=100ms",
+        "consilium.notification.webhooks.max-attempts=4",
+        "consilium.notification.webhooks.initial-backoff=300ms",
+        "consilium.notification.webhooks.max-backoff=2s",
+        "consilium.notification.webhooks.timeout=2s",
+        "consilium.notification.inbox.poll-interval=200ms",
+        "consilium.notification.bounces.imap.enabled=true",
+        "consilium.notification.bounces.imap.protocol=imap",
+        "consilium.notification.bounces.imap.host=127.0.0.1",
+        "consilium.notification.bounces.imap.username=bounces",
+        "consilium.notification.bounces.imap.password=secret",
+        "consilium.notification.bounces.imap.poll-interval=300ms"})
 @AutoConfigureObservability(tracing = false)
 abstract class ServiceTest {
     static final int SMTP_PORT = Smtp.freePort();
+    static final String BOUNCES = "bounces@consilium.local";
+
+    static final int IMAP_PORT = Smtp.freePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
+
+    /** The mailbox bounces are returned to, read by BounceMailbox over IMAP. */
+    @RegisterExtension
+    static final GreenMailExtension bounceMailbox = new GreenMailExtension(
+            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser(BOUNCES, "bounces", "secret"));
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "consilium-notification");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("consilium.notification.bounces.imap.port", () -> IMAP_PORT);
     }
 
     @Autowired

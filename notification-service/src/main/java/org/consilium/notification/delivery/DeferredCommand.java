@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The command a deferred delivery answers, kept in its Delivery document so the scheduled job can
- * render and send the email after the Kafka message was acknowledged.
+ * The command a delivery answers, kept in its Delivery document so the scheduled job can render and
+ * send the email after the Kafka message was acknowledged: when it was deferred, or when an operator
+ * asked for an UNCONFIRMED email to be re-sent.
  */
 public record DeferredCommand(MessageType type, String source, Instant time, String payload) {
 

@@ -8,6 +8,8 @@ import org.consilium.notification.mail.Mailer;
 import org.consilium.notification.mail.RenderedMail;
 import org.consilium.notification.mail.SmtpFailure;
 import org.consilium.notification.report.ReportPdfs;
+import org.consilium.notification.webhook.WebhookEvent;
+import org.consilium.notification.webhook.Webhooks;
 import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +44,13 @@ public class Deliveries {
     private final ReportPdfs reports;
     private final CalendarInvitations calendar;
     private final QuietHours quietHours;
+    private final Webhooks webhooks;
     private final Clock clock;
 
     public Deliveries(DeliveryRepository repository, MailTemplates templates, Mailer mailer, DeliveryMetrics metrics,
-                      ReportPdfs reports, CalendarInvitations calendar, QuietHours quietHours, Clock clock) {
+                      ReportPdfs reports, CalendarInvitations calendar, QuietHours quietHours, Webhooks webhooks,
+                      Clock clock) {
+        this.webhooks = webhooks;
         this.quietHours = quietHours;
         this.repository = repository;
         this.templates = templates;
@@ -63,7 +68,10 @@ public class Deliveries {
             return Mono.empty();
         }
         OutgoingMail mail = outgoing.get();
-        return repository.findById(command.id())
+        // Webhooks first: their records are keyed by command and subscription, so a redelivered command
+        // re-creates none, and one that crashed after this point still finds them (they are sent by a job).
+        return webhooks.enqueue(new WebhookEvent(command.id(), mail.caseId(), mail.purpose(), mail.parameters(), command.time()))
+                .then(repository.findById(command.id()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(existing -> existing.isPresent() ? resume(existing.get(), mail) : claim(command, mail));
@@ -73,8 +81,40 @@ public class Deliveries {
         return repository.findById(id).switchIfEmpty(Mono.error(() -> DomainProblem.notFound("delivery", id)));
     }
 
-    public Flux<Delivery> ofCase(String caseId) {
-        return repository.findByCaseIdOrderByClaimedAtAsc(caseId);
+    /** The deliveries of a case, in a state, or both; oldest first. At least one filter is required. */
+    public Flux<Delivery> list(String caseId, DeliveryState state) {
+        if (caseId == null && state == null) {
+            return Flux.error(DomainProblem.badRequest("filter-required", "give caseId, state or both"));
+        }
+        if (state == null) {
+            return repository.findByCaseIdOrderByClaimedAtAsc(caseId);
+        }
+        return caseId == null ? repository.findByStateOrderByClaimedAtAsc(state)
+                : repository.findByCaseIdAndStateOrderByClaimedAtAsc(caseId, state);
+    }
+
+    /**
+     * An operator's answer to an UNCONFIRMED delivery: DELIVERED records it SENT with its delivered event
+     * (no email); RESEND makes it due for the deferred-delivery job, which claims it before SMTP. Either
+     * way one save, re-read and re-checked if it changed meanwhile, so two operators cannot both resend.
+     */
+    public Mono<Delivery> resolve(String id, ResolveDelivery request) {
+        return Mono.defer(() -> find(id).flatMap(delivery -> {
+                    Resolution resolution = new Resolution(request.outcome(), request.reason().strip(),
+                            request.resolvedBy(), clock.instant());
+                    if (request.outcome() == ResolutionOutcome.DELIVERED) {
+                        delivery.confirmDelivered(resolution);
+                    } else {
+                        delivery.resend(resolution);
+                    }
+                    return repository.save(delivery);
+                }))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
+                .doOnNext(resolved -> {
+                    metrics.resolved(request.outcome());
+                    log.info("{} email {} to case {} resolved by an operator as {}: {}", resolved.purpose(), resolved.id(),
+                            resolved.caseId(), request.outcome(), request.reason());
+                });
     }
 
     private Mono<Delivery> claim(Envelope command, OutgoingMail mail) {
@@ -84,8 +124,8 @@ public class Deliveries {
         if (notBefore.isPresent()) {
             return defer(command, mail, rendered, notBefore.get());
         }
-        Delivery delivery = Delivery.claim(command.id(), command.caseId(), mail.purpose(), mail.recipient(),
-                mailer.messageId(command.id()), rendered, clock.instant());
+        Delivery delivery = Delivery.claim(command, mail.purpose(), mail.recipient(), mailer.messageId(command.id()),
+                rendered, clock.instant());
         return repository.insert(delivery)
                 .onErrorResume(DuplicateKeyException.class, e -> {
                     log.info("delivery {} was claimed concurrently; that attempt owns it", command.id());
@@ -171,7 +211,7 @@ public class Deliveries {
                         delivery.notBefore().orElse(null));
                 yield Mono.just(delivery);
             }
-            case SENT, UNCONFIRMED -> {
+            case SENT, UNCONFIRMED, BOUNCED -> {
                 log.info("delivery {} is already {}, redelivered command ignored", delivery.id(), delivery.state());
                 yield Mono.just(delivery);
             }
@@ -227,6 +267,26 @@ public class Deliveries {
         delivery.unconfirmed("the SMTP transfer broke off where the server may have accepted the email: "
                 + failure.getMessage(), clock.instant());
         return repository.save(delivery).doOnNext(this::reportUnconfirmed);
+    }
+
+    /**
+     * A permanent delivery failure reported for one of our emails (a DSN, or a mail provider's bounce
+     * webhook), found by its Message-ID. Idempotent: DSNs come more than once.
+     */
+    public Mono<Delivery> bounced(ReportBounce bounce) {
+        String messageId = bounce.normalizedMessageId();
+        return Mono.defer(() -> repository.findByMessageId(messageId)
+                        .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("email with Message-ID", messageId)))
+                        .flatMap(delivery -> delivery.bounced(bounce.describe(), clock.instant())
+                                ? repository.save(delivery).doOnNext(this::reportBounced)
+                                : Mono.just(delivery)))
+                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+
+    private void reportBounced(Delivery delivery) {
+        metrics.bounced(delivery.purpose());
+        log.warn("{} email {} to case {} BOUNCED: {}", delivery.purpose(), delivery.id(), delivery.caseId(),
+                delivery.lastError().orElse(""));
     }
 
     private void reportUnconfirmed(Delivery delivery) {

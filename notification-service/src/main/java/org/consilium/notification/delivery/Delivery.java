@@ -8,6 +8,7 @@ import org.consilium.events.ReportDelivered;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.RenderedMail;
 import org.consilium.support.outbox.OutboxEntry;
+import org.consilium.support.problem.DomainProblem;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -35,9 +36,12 @@ public class Delivery {
     private final String caseId;
     private final DeliveryPurpose purpose;
     private final Recipient recipient;
+    @Indexed
     private final String messageId;
     private String language;
     private String subject;
+    /** The plain-text body as last rendered: what the in-app inbox shows. */
+    private String text;
     /** The file names attached to the email (report PDFs, calendar entry), as last rendered. */
     private List<String> attachments;
     private DeliveryState state;
@@ -46,16 +50,25 @@ public class Delivery {
     private final Instant claimedAt;
     private Instant lastAttemptAt;
     private Instant sentAt;
+    private Instant bouncedAt;
     /** For a DEFERRED delivery: not sent before this instant (the end of the recipient's quiet hours). */
     private Instant notBefore;
-    /** Set when the delivery was deferred: the command, so the scheduled job can render and send it. */
-    private final DeferredCommand deferred;
+    /** Set when the delivery was deferred or an operator had it re-sent: the command, for the scheduled job to send. */
+    private DeferredCommand deferred;
+    /** The command this answers, kept so an operator can have the email re-sent (absent on older documents). */
+    private final DeferredCommand command;
+    /** What operators decided about this delivery when it was UNCONFIRMED, oldest first. */
+    private final List<Resolution> resolutions;
+    /** True once the delivered message is in the recipient's in-app inbox; set by {@code InboxFeed} only. */
+    private final boolean inboxed;
     private final List<OutboxEntry> outbox;
 
     @PersistenceCreator
     Delivery(String id, Long version, String caseId, DeliveryPurpose purpose, Recipient recipient, String messageId,
-             String language, String subject, List<String> attachments, DeliveryState state, int attempts, String lastError, Instant claimedAt,
-             Instant lastAttemptAt, Instant sentAt, Instant notBefore, DeferredCommand deferred, List<OutboxEntry> outbox) {
+             String language, String subject, String text, List<String> attachments, DeliveryState state, int attempts,
+             String lastError, Instant claimedAt, Instant lastAttemptAt, Instant sentAt, Instant bouncedAt, Instant notBefore,
+             DeferredCommand deferred, DeferredCommand command, List<Resolution> resolutions, boolean inboxed,
+             List<OutboxEntry> outbox) {
         this.id = id;
         this.version = version;
         this.caseId = caseId;
@@ -64,6 +77,7 @@ public class Delivery {
         this.messageId = messageId;
         this.language = language;
         this.subject = subject;
+        this.text = text;
         this.attachments = attachments == null ? List.of() : List.copyOf(attachments);
         this.state = state;
         this.attempts = attempts;
@@ -71,24 +85,83 @@ public class Delivery {
         this.claimedAt = claimedAt;
         this.lastAttemptAt = lastAttemptAt;
         this.sentAt = sentAt;
+        this.bouncedAt = bouncedAt;
         this.notBefore = notBefore;
         this.deferred = deferred;
+        this.command = command;
+        this.resolutions = new ArrayList<>(resolutions == null ? List.of() : resolutions);
+        this.inboxed = inboxed;
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
     }
 
     /** First attempt at a command: SENDING, to be inserted before the email goes to SMTP. */
-    public static Delivery claim(String commandId, String caseId, DeliveryPurpose purpose, Recipient recipient,
+    public static Delivery claim(Envelope command, DeliveryPurpose purpose, Recipient recipient,
                                  String messageId, RenderedMail mail, Instant now) {
-        return new Delivery(commandId, null, caseId, purpose, recipient, messageId, mail.language(), mail.subject(),
-                fileNames(mail), DeliveryState.SENDING, 1, null, now, now, null, null, null, null);
+        return new Delivery(command.id(), null, command.caseId(), purpose, recipient, messageId, mail.language(),
+                mail.subject(), mail.text(), fileNames(mail), DeliveryState.SENDING, 1, null, now, now, null, null, null, null,
+                DeferredCommand.of(command), null, false, null);
     }
 
     /** A command that arrived in the recipient's quiet hours: stored with its command, sent from {@code notBefore}. */
     public static Delivery defer(Envelope command, DeliveryPurpose purpose, Recipient recipient, String messageId,
                                  RenderedMail mail, Instant now, Instant notBefore) {
+        DeferredCommand stored = DeferredCommand.of(command);
         return new Delivery(command.id(), null, command.caseId(), purpose, recipient, messageId, mail.language(),
-                mail.subject(), fileNames(mail), DeliveryState.DEFERRED, 0, null, now, null, null, notBefore,
-                DeferredCommand.of(command), null);
+                mail.subject(), mail.text(), fileNames(mail), DeliveryState.DEFERRED, 0, null, now, null, null, null, notBefore,
+                stored, stored, null, false, null);
+    }
+
+    /**
+     * An operator checked an UNCONFIRMED email and says it arrived: SENT, with the delivered event the
+     * process waits for, in one save. Nothing is sent.
+     */
+    void confirmDelivered(Resolution resolution) {
+        requireUnconfirmed(resolution);
+        resolutions.add(resolution);
+        state = DeliveryState.SENT;
+        sentAt = resolution.at();
+        outbox.add(OutboxEntry.of(deliveredEvent(sentAt), Envelope.derivedId(id, "delivered"), sentAt));
+    }
+
+    /**
+     * An operator checked an UNCONFIRMED email and says it did not arrive: hand it to the deferred-delivery
+     * job, due now, which claims it SENDING before SMTP exactly like a first attempt (ADR 0004).
+     */
+    void resend(Resolution resolution) {
+        requireUnconfirmed(resolution);
+        if (command == null) {
+            throw DomainProblem.conflict("command-not-stored", "delivery " + id + " predates stored commands and cannot "
+                    + "be re-sent from here; replay its command from the dead-letter topic or the process instead");
+        }
+        resolutions.add(resolution);
+        deferred = command;
+        state = DeliveryState.DEFERRED;
+        notBefore = resolution.at();
+    }
+
+    /**
+     * The recipient's mail system reported it permanently undeliverable. From SENT, or from UNCONFIRMED (a
+     * bounce also settles that the server had taken it). Returns false when it was already BOUNCED.
+     */
+    boolean bounced(String reason, Instant now) {
+        if (state == DeliveryState.BOUNCED) {
+            return false;
+        }
+        if (state != DeliveryState.SENT && state != DeliveryState.UNCONFIRMED) {
+            throw DomainProblem.conflict("delivery-not-sent", "delivery " + id + " is " + state
+                    + "; only a SENT or UNCONFIRMED email can bounce");
+        }
+        state = DeliveryState.BOUNCED;
+        lastError = reason;
+        bouncedAt = now;
+        return true;
+    }
+
+    private void requireUnconfirmed(Resolution resolution) {
+        if (state != DeliveryState.UNCONFIRMED) {
+            throw DomainProblem.conflict("delivery-not-unconfirmed", "delivery " + id + " is " + state
+                    + "; only an UNCONFIRMED delivery can be resolved (" + resolution.outcome() + ")");
+        }
     }
 
     /** The quiet hours are over: claim it for sending, as a first attempt would. */
@@ -114,6 +187,7 @@ public class Delivery {
     private void startAttempt(RenderedMail mail, Instant now) {
         language = mail.language();
         subject = mail.subject();
+        text = mail.text();
         attachments = fileNames(mail);
         state = DeliveryState.SENDING;
         attempts++;
@@ -216,8 +290,20 @@ public class Delivery {
         return Optional.ofNullable(sentAt);
     }
 
+    public Optional<Instant> bouncedAt() {
+        return Optional.ofNullable(bouncedAt);
+    }
+
     public Optional<Instant> notBefore() {
         return Optional.ofNullable(notBefore);
+    }
+
+    public String text() {
+        return text == null ? "" : text;
+    }
+
+    public List<Resolution> resolutions() {
+        return List.copyOf(resolutions);
     }
 
     Optional<DeferredCommand> deferredCommand() {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Business metrics: emails sent and SMTP failures by purpose, deliveries left UNCONFIRMED (alert
- * on any increase: an operator must check them), and how many deliveries are in each state.
+ * on any increase: an operator must check them), how operators resolved them, bounces, and how many
+ * deliveries are in each state.
  */
 @Component
 public class DeliveryMetrics {
@@ -42,6 +43,10 @@ public class DeliveryMetrics {
             sentCounter(purpose);
             failedCounter(purpose);
             unconfirmedCounter(purpose);
+            bouncedCounter(purpose);
+        }
+        for (ResolutionOutcome outcome : ResolutionOutcome.values()) {
+            resolvedCounter(outcome);
         }
     }
 
@@ -55,6 +60,26 @@ public class DeliveryMetrics {
 
     void unconfirmed(DeliveryPurpose purpose) {
         unconfirmedCounter(purpose).increment();
+    }
+
+    void bounced(DeliveryPurpose purpose) {
+        bouncedCounter(purpose).increment();
+    }
+
+    void resolved(ResolutionOutcome outcome) {
+        resolvedCounter(outcome).increment();
+    }
+
+    private Counter bouncedCounter(DeliveryPurpose purpose) {
+        return Counter.builder("consilium.notification.deliveries.bounced")
+                .description("emails the recipient's mail system reported as permanently undeliverable")
+                .tag("purpose", purpose.name()).register(meters);
+    }
+
+    private Counter resolvedCounter(ResolutionOutcome outcome) {
+        return Counter.builder("consilium.notification.deliveries.resolved")
+                .description("UNCONFIRMED deliveries an operator resolved, by outcome").tag("outcome", outcome.name())
+                .register(meters);
     }
 
     private Counter sentCounter(DeliveryPurpose purpose) {

@@ -23,12 +23,15 @@ public record DeliveryView(
         Instant claimedAt,
         Instant lastAttemptAt,
         Instant sentAt,
+        @Schema(description = "When a bounce was reported (BOUNCED only); lastError says why") Instant bouncedAt,
         @Schema(description = "For a DEFERRED delivery: not sent before this instant (end of the recipient's quiet hours)")
-        Instant notBefore) {
+        Instant notBefore,
+        @Schema(description = "Operators' decisions about this delivery when it was UNCONFIRMED, oldest first")
+        List<Resolution> resolutions) {
 
     static DeliveryView of(Delivery d) {
         return new DeliveryView(d.id(), d.caseId(), d.purpose(), d.recipient(), d.language(), d.subject(), d.attachments(), d.state(),
                 d.attempts(), d.lastError().orElse(null), d.messageId(), d.claimedAt(), d.lastAttemptAt(),
-                d.sentAt().orElse(null), d.notBefore().orElse(null));
+                d.sentAt().orElse(null), d.bouncedAt().orElse(null), d.notBefore().orElse(null), d.resolutions());
     }
 }

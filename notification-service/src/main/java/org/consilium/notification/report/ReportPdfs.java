@@ -3,6 +3,7 @@ package org.consilium.notification.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.consilium.events.DeliverReport;
+import org.consilium.events.ReportComparison;
 import org.consilium.events.ReportContent;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.MailTemplates;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,8 +139,25 @@ public class ReportPdfs {
         variables.put("differenceExplanation", blankToNull(content.differenceExplanation()));
         variables.put("dissent", content.dissent().stream().filter(d -> d != null && !d.isBlank()).toList());
         variables.put("signedBy", blankToNull(content.signedBy()));
+        // the sections of a released report version; absent ones render as "not provided"
+        ReportComparison comparison = content.comparison();
+        variables.put("readDifferently", comparison == null ? null : readDifferently(comparison));
+        variables.put("bothReasonable", comparison == null ? null : comparison.bothOptionsReasonable());
+        variables.put("options", comparison == null ? List.of() : comparison.benefitsAndRisks());
+        variables.put("jointDiscussion", comparison == null ? null : comparison.jointDiscussionHelpful());
+        variables.put("concerns", content.concerns());
+        variables.put("stillMissing", content.stillMissing().stream().filter(m -> m != null && !m.isBlank()).toList());
+        variables.put("supportiveCare", content.supportiveCare().stream().filter(m -> m != null && !m.isBlank()).toList());
         variables.put("cjkFont", CJK_FONT_FAMILY);
         return variables;
+    }
+
+    /** Pathology and imaging read differently, as one text (either may be absent). */
+    private static String readDifferently(ReportComparison comparison) {
+        String text = java.util.stream.Stream.of(comparison.pathologyReadDifferently(), comparison.imagingReadDifferently())
+                .map(ReportPdfs::blankToNull).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return text.isEmpty() ? null : text;
     }
 
     private static String blankToNull(String value) {

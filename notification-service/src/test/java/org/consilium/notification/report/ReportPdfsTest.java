@@ -6,6 +6,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.consilium.events.DeliverReport;
 import org.consilium.events.Recipient;
+import org.consilium.events.ReportComparison;
+import org.consilium.events.ReportConcern;
 import org.consilium.events.ReportContent;
 import org.consilium.notification.mail.Attachment;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,24 @@ class ReportPdfsTest {
                         List.of("The thoracic surgeon would operate first, as planned."), "Dr Lim Wei Ling, chair"));
     }
 
+    /** The version a coordinator released: the consensus and every section around it. */
+    static DeliverReport lungCaseReleased() {
+        DeliverReport concluded = lungCase("en");
+        ReportContent c = concluded.report();
+        return new DeliverReport(concluded.caseId(), concluded.recipient(), concluded.questionForPanel(),
+                concluded.firstOpinion(), new ReportContent(c.confirmsFirstOpinion(), c.recommendation(),
+                c.plainLanguageSummary(), c.differenceExplanation(), c.dissent(), c.signedBy(),
+                List.of(new ReportConcern("Will I lose my whole lung?",
+                        "Most likely not: the plan is to remove one lobe, the same operation as before, only later.")),
+                new ReportComparison("The same adenocarcinoma; PD-L1 was 60% on the panel's review.", null, true,
+                        List.of(new ReportComparison.Option("Surgery first (the first opinion)",
+                                        "The tumour is removed sooner", "Cancer cells outside the lung are treated later"),
+                                new ReportComparison.Option("Medicine first (the panel)",
+                                        "Shrinks the tumour and treats hidden spread early", "Side effects; surgery 9 weeks later")),
+                        true),
+                List.of("Brain MRI before the operation"), List.of("Stop-smoking support", "Dietitian during treatment")));
+    }
+
     static DeliverReport lungCaseInChinese() {
         return new DeliverReport("case-2026-0043", new Recipient("王伟", "wang@example.org", "zh-Hans"),
                 "我是否应该在手术前先接受化疗或免疫治疗？",
@@ -48,7 +68,13 @@ class ReportPdfsTest {
                 new ReportContent(false, "先进行3个周期的新辅助化疗联合免疫治疗，复查后如条件允许再行肺叶切除术。",
                         "专家小组建议先用药物使肿瘤缩小，然后再做手术。",
                         "第一诊疗团队当时没有PD-L1和EGFR/ALK检测结果；这些结果显示术前治疗是更好的选择。",
-                        List.of("胸外科医生倾向于按原计划先手术。"), "林医生（主席）"));
+                        List.of("胸外科医生倾向于按原计划先手术。"), "林医生（主席）",
+                        List.of(new ReportConcern("我会失去整个肺吗？", "很可能不会：计划只切除一个肺叶，和原来的手术一样，只是时间推后。")),
+                        new ReportComparison("同样是腺癌；专家小组复核的PD-L1为60%。", null, true, List.of(
+                                new ReportComparison.Option("先手术（第一诊疗意见）", "更早切除肿瘤", "肺外的癌细胞要晚些才得到治疗"),
+                                new ReportComparison.Option("先用药（专家小组）", "缩小肿瘤并及早治疗隐匿的扩散", "副作用；手术推迟9周")),
+                                true),
+                        List.of("手术前的脑部核磁共振"), List.of("戒烟支持", "治疗期间的营养师指导")));
     }
 
     @Test
@@ -105,6 +131,21 @@ class ReportPdfsTest {
     }
 
     @Test
+    void aReleasedVersionShowsEverySectionInBothRenderings() throws IOException {
+        DeliverReport report = lungCaseReleased();
+        String plain = text(pdfs.plain(report, ISSUED)).replaceAll("\\s+", " ");
+        assertThat(plain).contains("Will I lose my whole lung?", "remove one lobe", "PD-L1 was 60%",
+                "Are both options reasonable? Yes", "Surgery first (the first opinion)", "Benefits: Shrinks the tumour",
+                "Risks: Side effects", "Would a joint discussion with your doctors help? Yes",
+                "Brain MRI before the operation", "Stop-smoking support", "Dietitian during treatment")
+                .doesNotContain("Not provided");
+        String clinician = text(pdfs.clinician(report, ISSUED)).replaceAll("\\s+", " ");
+        assertThat(clinician).contains("Medicine first (the panel)", "Benefits: Shrinks the tumour", "Risks: Side effects",
+                "Will I lose my whole lung?", "Brain MRI before the operation", "Stop-smoking support; Dietitian")
+                .doesNotContain("Not provided.");
+    }
+
+    @Test
     void aConfirmingReportWithoutOptionalTextSaysSoHonestly() throws IOException {
         DeliverReport report = new DeliverReport("case-9", new Recipient(null, "x@example.org", "en"), null, null,
                 new ReportContent(true, "Surgery as planned", null, null, null, null));
@@ -144,9 +185,9 @@ class ReportPdfsTest {
             return;
         }
         Path samples = Files.createDirectories(Path.of(dir));
-        Files.write(samples.resolve("report-plain-en.pdf"), pdfs.plain(lungCase("en"), ISSUED).content());
+        Files.write(samples.resolve("report-plain-en.pdf"), pdfs.plain(lungCaseReleased(), ISSUED).content());
         Files.write(samples.resolve("report-plain-zh.pdf"), pdfs.plain(lungCaseInChinese(), ISSUED).content());
-        Files.write(samples.resolve("report-clinician.pdf"), pdfs.clinician(lungCase("en"), ISSUED).content());
+        Files.write(samples.resolve("report-clinician.pdf"), pdfs.clinician(lungCaseReleased(), ISSUED).content());
     }
 
     static String text(Attachment pdf) {

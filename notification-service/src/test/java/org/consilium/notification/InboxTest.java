@@ -1,0 +1,60 @@
+package org.consilium.notification;
+
+import org.consilium.events.Envelope;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
+import org.consilium.notification.delivery.DeliveryState;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** Every delivered notification lands once in its recipient's inbox; newest first, with an unread count. */
+class InboxTest extends ServiceTest {
+
+    @Test
+    void deliveredNotificationsLandOnceNewestFirstAndCanBeMarkedRead() {
+        String caseId = newCaseId();
+        String user = caseId + "@example.org";
+        Envelope first = publish(notification(caseId, NotificationPurpose.RECORDS_REMINDER));
+        Envelope second = publish(notification(caseId, NotificationPurpose.MDT_SCHEDULED));
+        publish(first); // redelivered
+        Envelope third = publish(notification(caseId, NotificationPurpose.CASE_WITHDRAWN));
+        awaitState(third.id(), DeliveryState.SENT);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri("/inbox/{user}", user).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.messages.length()").isEqualTo(3));
+        http.get().uri("/inbox/{user}", user.toUpperCase()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.unread").isEqualTo(3)
+                .jsonPath("$.messages[*].id").isEqualTo(List.of(third.id(), second.id(), first.id()))
+                .jsonPath("$.messages[0].subject").isNotEmpty()
+                .jsonPath("$.messages[0].text").value(text -> org.assertj.core.api.Assertions.assertThat((String) text)
+                        .contains(caseId));
+
+        http.post().uri("/inbox/{user}/{id}/read", user, second.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.readAt").isNotEmpty();
+        String readAt = http.post().uri("/inbox/{user}/{id}/read", user, second.id()).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("readAt").toString();
+        http.get().uri("/inbox/{user}", user).exchange().expectBody()
+                .jsonPath("$.unread").isEqualTo(2)
+                .jsonPath("$.messages[1].readAt").isEqualTo(readAt);
+
+        http.post().uri("/inbox/{user}/{id}/read", "someone-else@example.org", second.id()).exchange()
+                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/inbox/{user}/{id}/read", user, "no-such-message").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anEmptyInboxIsEmptyNotMissing() {
+        http.get().uri("/inbox/{user}", "nobody@example.org").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.unread").isEqualTo(0).jsonPath("$.messages.length()").isEqualTo(0);
+    }
+
+    private static Envelope notification(String caseId, NotificationPurpose purpose) {
+        return command(new SendNotification(caseId, recipient(caseId, "en"), purpose, Map.of("reason", "moved abroad")));
+    }
+}
