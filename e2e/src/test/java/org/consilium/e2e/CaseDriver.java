@@ -34,9 +34,14 @@ final class CaseDriver {
     }
 
     static String submitLungCase(String email) {
+        return submitLungCase(email, "Budi Santoso", "ID", "[\"id\", \"en\"]", "Asia/Jakarta");
+    }
+
+    /** The lung case of a patient living in {@code country}, speaking {@code languages} (a JSON array, first preferred). */
+    static String submitLungCase(String email, String name, String country, String languages, String timeZone) {
         String intake = """
-                {"patient": {"name": "Budi Santoso", "age": 58, "sex": "MALE", "country": "ID", "languages": ["id", "en"],
-                             "timeZone": "Asia/Jakarta", "email": "%s"},
+                {"patient": {"name": "%s", "age": 58, "sex": "MALE", "country": "%s", "languages": %s,
+                             "timeZone": "%s", "email": "%s"},
                  "consent": {"review": true, "shareWithPanel": true, "crossBorderTransfer": true, "contactCurrentDoctor": true},
                  "diagnosis": {"cancerType": "lung", "stage": "IIIA", "histology": "adenocarcinoma"},
                  "currentTreatingTeam": {"doctorName": "Dr Hartono", "institution": "RS Jakarta"},
@@ -44,7 +49,8 @@ final class CaseDriver {
                  "decisionsAtStake": ["MAJOR_SURGERY"], "treatmentGoal": "CURE", "whatSeemsMissing": ["MOLECULAR_TESTING"],
                  "plannedTreatmentStart": "%s",
                  "questionForPanel": "Should I have chemotherapy or immunotherapy before the operation instead?"}
-                """.formatted(email, LocalDate.now().minusDays(10), LocalDate.now().plusDays(12));
+                """.formatted(name, country, languages, timeZone, email, LocalDate.now().minusDays(10),
+                LocalDate.now().plusDays(12));
         Http.Response created = Http.post(RunningStack.url(8081, "/cases"), intake);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().get("caseId").asText();
@@ -164,6 +170,44 @@ final class CaseDriver {
 
     static String stage(String caseId) {
         return Http.get(RunningStack.url(8081, "/cases/" + caseId)).body().path("stage").asText();
+    }
+
+    /** The raw MIME text of each message in the mailbox (attachments base64-encoded within it). */
+    static List<String> rawMails(String email) {
+        Http.Response inbox = Http.get(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
+        List<String> raw = new ArrayList<>();
+        if (inbox.status() == 200) {
+            inbox.body().forEach(m -> raw.add(m.path("mimeMessage").asText()));
+        }
+        return raw;
+    }
+
+    /** The file names of the attachments of one raw MIME message, decoded. */
+    static List<String> attachmentNames(String rawMail) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(rawMail.getBytes(StandardCharsets.UTF_8)));
+            List<String> names = new ArrayList<>();
+            collectAttachmentNames(message.getContent(), names);
+            return names;
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("not a readable mail", e);
+        }
+    }
+
+    private static void collectAttachmentNames(Object content, List<String> names)
+            throws jakarta.mail.MessagingException, java.io.IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    names.add(part.getFileName());
+                } else {
+                    collectAttachmentNames(part.getContent(), names);
+                }
+            }
+        }
     }
 
     static List<String> mailSubjects(String email) {

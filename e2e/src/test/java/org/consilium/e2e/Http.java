@@ -29,10 +29,18 @@ final class Http {
     }
 
     static Response post(String url, Object json) {
+        return sendJson("POST", url, json);
+    }
+
+    static Response put(String url, Object json) {
+        return sendJson("PUT", url, json);
+    }
+
+    private static Response sendJson(String method, String url, Object json) {
         try {
             String body = json instanceof String s ? s : JSON.writeValueAsString(json);
             return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

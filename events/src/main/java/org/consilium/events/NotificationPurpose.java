@@ -5,5 +5,7 @@ public enum NotificationPurpose {
     RECORDS_REMINDER,
     /** The records reminder as the patient's current doctor gets it, sent only with the patient's consent. */
     RECORDS_REQUEST_TO_DOCTOR,
-    CASE_DECLINED, CASE_WITHDRAWN, MDT_SCHEDULED
+    CASE_DECLINED, CASE_WITHDRAWN, MDT_SCHEDULED,
+    /** A panel member's invitation to the session, in their own time zone, with the .ics entry. */
+    MDT_INVITATION
 }

@@ -35,7 +35,8 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, "Records requested for a patient's second-opinion review",
             NotificationPurpose.CASE_DECLINED, "Your request for a second opinion",
             NotificationPurpose.CASE_WITHDRAWN, "Your case has been withdrawn",
-            NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review");
+            NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review",
+            NotificationPurpose.MDT_INVITATION, "MDT review invitation: case %s");
 
     static final Map<String, String> PARAMETERS = Map.of("missing", "brain MRI, EGFR/ALK results",
             "dueBy", "2026-12-01", "reason", "Treatment will continue at the local hospital",
@@ -47,7 +48,8 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, "EGFR/ALK results",
             NotificationPurpose.CASE_DECLINED, "Treatment will continue at the local hospital",
             NotificationPurpose.CASE_WITHDRAWN, "Treatment will continue at the local hospital",
-            NotificationPurpose.MDT_SCHEDULED, "December 8, 2026");
+            NotificationPurpose.MDT_SCHEDULED, "December 8, 2026",
+            NotificationPurpose.MDT_INVITATION, "December 8, 2026");
 
     @ParameterizedTest
     @EnumSource(NotificationPurpose.class)
@@ -56,10 +58,10 @@ class NotificationEmailsTest extends ServiceTest {
         Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "en"), purpose, PARAMETERS)));
 
         MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
-        assertThat(mail.getSubject()).isEqualTo(SUBJECTS.get(purpose));
+        assertThat(mail.getSubject()).isEqualTo(SUBJECTS.get(purpose).formatted(caseId));
         assertThat(mail.getFrom()[0].toString()).contains("care-team@consilium.local");
         assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
-        if (purpose == NotificationPurpose.MDT_SCHEDULED) {
+        if (purpose == NotificationPurpose.MDT_SCHEDULED || purpose == NotificationPurpose.MDT_INVITATION) {
             // the calendar entry makes it multipart/mixed; the bodies stay multipart/alternative inside
             assertThat(mail.getContentType()).startsWith("multipart/mixed");
             assertThat(Smtp.attachments(mail)).extracting(Smtp.File::name).containsExactly("consilium-mdt-" + caseId + ".ics");

@@ -44,6 +44,8 @@ public final class CaseVariables {
     public static final String SESSION_ID = "sessionId";
     public static final String SESSION_STARTS_AT = "sessionStartsAt";
     public static final String PANEL = "panel";
+    /** The panel as JSON bytes (PanelMember[]): who gets an invitation, where, in which zone. */
+    public static final String PANEL_MEMBERS = "panelMembers";
     public static final String CONFIRMS_FIRST_OPINION = "confirmsFirstOpinion";
     public static final String RECOMMENDATION = "recommendation";
     public static final String PLAIN_LANGUAGE_SUMMARY = "plainLanguageSummary";

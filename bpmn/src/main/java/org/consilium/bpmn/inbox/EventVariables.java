@@ -60,6 +60,8 @@ public final class EventVariables {
             variables.put(SESSION_ID, scheduled.sessionId());
             variables.put(SESSION_STARTS_AT, text(scheduled.sessionStartsAt()));
             variables.put(PANEL, panel(scheduled.panel()));
+            // bytes (JSON): each member's address and zone, for their invitation
+            variables.put(PANEL_MEMBERS, Json.write(scheduled.panel().toArray(PanelMember[]::new)));
         } else if (payload instanceof MdtConcluded concluded) {
             report(concluded.report(), variables);
         } else if (payload instanceof ReportReleased released) {

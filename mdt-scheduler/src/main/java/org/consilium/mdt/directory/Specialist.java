@@ -1,6 +1,7 @@
 package org.consilium.mdt.directory;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  * @param affiliations   institutions the specialist works for; a patient treated there is a conflict of interest
  * @param availability   when the specialist can join a live session, in their own zone
  * @param weeklyCapacity cases per week the specialist has agreed to review
+ * @param email          where session invitations go
  */
 @Document("specialists")
 public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBlank String discipline,
@@ -33,7 +35,7 @@ public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBla
                          @NotBlank String timeZone,
                          @NotEmpty List<@Pattern(regexp = "[A-Z]{2}") String> licensedIn,
                          List<@NotBlank String> affiliations, List<@Valid AvailabilityWindow> availability,
-                         @Positive int weeklyCapacity) {
+                         @Positive int weeklyCapacity, @Email String email) {
 
     public Specialist {
         subspecialties = subspecialties == null ? List.of() : List.copyOf(subspecialties);
@@ -41,6 +43,14 @@ public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBla
         licensedIn = licensedIn == null ? List.of() : List.copyOf(licensedIn);
         affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
         availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** Without an e-mail address: invitations cannot be sent to this specialist. */
+    public Specialist(String id, String name, String discipline, List<String> subspecialties, List<String> languages,
+                      String timeZone, List<String> licensedIn, List<String> affiliations,
+                      List<AvailabilityWindow> availability, int weeklyCapacity) {
+        this(id, name, discipline, subspecialties, languages, timeZone, licensedIn, affiliations, availability,
+                weeklyCapacity, null);
     }
 
     /** The patient's languages this specialist speaks; "en-GB" matches "en". */

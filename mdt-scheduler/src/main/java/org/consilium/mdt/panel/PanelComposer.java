@@ -196,7 +196,7 @@ public class PanelComposer {
                     : specialist.discipline().equals(Disciplines.MEDICAL_ONCOLOGIST) ? "; chairs as medical oncologist"
                     : "; chairs as first member (no medical oncologist on the panel)";
             return new Panellist(specialist.id(), specialist.name(), specialist.discipline(), specialist.timeZone(),
-                    chair, reason + chairing);
+                    chair, reason + chairing, specialist.email());
         }
     }
 }

@@ -70,7 +70,8 @@ public class PanelSwapping {
                                                 + "; " + booked + " of " + specialist.weeklyCapacity()
                                                 + " weekly cases booked";
                                         review.swap(new Panellist(specialist.id(), specialist.name(),
-                                                specialist.discipline(), specialist.timeZone(), false, why),
+                                                specialist.discipline(), specialist.timeZone(), false, why,
+                                                specialist.email()),
                                                 request.reason(), clock.instant());
                                         return reviews.save(review);
                                     });

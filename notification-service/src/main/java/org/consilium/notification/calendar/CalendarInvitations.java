@@ -53,6 +53,12 @@ public class CalendarInvitations {
 
     /** Empty when the parameters carry no readable {@code sessionStartsAt}: the email then goes without an entry. */
     public Optional<Attachment> mdtSession(String caseId, Map<String, String> parameters, Instant stamp) {
+        return mdtSession(caseId, parameters, stamp, false);
+    }
+
+    /** @param forPanelMember the entry of a panel member (who attends) rather than of the patient (who does not) */
+    public Optional<Attachment> mdtSession(String caseId, Map<String, String> parameters, Instant stamp,
+                                           boolean forPanelMember) {
         Optional<Instant> start = instant(parameters.get("sessionStartsAt"));
         if (start.isEmpty()) {
             return Optional.empty();
@@ -64,9 +70,13 @@ public class CalendarInvitations {
         // METHOD:PUBLISH requires an ORGANIZER (RFC 5546): the care team's sender address
         event.add(new Organizer(new ParameterList(List.of(new Cn(settings.fromName()))),
                 URI.create("mailto:" + settings.from())));
-        event.add(new Description("A multidisciplinary team of specialists reviews case " + caseId
-                + " in this session. The patient does not need to attend; the written report follows after the "
-                + "meeting. Session: " + session + "."));
+        event.add(new Description(forPanelMember
+                ? "You are on the panel reviewing case " + caseId + " in this session"
+                        + ("chair".equals(parameters.get("role")) ? ", as its chair" : "")
+                        + ". Please submit your individual opinion before it starts. Session: " + session + "."
+                : "A multidisciplinary team of specialists reviews case " + caseId
+                        + " in this session. The patient does not need to attend; the written report follows after the "
+                        + "meeting. Session: " + session + "."));
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Consilium//notification-service//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -308,8 +308,9 @@ public class Deliveries {
         if (mail.report() != null) {
             return List.of(reports.plain(mail.report(), mail.time()), reports.clinician(mail.report(), mail.time()));
         }
-        if (mail.purpose() == DeliveryPurpose.MDT_SCHEDULED) {
-            return calendar.mdtSession(mail.caseId(), mail.parameters(), mail.time()).map(List::of).orElse(List.of());
+        if (mail.purpose() == DeliveryPurpose.MDT_SCHEDULED || mail.purpose() == DeliveryPurpose.MDT_INVITATION) {
+            return calendar.mdtSession(mail.caseId(), mail.parameters(), mail.time(),
+                    mail.purpose() == DeliveryPurpose.MDT_INVITATION).map(List::of).orElse(List.of());
         }
         return List.of();
     }

@@ -18,6 +18,8 @@ public enum DeliveryPurpose {
     CASE_WITHDRAWN("case-withdrawn"),
     /** {@code sessionStartsAt} (instant), {@code timeZone} (IANA id, e.g. Asia/Jakarta). */
     MDT_SCHEDULED("mdt-scheduled"),
+    /** {@code sessionStartsAt}, {@code timeZone} (the member's), {@code sessionId}, {@code discipline}, {@code role}. */
+    MDT_INVITATION("mdt-invitation"),
     /** From {@code DeliverReport}: the question, the first opinion and the report content. */
     REPORT("report");
 

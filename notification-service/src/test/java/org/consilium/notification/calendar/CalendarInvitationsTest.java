@@ -47,6 +47,20 @@ class CalendarInvitationsTest {
     }
 
     @Test
+    void aPanelMembersEntryAsksForTheirOpinionAndKeepsTheSessionsUid() throws Exception {
+        Map<String, String> params = Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "sessionId", "thoracic-1",
+                "role", "chair");
+        VEvent member = parse(invitations.mdtSession("case-1", params, STAMP, true).orElseThrow())
+                .<VEvent>getComponents(Component.VEVENT).get(0);
+        VEvent patient = parse(invitations.mdtSession("case-1", params, STAMP, false).orElseThrow())
+                .<VEvent>getComponents(Component.VEVENT).get(0);
+        assertThat(value(member, Property.DESCRIPTION)).contains("You are on the panel", "as its chair",
+                "submit your individual opinion").doesNotContain("does not need to attend");
+        assertThat(value(patient, Property.DESCRIPTION)).contains("does not need to attend");
+        assertThat(value(member, Property.UID)).isEqualTo(value(patient, Property.UID));
+    }
+
+    @Test
     void theSameSessionGetsTheSameEntryEveryTime() {
         Map<String, String> params = Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "sessionId", "s-7");
         assertThat(invitations.mdtSession("case-1", params, STAMP).orElseThrow().content())

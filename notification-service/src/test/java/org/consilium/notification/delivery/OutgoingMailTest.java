@@ -66,6 +66,18 @@ class OutgoingMailTest {
     }
 
     @Test
+    void aPanelMembersInvitationShowsTheSessionInTheirOwnZoneAndTheirRole() {
+        RenderedMail mail = render(new SendNotification("case-1", new Recipient("Dr Hughes", "hughes@example.org", "en"),
+                NotificationPurpose.MDT_INVITATION, Map.of("sessionStartsAt", "2026-12-08T02:00:00Z",
+                        "timeZone", "Europe/London", "discipline", "thoracic-surgeon", "role", "chair",
+                        "sessionId", "thoracic-2026-12-08")));
+
+        assertThat(mail.subject()).isEqualTo("MDT review invitation: case case-1");
+        assertThat(mail.text()).contains("Dear Dr Hughes", "as the thoracic-surgeon", "you chair the discussion",
+                "December 8, 2026", "2:00", "(Europe/London)", "session thoracic-2026-12-08");
+    }
+
+    @Test
     void aSessionTimeIsShownInThePatientsTimeZone() {
         RenderedMail mail = render(new SendNotification("case-1", SITI, NotificationPurpose.MDT_SCHEDULED,
                 Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta")));
