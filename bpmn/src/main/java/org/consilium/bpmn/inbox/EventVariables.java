@@ -96,7 +96,10 @@ public final class EventVariables {
         variables.put(TIME_ZONE, event.timeZone());
         variables.put(COUNTRY, event.country());
         variables.put(TREATING_INSTITUTION, event.treatingInstitution());
-        CONSENT_PURPOSES.forEach(purpose -> variables.put(consentFor(purpose), event.consents().contains(purpose)));
+        if (!event.consents().isEmpty()) {
+            // an intake always has consent for review: an empty list is a producer that does not report consents
+            CONSENT_PURPOSES.forEach(purpose -> variables.put(consentFor(purpose), event.consents().contains(purpose)));
+        }
         if (event.currentDoctor() != null) {
             variables.put(CURRENT_DOCTOR_NAME, event.currentDoctor().name());
             variables.put(CURRENT_DOCTOR_EMAIL, event.currentDoctor().email());

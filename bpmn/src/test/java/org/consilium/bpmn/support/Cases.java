@@ -28,6 +28,9 @@ public final class Cases {
             "The breast MRI and the recurrence score were not available to the first opinion",
             List.of("Breast surgeon prefers mastectomy given the tumour size", "Second dissent"), "dr-haddad");
 
+    /** What the usual intake consents to: review, and sharing with an international panel (not contacting the doctor). */
+    public static final List<String> PANEL_CONSENTS = List.of("review", "share-with-panel", "cross-border-transfer");
+
     private Cases() {
     }
 
@@ -36,7 +39,7 @@ public final class Cases {
         return new CaseSubmitted(caseId, "breast", "ORGAN_REMOVAL", today().plusDays(35),
                 "Is breast-conserving surgery possible instead of a mastectomy?", "Mastectomy then chemotherapy",
                 new Recipient("Layla Haddad", "layla@example.org", "ar"), List.of("ar", "en"), "Asia/Dubai", "AE",
-                Instant.now(), "Dubai Oncology Centre");
+                Instant.now(), "Dubai Oncology Centre", List.of(), PANEL_CONSENTS, null);
     }
 
     /** Lung, urgent: surgery booked in 12 days. */
@@ -44,7 +47,7 @@ public final class Cases {
         return new CaseSubmitted(caseId, "lung", "MAJOR_SURGERY", today().plusDays(12),
                 "Should I have chemotherapy or immunotherapy before the operation instead?",
                 "Lobectomy then chemotherapy", new Recipient("Siti Rahman", "siti@example.org", "id"),
-                List.of("id", "en"), "Asia/Jakarta", "ID", Instant.now());
+                List.of("id", "en"), "Asia/Jakarta", "ID", Instant.now(), null, List.of(), PANEL_CONSENTS, null);
     }
 
     public static RecordsCompleted recordsCompleted(String caseId) {
