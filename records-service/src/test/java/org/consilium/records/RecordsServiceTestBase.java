@@ -74,6 +74,21 @@ public abstract class RecordsServiceTestBase {
         this.http = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
     }
 
+    /** A ZIP archive of these entries, in their iteration order. */
+    protected static byte[] zip(java.util.Map<String, byte[]> entries) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (java.util.Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     protected static String newCaseId() {
         return "case-" + UUID.randomUUID();
     }

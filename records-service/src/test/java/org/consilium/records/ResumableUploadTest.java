@@ -301,6 +301,22 @@ class ResumableUploadTest extends RecordsServiceTestBase {
         assertThat(head(second).status()).isEqualTo(404);
     }
 
+    @Test
+    void anArchiveThatEscapesItsFolderIsRefusedWhenItCompletesAndLeavesNothing() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        byte[] archive = zip(new java.util.TreeMap<>(Map.of("ok.txt", "fine".getBytes(StandardCharsets.UTF_8),
+                "../../evil.sh", "#!/bin/sh".getBytes(StandardCharsets.UTF_8))));
+        long files = count("fs.files");
+        String upload = created(caseId, archive.length, "pet-ct", "images.zip");
+        problem(patch(upload, 0, archive), 422, "archive-path-traversal");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count("fs.files")).isEqualTo(files));
+        assertThat(chunksOf(upload)).isZero();
+        assertThat(head(upload).status()).isEqualTo(404);
+        assertThat(caseDocument(caseId).getList("items", org.bson.Document.class)).allSatisfy(item ->
+                assertThat(item.getList("documents", Object.class, List.of())).isEmpty());
+    }
+
     @SuppressWarnings("unused")
     private static Map<String, String> meta(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();

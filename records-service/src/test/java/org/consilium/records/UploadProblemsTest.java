@@ -244,20 +244,6 @@ class UploadProblemsTest extends RecordsServiceTestBase {
                 .expectBody().jsonPath("$.detectedContentType").isEqualTo("application/zip");
     }
 
-    private static byte[] zip(Map<String, byte[]> entries) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     @Test
     void emptyFile() {
         String caseId = collectingCase();
