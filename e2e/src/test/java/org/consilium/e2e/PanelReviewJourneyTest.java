@@ -1,12 +1,9 @@
 package org.consilium.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,24 +28,9 @@ import static org.consilium.e2e.CaseDriver.*;
  * plain-language PDF in Chinese and the clinician PDF in English; and a follow-up question the chair
  * answers.
  */
+@ExtendWith(SharedStack.class)
 class PanelReviewJourneyTest {
     static final String REPORT_SUBJECT_ZH = "您的第二诊疗意见报告已出具";
-
-    @TempDir
-    static Path dataDir;
-    static RunningStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = RunningStack.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aFourDisciplinePanelInThreeTimeZonesResolvesADisagreementAndAnswersAFollowUp() {
@@ -79,8 +61,15 @@ class PanelReviewJourneyTest {
                 .isEqualTo("+08:00");
 
         // pre-meeting opinions that disagree
-        String chair = panel.stream().filter(m -> m.get("chair").asBoolean()).findFirst().orElseThrow()
-                .get("specialistId").asText();
+        JsonNode chairMember = panel.stream().filter(m -> m.get("chair").asBoolean()).findFirst().orElseThrow();
+        String chair = chairMember.get("specialistId").asText();
+        String chairEmail = list(Http.get(RunningStack.url(8083, "/specialists?discipline="
+                + chairMember.get("discipline").asText())).body()).stream()
+                .filter(s -> s.get("id").asText().equals(chair)).findFirst().orElseThrow().get("email").asText();
+        String invitation = "MDT review invitation: case " + caseId;
+        await("the chair's invitation").atMost(Duration.ofSeconds(60)).until(() -> mailsWithSubject(chairEmail, invitation) == 1);
+        String invited = rawMails(chairEmail).stream().filter(m -> m.contains(caseId)).findFirst().orElseThrow();
+        assertThat(attachmentNames(invited)).containsExactly("consilium-mdt-" + caseId + ".ics");
         String dissenter = null;
         for (JsonNode member : panel) {
             String id = member.get("specialistId").asText();

@@ -2,12 +2,9 @@ package org.consilium.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +19,8 @@ import static org.consilium.e2e.CaseDriver.*;
  * only: intake, the engine's REST API for the coordinator's tasks, record uploads, the panel's
  * opinions and consensus, and the SMTP server's inbox.
  */
+@ExtendWith(SharedStack.class)
 class SecondOpinionJourneyTest {
-
-    @TempDir
-    static Path dataDir;
-    static RunningStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = RunningStack.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aCaseTravelsFromIntakeToADeliveredReport() {

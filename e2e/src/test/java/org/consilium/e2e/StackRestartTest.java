@@ -1,5 +1,6 @@
 package org.consilium.e2e;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.consilium.e2e.CaseDriver.*;
  * The promise of the data directory: stop the whole stack mid-case, start it again, and the case
  * goes on where it was; kill one service hard, and the stack brings it back without losing work.
  */
+@Order(1) // before the journeys' shared stack starts on the same ports (junit-platform.properties)
 class StackRestartTest {
 
     @TempDir
