@@ -1,10 +1,6 @@
-package org.consilium.events;
+package org.consilium.support.security;
 
-/**
- * The roles of the {@code roles} claim in Consilium's tokens: the one place they are spelled, for
- * the identity provider that issues them and the services that check them (Keycloak's realm export
- * uses the same names).
- */
+/** The roles of the {@code roles} claim, as the identity provider and the Keycloak realm name them. */
 public final class Roles {
     public static final String PATIENT = "patient";
     public static final String CAREGIVER = "caregiver";
