@@ -15,10 +15,10 @@ public final class DemoUsers {
             new ConsiliumUser("dr.rivera", "Dr Alex Rivera", "alex.rivera@example.org", List.of(Role.REFERRER)),
             new ConsiliumUser("cora.nolan", "Cora Nolan", "cora.nolan@consilium.example", List.of(Role.COORDINATOR)),
             // ids from mdt-scheduler's directory (specialists.json): a thoracic case's panel, chaired by the surgeon
-            new ConsiliumUser("dr-eleanor-hughes", "Dr Eleanor Hughes", "eleanor.hughes@example.org", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-laura-bennett", "Dr Laura Bennett", "laura.bennett@example.org", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-rachel-adams", "Dr Rachel Adams", "rachel.adams@example.org", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-emily-carter", "Dr Emily Carter", "emily.carter@example.org", List.of(Role.SPECIALIST)),
+            new ConsiliumUser("dr-eleanor-hughes", "Dr Eleanor Hughes", "eleanor.hughes@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
+            new ConsiliumUser("dr-laura-bennett", "Dr Laura Bennett", "laura.bennett@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
+            new ConsiliumUser("dr-rachel-adams", "Dr Rachel Adams", "rachel.adams@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
+            new ConsiliumUser("dr-emily-carter", "Dr Emily Carter", "emily.carter@hudson-cancer-center.example", List.of(Role.SPECIALIST)),
             new ConsiliumUser("ops.kim", "Kim Ops", "ops@consilium.example", List.of(Role.OPS)));
 
     private DemoUsers() {
