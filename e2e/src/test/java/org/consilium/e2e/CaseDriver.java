@@ -174,12 +174,17 @@ final class CaseDriver {
 
     /** The raw MIME text of each message in the mailbox (attachments base64-encoded within it). */
     static List<String> rawMails(String email) {
+        return mailbox(email).stream().map(m -> m.path("mimeMessage").asText()).toList();
+    }
+
+    /** The messages GreenMail's HTTP API holds for the address; none yet is an empty list (it answers 400 then). */
+    private static List<JsonNode> mailbox(String email) {
         Http.Response inbox = Http.get(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
-        List<String> raw = new ArrayList<>();
+        List<JsonNode> messages = new ArrayList<>();
         if (inbox.status() == 200) {
-            inbox.body().forEach(m -> raw.add(m.path("mimeMessage").asText()));
+            inbox.body().forEach(messages::add);
         }
-        return raw;
+        return messages;
     }
 
     /** The file names of the attachments of one raw MIME message, decoded. */
@@ -211,13 +216,7 @@ final class CaseDriver {
     }
 
     static List<String> mailSubjects(String email) {
-        Http.Response inbox = Http.get(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
-        List<String> subjects = new ArrayList<>();
-        if (inbox.status() == 200) {
-            // GreenMail answers 400 for a mailbox that has received nothing yet
-            inbox.body().forEach(m -> subjects.add(m.path("subject").asText()));
-        }
-        return subjects;
+        return mailbox(email).stream().map(m -> m.path("subject").asText()).toList();
     }
 
     static long mailsWithSubject(String email, String subject) {

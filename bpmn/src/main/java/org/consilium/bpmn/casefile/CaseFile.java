@@ -12,6 +12,7 @@ import org.consilium.events.Urgency;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -57,8 +58,15 @@ public final class CaseFile {
 
     /** The released version when there is one (ReportReleased), else the consensus as concluded. */
     public ReportContent report() {
-        return execution.getVariable(RELEASED_REPORT) instanceof byte[] released
-                ? Json.read(released, ReportContent.class) : concludedReport();
+        return json(RELEASED_REPORT, ReportContent.class).orElseGet(this::concludedReport);
+    }
+
+    /**
+     * A variable kept as JSON bytes (a nested value: the engine has no object serialisation here, and
+     * its strings stop at 4000 characters); empty when it is not set.
+     */
+    public <T> Optional<T> json(String name, Class<T> type) {
+        return execution.getVariable(name) instanceof byte[] bytes ? Optional.of(Json.read(bytes, type)) : Optional.empty();
     }
 
     private ReportContent concludedReport() {

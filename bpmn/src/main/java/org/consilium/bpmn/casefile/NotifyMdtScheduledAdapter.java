@@ -2,7 +2,6 @@ package org.consilium.bpmn.casefile;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.consilium.events.Json;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.PanelMember;
 import org.consilium.events.Recipient;
@@ -51,7 +50,6 @@ public class NotifyMdtScheduledAdapter implements JavaDelegate {
     }
 
     static List<PanelMember> panel(CaseFile file) {
-        return file.value(CaseVariables.PANEL_MEMBERS) instanceof byte[] json
-                ? List.of(Json.read(json, PanelMember[].class)) : List.of();
+        return file.json(CaseVariables.PANEL_MEMBERS, PanelMember[].class).map(List::of).orElse(List.of());
     }
 }

@@ -51,12 +51,11 @@ public class CalendarInvitations {
         this.settings = settings;
     }
 
-    /** Empty when the parameters carry no readable {@code sessionStartsAt}: the email then goes without an entry. */
-    public Optional<Attachment> mdtSession(String caseId, Map<String, String> parameters, Instant stamp) {
-        return mdtSession(caseId, parameters, stamp, false);
-    }
-
-    /** @param forPanelMember the entry of a panel member (who attends) rather than of the patient (who does not) */
+    /**
+     * Empty when the parameters carry no readable {@code sessionStartsAt}: the email then goes without an entry.
+     *
+     * @param forPanelMember the entry of a panel member (who attends) rather than of the patient (who does not)
+     */
     public Optional<Attachment> mdtSession(String caseId, Map<String, String> parameters, Instant stamp,
                                            boolean forPanelMember) {
         Optional<Instant> start = instant(parameters.get("sessionStartsAt"));

@@ -29,7 +29,7 @@ class CalendarInvitationsTest {
     @Test
     void oneEventInUtcWithTheDefaultFifteenMinutesAndAUidFromCaseAndStart() throws Exception {
         Attachment ics = invitations.mdtSession("case-1", Map.of("sessionStartsAt", "2026-12-08T02:00:00Z",
-                "timeZone", "Asia/Jakarta"), STAMP).orElseThrow();
+                "timeZone", "Asia/Jakarta"), STAMP, false).orElseThrow();
 
         assertThat(ics.fileName()).isEqualTo("consilium-mdt-case-1.ics");
         assertThat(new String(ics.content(), StandardCharsets.UTF_8)).contains("BEGIN:VCALENDAR", "VERSION:2.0",
@@ -63,8 +63,8 @@ class CalendarInvitationsTest {
     @Test
     void theSameSessionGetsTheSameEntryEveryTime() {
         Map<String, String> params = Map.of("sessionStartsAt", "2026-12-08T02:00:00Z", "sessionId", "s-7");
-        assertThat(invitations.mdtSession("case-1", params, STAMP).orElseThrow().content())
-                .isEqualTo(invitations.mdtSession("case-1", params, STAMP).orElseThrow().content());
+        assertThat(invitations.mdtSession("case-1", params, STAMP, false).orElseThrow().content())
+                .isEqualTo(invitations.mdtSession("case-1", params, STAMP, false).orElseThrow().content());
     }
 
     @ParameterizedTest
@@ -73,15 +73,15 @@ class CalendarInvitationsTest {
     void theDurationComesFromAParameter(String name, String value, String expected) throws Exception {
         Map<String, String> params = new HashMap<>(Map.of("sessionStartsAt", "2026-12-08T02:00:00Z"));
         params.put(name, value);
-        VEvent event = parse(invitations.mdtSession("c", params, STAMP).orElseThrow())
+        VEvent event = parse(invitations.mdtSession("c", params, STAMP, false).orElseThrow())
                 .<VEvent>getComponents(Component.VEVENT).get(0);
         assertThat(value(event, Property.DURATION)).isEqualTo(expected);
     }
 
     @Test
     void noEntryWithoutAReadableSessionStart() {
-        assertThat(invitations.mdtSession("c", Map.of(), STAMP)).isEmpty();
-        assertThat(invitations.mdtSession("c", Map.of("sessionStartsAt", "next Tuesday"), STAMP)).isEmpty();
+        assertThat(invitations.mdtSession("c", Map.of(), STAMP, false)).isEmpty();
+        assertThat(invitations.mdtSession("c", Map.of("sessionStartsAt", "next Tuesday"), STAMP, false)).isEmpty();
     }
 
     static Calendar parse(Attachment ics) throws IOException, ParserException {

@@ -29,9 +29,16 @@ public final class ServiceCatalog {
         return ALL.stream().map(ServiceDefinition::module).toList();
     }
 
+    /** Where a service of the catalog answers on this machine, e.g. records-service's URL of intake-service. */
+    public static String localUrl(String module, StackPorts ports) {
+        ServiceDefinition service = ALL.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in the catalog"));
+        return "http://localhost:" + ports.shift(service.basePort());
+    }
+
     /** The embedded provider's issuer: what its tokens name, and what every service is told to trust. */
     public static String issuerUri(StackPorts ports) {
-        return "http://localhost:" + ports.shift(IDENTITY_PROVIDER.basePort());
+        return localUrl(IDENTITY_PROVIDER.module(), ports);
     }
 
     /** The named services in catalog order; an unknown name is a configuration error worth stopping for. */

@@ -33,7 +33,7 @@ final class ServiceEnvironment {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(ports.smtp()));
         // records-service fetches the attachments of a FHIR intake from intake-service (claim check, ADR 7)
-        env.put("INTAKE_URL", "http://localhost:" + ports.shift(8081));
+        env.put("INTAKE_URL", ServiceCatalog.localUrl("intake-service", ports));
         // whose tokens to trust (issue 6); the services read it once their APIs require a bearer token (ADR 9)
         env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
         if (service.isEngine()) {
