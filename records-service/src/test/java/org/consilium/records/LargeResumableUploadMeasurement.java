@@ -112,19 +112,14 @@ class LargeResumableUploadMeasurement {
         long started = System.nanoTime();
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         java.util.List<String> timeline = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        Thread ticker = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                timeline.add(String.format("%.0fs:%dMiB", (System.nanoTime() - started) / 1e9,
-                        memory.getHeapMemoryUsage().getUsed() >> 20));
-                try {
-                    Thread.sleep(5000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-timeline");
-        ticker.setDaemon(true);
-        ticker.start();
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                    Thread thread = new Thread(task, "heap-timeline");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        ticker.scheduleAtFixedRate(() -> timeline.add(String.format("%.0fs:%dMiB", (System.nanoTime() - started) / 1e9,
+                memory.getHeapMemoryUsage().getUsed() >> 20)), 0, 5, java.util.concurrent.TimeUnit.SECONDS);
         try (HeapSampler heap = new HeapSampler()) {
             ResponseEntity<Void> created = web.post().uri("/cases/{c}/uploads", caseId).header("Tus-Resumable", "1.0.0")
                     .header("Upload-Length", String.valueOf(size)).header("Upload-Metadata", meta)
@@ -160,7 +155,7 @@ class LargeResumableUploadMeasurement {
             double seconds = (System.nanoTime() - started) / 1e9;
             String docId = documentId;
             heap.close();
-            ticker.interrupt();
+            ticker.shutdownNow();
             System.out.println("MEASURE: MemoryMXBean heap used every 5 s: " + String.join(" ", timeline));
             Document records = mongo.findById(caseId, Document.class, "caseRecords").block();
             String sha = records.getList("items", Document.class).stream()
@@ -196,15 +191,13 @@ class LargeResumableUploadMeasurement {
                 .retrieve().toBodilessEntity().block(Duration.ofMinutes(30));
     }
 
-    private static long stableOffset(WebClient web, String location) throws InterruptedException {
-        long last = -1;
-        long now = head(web, location);
-        while (now != last) {
-            last = now;
-            Thread.sleep(2000);
-            now = head(web, location);
-        }
-        return now;
+    /** The offset once it stops moving: the same in two reads two seconds apart. */
+    private static long stableOffset(WebClient web, String location) {
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+        return await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofMinutes(10)).until(() -> {
+            long now = head(web, location);
+            return now == last.getAndSet(now) ? now : null;
+        }, java.util.Objects::nonNull);
     }
 
     private static long head(WebClient web, String location) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,15 +184,13 @@ class ResumableUploadTest extends RecordsServiceTestBase {
         assertThat(chunksOf(location)).isZero();
     }
 
-    private long stableOffset(String location) throws InterruptedException {
-        long last = -1;
-        long now = offset(location);
-        while (now != last) {
-            last = now;
-            Thread.sleep(1000);
-            now = offset(location);
-        }
-        return now;
+    /** The offset once it stops moving: the same in two reads a second apart. */
+    private long stableOffset(String location) {
+        AtomicLong last = new AtomicLong(-1);
+        return await().pollInterval(Duration.ofSeconds(1)).atMost(Duration.ofMinutes(1)).until(() -> {
+            long now = offset(location);
+            return now == last.getAndSet(now) ? now : null;
+        }, java.util.Objects::nonNull);
     }
 
     @Test
