@@ -5,7 +5,10 @@ import org.consilium.events.NotificationPurpose;
 import org.consilium.events.SendNotification;
 import org.consilium.notification.delivery.DeliveryState;
 import org.junit.jupiter.api.Test;
+import org.consilium.support.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +28,7 @@ class InboxTest extends ServiceTest {
         publish(first); // redelivered
         Envelope third = publish(notification(caseId, NotificationPurpose.CASE_WITHDRAWN));
         awaitState(third.id(), DeliveryState.SENT);
+        WebTestClient http = as(user);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get().uri("/inbox/{user}", user).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.messages.length()").isEqualTo(3));
@@ -43,15 +47,28 @@ class InboxTest extends ServiceTest {
                 .jsonPath("$.unread").isEqualTo(2)
                 .jsonPath("$.messages[1].readAt").isEqualTo(readAt);
 
-        http.post().uri("/inbox/{user}/{id}/read", "someone-else@example.org", second.id()).exchange()
-                .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // another user's inbox, even with that user's message id: refused, whoever asks but its owner
+        as("someone-else@example.org").get().uri("/inbox/{user}", user).exchange()
+                .expectStatus().isForbidden().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:not-your-inbox");
+        as("someone-else@example.org").post().uri("/inbox/{user}/{id}/read", user, second.id()).exchange()
+                .expectStatus().isForbidden();
+        this.http.get().uri("/inbox/{user}", user).exchange().expectStatus().isForbidden(); // not even an operator
+        as("someone-else@example.org").post().uri("/inbox/{user}/{id}/read", "someone-else@example.org", second.id())
+                .exchange().expectStatus().isNotFound().expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         http.post().uri("/inbox/{user}/{id}/read", user, "no-such-message").exchange().expectStatus().isNotFound();
     }
 
     @Test
     void anEmptyInboxIsEmptyNotMissing() {
-        http.get().uri("/inbox/{user}", "nobody@example.org").exchange().expectStatus().isOk().expectBody()
+        as("nobody@example.org").get().uri("/inbox/{user}", "nobody@example.org").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.unread").isEqualTo(0).jsonPath("$.messages.length()").isEqualTo(0);
+    }
+
+    /** A client carrying the token of the patient with this e-mail address. */
+    private WebTestClient as(String email) {
+        return http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(email, email, "patient")).build();
     }
 
     private static Envelope notification(String caseId, NotificationPurpose purpose) {

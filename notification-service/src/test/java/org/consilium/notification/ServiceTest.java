@@ -12,6 +12,8 @@ import org.consilium.notification.delivery.DeliveryRepository;
 import org.consilium.notification.delivery.DeliveryState;
 import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -74,13 +76,21 @@ abstract class ServiceTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "consilium-notification");
+        TestTokens.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("consilium.notification.bounces.imap.port", () -> IMAP_PORT);
     }
 
-    @Autowired
+    /** As an operator who is also a coordinator: every endpoint but an inbox (NotificationAccessTest has the rules). */
+    static final String STAFF = TestTokens.bearer("kim.ops", "kim@consilium.example", "ops", "coordinator");
+
     WebTestClient http;
+
+    @Autowired
+    void client(WebTestClient client) {
+        http = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, STAFF).build();
+    }
     @Autowired
     DeliveryRepository deliveries;
     @Autowired

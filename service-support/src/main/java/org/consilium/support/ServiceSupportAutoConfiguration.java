@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.ProblemHandlers;
+import org.consilium.support.security.ServiceSecurity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -31,7 +32,7 @@ import java.util.Map;
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 @PropertySource("classpath:consilium-service-defaults.properties")
-@Import(ProblemHandlers.class)
+@Import({ProblemHandlers.class, ServiceSecurity.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean

@@ -1,0 +1,69 @@
+package org.consilium.support.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+
+/**
+ * The services' HTTP security (issue 6, ADR 10). With {@code consilium.security.enabled=true} every
+ * request needs a bearer JWT from the identity provider ({@code CONSILIUM_ISSUER_URI}) except health
+ * and the API docs; other actuator endpoints are for {@code ops}; the service adds its own
+ * {@link EndpointRules}. Stateless: no session, no CSRF token (no cookies are ever honoured), CORS
+ * closed (no cross-origin browser calls are answered), and the usual security headers.
+ * <p>
+ * Off, a service answers every request as before: the switch lets the services adopt tokens one at a
+ * time while the system tests follow; README says which ones enforce them today.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@Import(OpenApiLogin.class)
+public class ServiceSecurity {
+
+    @Bean
+    @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "true")
+    SecurityWebFilterChain bearerTokens(ServerHttpSecurity http, ObjectProvider<EndpointRules> rules) {
+        return common(http)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    exchanges.pathMatchers("/actuator/**").hasRole(Roles.OPS);
+                    exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                            "/swagger-ui/**", "/webjars/**").permitAll();
+                    rules.orderedStream().forEach(rule -> rule.apply(exchanges));
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "false", matchIfMissing = true)
+    SecurityWebFilterChain notYetEnforced(ServerHttpSecurity http) {
+        return common(http).authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
+    }
+
+    private static ServerHttpSecurity common(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.mode(
+                                org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+    }
+}
