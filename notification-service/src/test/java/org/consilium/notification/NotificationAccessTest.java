@@ -9,7 +9,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +111,7 @@ class NotificationAccessTest extends ServiceTest {
                 });
         WebTestClient.RequestHeadersSpec<?> ready = endpoint.body() == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(endpoint.body());
-        return ready.exchange().returnResult(Map.class).getStatus().value();
+        // consume every body, so that no connection is left holding an unread response
+        return ready.exchange().expectBody().returnResult().getStatus().value();
     }
 }

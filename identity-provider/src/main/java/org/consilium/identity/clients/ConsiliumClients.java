@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.consilium.identity.IdentityProperties;
-import org.consilium.identity.users.Role;
+import org.consilium.events.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,7 +60,7 @@ public class ConsiliumClients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Role.SERVICE)).build())
+                .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Roles.SERVICE)).build())
                 .tokenSettings(tokens)
                 .build();
         return new InMemoryRegisteredClientRepository(web, services);

@@ -1,5 +1,7 @@
 package org.consilium.identity.users;
 
+import org.consilium.events.Roles;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,16 +12,16 @@ import java.util.Optional;
 public final class DemoUsers {
 
     public static final List<ConsiliumUser> ALL = List.of(
-            new ConsiliumUser("pat.lee", "Pat Lee", "pat.lee@example.org", List.of(Role.PATIENT)),
-            new ConsiliumUser("sam.lee", "Sam Lee", "sam.lee@example.org", List.of(Role.CAREGIVER)),
-            new ConsiliumUser("dr.rivera", "Dr Alex Rivera", "alex.rivera@example.org", List.of(Role.REFERRER)),
-            new ConsiliumUser("cora.nolan", "Cora Nolan", "cora.nolan@consilium.example", List.of(Role.COORDINATOR)),
+            new ConsiliumUser("pat.lee", "Pat Lee", "pat.lee@example.org", List.of(Roles.PATIENT)),
+            new ConsiliumUser("sam.lee", "Sam Lee", "sam.lee@example.org", List.of(Roles.CAREGIVER)),
+            new ConsiliumUser("dr.rivera", "Dr Alex Rivera", "alex.rivera@example.org", List.of(Roles.REFERRER)),
+            new ConsiliumUser("cora.nolan", "Cora Nolan", "cora.nolan@consilium.example", List.of(Roles.COORDINATOR)),
             // ids from mdt-scheduler's directory (specialists.json): a thoracic case's panel, chaired by the surgeon
-            new ConsiliumUser("dr-eleanor-hughes", "Dr Eleanor Hughes", "eleanor.hughes@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-laura-bennett", "Dr Laura Bennett", "laura.bennett@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-rachel-adams", "Dr Rachel Adams", "rachel.adams@thames-oncology-institute.example", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("dr-emily-carter", "Dr Emily Carter", "emily.carter@hudson-cancer-center.example", List.of(Role.SPECIALIST)),
-            new ConsiliumUser("ops.kim", "Kim Ops", "ops@consilium.example", List.of(Role.OPS)));
+            new ConsiliumUser("dr-eleanor-hughes", "Dr Eleanor Hughes", "eleanor.hughes@thames-oncology-institute.example", List.of(Roles.SPECIALIST)),
+            new ConsiliumUser("dr-laura-bennett", "Dr Laura Bennett", "laura.bennett@thames-oncology-institute.example", List.of(Roles.SPECIALIST)),
+            new ConsiliumUser("dr-rachel-adams", "Dr Rachel Adams", "rachel.adams@thames-oncology-institute.example", List.of(Roles.SPECIALIST)),
+            new ConsiliumUser("dr-emily-carter", "Dr Emily Carter", "emily.carter@hudson-cancer-center.example", List.of(Roles.SPECIALIST)),
+            new ConsiliumUser("ops.kim", "Kim Ops", "ops@consilium.example", List.of(Roles.OPS)));
 
     private DemoUsers() {
     }

@@ -2,7 +2,7 @@ package org.consilium.notification.access;
 
 import org.consilium.support.security.Caller;
 import org.consilium.support.security.EndpointRules;
-import org.consilium.support.security.Roles;
+import org.consilium.events.Roles;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

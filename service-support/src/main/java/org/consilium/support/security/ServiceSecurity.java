@@ -1,5 +1,7 @@
 package org.consilium.support.security;
 
+import org.consilium.events.Roles;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

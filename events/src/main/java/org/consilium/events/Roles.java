@@ -1,6 +1,10 @@
-package org.consilium.support.security;
+package org.consilium.events;
 
-/** The roles of the {@code roles} claim, as the identity provider and the Keycloak realm name them. */
+/**
+ * The roles of the {@code roles} claim in Consilium's tokens: the one place they are spelled, for
+ * the identity provider that issues them and the services that check them (Keycloak's realm export
+ * uses the same names).
+ */
 public final class Roles {
     public static final String PATIENT = "patient";
     public static final String CAREGIVER = "caregiver";
