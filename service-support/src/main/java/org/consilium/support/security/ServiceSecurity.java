@@ -4,12 +4,15 @@ import org.consilium.events.Roles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
@@ -25,6 +28,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 @Import(OpenApiLogin.class)
 public class ServiceSecurity {
 
@@ -48,6 +52,12 @@ public class ServiceSecurity {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "true")
+    ReactiveJwtDecoder consiliumJwtDecoder(OAuth2ResourceServerProperties properties) {
+        return TokenDecoder.of(properties);
     }
 
     @Bean

@@ -93,6 +93,8 @@ public final class TestTokens {
             byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             server.createContext("/jwks", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                // one request per connection: a kept-alive connection this server drops later must never be reused
+                exchange.getResponseHeaders().add("Connection", "close");
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream body = exchange.getResponseBody()) {
                     body.write(jwks);
