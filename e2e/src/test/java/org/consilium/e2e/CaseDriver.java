@@ -51,7 +51,8 @@ final class CaseDriver {
                  "questionForPanel": "Should I have chemotherapy or immunotherapy before the operation instead?"}
                 """.formatted(name, country, languages, timeZone, email, LocalDate.now().minusDays(10),
                 LocalDate.now().plusDays(12));
-        Http.Response created = Http.post(RunningStack.url(8081, "/cases"), intake);
+        // submitted by the referring doctor, as most cases arrive
+        Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/cases"), intake);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().get("caseId").asText();
     }
@@ -73,7 +74,7 @@ final class CaseDriver {
                 .replace("{{mammogramDate}}", today.minusDays(12).toString())
                 .replace("{{firstOpinionDate}}", today.minusDays(5).toString())
                 .replace("{{plannedTreatmentStart}}", today.plusDays(35).toString());
-        Http.Response created = Http.post(RunningStack.url(8081, "/fhir"), bundle);
+        Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/fhir"), bundle);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().get("id").asText();
     }
@@ -120,14 +121,15 @@ final class CaseDriver {
             if (member.get("chair").asBoolean()) {
                 chair = specialist;
             }
-            Http.Response opinion = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/opinions"), Map.of(
+            // each member signs in and gives their own opinion (the token must be theirs)
+            Http.Response opinion = Http.as(specialist).post(RunningStack.url(8083, "/reviews/" + caseId + "/opinions"), Map.of(
                     "specialistId", specialist,
                     "recommendation", "Neoadjuvant chemo-immunotherapy, then re-stage and operate",
                     "agreesWithFirstOpinion", false, "confidence", "HIGH"));
             assertThat(opinion.status()).as(opinion.raw()).isEqualTo(201);
         }
         assertThat(chair).as("the panel has a chair").isNotNull();
-        Http.Response consensus = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/consensus"), Map.of(
+        Http.Response consensus = Http.as(chair).post(RunningStack.url(8083, "/reviews/" + caseId + "/consensus"), Map.of(
                 "chairId", chair, "confirmsFirstOpinion", false,
                 "recommendation", "Neoadjuvant chemo-immunotherapy before lobectomy, after EGFR/ALK/PD-L1 testing",
                 "plainLanguageSummary", "The panel suggests medicine before the operation to shrink the tumour.",
@@ -179,7 +181,7 @@ final class CaseDriver {
 
     /** The messages GreenMail's HTTP API holds for the address; none yet is an empty list (it answers 400 then). */
     private static List<JsonNode> mailbox(String email) {
-        Http.Response inbox = Http.get(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
+        Http.Response inbox = Http.anonymousGet(RunningStack.url(8025, "/api/user/" + email + "/messages/"));
         List<JsonNode> messages = new ArrayList<>();
         if (inbox.status() == 200) {
             inbox.body().forEach(messages::add);

@@ -13,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** A plain HTTP client speaking JSON to the public APIs, as any other client of Consilium would. */
+/**
+ * A plain HTTP client speaking JSON to the public APIs, as any other client of Consilium would, with
+ * the bearer token of a signed-in demo user. The static methods act as the coordinator, who runs the
+ * desk in these journeys; {@link #as} acts as someone else (the referrer who submits, a specialist
+ * on the panel, a patient who must be refused).
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -24,30 +29,67 @@ final class Http {
     record Response(int status, JsonNode body, String raw) {
     }
 
-    static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
+    /** Requests made as one signed-in demo user. */
+    record As(String username) {
+        Response get(String url) {
+            return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET()));
+        }
 
-    static Response post(String url, Object json) {
-        return sendJson("POST", url, json);
-    }
+        Response post(String url, Object json) {
+            return sendJson("POST", url, json);
+        }
 
-    static Response put(String url, Object json) {
-        return sendJson("PUT", url, json);
-    }
+        Response put(String url, Object json) {
+            return sendJson("PUT", url, json);
+        }
 
-    private static Response sendJson(String method, String url, Object json) {
-        try {
-            String body = json instanceof String s ? s : JSON.writeValueAsString(json);
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        private Response sendJson(String method, String url, Object json) {
+            try {
+                String body = json instanceof String s ? s : JSON.writeValueAsString(json);
+                return send(authorized(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** multipart/form-data with a text part {@code item} and a file part {@code file}. */
+        Response upload(String url, String item, String filename, String contentType, byte[] content) {
+            return send(authorized(multipart(url, item, filename, contentType, content)));
+        }
+
+        private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+            return request.header("Authorization", DemoUsers.bearer(username));
         }
     }
 
-    /** multipart/form-data with a text part {@code item} and a file part {@code file}. */
+    static As as(String username) {
+        return new As(username);
+    }
+
+    static Response get(String url) {
+        return as(DemoUsers.COORDINATOR).get(url);
+    }
+
+    static Response post(String url, Object json) {
+        return as(DemoUsers.COORDINATOR).post(url, json);
+    }
+
+    static Response put(String url, Object json) {
+        return as(DemoUsers.COORDINATOR).put(url, json);
+    }
+
     static Response upload(String url, String item, String filename, String contentType, byte[] content) {
+        return as(DemoUsers.COORDINATOR).upload(url, item, filename, contentType, content);
+    }
+
+    /** Without any token: what the open endpoints (health, the mail catcher) need, and what a stranger sends. */
+    static Response anonymousGet(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static HttpRequest.Builder multipart(String url, String item, String filename, String contentType,
+                                                 byte[] content) {
         String boundary = "consilium-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\n" + item + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
@@ -57,9 +99,9 @@ final class Http {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     private static Response send(HttpRequest.Builder request) {

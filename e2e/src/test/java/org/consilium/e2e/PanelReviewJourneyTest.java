@@ -77,7 +77,7 @@ class PanelReviewJourneyTest {
             if (surgeon && !id.equals(chair)) {
                 dissenter = id;
             }
-            Http.Response opinion = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/opinions"), Map.of(
+            Http.Response opinion = Http.as(id).post(RunningStack.url(8083, "/reviews/" + caseId + "/opinions"), Map.of(
                     "specialistId", id,
                     "recommendation", surgeon ? "Lobectomy first, as planned" : "Neoadjuvant chemo-immunotherapy, then surgery",
                     "agreesWithFirstOpinion", surgeon, "confidence", surgeon ? "MEDIUM" : "HIGH",
@@ -108,7 +108,7 @@ class PanelReviewJourneyTest {
                 "answer", "No: the medicine starts within two weeks and treats the cancer while you wait.")));
         consensus.put("stillMissing", List.of("PD-L1 and EGFR/ALK results"));
         consensus.put("supportiveCare", List.of("Stop-smoking support"));
-        Http.Response signed = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/consensus"), consensus);
+        Http.Response signed = Http.as(chair).post(RunningStack.url(8083, "/reviews/" + caseId + "/consensus"), consensus);
         assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
 
         // the coordinator's QA: a plainer version 2, approved and released
@@ -133,12 +133,12 @@ class PanelReviewJourneyTest {
         assertThat(report.get("status").asText()).isEqualTo("RELEASED");
         assertThat(report.get("history")).hasSize(2);
 
-        // a follow-up question from the patient, answered by the chair
+        // a follow-up question from the patient (relayed by the coordinator), answered by the chair
         Http.Response asked = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/questions"),
                 Map.of("question", "Can the chemotherapy be given in Singapore?"));
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         String questionId = asked.body().get("id").asText();
-        Http.Response answered = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/questions/" + questionId
+        Http.Response answered = Http.as(chair).post(RunningStack.url(8083, "/reviews/" + caseId + "/questions/" + questionId
                 + "/answer"), Map.of("chairId", chair, "answer", "Yes: any oncology centre can give it; we will write to your doctor."));
         assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
         JsonNode question = list(Http.get(RunningStack.url(8083, "/reviews/" + caseId)).body().get("questions")).get(0);

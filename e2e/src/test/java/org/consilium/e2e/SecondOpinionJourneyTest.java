@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,7 @@ class SecondOpinionJourneyTest {
         awaitRecordsComplete(caseId);
         completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
         panelConcludes(caseId);
+        onlyItsPeopleSeeTheCase(caseId);
         releaseReport(caseId);
 
         awaitProcessCompleted(caseId);
@@ -49,6 +52,32 @@ class SecondOpinionJourneyTest {
         });
         assertThat(records("consilium.notification.events", caseId)).extracting(r -> header(r, "ce_type"))
                 .contains("org.consilium.notification.ReportDelivered.v1");
+    }
+
+    /**
+     * Issue 6 across the running services: another patient, a specialist of another panel and an
+     * operator are refused this case everywhere, and the refusals are on the case's audit trail.
+     */
+    private static void onlyItsPeopleSeeTheCase(String caseId) {
+        JsonNode review = Http.get(RunningStack.url(8083, "/reviews/" + caseId)).body();
+        Set<String> panel = new HashSet<>();
+        review.get("panel").forEach(m -> panel.add(m.get("specialistId").asText()));
+        String outsider = Http.get(RunningStack.url(8083, "/specialists")).body().findValuesAsText("id").stream()
+                .filter(id -> !panel.contains(id)).findFirst().orElseThrow();
+
+        assertThat(Http.as("pat.lee").get(RunningStack.url(8081, "/cases/" + caseId)).status()).isEqualTo(403);
+        assertThat(Http.as("pat.lee").get(RunningStack.url(8082, "/cases/" + caseId + "/records")).status()).isEqualTo(403);
+        assertThat(Http.as(outsider).get(RunningStack.url(8083, "/reviews/" + caseId)).status()).isEqualTo(403);
+        assertThat(Http.as(outsider).get(RunningStack.url(8082, "/cases/" + caseId + "/records")).status()).isEqualTo(403);
+        assertThat(Http.as(DemoUsers.OPS).get(RunningStack.url(8082, "/cases/" + caseId + "/records")).status())
+                .isEqualTo(403);
+        String member = panel.iterator().next();
+        assertThat(Http.as(member).get(RunningStack.url(8083, "/reviews/" + caseId)).status()).isEqualTo(200);
+        assertThat(Http.anonymousGet(RunningStack.url(8083, "/reviews/" + caseId)).status()).isEqualTo(401);
+
+        JsonNode trail = Http.get(RunningStack.url(8083, "/cases/" + caseId + "/audit")).body();
+        assertThat(trail.findValuesAsText("value")).contains(outsider, member);
+        assertThat(trail.findValuesAsText("outcome")).contains("0", "4");
     }
 
     @Test

@@ -52,7 +52,7 @@ class StackRestartTest {
                 process.onExit().join();
             });
             await("records-service back").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(
-                    () -> Http.get(RunningStack.url(8082, "/actuator/health/readiness")).status() == 200);
+                    () -> Http.anonymousGet(RunningStack.url(8082, "/actuator/health/readiness")).status() == 200);
 
             required.stream().skip(2).forEach(item -> upload(caseId, item));
             awaitRecordsComplete(caseId);

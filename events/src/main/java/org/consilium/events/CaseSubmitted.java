@@ -13,16 +13,30 @@ import java.util.List;
  *                      decisions arrive as {@link ConsentChanged}
  * @param currentDoctor the treating doctor, only when the patient consented to {@code contact-current-doctor}
  *                      and gave an e-mail address; {@code null} otherwise
+ * @param parties       who may see the case besides staff and its panel (patient, caregiver, referrer), for the
+ *                      services' per-case access checks (issue 6)
  */
 public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
                             String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
                             String timeZone, String country, Instant submittedAt, String treatingInstitution,
-                            List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor)
+                            List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor,
+                            List<CaseParty> parties)
         implements CaseMessage {
     public CaseSubmitted {
         languages = languages == null ? List.of() : List.copyOf(languages);
         documents = documents == null ? List.of() : List.copyOf(documents);
         consents = consents == null ? List.of() : List.copyOf(consents);
+        parties = parties == null ? List.of() : List.copyOf(parties);
+    }
+
+    /** Without the parties (added in v1, additively: older records lack them). */
+    public CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+                         String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
+                         String timeZone, String country, Instant submittedAt, String treatingInstitution,
+                         List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor) {
+        this(caseId, cancerType, decisionAtStake, plannedTreatmentStart, questionForPanel, firstOpinion, contact,
+                languages, timeZone, country, submittedAt, treatingInstitution, documents, consents, currentDoctor,
+                List.of());
     }
 
     /** Without consents and the current doctor (added in v1, additively). */

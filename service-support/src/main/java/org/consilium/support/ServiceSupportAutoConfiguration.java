@@ -4,12 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.consilium.support.audit.AuditController;
+import org.consilium.support.crypto.FieldCipher;
+import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.security.ServiceSecurity;
+import org.consilium.support.web.OneRequestPerConnection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,19 +32,33 @@ import java.util.Map;
 /**
  * What every domain service gets by depending on this module: the outbox relay, a byte-valued
  * Kafka producer for CloudEvents records, problem-details error handling and shared defaults
- * (retries then dead-letter topic on every binding, probes, metrics).
+ * (retries then dead-letter topic on every binding, probes, metrics), the bearer-token security and
+ * the audit trail with its per-case query.
  */
 @AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 @PropertySource("classpath:consilium-service-defaults.properties")
-@Import({ProblemHandlers.class, ServiceSecurity.class})
+@Import({ProblemHandlers.class, ServiceSecurity.class, AuditController.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Until the Reactor Netty in use has the keep-alive fix (ADR 11). */
+    @Bean
+    @ConditionalOnProperty(name = "consilium.http.keep-alive", havingValue = "false", matchIfMissing = true)
+    OneRequestPerConnection oneRequestPerConnection() {
+        return new OneRequestPerConnection();
+    }
+
+    @Bean
+    AuditTrail auditTrail(ReactiveMongoTemplate mongo, Clock clock,
+                          @Value("${spring.application.name:consilium}") String service) {
+        return new AuditTrail(mongo, clock, service);
     }
 
     /** Named so that it replaces Boot's {@code hello}-based indicator (see the class comment). */
@@ -58,7 +78,7 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                            OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, properties, meters);
+                            OutboxProperties properties, MeterRegistry meters, FieldCipher cipher) {
+        return new OutboxRelay(mongo, kafka, properties, meters, cipher);
     }
 }

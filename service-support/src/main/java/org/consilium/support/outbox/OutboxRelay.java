@@ -4,9 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
+import org.consilium.support.crypto.FieldCipher;
+import org.consilium.support.crypto.SealedFieldConverters;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
-import org.consilium.events.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,7 +19,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,13 +34,16 @@ public class OutboxRelay {
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
+    /** Entries are stored sealed (SealedFieldConverters); read raw here, so opened here. */
+    private final FieldCipher cipher;
     private final Counter published;
     /** Entries found waiting at the last poll, per collection (one gauge each, tagged). */
     private final Map<String, AtomicLong> pending = new HashMap<>();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, FieldCipher cipher) {
         this.mongo = mongo;
+        this.cipher = cipher;
         this.kafka = kafka;
         this.properties = properties;
         this.published = Counter.builder("consilium.outbox.published").description("events relayed to Kafka")
@@ -73,7 +76,7 @@ public class OutboxRelay {
                         .set(docs.stream().mapToLong(d -> d.getList("outbox", Document.class).size()).sum()))
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(doc -> Flux.fromIterable(doc.getList("outbox", Document.class))
-                        .map(OutboxRelay::entry)
+                        .map(d -> SealedFieldConverters.outboxEntry(d, cipher))
                         .concatMap(entry -> send(entry).then(remove(collection, doc.get("_id"), entry)).thenReturn(entry)));
     }
 
@@ -91,11 +94,5 @@ public class OutboxRelay {
         // fail its optimistic lock instead of silently putting the entry back to be sent again.
         Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
-    }
-
-    private static OutboxEntry entry(Document d) {
-        Date time = d.getDate("time");
-        return new OutboxEntry(d.getString("eventId"), MessageType.valueOf(d.getString("type")), d.getString("caseId"),
-                time.toInstant(), d.getString("payload"));
     }
 }

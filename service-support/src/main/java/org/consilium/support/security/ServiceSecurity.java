@@ -39,6 +39,7 @@ public class ServiceSecurity {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasRole(Roles.OPS);
+                    exchanges.pathMatchers(HttpMethod.GET, "/cases/*/audit").hasAnyRole(Roles.COORDINATOR, Roles.OPS);
                     exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/**").permitAll();
                     rules.orderedStream().forEach(rule -> rule.apply(exchanges));

@@ -42,5 +42,7 @@ public final class EmbeddedInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
         registry.add("spring.cloud.stream.kafka.binder.brokers", EmbeddedInfrastructure::kafkaBootstrapServers);
         registry.add("spring.data.mongodb.uri", () -> mongoUri(database));
+        // personal fields are sealed at rest; a test's data need not outlive its JVM
+        registry.add("consilium.crypto.ephemeral-key", () -> "true");
     }
 }

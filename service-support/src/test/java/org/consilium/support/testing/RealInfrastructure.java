@@ -38,5 +38,6 @@ public final class RealInfrastructure {
         registry.add("spring.data.mongodb.uri", () -> mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", RealInfrastructure::kafkaBootstrapServers);
         registry.add("spring.cloud.stream.kafka.binder.brokers", RealInfrastructure::kafkaBootstrapServers);
+        registry.add("consilium.crypto.ephemeral-key", () -> "true");
     }
 }

@@ -27,10 +27,14 @@ import java.util.UUID;
  * Real signed JWTs for service tests: an RSA key whose public half a local HTTP server publishes
  * as a JWKS, so the service under test validates each token exactly as it validates the identity
  * provider's (signature, issuer, expiry). One per test JVM. {@link #register} points the service at
- * it; {@link #token} mints a token for anyone with any roles.
+ * it; {@link #token} mints a token for anyone with any roles. It also answers the client-credentials
+ * grant at {@link #tokenUri()} (client {@value #SERVICE_CLIENT}, secret {@value #SERVICE_SECRET}) with a
+ * {@code service} token, for a service that calls another.
  */
 public final class TestTokens {
     public static final String ISSUER = "http://identity.test";
+    public static final String SERVICE_CLIENT = "consilium-services";
+    public static final String SERVICE_SECRET = "test-service-secret";
     private static final RSAKey KEY = key();
     private static final HttpServer JWKS = start();
 
@@ -42,6 +46,11 @@ public final class TestTokens {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
+    }
+
+    /** Where a service client gets its client-credentials token (form POST, HTTP Basic client authentication). */
+    public static String tokenUri() {
+        return "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/token";
     }
 
     /** A bearer token for this user ({@code preferred_username}, {@code email}, {@code roles}), valid 30 minutes. */
@@ -98,6 +107,22 @@ public final class TestTokens {
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream body = exchange.getResponseBody()) {
                     body.write(jwks);
+                }
+            });
+            server.createContext("/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (SERVICE_CLIENT + ":" + SERVICE_SECRET).getBytes(StandardCharsets.UTF_8));
+                boolean ok = form.contains("grant_type=client_credentials")
+                        && basic.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                byte[] body = (ok ? "{\"access_token\":\"" + token(SERVICE_CLIENT, null, "service")
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}"
+                        : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Connection", "close");
+                exchange.sendResponseHeaders(ok ? 200 : 401, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
                 }
             });
             server.start();

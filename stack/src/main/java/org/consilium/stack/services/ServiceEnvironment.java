@@ -18,8 +18,11 @@ final class ServiceEnvironment {
     static Map<String, String> of(ServiceDefinition service, StackProperties properties) {
         StackPorts ports = properties.ports();
         Map<String, String> env = new LinkedHashMap<>();
+        StackSecrets secrets = StackSecrets.under(properties.dataPath());
         env.put("SERVER_PORT", String.valueOf(ports.shift(service.basePort())));
         if (service.isIdentityProvider()) {
+            env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));
+            env.put(StackSecrets.CAMUNDA_CLIENT_SECRET, secrets.get(StackSecrets.CAMUNDA_CLIENT_SECRET));
             env.put("ISSUER_URI", ServiceCatalog.issuerUri(ports));
             // its Swagger UI redirect URIs are on the services' shifted ports
             env.put("PORT_OFFSET", String.valueOf(properties.portOffset()));
@@ -28,14 +31,29 @@ final class ServiceEnvironment {
             return env;
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
-        service.mongoDatabase().ifPresent(database ->
-                env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database));
+        service.mongoDatabase().ifPresent(database -> {
+            env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database);
+            // its own keyset for the personal fields it stores (issue 6), made at its first start, kept with the data
+            env.put("CONSILIUM_DATA_KEYSET_FILE", properties.dataPath().resolve("secrets")
+                    .resolve(service.module() + "-data-keyset.json").toString());
+            env.put("CONSILIUM_DATA_KEYSET_CREATE", "true");
+        });
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", String.valueOf(ports.smtp()));
         // records-service fetches the attachments of a FHIR intake from intake-service (claim check, ADR 7)
         env.put("INTAKE_URL", ServiceCatalog.localUrl("intake-service", ports));
         // whose tokens to trust (issue 6); the services read it once their APIs require a bearer token (ADR 9)
         env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
+        // only the services that use a secret get it
+        switch (service.module()) {
+            case "records-service" -> {
+                env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));
+                env.put(StackSecrets.RECORDS_LINK_SECRET, secrets.get(StackSecrets.RECORDS_LINK_SECRET));
+            }
+            case "bpmn" -> env.put(StackSecrets.CAMUNDA_CLIENT_SECRET, secrets.get(StackSecrets.CAMUNDA_CLIENT_SECRET));
+            default -> {
+            }
+        }
         if (service.isEngine()) {
             // a file database under the data dir, so process instances survive a restart of the stack
             env.put("ENGINE_DB_URL", "jdbc:h2:file:" + properties.dataPath().resolve("engine").resolve("consilium"));

@@ -1,0 +1,42 @@
+package org.consilium.notification;
+
+import org.bson.Document;
+import org.consilium.events.Envelope;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
+import org.consilium.notification.delivery.DeliveryState;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 6: who a delivery went to and the command it answers (for a report, the report) are sealed in
+ * the shared database, and whole through the API. The rendered subject and body are not sealed yet.
+ */
+class PersonalDataAtRestTest extends ServiceTest {
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void theRecipientAndTheCommandAreStoredSealed() {
+        String caseId = newCaseId();
+        Envelope command = publish(command(new SendNotification(caseId, recipient(caseId, "en"),
+                NotificationPurpose.CASE_DECLINED, Map.of("reason", "outside the programme's cancer types"))));
+        awaitState(command.id(), DeliveryState.SENT);
+
+        Document stored = mongo.findById(command.id(), Document.class, "deliveries").block();
+        Document recipient = stored.get("recipient", Document.class);
+        assertThat(recipient.getString("email")).startsWith("enc:v1:").doesNotContain(caseId);
+        assertThat(recipient.getString("name")).startsWith("enc:v1:");
+        assertThat(recipient.getString("language")).as("what queries and templates need stays readable").isEqualTo("en");
+        assertThat(stored.get("command", Document.class).getString("payload")).startsWith("enc:v1:")
+                .doesNotContain("outside the programme");
+
+        http.get().uri("/deliveries/{id}", command.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.recipient.email").isEqualTo(caseId + "@example.org");
+    }
+}

@@ -1,0 +1,63 @@
+package org.consilium.stack.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The secrets the services share in a local stack (issue 6: secrets only from the environment): the
+ * service client's secret (records-service asks the provider for tokens to call intake), Camunda's
+ * client secret, and the key that signs upload links. Each is taken from the stack's own environment
+ * when set there, else generated once and kept under the data dir (owner-only), so a restarted stack
+ * still accepts the links and tokens it issued before. Nothing secret is ever a constant in the code.
+ */
+final class StackSecrets {
+    static final String SERVICES_CLIENT_SECRET = "SERVICES_CLIENT_SECRET";
+    static final String CAMUNDA_CLIENT_SECRET = "CAMUNDA_CLIENT_SECRET";
+    static final String RECORDS_LINK_SECRET = "RECORDS_LINK_SECRET";
+
+    private final Path directory;
+    private final Map<String, String> environment;
+
+    StackSecrets(Path directory, Map<String, String> environment) {
+        this.directory = directory;
+        this.environment = environment;
+    }
+
+    static StackSecrets under(Path dataPath) {
+        return new StackSecrets(dataPath.resolve("secrets"), System.getenv());
+    }
+
+    String get(String name) {
+        String given = environment.get(name);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        Path file = directory.resolve(name.toLowerCase(Locale.ROOT));
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(directory);
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, secret, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a non-POSIX file system: the data dir's own permissions are all there is
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the stack's secret " + name + " under " + directory, e);
+        }
+    }
+}
