@@ -58,7 +58,6 @@ import static org.awaitility.Awaitility.await;
         "consilium.notification.bounces.imap.password=secret",
         "consilium.notification.bounces.imap.poll-interval=300ms"})
 @AutoConfigureObservability(tracing = false)
-@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 abstract class ServiceTest {
     static final int SMTP_PORT = Smtp.freePort();
     static final String BOUNCES = "bounces@consilium.local";
