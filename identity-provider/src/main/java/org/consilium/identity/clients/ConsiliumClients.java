@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.consilium.identity.IdentityProperties;
 import org.consilium.events.Roles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,11 +21,14 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The two clients of Consilium. The same two are in deploy/keycloak/consilium-realm.json.
+ * The three clients of Consilium. The same three are in deploy/keycloak/consilium-realm.json.
  * <ul>
  * <li>{@value #WEB}: public (no secret), authorization code with PKCE, for the Swagger UIs and a future SPA;
  * first party, so no consent screen.</li>
  * <li>{@value #SERVICES}: confidential, client credentials only, role {@code service}: one service calling another.</li>
+ * <li>{@value #CAMUNDA}: confidential, authorization code, for the browser login to the Camunda webapps of
+ * bpmn (Cockpit, Tasklist, Admin); bpmn is a server-side app that can keep a secret; first party, no consent
+ * screen. Its secret comes from {@code CAMUNDA_CLIENT_SECRET} (bpmn reads the same variable).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +36,10 @@ public class ConsiliumClients {
 
     public static final String WEB = "consilium-web";
     public static final String SERVICES = "consilium-services";
+    public static final String CAMUNDA = "consilium-camunda";
+    /** Spring Security's login callback in bpmn for its registration {@code consilium}. */
+    static final String CAMUNDA_REDIRECT = "/login/oauth2/code/consilium";
+    private static final int CAMUNDA_PORT = 8080;
     /** Where a client's roles are kept in its settings, for the {@code roles} claim of a client_credentials token. */
     public static final String ROLES_SETTING = "consilium.roles";
     /** The loopback IP origin; any port of it is accepted as a redirect (RFC 8252) and as a browser origin. */
@@ -41,7 +49,9 @@ public class ConsiliumClients {
     private static final int LAST_SERVICE_PORT = 8084;
 
     @Bean
-    RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder) {
+    RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder,
+            // a dev default like the services' secret; the stack and production set the variable
+            @Value("${CAMUNDA_CLIENT_SECRET:consilium-camunda-secret}") String camundaSecret) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build();
         RegisteredClient web = RegisteredClient.withId(UUID.nameUUIDFromBytes(WEB.getBytes()).toString())
                 .clientId(WEB)
@@ -63,7 +73,19 @@ public class ConsiliumClients {
                 .clientSettings(ClientSettings.builder().setting(ROLES_SETTING, List.of(Roles.SERVICE)).build())
                 .tokenSettings(tokens)
                 .build();
-        return new InMemoryRegisteredClientRepository(web, services);
+        RegisteredClient camunda = RegisteredClient.withId(UUID.nameUUIDFromBytes(CAMUNDA.getBytes()).toString())
+                .clientId(CAMUNDA)
+                .clientName("Camunda webapps (Cockpit, Tasklist, Admin)")
+                .clientSecret(encoder.encode(camundaSecret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(camundaRedirects(properties.portOffset())))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
+                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                .tokenSettings(tokens)
+                .build();
+        return new InMemoryRegisteredClientRepository(web, services, camunda);
     }
 
     /**
@@ -74,6 +96,16 @@ public class ConsiliumClients {
     static List<String> swaggerRedirects(int portOffset) {
         return Stream.concat(serviceOrigins(portOffset).stream(), Stream.of(LOOPBACK + ":8080"))
                 .map(origin -> origin + SWAGGER_REDIRECT)
+                .toList();
+    }
+
+    /**
+     * bpmn's login callback on its port (8080 plus the stack's offset), and on the loopback IP, whose port is
+     * not compared (RFC 8252), for a bpmn started on another port.
+     */
+    static List<String> camundaRedirects(int portOffset) {
+        return Stream.of("http://localhost:" + (CAMUNDA_PORT + portOffset), LOOPBACK + ":" + CAMUNDA_PORT)
+                .map(origin -> origin + CAMUNDA_REDIRECT)
                 .toList();
     }
 

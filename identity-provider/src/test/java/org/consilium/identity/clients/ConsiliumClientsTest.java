@@ -2,7 +2,15 @@ package org.consilium.identity.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
+import org.consilium.identity.IdentityProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 class ConsiliumClientsTest {
 
@@ -13,5 +21,30 @@ class ConsiliumClientsTest {
                 "http://localhost:18084/swagger-ui/oauth2-redirect.html",
                 "http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html")
                 .doesNotContain("http://localhost:8080/swagger-ui/oauth2-redirect.html");
+    }
+
+    @Test
+    void camundaLoginCallbackIsARedirectTargetOnBpmnsShiftedPortAndTheLoopbackIp() {
+        assertThat(ConsiliumClients.camundaRedirects(10000)).containsExactly(
+                "http://localhost:18080/login/oauth2/code/consilium",
+                "http://127.0.0.1:8080/login/oauth2/code/consilium");
+        assertThat(ConsiliumClients.camundaRedirects(0)).contains("http://localhost:8080/login/oauth2/code/consilium");
+    }
+
+    @Test
+    void camundaWebappsAreAConfidentialCodeFlowClientWithTheSecretFromTheEnvironmentAndNoConsentScreen() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        IdentityProperties properties = new IdentityProperties("pw", "services-secret", 0, "", Duration.ofMinutes(30));
+        RegisteredClient camunda = new ConsiliumClients().registeredClients(properties, encoder, "camunda-secret")
+                .findByClientId(ConsiliumClients.CAMUNDA);
+
+        assertThat(camunda).isNotNull();
+        assertThat(encoder.matches("camunda-secret", camunda.getClientSecret())).isTrue();
+        assertThat(camunda.getAuthorizationGrantTypes()).containsExactly(AuthorizationGrantType.AUTHORIZATION_CODE);
+        assertThat(camunda.getClientAuthenticationMethods()).contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .doesNotContain(ClientAuthenticationMethod.NONE);
+        assertThat(camunda.getScopes()).containsExactlyInAnyOrder("openid", "profile", "email");
+        assertThat(camunda.getRedirectUris()).contains("http://localhost:8080/login/oauth2/code/consilium");
+        assertThat(camunda.getClientSettings().isRequireAuthorizationConsent()).isFalse();
     }
 }
