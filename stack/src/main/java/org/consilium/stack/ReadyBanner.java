@@ -22,8 +22,8 @@ final class ReadyBanner {
         for (ServiceDefinition service : services) {
             String base = "http://localhost:" + ports.shift(service.basePort());
             if (service.isEngine()) {
-                line(out, "Camunda Cockpit", base + "/camunda/app/cockpit/default/  (login demo/demo)");
-                line(out, "Camunda Tasklist", base + "/camunda/app/tasklist/default/  (login demo/demo)");
+                line(out, "Camunda Cockpit", base + "/camunda/app/cockpit/default/  (sign in as ops.kim / consilium-demo)");
+                line(out, "Camunda Tasklist", base + "/camunda/app/tasklist/default/  (sign in as cora.nolan / consilium-demo)");
                 line(out, "Engine REST", base + "/engine-rest");
             }
             if (service.isIdentityProvider()) {

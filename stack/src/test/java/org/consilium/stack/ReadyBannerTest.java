@@ -21,7 +21,7 @@ class ReadyBannerTest {
         assertThat(banner).contains(
                 "http://localhost:8080/camunda/app/cockpit/default/",
                 "http://localhost:8080/camunda/app/tasklist/default/",
-                "demo/demo",
+                "sign in as cora.nolan",
                 "http://localhost:8080/engine-rest",
                 "http://localhost:8084/swagger-ui.html",
                 "http://localhost:9000/.well-known/openid-configuration",
