@@ -21,6 +21,7 @@ public enum MessageType {
     RECORDS_INCOMPLETE(RecordsIncomplete.class, "records", 1, Topics.RECORDS_EVENTS),
     SCHEDULE_REVIEW(ScheduleReview.class, "mdt", 1, Topics.MDT_COMMANDS),
     MDT_SCHEDULED(MdtScheduled.class, "mdt", 1, Topics.MDT_EVENTS),
+    PANEL_CHANGED(PanelChanged.class, "mdt", 1, Topics.MDT_EVENTS),
     OPINION_SUBMITTED(OpinionSubmitted.class, "mdt", 1, Topics.MDT_EVENTS),
     MDT_CONCLUDED(MdtConcluded.class, "mdt", 1, Topics.MDT_EVENTS),
     REPORT_RELEASED(ReportReleased.class, "mdt", 1, Topics.MDT_EVENTS),

@@ -40,6 +40,8 @@ final class SamplePayloads {
                     List.of("id", "en"), "Asia/Jakarta", "question", "first opinion", "ID", "RS Jakarta");
             case MDT_SCHEDULED -> new MdtScheduled(CASE, "session-1", AT,
                     List.of(new PanelMember("dr-tan", "Dr Tan", "thoracic-surgeon", "Asia/Singapore", true)));
+            case PANEL_CHANGED -> new PanelChanged(CASE, "session-1",
+                    List.of(new PanelMember("dr-lim", "Dr Lim", "thoracic-surgeon", "Asia/Singapore", true)), AT);
             case OPINION_SUBMITTED -> new OpinionSubmitted(CASE, "dr-tan", "thoracic-surgeon", false, AT);
             case MDT_CONCLUDED -> new MdtConcluded(CASE, REPORT, AT);
             case REPORT_RELEASED -> new ReportReleased(CASE, 2, new ReportContent(false, "Neoadjuvant chemo-immunotherapy",

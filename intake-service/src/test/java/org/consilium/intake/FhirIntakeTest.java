@@ -36,8 +36,6 @@ class FhirIntakeTest extends IntakeContextTest {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
     @Autowired
-    WebTestClient http;
-    @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
     FhirValidation validation;

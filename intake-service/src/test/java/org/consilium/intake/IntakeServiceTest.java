@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 class IntakeServiceTest extends IntakeContextTest {
 
     @Autowired
-    WebTestClient http;
-    @Autowired
     ReactiveMongoTemplate mongo;
 
     @Test

@@ -43,4 +43,10 @@ final class Intakes {
               "questionForPanel": "Is breast-conserving surgery possible for me?"
             }
             """;
+
+    /** {@link #LUNG_URGENT} for these people: the patient's, the caregiver's and the treating doctor's e-mail. */
+    static String lung(String patient, String caregiver, String doctor) {
+        return LUNG_URGENT.replace("budi@example.org", patient).replace("siti@example.org", caregiver)
+                .replace("\"institution\": \"RS Jakarta\"}", "\"institution\": \"RS Jakarta\", \"email\": \"" + doctor + "\"}");
+    }
 }

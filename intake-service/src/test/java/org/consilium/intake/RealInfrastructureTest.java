@@ -8,6 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.consilium.support.testing.RealInfrastructure;
+import org.consilium.support.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
@@ -21,6 +23,7 @@ class RealInfrastructureTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "consilium-intake");
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -28,7 +31,9 @@ class RealInfrastructureTest {
 
     @Test
     void opensACaseOnRealMongoDbAndKafka() {
-        http.post().uri("/cases").contentType(MediaType.APPLICATION_JSON).bodyValue(Intakes.LUNG_URGENT).exchange()
+        http.post().uri("/cases")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("cora", "cora@consilium.example", "coordinator"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Intakes.LUNG_URGENT).exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.stage").isEqualTo("SUBMITTED");
     }
 }

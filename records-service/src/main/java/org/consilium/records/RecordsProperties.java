@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param archive            limits for ZIP uploads (and ZIP-based formats), checked before a document is accepted
  * @param resumable          resumable (tus) uploads
  * @param intake             fetching the documents that came with a FHIR intake from intake-service
+ * @param uploadLinks        signed upload links for a doctor without an account
  */
 @ConfigurationProperties("consilium.records")
 public record RecordsProperties(@DefaultValue("2GB") DataSize maxDocumentSize,
@@ -23,7 +24,23 @@ public record RecordsProperties(@DefaultValue("2GB") DataSize maxDocumentSize,
                                 @DefaultValue("classpath:checklist-rules.yaml") String checklistRules,
                                 @DefaultValue Archive archive,
                                 @DefaultValue Resumable resumable,
-                                @DefaultValue Intake intake) {
+                                @DefaultValue Intake intake,
+                                @DefaultValue UploadLinks uploadLinks) {
+
+    /**
+     * @param secret        the HMAC-SHA256 key links are signed with (env {@code RECORDS_LINK_SECRET}); required
+     *                      when security is on, never a constant in code
+     * @param randomSecret  development only: without a secret, a random one per start (links die with the process)
+     * @param publicUrl     this service as the uploader's browser reaches it (the link's {@code url})
+     * @param defaultExpiry a link's life when the request names none
+     * @param maxExpiry     the longest life a link may be given
+     */
+    public record UploadLinks(String secret,
+                              @DefaultValue("false") boolean randomSecret,
+                              @DefaultValue("http://localhost:8082") URI publicUrl,
+                              @DefaultValue("7d") Duration defaultExpiry,
+                              @DefaultValue("30d") Duration maxExpiry) {
+    }
 
     /**
      * @param url          intake-service's base URL (the stack sets {@code INTAKE_URL})

@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 @Tag("measurement")
 @EnabledIfSystemProperty(named = "consilium.measure", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "consilium.records.max-document-size=4GB", "consilium.records.archive.max-entries=50"})
+        "consilium.records.max-document-size=4GB", "consilium.records.archive.max-entries=50",
+        "consilium.security.enabled=false"}) // a measurement of storage, not of token checks
 class LargeResumableUploadMeasurement {
     private static final int BLOCK = 64 * 1024;
     private static final long PATCH = 256L * 1024 * 1024;

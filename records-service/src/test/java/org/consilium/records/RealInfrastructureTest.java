@@ -47,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * Docker is available; JUnit reports it as skipped (disabledWithoutDocker) where it is not.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// about the stores, not the tokens: RecordsAccessTest covers those against the embedded infrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "consilium.security.enabled=false")
 class RealInfrastructureTest {
 
     @DynamicPropertySource

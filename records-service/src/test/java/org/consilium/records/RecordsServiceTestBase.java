@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.bson.Document;
 import org.consilium.events.Envelope;
 import org.consilium.events.RequestRecords;
+import org.consilium.events.Roles;
 import org.consilium.events.Urgency;
 import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,10 +57,23 @@ import static org.awaitility.Awaitility.await;
 public abstract class RecordsServiceTestBase {
     protected static final long LIMIT = 64L * 1024 * 1024;
 
+    /** The key upload links are signed with in tests (production reads RECORDS_LINK_SECRET). */
+    protected static final String LINK_SECRET = "records-test-link-secret-0123456789abcdef";
+
+    /** A coordinator who is also an operator: every endpoint passes (RecordsAccessTest has the rules). */
+    protected static final String STAFF = TestTokens.bearer("coordinator.lee", "lee@consilium.example",
+            Roles.COORDINATOR, Roles.OPS);
+
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "consilium-records-test");
+        TestTokens.register(registry);
         registry.add("consilium.records.intake.url", IntakeAttachmentServer::url);
+        registry.add("consilium.records.upload-links.secret", () -> LINK_SECRET);
+        // records→intake calls get their token from TestTokens' client-credentials grant
+        registry.add("spring.security.oauth2.client.provider.consilium.token-uri", TestTokens::tokenUri);
+        registry.add("spring.security.oauth2.client.registration.consilium-services.client-secret",
+                () -> TestTokens.SERVICE_SECRET);
     }
 
     @Autowired
@@ -67,11 +82,15 @@ public abstract class RecordsServiceTestBase {
     @LocalServerPort
     protected int port;
 
+    /** As {@link #STAFF}. */
     protected WebTestClient http;
+    /** Without a token: a test adds its own. */
+    protected WebTestClient anonymous;
 
     @Autowired
     void client(WebTestClient client) {
-        this.http = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
+        this.anonymous = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
+        this.http = anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, STAFF).build();
     }
 
     /** A ZIP archive of these entries, in their iteration order. */
@@ -162,7 +181,8 @@ public abstract class RecordsServiceTestBase {
     }
 
     protected WebClient web() {
-        return WebClient.create("http://127.0.0.1:" + port);
+        return WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, STAFF).build();
     }
 
     protected static Reply reply(WebTestClient.ResponseSpec response) {

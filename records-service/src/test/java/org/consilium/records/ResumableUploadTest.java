@@ -159,7 +159,7 @@ class ResumableUploadTest extends RecordsServiceTestBase {
         int sent = 2 * MB + MB / 2;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + STAFF + "\r\nTus-Resumable: 1.0.0\r\n"
                     + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
                     + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(content, 0, sent);

@@ -266,7 +266,7 @@ class UploadProblemsTest extends RecordsServiceTestBase {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /cases/" + caseId + "/documents HTTP/1.1\r\nHost: localhost\r\n"
+            out.write(("POST /cases/" + caseId + "/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + STAFF + "\r\n"
                     + "Content-Type: multipart/form-data; boundary=b0undary\r\n"
                     + "Content-Length: " + (10 * LIMIT) + "\r\n\r\n"
                     + "--b0undary\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\npet-ct\r\n")

@@ -3,8 +3,10 @@ package org.consilium.intake.request;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import org.consilium.support.audit.AuditAction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +22,11 @@ import java.net.URI;
 @RequestMapping("/cases")
 public class CaseRequestController {
     private final CaseRequests requests;
+    private final CaseGate gate;
 
-    public CaseRequestController(CaseRequests requests) {
+    public CaseRequestController(CaseRequests requests, CaseGate gate) {
         this.requests = requests;
+        this.gate = gate;
     }
 
     @PostMapping
@@ -30,8 +34,8 @@ public class CaseRequestController {
             description = "Validates the whole intake questionnaire and lists every invalid field at once.")
     public Mono<ResponseEntity<CaseView>> submit(@Valid @RequestBody CaseIntake intake,
             @Parameter(description = "Any unique string; repeating a request with the same key returns the same case")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return requests.submit(intake, idempotencyKey).map(s -> ResponseEntity
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, ServerHttpRequest request) {
+        return requests.submit(intake, idempotencyKey).flatMap(s -> gate.recordSubmission(request, s)).map(s -> ResponseEntity
                 .status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/cases/" + s.request().id()))
                 .body(CaseView.of(s.request())));
@@ -39,21 +43,36 @@ public class CaseRequestController {
 
     @GetMapping("/{caseId}")
     @Operation(summary = "Where the case stands now, with the history of its stages")
-    public Mono<CaseView> find(@PathVariable String caseId) {
-        return requests.find(caseId).map(CaseView::of);
+    public Mono<CaseView> find(@PathVariable String caseId, ServerHttpRequest request) {
+        return gate.read(request, caseId, CaseGate.Entry.ofCase(AuditAction.READ, "case", caseId,
+                "the case: stage, history, consents, submitted records")).map(CaseView::of);
     }
 
     @PostMapping("/{caseId}/withdraw")
     @Operation(summary = "Withdraw the case; everything in flight stops and the people involved are told")
-    public Mono<ResponseEntity<CaseView>> withdraw(@PathVariable String caseId, @Valid @RequestBody Withdrawal withdrawal) {
-        return requests.withdraw(caseId, withdrawal.reason())
+    public Mono<ResponseEntity<CaseView>> withdraw(@PathVariable String caseId, @Valid @RequestBody Withdrawal withdrawal,
+                                                   ServerHttpRequest request) {
+        CaseGate.Entry entry = CaseGate.Entry.ofCase(AuditAction.UPDATE, "withdraw", caseId,
+                "case withdrawn: " + withdrawal.reason());
+        return gate.requirePatientSide(request, caseId, entry)
+                .then(requests.withdraw(caseId, withdrawal.reason()))
+                .flatMap(c -> gate.record(request, caseId, entry).thenReturn(c))
                 .map(c -> ResponseEntity.status(HttpStatus.ACCEPTED).body(CaseView.of(c)));
     }
 
     @PostMapping("/{caseId}/consent")
     @Operation(summary = "Grant or withdraw consent for one purpose",
             description = "Recorded with its time in the consent history. Withdrawing REVIEW withdraws the case.")
-    public Mono<CaseView> consent(@PathVariable String caseId, @Valid @RequestBody ConsentDecision decision) {
-        return requests.decideConsent(caseId, decision.purpose(), decision.granted()).map(CaseView::of);
+    public Mono<CaseView> consent(@PathVariable String caseId, @Valid @RequestBody ConsentDecision decision,
+                                  ServerHttpRequest request) {
+        String decided = decision.granted() ? "granted" : "withdrawn";
+        CaseGate.Entry entry = CaseGate.Entry.consent(caseId, decision.purpose(), "consent " + decision.purpose().code()
+                + " " + decided + (decision.purpose() == ConsentPurpose.REVIEW && !decision.granted()
+                ? " (the case is withdrawn with it)" : ""));
+        return gate.requirePatientSide(request, caseId, entry)
+                .then(requests.decideConsent(caseId, decision.purpose(), decision.granted()))
+                .flatMap(c -> gate.record(request, caseId, entry).thenReturn(c))
+                .map(CaseView::of);
     }
+
 }

@@ -2,7 +2,9 @@ package org.consilium.intake.request;
 
 import org.consilium.events.Envelope;
 import org.consilium.intake.attachment.IntakeAttachments;
+import org.consilium.support.access.CaseAction;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -12,6 +14,7 @@ import reactor.util.retry.Retry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -49,11 +52,21 @@ public class CaseRequests {
      */
     public Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
                                    Map<String, IntakeAttachments.Content> content, String idempotencyKey) {
+        // who may submit this intake is decided before anything of it is stored
+        Mono<Optional<Submitter>> submitter = Caller.current().map(caller -> Optional.of(Submitter.of(caller, intake)))
+                .defaultIfEmpty(Optional.empty());
+        return submitter.flatMap(by -> submit(intake, records, content, idempotencyKey, by.orElse(null)));
+    }
+
+    private Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
+                                    Map<String, IntakeAttachments.Content> content, String idempotencyKey,
+                                    Submitter submitter) {
         Mono<Submission> open = Mono.defer(() -> {
             String caseId = "case-" + UUID.randomUUID();
             Mono<Void> storeContent = content.isEmpty() ? Mono.empty() : attachments.store(caseId, content);
             return storeContent
-                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, clock.instant())))
+                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, submitter,
+                            clock.instant())))
                     .map(c -> new Submission(c, true))
                     .onErrorResume(e -> (content.isEmpty() ? Mono.<Void>empty() : attachments.discard(caseId))
                             .then(Mono.error(e)));
@@ -61,8 +74,21 @@ public class CaseRequests {
         if (idempotencyKey == null) {
             return open;
         }
-        Mono<Submission> existing = cases.findByIdempotencyKey(idempotencyKey).map(c -> new Submission(c, false));
+        Mono<Submission> existing = cases.findByIdempotencyKey(idempotencyKey)
+                .flatMap(c -> replayableBy(c).thenReturn(new Submission(c, false)));
         return existing.switchIfEmpty(open.onErrorResume(DuplicateKeyException.class, e -> existing));
+    }
+
+    /**
+     * A replay returns the case the key opened, so only to someone who may see that case: a key
+     * learnt or guessed must not hand over another patient's case.
+     */
+    private static Mono<Void> replayableBy(SecondOpinionCase existing) {
+        return Caller.current()
+                .filter(caller -> !existing.audience().allows(caller, CaseAction.VIEW))
+                .flatMap(caller -> Mono.<Void>error(DomainProblem.conflict("idempotency-key-reused",
+                        "this Idempotency-Key was used for another submission; send a new key")))
+                .then();
     }
 
     public Mono<SecondOpinionCase> find(String caseId) {

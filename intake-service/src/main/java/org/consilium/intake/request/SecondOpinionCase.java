@@ -1,14 +1,18 @@
 package org.consilium.intake.request;
 
 import org.consilium.events.CaseAccepted;
+import org.consilium.events.CaseParty;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
 import org.consilium.events.Recipient;
+import org.consilium.events.Roles;
 import org.consilium.events.Urgency;
+import org.consilium.support.access.CaseAudience;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.outbox.OutboxEntry;
+import org.consilium.support.security.Caller;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -51,13 +55,15 @@ public class SecondOpinionCase {
     private final List<String> appliedEvents;
     private final List<ConsentChange> consentHistory;
     private final List<SubmittedRecord> submittedRecords;
+    /** {@code null} for cases submitted before tokens were enforced, or with them switched off. */
+    private final Submitter submitter;
 
     @PersistenceCreator
     SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey, CaseIntake intake,
                       Instant submittedAt, Stage stage, List<StageChange> history, Urgency urgency,
                       List<String> disciplines, int documentsReceived, String withdrawalReason,
                       List<OutboxEntry> outbox, List<String> appliedEvents, List<ConsentChange> consentHistory,
-                      List<SubmittedRecord> submittedRecords) {
+                      List<SubmittedRecord> submittedRecords, Submitter submitter) {
         this.id = id;
         this.version = version;
         this.questionnaireVersion = questionnaireVersion;
@@ -74,20 +80,21 @@ public class SecondOpinionCase {
         this.appliedEvents = new ArrayList<>(appliedEvents == null ? List.of() : appliedEvents);
         this.consentHistory = new ArrayList<>(consentHistory == null ? List.of() : consentHistory);
         this.submittedRecords = submittedRecords == null ? List.of() : List.copyOf(submittedRecords);
+        this.submitter = submitter;
     }
 
     public static SecondOpinionCase submit(String id, CaseIntake intake, String idempotencyKey, Instant now) {
-        return submit(id, intake, List.of(), idempotencyKey, now);
+        return submit(id, intake, List.of(), idempotencyKey, null, now);
     }
 
     /** Opens a case; the consent history starts with the consent given in the intake, one entry per purpose. */
     public static SecondOpinionCase submit(String id, CaseIntake intake, List<SubmittedRecord> records,
-                                           String idempotencyKey, Instant now) {
+                                           String idempotencyKey, Submitter submitter, Instant now) {
         List<ConsentChange> consents = Arrays.stream(ConsentPurpose.values())
                 .map(p -> new ConsentChange(p, p.grantedIn(intake.consent()), now)).toList();
         SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, intake, now,
                 Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null,
-                consents, records);
+                consents, records, submitter);
         request.outbox.add(OutboxEntry.of(request.submittedEvent(), now));
         return request;
     }
@@ -109,7 +116,42 @@ public class SecondOpinionCase {
                 patient.languages(), patient.timeZone(), patient.country(), submittedAt,
                 team == null ? null : team.institution(),
                 submittedRecords.stream().filter(SubmittedRecord::hasContent).map(SubmittedRecord::asDocument).toList(),
-                consented, doctor);
+                consented, doctor, parties());
+    }
+
+    /**
+     * Who may see the case besides staff and its panel, by the e-mail their token must carry: the
+     * patient, the caregiver acting for them, and as referrer the treating doctor and a referrer who
+     * submitted it. A referrer's access still depends on the consent to contact them
+     * ({@link CaseAudience}), so naming the doctor here opens nothing by itself.
+     */
+    public List<CaseParty> parties() {
+        List<CaseParty> parties = new ArrayList<>();
+        parties.add(new CaseParty(Roles.PATIENT, intake.patient().email()));
+        if (intake.proxy() != null) {
+            parties.add(new CaseParty(Roles.CAREGIVER, intake.proxy().email()));
+        }
+        CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
+        if (team != null && team.email() != null) {
+            parties.add(new CaseParty(Roles.REFERRER, team.email()));
+        }
+        if (submitter != null && Roles.REFERRER.equals(submitter.role()) && submitter.email() != null
+                && parties.stream().noneMatch(p -> p.role().equals(Roles.REFERRER) && p.email().equalsIgnoreCase(submitter.email()))) {
+            parties.add(new CaseParty(Roles.REFERRER, submitter.email()));
+        }
+        return List.copyOf(parties);
+    }
+
+    /** The case's audience for the shared per-case rule: its parties and the consents in force now. */
+    public CaseAudience audience() {
+        return CaseAudience.of(id, parties(), consents().entrySet().stream().filter(Map.Entry::getValue)
+                .map(e -> e.getKey().code()).toList());
+    }
+
+    /** Whether the caller is the case's patient or the caregiver acting for them (by role and token e-mail). */
+    public boolean isPatientSide(Caller caller) {
+        return parties().stream().anyMatch(p -> (p.role().equals(Roles.PATIENT) || p.role().equals(Roles.CAREGIVER))
+                && caller.has(p.role()) && caller.isPerson(p.email()));
     }
 
     public void withdraw(String reason, Instant now) {
@@ -227,6 +269,10 @@ public class SecondOpinionCase {
 
     public int documentsReceived() {
         return documentsReceived;
+    }
+
+    public Optional<Submitter> submitter() {
+        return Optional.ofNullable(submitter);
     }
 
     public Optional<String> withdrawalReason() {

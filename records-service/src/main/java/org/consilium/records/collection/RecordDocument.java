@@ -25,12 +25,14 @@ import org.springframework.data.annotation.PersistenceCreator;
  * @param translatedInto the language a translation was asked for when one was linked, {@code null} otherwise
  * @param translations ids of the documents of the same case uploaded as translations of this one
  * @param translationOf for a translation: the id of the original document (same case), {@code null} otherwise
+ * @param uploadedBy   who uploaded it: the token's username, {@code upload-link:<linkId>} through an upload
+ *                     link; {@code null} when imported from the intake or stored while tokens were not enforced
  */
 public record RecordDocument(String id, String caseId, String item, String filename, String declaredContentType,
                              String detectedContentType, long size, String sha256, Instant uploadedAt,
                              LocalDate documentDate, DicomStudy dicom, Boolean declaredTypeMatches,
                              String translationNeeded, String translatedInto, List<String> translations,
-                             String translationOf) {
+                             String translationOf, String uploadedBy) {
 
     @PersistenceCreator
     public RecordDocument {
@@ -41,20 +43,27 @@ public record RecordDocument(String id, String caseId, String item, String filen
                           String detectedContentType, long size, String sha256, Instant uploadedAt,
                           LocalDate documentDate, DicomStudy dicom, Boolean declaredTypeMatches) {
         this(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256, uploadedAt,
-                documentDate, dicom, declaredTypeMatches, null, null, List.of(), null);
+                documentDate, dicom, declaredTypeMatches, null, null, List.of(), null, null);
+    }
+
+    /** This document as uploaded by {@code username} (null: nobody known). */
+    public RecordDocument uploadedBy(String username) {
+        return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
+                uploadedAt, documentDate, dicom, declaredTypeMatches, translationNeeded, translatedInto, translations,
+                translationOf, username);
     }
 
     /** This document as a translation of {@code originalId}. */
     public RecordDocument asTranslationOf(String originalId) {
         return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
                 uploadedAt, documentDate, dicom, declaredTypeMatches, translationNeeded, translatedInto, translations,
-                originalId);
+                originalId, uploadedBy);
     }
 
     RecordDocument needingTranslationInto(String language) {
         return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
                 uploadedAt, documentDate, dicom, declaredTypeMatches, language, translatedInto, translations,
-                translationOf);
+                translationOf, uploadedBy);
     }
 
     /** A translation was linked: the need is met (the language asked for is kept as {@code translatedInto}). */
@@ -63,7 +72,7 @@ public record RecordDocument(String id, String caseId, String item, String filen
         more.add(translationId);
         return new RecordDocument(id, caseId, item, filename, declaredContentType, detectedContentType, size, sha256,
                 uploadedAt, documentDate, dicom, declaredTypeMatches, null,
-                translationNeeded != null ? translationNeeded : translatedInto, more, translationOf);
+                translationNeeded != null ? translationNeeded : translatedInto, more, translationOf, uploadedBy);
     }
 
     /** The date recency windows count from: the stated document date, else the upload date (UTC). */

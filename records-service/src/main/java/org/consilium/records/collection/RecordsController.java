@@ -1,12 +1,18 @@
 package org.consilium.records.collection;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.consilium.records.access.RecordsGate;
+import org.consilium.records.access.RecordsGate.Entry;
+import org.consilium.support.audit.AuditAction;
+import org.consilium.support.security.Caller;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +29,12 @@ import java.time.temporal.ChronoUnit;
 public class RecordsController {
     private static final String PROBLEM = "application/problem+json";
     private final CaseRecordsStore store;
+    private final RecordsGate gate;
     private final Clock clock;
 
-    public RecordsController(CaseRecordsStore store, Clock clock) {
+    public RecordsController(CaseRecordsStore store, RecordsGate gate, Clock clock) {
         this.store = store;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -36,8 +44,9 @@ public class RecordsController {
     @ApiResponse(responseCode = "200", description = "the checklist")
     @ApiResponse(responseCode = "404", description = "no records are being collected for the case",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public Mono<RecordsView> records(@PathVariable String caseId) {
-        return store.get(caseId).map(r -> RecordsView.of(r, clock.instant()));
+    public Mono<RecordsView> records(@PathVariable String caseId, @Parameter(hidden = true) ServerHttpRequest http) {
+        return gate.read(http, caseId, Entry.checklist(AuditAction.READ, "read", caseId, "records checklist"))
+                .then(store.get(caseId)).map(r -> RecordsView.of(r, clock.instant()));
     }
 
     @PostMapping("/cases/{caseId}/records/items/{code}/waiver")
@@ -53,9 +62,13 @@ public class RecordsController {
             + "(`records-complete`), or the item is waived already (`item-already-waived`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<RecordsView> waive(@PathVariable String caseId, @PathVariable String code,
-                                   @Valid @RequestBody DecisionRequest request) {
+                                   @Valid @RequestBody DecisionRequest request,
+                                   @Parameter(hidden = true) ServerHttpRequest http) {
         Instant now = now();
-        return store.change(caseId, r -> r.waive(code, decision(request, now), now))
+        return decision(request, now)
+                .flatMap(decision -> store.change(caseId, r -> r.waive(code, decision, now))
+                        .flatMap(r -> gate.record(http, caseId, Entry.checklist(AuditAction.EXECUTE, "waiver", caseId,
+                                "item " + code + " waived: " + decision.reason())).thenReturn(r)))
                 .map(r -> RecordsView.of(r, now));
     }
 
@@ -71,9 +84,13 @@ public class RecordsController {
     @ApiResponse(responseCode = "409", description = "case cancelled (`case-cancelled`) or already complete "
             + "(`records-complete`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public Mono<RecordsView> override(@PathVariable String caseId, @Valid @RequestBody DecisionRequest request) {
+    public Mono<RecordsView> override(@PathVariable String caseId, @Valid @RequestBody DecisionRequest request,
+                                      @Parameter(hidden = true) ServerHttpRequest http) {
         Instant now = now();
-        return store.change(caseId, r -> r.overrideCompleteness(decision(request, now), now))
+        return decision(request, now)
+                .flatMap(decision -> store.change(caseId, r -> r.overrideCompleteness(decision, now))
+                        .flatMap(r -> gate.record(http, caseId, Entry.checklist(AuditAction.EXECUTE, "override", caseId,
+                                "completeness overridden: " + decision.reason())).thenReturn(r)))
                 .map(r -> RecordsView.of(r, now));
     }
 
@@ -89,17 +106,23 @@ public class RecordsController {
     @ApiResponse(responseCode = "409", description = "case cancelled (`case-cancelled`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<RecordDocument> translationNeeded(@PathVariable String caseId, @PathVariable String documentId,
-                                                  @Valid @RequestBody TranslationRequest request) {
+                                                  @Valid @RequestBody TranslationRequest request,
+                                                  @Parameter(hidden = true) ServerHttpRequest http) {
         String language = request.language().trim();
         return store.change(caseId, r -> r.needTranslation(documentId, language))
-                .map(r -> r.document(documentId).orElseThrow());
+                .map(r -> r.document(documentId).orElseThrow())
+                .flatMap(document -> gate.record(http, caseId, Entry.document(AuditAction.UPDATE, "translation-needed",
+                        documentId, document.filename() + ": translation into " + language + " needed"))
+                        .thenReturn(document));
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
     }
 
-    private static CoordinatorDecision decision(DecisionRequest request, Instant now) {
-        return new CoordinatorDecision(request.by().trim(), request.reason().trim(), now);
+    /** Who decided is the token's user when there is one: the body's {@code by} is only the fallback. */
+    private static Mono<CoordinatorDecision> decision(DecisionRequest request, Instant now) {
+        return Caller.current().map(Caller::username).defaultIfEmpty(request.by().trim())
+                .map(by -> new CoordinatorDecision(by, request.reason().trim(), now));
     }
 }

@@ -1,17 +1,22 @@
 package org.consilium.records.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.consilium.records.access.RecordsGate;
+import org.consilium.records.access.RecordsGate.Entry;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.intake.OfferedDocument.ImportState;
+import org.consilium.support.audit.AuditAction;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,13 +33,15 @@ public class IntakeDocumentController {
     private final ReactiveMongoTemplate mongo;
     private final CaseRecordsStore records;
     private final IntakeDocumentImport imports;
+    private final RecordsGate gate;
     private final Clock clock;
 
     public IntakeDocumentController(ReactiveMongoTemplate mongo, CaseRecordsStore records, IntakeDocumentImport imports,
-                                    Clock clock) {
+                                    RecordsGate gate, Clock clock) {
         this.mongo = mongo;
         this.records = records;
         this.imports = imports;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -50,8 +57,9 @@ public class IntakeDocumentController {
     @ApiResponse(responseCode = "200", description = "the documents")
     @ApiResponse(responseCode = "404", description = "no documents came with the case's intake",
             content = @Content(mediaType = "application/problem+json"))
-    public Mono<IntakeDocuments> documents(@PathVariable String caseId) {
-        return find(caseId);
+    public Mono<IntakeDocuments> documents(@PathVariable String caseId, @Parameter(hidden = true) ServerHttpRequest http) {
+        return gate.read(http, caseId, Entry.intakeDocuments(AuditAction.READ, "read", caseId, "documents from the intake"))
+                .then(find(caseId));
     }
 
     @PutMapping("/cases/{caseId}/intake-documents/{attachmentId}")
@@ -66,7 +74,8 @@ public class IntakeDocumentController {
     @ApiResponse(responseCode = "409", description = "the document is not UNASSIGNED (`not-unassigned`) or the case "
             + "was cancelled (`case-cancelled`)", content = @Content(mediaType = "application/problem+json"))
     public Mono<IntakeDocuments> assign(@PathVariable String caseId, @PathVariable String attachmentId,
-                                        @Valid @RequestBody Assignment assignment) {
+                                        @Valid @RequestBody Assignment assignment,
+                                        @Parameter(hidden = true) ServerHttpRequest http) {
         String item = assignment.item().trim();
         return Mono.zip(find(caseId), records.get(caseId))
                 .flatMap(both -> {
@@ -79,7 +88,10 @@ public class IntakeDocumentController {
                                 + document.state() + (document.item() == null ? "" : " (" + document.item() + ")")
                                 + "; only an UNASSIGNED document takes an item");
                     }
-                    return imports.save(caseId, document.assignedTo(item, clock.instant()));
+                    return imports.save(caseId, document.assignedTo(item, clock.instant()))
+                            .then(gate.record(http, caseId, Entry.intakeDocuments(AuditAction.EXECUTE, "assignment",
+                                    caseId, "intake document " + document.filename() + " (" + attachmentId
+                                            + ") assigned to " + item)));
                 })
                 .then(Mono.fromRunnable(() -> imports.importSoon(caseId)))
                 .then(find(caseId));

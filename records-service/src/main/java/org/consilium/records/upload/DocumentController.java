@@ -8,9 +8,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.types.ObjectId;
+import org.consilium.records.access.RecordsGate;
+import org.consilium.records.access.RecordsGate.Entry;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.collection.DuplicateDocument;
 import org.consilium.records.collection.RecordDocument;
+import org.consilium.support.access.CaseAction;
+import org.consilium.support.audit.AuditAction;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.problem.ProblemHandlers;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -41,11 +45,13 @@ public class DocumentController {
     private final DocumentUploads uploads;
     private final DocumentFiles files;
     private final CaseRecordsStore cases;
+    private final RecordsGate gate;
 
-    public DocumentController(DocumentUploads uploads, DocumentFiles files, CaseRecordsStore cases) {
+    public DocumentController(DocumentUploads uploads, DocumentFiles files, CaseRecordsStore cases, RecordsGate gate) {
         this.uploads = uploads;
         this.files = files;
         this.cases = cases;
+        this.gate = gate;
     }
 
     @PostMapping(path = "/cases/{caseId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -77,7 +83,10 @@ public class DocumentController {
     public Mono<ResponseEntity<RecordDocument>> upload(@PathVariable String caseId,
                                                        @Parameter(hidden = true) @RequestBody Flux<PartEvent> parts,
                                                        @Parameter(hidden = true) ServerHttpRequest request) {
-        return uploads.upload(caseId, parts, request.getHeaders().getContentLength())
+        // the gate before the body is read: a refused caller's bytes are never stored
+        return gate.admit(request, caseId, CaseAction.CONTRIBUTE, uploadEntry(caseId, "document upload"))
+                .then(Mono.defer(() -> uploads.upload(caseId, parts, request.getHeaders().getContentLength())))
+                .flatMap(document -> gate.record(request, caseId, created(document)).thenReturn(document))
                 .map(document -> ResponseEntity.created(UriComponentsBuilder.fromPath("/cases/{caseId}/documents/{id}")
                         .buildAndExpand(caseId, document.id()).encode().toUri()).body(document));
     }
@@ -90,16 +99,33 @@ public class DocumentController {
             schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "no such document for the case",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String caseId, @PathVariable String documentId) {
-        return cases.get(caseId)
+    public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String caseId, @PathVariable String documentId,
+                                                          @Parameter(hidden = true) ServerHttpRequest request) {
+        return gate.admit(request, caseId, CaseAction.VIEW, Entry.document(AuditAction.READ, "read", documentId,
+                        "document " + documentId))
+                .then(cases.get(caseId))
                 .flatMap(records -> Mono.justOrEmpty(records.document(documentId)))
                 .filter(document -> ObjectId.isValid(document.id()))
                 .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("document", documentId)))
+                // on the trail before a byte is served: a failed write fails the download
+                .flatMap(document -> gate.record(request, caseId, Entry.document(AuditAction.READ, "read", documentId,
+                        document.filename())).thenReturn(document))
                 .flatMap(document -> files.find(new ObjectId(document.id()))
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException("document " + documentId
                                 + " is attached to case " + caseId + " but its file is missing")))
                         .flatMap(files::open)
                         .map(content -> ResponseEntity.ok().headers(headers(document)).body(content)));
+    }
+
+    /** What the trail says of an upload refused at the gate. */
+    static Entry uploadEntry(String caseId, String description) {
+        return Entry.checklist(AuditAction.CREATE, "upload", caseId, description);
+    }
+
+    /** What the trail says of a stored upload: the new document, its file name and item. */
+    static Entry created(RecordDocument document) {
+        return Entry.document(AuditAction.CREATE, "create", document.id(),
+                document.filename() + " (" + document.item() + ")");
     }
 
     /** 409 duplicate-document, with the id (and item) of the document that already holds the content. */

@@ -7,6 +7,7 @@ import org.consilium.records.collection.CaseRecords;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * One upload: {@code item} then {@code file}, streamed part by part as the request arrives.
@@ -69,16 +71,21 @@ public class DocumentUploads {
     /** @param contentLength the request's declared length, or -1 when it is sent chunked */
     public Mono<RecordDocument> upload(String caseId, Flux<PartEvent> parts, long contentLength) {
         long limit = properties.maxDocumentSize().toBytes();
-        return cases.get(caseId)
+        return uploader().flatMap(by -> cases.get(caseId)
                 .doOnNext(records -> {
                     records.checkOpen();
                     if (contentLength > limit + MULTIPART_OVERHEAD) {
                         throw StreamFingerprint.tooLarge(limit);
                     }
                 })
-                .flatMap(records -> new Upload(records, limit).run(parts))
+                .flatMap(records -> new Upload(records, limit, by.orElse(null)).run(parts)))
                 .doOnNext(metrics::stored)
                 .doOnError(DomainProblem.class, problem -> metrics.rejected(problem.slug()));
+    }
+
+    /** Who is uploading: the token's user (an upload link's is {@code upload-link:<id>}); none for intake imports. */
+    private static Mono<Optional<String>> uploader() {
+        return Caller.current().map(caller -> Optional.ofNullable(caller.username())).defaultIfEmpty(Optional.empty());
     }
 
     /** An ISO date not after today anywhere on Earth; 400 {@code invalid-document-date} otherwise. */
@@ -111,7 +118,7 @@ public class DocumentUploads {
                                        Flux<DataBuffer> content) {
         long limit = properties.maxDocumentSize().toBytes();
         ObjectId fileId = new ObjectId();
-        return cases.get(caseId)
+        return uploader().flatMap(by -> cases.get(caseId)
                 .doOnNext(records -> {
                     records.checkAccepts(item);
                     if (translationOf != null) {
@@ -138,11 +145,12 @@ public class DocumentUploads {
                                         declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(),
                                         now, documentDate, stored.dicom(),
                                         contentTypes.agree(declaredContentType, stored.detectedContentType()));
-                                RecordDocument document = translationOf == null ? created : created.asTranslationOf(translationOf);
+                                RecordDocument document = (translationOf == null ? created
+                                        : created.asTranslationOf(translationOf)).uploadedBy(by.orElse(null));
                                 return cases.change(caseId, r -> r.attach(document, now)).thenReturn(document);
                             })
                             .onErrorResume(e -> files.discard(fileId).then(Mono.error(e)));
-                })
+                }))
                 .doOnNext(metrics::stored)
                 .doOnError(DomainProblem.class, problem -> metrics.rejected(problem.slug()));
     }
@@ -151,6 +159,7 @@ public class DocumentUploads {
     private final class Upload {
         private final CaseRecords records;
         private final long limit;
+        private final String uploadedBy;
         private final ObjectId fileId = new ObjectId();
         private String item;
         private String filename;
@@ -161,9 +170,10 @@ public class DocumentUploads {
         private volatile boolean storing;
         private volatile boolean committing;
 
-        Upload(CaseRecords records, long limit) {
+        Upload(CaseRecords records, long limit, String uploadedBy) {
             this.records = records;
             this.limit = limit;
+            this.uploadedBy = uploadedBy;
         }
 
         Mono<RecordDocument> run(Flux<PartEvent> parts) {
@@ -285,7 +295,8 @@ public class DocumentUploads {
             RecordDocument created = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
                     declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now, documentDate,
                     stored.dicom(), contentTypes.agree(declaredContentType, stored.detectedContentType()));
-            RecordDocument document = translationOf == null ? created : created.asTranslationOf(translationOf);
+            RecordDocument document = (translationOf == null ? created : created.asTranslationOf(translationOf))
+                    .uploadedBy(uploadedBy);
             committing = true;
             // Not cancellable: once the aggregate write is under way it completes, or it fails and the file goes.
             Mono<RecordDocument> attach = cases.change(records.caseId(), r -> r.attach(document, now))

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consilium.records.access.RecordsGate;
+import org.consilium.support.access.CaseAction;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,9 +43,11 @@ public class ResumableUploadController {
     private static final String UPLOAD = "/cases/{caseId}/uploads/{uploadId}";
 
     private final ResumableUploads uploads;
+    private final RecordsGate gate;
 
-    public ResumableUploadController(ResumableUploads uploads) {
+    public ResumableUploadController(ResumableUploads uploads, RecordsGate gate) {
         this.uploads = uploads;
+        this.gate = gate;
     }
 
     @RequestMapping(path = UPLOADS, method = RequestMethod.OPTIONS)
@@ -76,8 +80,8 @@ public class ResumableUploadController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<Void>> create(@PathVariable String caseId, @Parameter(hidden = true) ServerHttpRequest request,
                                              @Parameter(hidden = true) ServerWebExchange exchange) {
-        return tus(exchange).then(uploads.create(caseId, request.getHeaders().getFirst(UPLOAD_LENGTH),
-                        request.getHeaders().getFirst("Upload-Metadata")))
+        return contribute(exchange, caseId).then(tus(exchange)).then(Mono.defer(() -> uploads.create(caseId, request.getHeaders().getFirst(UPLOAD_LENGTH),
+                        request.getHeaders().getFirst("Upload-Metadata"))))
                 .map(upload -> ResponseEntity.created(UriComponentsBuilder.fromPath(UPLOAD)
                                 .buildAndExpand(caseId, upload.id()).encode().toUri())
                         .header(TUS_RESUMABLE, TUS_VERSION)
@@ -91,7 +95,7 @@ public class ResumableUploadController {
     @ApiResponse(responseCode = "404", description = "unknown, completed, aborted or expired upload")
     public Mono<ResponseEntity<Void>> head(@PathVariable String caseId, @PathVariable String uploadId,
                                            @Parameter(hidden = true) ServerWebExchange exchange) {
-        return tus(exchange).then(uploads.get(caseId, uploadId))
+        return contribute(exchange, caseId).then(tus(exchange)).then(Mono.defer(() -> uploads.get(caseId, uploadId)))
                 .map(upload -> ResponseEntity.ok()
                         .header(TUS_RESUMABLE, TUS_VERSION)
                         .header(UPLOAD_OFFSET, String.valueOf(upload.offset()))
@@ -122,7 +126,7 @@ public class ResumableUploadController {
     public Mono<ResponseEntity<Void>> patch(@PathVariable String caseId, @PathVariable String uploadId,
                                             @Parameter(hidden = true) ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
-        return tus(exchange).then(Mono.defer(() -> {
+        return contribute(exchange, caseId).then(tus(exchange)).then(Mono.defer(() -> {
             MediaType type = request.getHeaders().getContentType();
             if (type == null || !OFFSET_OCTET_STREAM.equalsTypeAndSubtype(type)) {
                 return Mono.error(new DomainProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
@@ -130,7 +134,9 @@ public class ResumableUploadController {
             }
             long offset = offset(request.getHeaders().getFirst(UPLOAD_OFFSET));
             return uploads.append(caseId, uploadId, offset, request.getHeaders().getContentLength(), request.getBody());
-        })).map(progress -> {
+        })).flatMap(progress -> progress.document() == null ? Mono.just(progress)
+                : gate.record(request, caseId, DocumentController.created(progress.document())).thenReturn(progress)
+        ).map(progress -> {
             ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent()
                     .header(TUS_RESUMABLE, TUS_VERSION)
                     .header(UPLOAD_OFFSET, String.valueOf(progress.offset()));
@@ -150,8 +156,14 @@ public class ResumableUploadController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<Void>> delete(@PathVariable String caseId, @PathVariable String uploadId,
                                              @Parameter(hidden = true) ServerWebExchange exchange) {
-        return tus(exchange).then(uploads.abort(caseId, uploadId))
+        return contribute(exchange, caseId).then(tus(exchange)).then(Mono.defer(() -> uploads.abort(caseId, uploadId)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().header(TUS_RESUMABLE, TUS_VERSION).<Void>build()));
+    }
+
+    /** Whether the caller may add to the case (an upload link: its own case), before anything else is looked at. */
+    private Mono<Void> contribute(ServerWebExchange exchange, String caseId) {
+        return gate.admit(exchange.getRequest(), caseId, CaseAction.CONTRIBUTE,
+                DocumentController.uploadEntry(caseId, "resumable upload"));
     }
 
     /** Every request but OPTIONS names the protocol version: 412 (with the versions served) otherwise. */

@@ -100,6 +100,7 @@ class IntakeDocumentImportTest extends RecordsServiceTestBase {
     @Test
     void theChecklistMayComeFirstAndARedeliveredCaseSubmittedImportsOnce() {
         String caseId = newCaseId();
+        int refused = IntakeAttachmentServer.refused();
         requestRecords(caseId, "lung");
         SubmittedDocument ct = offer(caseId, "ct.pdf", pdf("CT chest: 32 mm RUL mass"), "application/pdf",
                 LocalDate.now().minusDays(3), LOINC + "24627-2");
@@ -111,6 +112,8 @@ class IntakeDocumentImportTest extends RecordsServiceTestBase {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> KafkaProbe.envelopes(MessageType.DOCUMENT_RECEIVED, caseId).size() == 1);
         assertThat(storedFiles(caseId)).isEqualTo(1);
+        // the stand-in answers only a service token (as intake-service does): records sent its client-credentials token
+        assertThat(IntakeAttachmentServer.refused()).isEqualTo(refused);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.consilium.support.problem;
 
+import org.consilium.support.web.UnreadBody;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,11 +33,14 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DomainProblem.class)
-    public ResponseEntity<ProblemDetail> domain(DomainProblem problem) {
+    public Mono<ResponseEntity<ProblemDetail>> domain(DomainProblem problem, ServerWebExchange exchange) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         body.setType(type(problem.slug()));
         body.setTitle(problem.status().getReasonPhrase());
-        return ResponseEntity.status(problem.status()).body(body);
+        // a refusal of the caller before an upload's body was read (not your case): take the rest first, or the
+        // client loses the answer when the connection closes (UnreadBody); never for 413, which is about not reading
+        Mono<Void> first = problem.status() == HttpStatus.FORBIDDEN ? UnreadBody.discard(exchange.getRequest()) : Mono.empty();
+        return first.thenReturn(ResponseEntity.status(problem.status()).body(body));
     }
 
     @Override

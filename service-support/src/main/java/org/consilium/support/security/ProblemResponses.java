@@ -1,5 +1,6 @@
 package org.consilium.support.security;
 
+import org.consilium.support.web.UnreadBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -9,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 
-/** 401 and 403 as {@code application/problem+json}, like every other refusal of the services. */
-final class ProblemResponses {
+/** 401 and 403 as {@code application/problem+json}, like every other refusal of the services (also for a service's own security chain). */
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
@@ -27,7 +28,7 @@ final class ProblemResponses {
                         + exchange.getRequest().getPath().value());
     }
 
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -37,7 +38,10 @@ final class ProblemResponses {
         String body = "{\"type\":\"urn:consilium:problem:" + slug + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
                 + json(exchange.getRequest().getPath().value()) + "\"}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        // an upload refused before its body was read: take the rest of it first, or the client loses the answer;
+        // not for 413, which is about not reading it
+        Mono<Void> first = status == HttpStatus.PAYLOAD_TOO_LARGE ? Mono.empty() : UnreadBody.discard(exchange.getRequest());
+        return first.then(response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8)))));
     }
 
     private static String json(String text) {
