@@ -5,6 +5,8 @@ import org.consilium.events.ScheduleReview;
 import org.consilium.events.Urgency;
 import org.consilium.mdt.review.ReviewView;
 import org.consilium.support.testing.EmbeddedInfrastructure;
+import org.consilium.support.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -33,10 +35,24 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "consilium-mdt-test");
+        TestTokens.register(registry);
     }
 
-    @Autowired
+    /** A coordinator who is also an operator: the desk and the metrics (MdtAccessTest has the rules). */
+    protected static final String STAFF = TestTokens.bearer("kim.coordinator", "kim@consilium.example", "coordinator",
+            "ops");
+
     protected WebTestClient http;
+
+    @Autowired
+    void client(WebTestClient client) {
+        http = client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, STAFF).build();
+    }
+
+    /** A panel member's token: the directory id is the token's {@code preferred_username}. */
+    protected static String specialist(String specialistId) {
+        return TestTokens.bearer(specialistId, specialistId + "@consilium.example", "specialist");
+    }
 
     @Autowired
     protected ReactiveMongoTemplate mongo;
@@ -96,9 +112,16 @@ public abstract class ServiceTest {
                 .exchange();
     }
 
+    /**
+     * As the one who acts: a member's opinion as that member, the chair's consensus or answer as the
+     * chair named in the body, anything else as the coordinator.
+     */
     protected WebTestClient.ResponseSpec post(String caseId, String what, Map<String, ?> body) {
-        return http.post().uri("/reviews/{id}/" + what, caseId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange();
+        Object actor = body.containsKey("specialistId") ? body.get("specialistId") : body.get("chairId");
+        boolean members = what.equals("opinions") || what.equals("consensus") || what.endsWith("/answer");
+        String token = actor != null ? specialist(actor.toString()) : members ? specialist("dr-unnamed") : STAFF;
+        return http.post().uri("/reviews/{id}/" + what, caseId).header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     protected static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status, String slug) {

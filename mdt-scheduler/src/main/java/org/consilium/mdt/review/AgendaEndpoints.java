@@ -8,7 +8,12 @@ import org.consilium.mdt.session.SessionBooking;
 import org.consilium.mdt.session.SessionCalendar;
 import org.consilium.mdt.session.SessionKind;
 import org.consilium.mdt.session.SessionSlot;
+import org.consilium.support.access.CaseAction;
+import org.consilium.support.audit.AuditAction;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Caller;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Flux;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,24 +31,42 @@ class AgendaEndpoints {
     private final SessionBooking booking;
     private final SessionCalendar calendar;
     private final ReviewRepository reviews;
+    private final ReviewGate gate;
 
-    AgendaEndpoints(SessionBooking booking, SessionCalendar calendar, ReviewRepository reviews) {
+    AgendaEndpoints(SessionBooking booking, SessionCalendar calendar, ReviewRepository reviews, ReviewGate gate) {
         this.booking = booking;
         this.calendar = calendar;
         this.reviews = reviews;
+        this.gate = gate;
     }
 
     @GetMapping("/sessions/{sessionId}/agenda")
     @Operation(summary = "The order a session discusses its cases in: urgent cases first, then cases whose "
             + "pre-meeting opinions disagree, then the rest (each group in booking order), with each case's time slot")
     @ApiResponse(responseCode = "404", description = "no case was ever booked on the session")
-    Mono<Agenda> agenda(@PathVariable String sessionId) {
+    Mono<Agenda> agenda(@PathVariable String sessionId, ServerHttpRequest http) {
         return booking.roster(sessionId)
                 .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("session with booked cases", sessionId)))
                 .flatMap(roster -> reviews.findAllById(roster.caseIds())
                         .filter(r -> r.status() != ReviewStatus.CANCELLED).collectList()
-                        .map(found -> agenda(new SessionSlot(roster.id(), roster.startsAt(), roster.endsAt(),
-                                roster.tumourGroup(), roster.kind(), roster.chairId()), found)));
+                        .flatMap(found -> visibleTo(found).map(visible -> agenda(new SessionSlot(roster.id(),
+                                roster.startsAt(), roster.endsAt(), roster.tumourGroup(), roster.kind(),
+                                roster.chairId()), found).only(visible))))
+                .flatMap(agenda -> Flux.fromIterable(agenda.items())
+                        .concatMap(item -> gate.record(http, item.caseId(), ReviewGate.Entry.review(AuditAction.READ,
+                                "agenda", item.caseId(), "on the agenda of session " + sessionId)))
+                        .then(Mono.just(agenda)));
+    }
+
+    /**
+     * The cases of the session the caller may see: all for a coordinator; for a specialist those on
+     * their panels while open. The order and time slots stay those of the whole session.
+     */
+    private static Mono<List<String>> visibleTo(List<Review> found) {
+        return Caller.current()
+                .map(caller -> found.stream().filter(r -> ReviewGate.audience(r).allows(caller, CaseAction.VIEW))
+                        .map(Review::caseId).toList())
+                .defaultIfEmpty(found.stream().map(Review::caseId).toList());
     }
 
     static List<Review> ordered(List<Review> reviews) {
@@ -80,6 +103,11 @@ class AgendaEndpoints {
 
     record Agenda(String sessionId, SessionKind kind, String tumourGroup, String chairId, Instant startsAt,
                   Instant endsAt, List<Item> items) {
+
+        Agenda only(List<String> caseIds) {
+            return new Agenda(sessionId, kind, tumourGroup, chairId, startsAt, endsAt,
+                    items.stream().filter(i -> caseIds.contains(i.caseId())).toList());
+        }
     }
 
     /** @param why why the case has its place: urgent, pre-meeting opinions disagree, or routine order */

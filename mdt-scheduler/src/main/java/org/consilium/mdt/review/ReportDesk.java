@@ -25,8 +25,9 @@ public class ReportDesk {
         this.clock = clock;
     }
 
-    public Mono<ReportView> report(String caseId) {
-        return deliberation.find(caseId).map(review -> ReportView.of(caseId, review.requireReport()));
+    /** The report of a review the caller was admitted to (409 before the consensus). */
+    static ReportView report(Review review) {
+        return ReportView.of(review.caseId(), review.requireReport());
     }
 
     public Mono<ReportView> revise(String caseId, ReportRevisionRequest request) {
@@ -42,15 +43,14 @@ public class ReportDesk {
         return change(caseId, review -> review.releaseReport(request.coordinator(), clock.instant()));
     }
 
-    public Mono<ObjectNode> composition(String caseId) {
-        return deliberation.find(caseId).map(review -> {
-            Report report = review.requireReport();
-            CaseBrief brief = review.brief();
-            return ReportComposition.of(new ReportComposition.Case(caseId,
-                    brief == null ? null : brief.questionForPanel(), brief == null ? null : brief.firstOpinion(),
-                    review.panel().stream().map(ReportDesk::author).toList(),
-                    review.consensus().map(Consensus::concludedAt).orElse(null)), report);
-        });
+    /** The current version of a review the caller was admitted to, as a FHIR Composition. */
+    static ObjectNode composition(Review review) {
+        Report report = review.requireReport();
+        CaseBrief brief = review.brief();
+        return ReportComposition.of(new ReportComposition.Case(review.caseId(),
+                brief == null ? null : brief.questionForPanel(), brief == null ? null : brief.firstOpinion(),
+                review.panel().stream().map(ReportDesk::author).toList(),
+                review.consensus().map(Consensus::concludedAt).orElse(null)), report);
     }
 
     private static ReportComposition.Author author(Panellist member) {

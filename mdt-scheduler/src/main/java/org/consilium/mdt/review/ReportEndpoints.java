@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.consilium.support.access.CaseAction;
+import org.consilium.support.audit.AuditAction;
+import org.consilium.mdt.review.ReviewGate.Entry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,17 +24,22 @@ import reactor.core.publisher.Mono;
 class ReportEndpoints {
     static final MediaType FHIR_JSON = MediaType.valueOf("application/fhir+json");
     private final ReportDesk desk;
+    private final ReviewGate gate;
 
-    ReportEndpoints(ReportDesk desk) {
+    ReportEndpoints(ReportDesk desk, ReviewGate gate) {
         this.desk = desk;
+        this.gate = gate;
     }
 
     @GetMapping("/reviews/{caseId}/report")
     @Operation(summary = "The report of a concluded review: the current version, its QA state and every version")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the panel has not concluded yet (review-not-concluded)")
-    Mono<ReportView> report(@PathVariable String caseId) {
-        return desk.report(caseId);
+    Mono<ReportView> report(@PathVariable String caseId, ServerHttpRequest http) {
+        Entry entry = Entry.report(AuditAction.READ, "report", caseId, "the report");
+        return gate.admit(http, caseId, CaseAction.READ_REPORT, entry).map(ReportDesk::report)
+                .flatMap(view -> gate.record(http, caseId, entry.describedAs("the report, version "
+                        + view.current().number() + " (" + view.status() + ")")).thenReturn(view));
     }
 
     @PutMapping("/reviews/{caseId}/report")
@@ -40,8 +49,10 @@ class ReportEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet (review-not-concluded), released "
             + "(report-released), nothing changed (report-unchanged), or based on an older version (stale-report-version)")
-    Mono<ReportView> revise(@PathVariable String caseId, @Valid @RequestBody ReportRevisionRequest request) {
-        return desk.revise(caseId, request);
+    Mono<ReportView> revise(@PathVariable String caseId, @Valid @RequestBody ReportRevisionRequest request,
+                            ServerHttpRequest http) {
+        return desk.revise(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.UPDATE, "report-edit",
+                "version " + view.current().number() + " by " + request.editor() + ": " + request.reason(), view));
     }
 
     @PostMapping("/reviews/{caseId}/report/approve")
@@ -50,8 +61,10 @@ class ReportEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet, already approved (already-approved), or "
             + "released (report-released)")
-    Mono<ReportView> approve(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request) {
-        return desk.approve(caseId, request);
+    Mono<ReportView> approve(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request,
+                               ServerHttpRequest http) {
+        return desk.approve(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.EXECUTE,
+                "report-approval", "version " + view.approvedVersion() + " approved by " + request.coordinator(), view));
     }
 
     @PostMapping("/reviews/{caseId}/report/release")
@@ -60,15 +73,27 @@ class ReportEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet, not approved (report-not-approved), or "
             + "already released (report-released)")
-    Mono<ReportView> release(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request) {
-        return desk.release(caseId, request);
+    Mono<ReportView> release(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request,
+                               ServerHttpRequest http) {
+        return desk.release(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.EXECUTE,
+                "report-release", "version " + view.current().number() + " released by " + request.coordinator(), view));
     }
 
     @GetMapping("/reviews/{caseId}/report/composition")
     @Operation(summary = "The current version as a FHIR R4 Composition (application/fhir+json)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the panel has not concluded yet (review-not-concluded)")
-    Mono<ResponseEntity<ObjectNode>> composition(@PathVariable String caseId) {
-        return desk.composition(caseId).map(c -> ResponseEntity.ok().contentType(FHIR_JSON).body(c));
+    Mono<ResponseEntity<ObjectNode>> composition(@PathVariable String caseId, ServerHttpRequest http) {
+        Entry entry = Entry.report(AuditAction.READ, "composition", caseId, "the report as a FHIR Composition");
+        return gate.admit(http, caseId, CaseAction.READ_REPORT, entry).map(ReportDesk::composition)
+                .flatMap(c -> gate.record(http, caseId, entry.describedAs("the report as a FHIR Composition, version "
+                        + c.path("meta").path("versionId").asText())).thenReturn(c))
+                .map(c -> ResponseEntity.ok().contentType(FHIR_JSON).body(c));
+    }
+
+    /** A decision on the report, on the trail once it is stored. */
+    private Mono<ReportView> decided(ServerHttpRequest http, String caseId, AuditAction action, String subtype,
+                                     String description, ReportView view) {
+        return gate.record(http, caseId, Entry.report(action, subtype, caseId, description)).thenReturn(view);
     }
 }

@@ -5,6 +5,7 @@ import org.consilium.events.MdtConcluded;
 import org.consilium.events.ReportReleased;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.OpinionSubmitted;
+import org.consilium.events.PanelChanged;
 import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
@@ -205,6 +206,9 @@ public class Review {
         PanelSwap swap = new PanelSwap(incoming.discipline(), leaving.map(Panellist::specialistId).orElse(null),
                 incoming.specialistId(), reason, now);
         swaps.add(swap);
+        // who may read the case's records follows the panel (records-service, issue 6)
+        outbox.add(OutboxEntry.of(new PanelChanged(caseId, session == null ? null : session.id(),
+                panel.stream().map(Panellist::toEvent).toList(), now), now));
         return swap;
     }
 

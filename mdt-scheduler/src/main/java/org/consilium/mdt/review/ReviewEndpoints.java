@@ -6,6 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.consilium.mdt.review.ReviewGate.Entry;
+import org.consilium.support.access.CaseAction;
+import org.consilium.support.audit.AuditAction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +25,12 @@ import java.net.URI;
 class ReviewEndpoints {
     private final PanelDeliberation deliberation;
     private final PanelSwapping swapping;
+    private final ReviewGate gate;
 
-    ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping) {
+    ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping, ReviewGate gate) {
         this.deliberation = deliberation;
         this.swapping = swapping;
+        this.gate = gate;
     }
 
     @PutMapping("/reviews/{caseId}/panel/{discipline}")
@@ -38,15 +44,20 @@ class ReviewEndpoints {
             + "not licensed in the patient's country (not-licensed), or affiliated with the treating institution "
             + "(conflict-of-interest)")
     Mono<ReviewView> swap(@PathVariable String caseId, @PathVariable String discipline,
-                          @Valid @RequestBody SwapRequest request) {
-        return swapping.swap(caseId, discipline, request).map(ReviewView::of);
+                          @Valid @RequestBody SwapRequest request, ServerHttpRequest http) {
+        return swapping.swap(caseId, discipline, request)
+                .flatMap(review -> gate.record(http, caseId, new Entry(AuditAction.UPDATE, "panel-swap",
+                        "CareTeam/" + caseId, discipline + ": " + request.specialistId() + " seated ("
+                        + request.reason() + ")")).thenReturn(review))
+                .map(ReviewView::of);
     }
 
     @GetMapping("/reviews/{caseId}")
     @Operation(summary = "A case's review: status, session, panel (with the start in each member's zone), opinions, consensus")
     @ApiResponse(responseCode = "404", description = "no review for the case")
-    Mono<ReviewView> review(@PathVariable String caseId) {
-        return deliberation.find(caseId).map(ReviewView::of);
+    Mono<ReviewView> review(@PathVariable String caseId, ServerHttpRequest http) {
+        return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "review", caseId,
+                "the review: panel, opinions, consensus, questions")).map(ReviewView::of);
     }
 
     @PostMapping("/reviews/{caseId}/opinions")
@@ -55,8 +66,18 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "403", description = "not a member of the case's panel")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the review is concluded or cancelled")
-    Mono<ResponseEntity<ReviewView>> opinion(@PathVariable String caseId, @Valid @RequestBody OpinionRequest request) {
-        return deliberation.recordOpinion(caseId, request).map(recorded -> ResponseEntity
+    Mono<ResponseEntity<ReviewView>> opinion(@PathVariable String caseId, @Valid @RequestBody OpinionRequest request,
+                                             ServerHttpRequest http) {
+        String member = request.specialistId();
+        Entry entry = new Entry(AuditAction.EXECUTE, "opinion", "ClinicalImpression/" + caseId + "-" + member,
+                "opinion of " + member);
+        return gate.admit(http, caseId, CaseAction.VIEW, entry)
+                .then(gate.requireSelf(http, caseId, member, "not-your-opinion", entry))
+                .then(Mono.defer(() -> deliberation.recordOpinion(caseId, request)))
+                .flatMap(recorded -> gate.record(http, caseId, recorded.replaced()
+                        ? entry.as(AuditAction.UPDATE).describedAs("opinion of " + member + " changed")
+                        : entry.describedAs("opinion of " + member + " submitted")).thenReturn(recorded))
+                .map(recorded -> ResponseEntity
                 .status(recorded.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId))
                 .body(ReviewView.of(recorded.review())));
@@ -70,8 +91,12 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "409", description = "not concluded yet (review-not-concluded), or more than 30 days "
             + "after the consensus (follow-up-closed)")
     Mono<ResponseEntity<FollowUpQuestion>> question(@PathVariable String caseId,
-                                                    @Valid @RequestBody QuestionRequest request) {
-        return deliberation.ask(caseId, request).map(q -> ResponseEntity.status(HttpStatus.CREATED)
+                                                    @Valid @RequestBody QuestionRequest request,
+                                                    ServerHttpRequest http) {
+        return deliberation.ask(caseId, request)
+                .flatMap(q -> gate.record(http, caseId, new Entry(AuditAction.CREATE, "follow-up-question",
+                        "Communication/" + caseId + "-" + q.id(), "follow-up question " + q.id())).thenReturn(q))
+                .map(q -> ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId + "/questions/" + q.id())).body(q));
     }
 
@@ -82,15 +107,21 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case, or no such question")
     @ApiResponse(responseCode = "409", description = "already answered")
     Mono<FollowUpQuestion> answer(@PathVariable String caseId, @PathVariable String questionId,
-                                  @Valid @RequestBody AnswerRequest request) {
-        return deliberation.answer(caseId, questionId, request);
+                                  @Valid @RequestBody AnswerRequest request, ServerHttpRequest http) {
+        Entry entry = new Entry(AuditAction.EXECUTE, "follow-up-answer", "Communication/" + caseId + "-" + questionId,
+                "answer to follow-up question " + questionId);
+        return gate.admitChair(http, caseId, entry)
+                .then(gate.requireSelf(http, caseId, request.chairId(), "not-the-chair", entry))
+                .then(Mono.defer(() -> deliberation.answer(caseId, questionId, request)))
+                .flatMap(answered -> gate.record(http, caseId, entry).thenReturn(answered));
     }
 
     @GetMapping("/reviews/{caseId}/meeting")
     @Operation(summary = "The meeting view: each member's opinion side by side and the points of disagreement")
     @ApiResponse(responseCode = "404", description = "no review for the case")
-    Mono<MeetingView> meeting(@PathVariable String caseId) {
-        return deliberation.find(caseId).map(MeetingView::of);
+    Mono<MeetingView> meeting(@PathVariable String caseId, ServerHttpRequest http) {
+        return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "meeting-view", caseId,
+                "the meeting view: opinions side by side, points of disagreement")).map(MeetingView::of);
     }
 
     @PostMapping("/reviews/{caseId}/consensus")
@@ -99,8 +130,15 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "403", description = "not the chair of the panel")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "opinions missing (named), already concluded, or cancelled")
-    Mono<ResponseEntity<ReviewView>> consensus(@PathVariable String caseId, @Valid @RequestBody ConsensusRequest request) {
-        return deliberation.conclude(caseId, request).map(review -> ResponseEntity.status(HttpStatus.CREATED)
+    Mono<ResponseEntity<ReviewView>> consensus(@PathVariable String caseId, @Valid @RequestBody ConsensusRequest request,
+                                               ServerHttpRequest http) {
+        Entry entry = Entry.report(AuditAction.EXECUTE, "consensus", caseId, "consensus signed by " + request.chairId()
+                + ": report version 1");
+        return gate.admit(http, caseId, CaseAction.VIEW, entry)
+                .then(gate.requireSelf(http, caseId, request.chairId(), "not-the-chair", entry))
+                .then(Mono.defer(() -> deliberation.conclude(caseId, request)))
+                .flatMap(review -> gate.record(http, caseId, entry).thenReturn(review))
+                .map(review -> ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId))
                 .body(ReviewView.of(review)));
     }

@@ -35,8 +35,9 @@ class CancelCaseTest extends ServiceTest {
 
         Document before = storedReview(caseId);
         ReviewView.Member chair = review.panel().stream().filter(ReviewView.Member::chair).findFirst().orElseThrow();
-        problem(post(caseId, "opinions", opinion(chair.specialistId(), true)), HttpStatus.CONFLICT, "review-cancelled");
-        problem(post(caseId, "consensus", consensus(chair.specialistId())), HttpStatus.CONFLICT, "review-cancelled");
+        // a withdrawn case is closed to its panel
+        problem(post(caseId, "opinions", opinion(chair.specialistId(), true)), HttpStatus.FORBIDDEN, "not-your-case");
+        problem(post(caseId, "consensus", consensus(chair.specialistId())), HttpStatus.FORBIDDEN, "not-your-case");
         assertUnchanged(caseId, before);
         assertThat(storedReview(caseId).getList("opinions", Document.class)).isEmpty();
     }

@@ -105,8 +105,9 @@ class DeliberationTest extends ServiceTest {
                 .jsonPath("$.errors[*].field").value(fields -> assertThat(fields).asList().containsExactly(
                         "chairId", "differenceExplanation", "dissent[0]", "plainLanguageSummary", "recommendation"));
 
+        // a specialist not on the panel does not get into the case at all
         problem(post(caseId, "opinions", opinion("dr-emily-carter-impostor", true)), HttpStatus.FORBIDDEN,
-                "not-a-panel-member");
+                "not-your-case");
         problem(post(caseId, "consensus", consensus(other.specialistId())), HttpStatus.FORBIDDEN, "not-the-chair");
         problem(post(caseId, "consensus", consensus(chair.specialistId())), HttpStatus.CONFLICT, "opinions-missing")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
@@ -124,8 +125,9 @@ class DeliberationTest extends ServiceTest {
     @Test
     void anUnknownCaseIsNotFound() {
         problem(http.get().uri("/reviews/{id}", "no-such-case").exchange(), HttpStatus.NOT_FOUND, "not-found");
-        problem(post("no-such-case", "opinions", opinion("dr-zhang-min", true)), HttpStatus.NOT_FOUND, "not-found");
-        problem(post("no-such-case", "consensus", consensus("dr-zhang-min")), HttpStatus.NOT_FOUND, "not-found");
+        // to a specialist an unknown case is refused like someone else's: no answer tells which case ids exist
+        problem(post("no-such-case", "opinions", opinion("dr-zhang-min", true)), HttpStatus.FORBIDDEN, "not-your-case");
+        problem(post("no-such-case", "consensus", consensus("dr-zhang-min")), HttpStatus.FORBIDDEN, "not-your-case");
         assertThat(storedReview("no-such-case")).isNull();
     }
 }

@@ -2,6 +2,8 @@ package org.consilium.mdt.review;
 
 import org.bson.Document;
 import org.consilium.events.MessageType;
+import org.consilium.events.PanelChanged;
+import org.consilium.events.PanelMember;
 import org.consilium.events.ScheduleReview;
 import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
@@ -53,7 +55,7 @@ class PanelRulesServiceTest extends ServiceTest {
     }
 
     @Test
-    void aCoordinatorSwapsAMemberUnderTheSameRulesAndTheSwapIsRecordedOnly() {
+    void aCoordinatorSwapsAMemberUnderTheSameRulesAndTheSwapIsAnnounced() {
         String caseId = newCaseId("swap");
         KafkaProbe.publish(lungCase(caseId));
         ReviewView review = awaitReview(caseId);
@@ -76,8 +78,21 @@ class PanelRulesServiceTest extends ServiceTest {
         });
         // the new member can give an opinion, the old one no longer can
         post(caseId, "opinions", opinion("dr-rachel-adams", true)).expectStatus().isCreated();
-        problem(post(caseId, "opinions", opinion("dr-ahmad-yusof", true)), HttpStatus.FORBIDDEN, "not-a-panel-member");
-        // MdtScheduled is published once; the swap is recorded in the review only
+        problem(post(caseId, "opinions", opinion("dr-ahmad-yusof", true)), HttpStatus.FORBIDDEN, "not-your-case");
+        // the swap is a decision on the case's trail: who, what, why
+        http.get().uri(b -> b.path("/cases/{id}/audit").queryParam("entity", "CareTeam/" + caseId).build(caseId))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.entry[0].resource.action").isEqualTo("U")
+                .jsonPath("$.entry[0].resource.subtype[0].code").isEqualTo("panel-swap")
+                .jsonPath("$.entry[0].resource.agent[0].who.identifier.value").isEqualTo("kim.coordinator")
+                .jsonPath("$.entry[0].resource.entity[0].description")
+                .isEqualTo("radiologist: dr-rachel-adams seated (Dr Yusof is on leave that week)");
+        // MdtScheduled is published once; the swap is announced as PanelChanged with the whole panel as it now is
+        PanelChanged changed = KafkaProbe.awaitPublished(MessageType.PANEL_CHANGED, caseId,
+                PanelChanged.class);
+        assertThat(changed.panel()).extracting(PanelMember::specialistId)
+                .contains("dr-rachel-adams").doesNotContain("dr-ahmad-yusof");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(
                 () -> KafkaProbe.envelopes(MessageType.MDT_SCHEDULED, caseId).size() == 1);
     }

@@ -7,6 +7,8 @@ import org.consilium.events.ScheduleReview;
 import org.consilium.events.Urgency;
 import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +46,7 @@ class RealMongoTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure.register(registry, "unused");
+        TestTokens.register(registry);
         registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("consilium-mdt"));
     }
 
@@ -73,12 +76,14 @@ class RealMongoTest {
 
         for (var member : review.panel()) {
             http.post().uri("/reviews/{id}/opinions", caseId).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(member.specialistId(), null, "specialist"))
                     .bodyValue(Map.of("specialistId", member.specialistId(), "recommendation", "Active surveillance",
                             "agreesWithFirstOpinion", false, "confidence", "LOW"))
                     .exchange().expectStatus().isCreated();
         }
         String chairId = review.chair().orElseThrow().specialistId();
         http.post().uri("/reviews/{id}/consensus", caseId).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(chairId, null, "specialist"))
                 .bodyValue(Map.of("chairId", chairId, "confirmsFirstOpinion", true, "recommendation", "Prostatectomy",
                         "plainLanguageSummary", "The panel agrees with the planned operation."))
                 .exchange().expectStatus().isCreated();

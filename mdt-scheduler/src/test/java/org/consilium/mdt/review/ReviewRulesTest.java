@@ -1,10 +1,12 @@
 package org.consilium.mdt.review;
 
+import org.consilium.events.MessageType;
 import org.consilium.events.ScheduleReview;
 import org.consilium.events.Urgency;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.mdt.session.SessionSlot;
+import org.consilium.support.outbox.OutboxEntry;
 import org.consilium.support.problem.DomainProblem;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,9 @@ class ReviewRulesTest {
         assertThat(review.panel()).extracting(Panellist::specialistId).containsExactly("path-2", "rad");
         assertThat(review.chair()).get().extracting(Panellist::specialistId).isEqualTo("path-2");
         assertThat(review.swaps()).singleElement().isEqualTo(new PanelSwap("pathologist", "path", "path-2", "on leave", NOW));
-        assertThat(review.outbox()).hasSize(1); // MdtScheduled only: a swap publishes nothing
+        // MdtScheduled, then the panel as it now is (records-service follows it for access)
+        assertThat(review.outbox()).extracting(OutboxEntry::type)
+                .containsExactly(MessageType.MDT_SCHEDULED, MessageType.PANEL_CHANGED);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.consilium.mdt.access;
+
+import org.consilium.events.Roles;
+import org.consilium.support.security.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what here (issue 6), by role. Coordinators run the desk: the sessions, panel swaps,
+ * the report's edits, approval and release. Specialists read the cases on their panels, give their
+ * own opinion and, as chair, sign the consensus and answer follow-up questions; which case they may
+ * touch is checked per case in {@code review.ReviewGate}. A follow-up question is the patient's,
+ * but this service does not know the case's parties, so it is relayed by a coordinator or another
+ * service. Patients, caregivers and referrers get the released report through delivery, and
+ * operators no case content: nothing here is theirs. Any other method on these paths is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MdtAccess {
+
+    @Bean
+    EndpointRules mdtEndpoints() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/specialists").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
+                .pathMatchers(HttpMethod.GET, "/sessions").hasRole(Roles.COORDINATOR)
+                .pathMatchers(HttpMethod.GET, "/sessions/*/agenda").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
+                .pathMatchers(HttpMethod.PUT, "/reviews/*/panel/*", "/reviews/*/report").hasRole(Roles.COORDINATOR)
+                .pathMatchers(HttpMethod.POST, "/reviews/*/report/approve", "/reviews/*/report/release")
+                .hasRole(Roles.COORDINATOR)
+                .pathMatchers(HttpMethod.POST, "/reviews/*/opinions", "/reviews/*/consensus",
+                        "/reviews/*/questions/*/answer").hasRole(Roles.SPECIALIST)
+                .pathMatchers(HttpMethod.POST, "/reviews/*/questions").hasAnyRole(Roles.COORDINATOR, Roles.SERVICE)
+                .pathMatchers(HttpMethod.GET, "/reviews/*", "/reviews/*/meeting", "/reviews/*/report",
+                        "/reviews/*/report/composition").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
+                .pathMatchers("/specialists/**", "/sessions/**", "/reviews/**").denyAll();
+    }
+}
