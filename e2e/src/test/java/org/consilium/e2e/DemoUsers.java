@@ -27,6 +27,11 @@ final class DemoUsers {
     private DemoUsers() {
     }
 
+    /** A new stack (another data dir) signs with another key: the tokens of the one before mean nothing there. */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     /** An {@code Authorization} header value for the demo user. */
     static String bearer(String username) {
         Token token = TOKENS.compute(username, (user, held) -> held != null

@@ -44,6 +44,7 @@ final class RunningStack implements AutoCloseable {
                     .redirectErrorStream(true).start();
             RunningStack stack = new RunningStack(process, log);
             stack.awaitReady();
+            DemoUsers.forgetTokens();
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

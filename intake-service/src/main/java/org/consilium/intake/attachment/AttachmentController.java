@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.consilium.intake.request.CaseGate;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,7 +34,7 @@ public class AttachmentController {
                     + "For another service (role service) and coordinators; every read is on the case's audit trail.")
     public Mono<ResponseEntity<Flux<DataBuffer>>> content(@PathVariable String caseId, @PathVariable String attachmentId,
                                                           ServerHttpRequest request) {
-        CaseGate.Entry entry = new CaseGate.Entry(AuditAction.READ, "attachment", "DocumentReference/" + attachmentId,
+        AuditEntry entry = new AuditEntry(AuditAction.READ, "attachment", "DocumentReference/" + attachmentId,
                 "content of an attachment sent with the intake");
         // the read is on the trail once the attachment is known to be there, and before a byte is served
         return gate.admit(request, caseId, CaseAction.VIEW, entry)

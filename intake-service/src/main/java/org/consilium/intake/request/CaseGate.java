@@ -4,6 +4,7 @@ import org.consilium.events.Roles;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.access.CaseGuard;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
@@ -32,7 +33,7 @@ public class CaseGate {
      * The case, once the caller may do {@code action} with it. Unknown case: 404 for staff, 403
      * {@code not-your-case} for anyone else, like someone else's case (no answer tells which ids exist).
      */
-    public Mono<SecondOpinionCase> admit(ServerHttpRequest request, String caseId, CaseAction action, Entry entry) {
+    public Mono<SecondOpinionCase> admit(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry) {
         Mono<SecondOpinionCase> found = cases.findById(caseId).cache();
         return CaseGuard.require(found.map(SecondOpinionCase::audience), action, caseId,
                         () -> DomainProblem.notFound("case", caseId))
@@ -41,7 +42,7 @@ public class CaseGate {
     }
 
     /** As {@link #admit} to view, and the read is on the trail before anything of the case is served. */
-    public Mono<SecondOpinionCase> read(ServerHttpRequest request, String caseId, Entry entry) {
+    public Mono<SecondOpinionCase> read(ServerHttpRequest request, String caseId, AuditEntry entry) {
         return admit(request, caseId, CaseAction.VIEW, entry).flatMap(c -> record(request, caseId, entry).thenReturn(c));
     }
 
@@ -52,7 +53,7 @@ public class CaseGate {
      * coordinator (recording what the patient said, e.g. on the phone) may give or withdraw it, or
      * withdraw the case. Unknown case: 404 for a coordinator, 403 for anyone else.
      */
-    public Mono<Void> requirePatientSide(ServerHttpRequest request, String caseId, Entry entry) {
+    public Mono<Void> requirePatientSide(ServerHttpRequest request, String caseId, AuditEntry entry) {
         return Caller.current()
                 .filter(caller -> !caller.has(Roles.COORDINATOR))
                 .flatMap(caller -> cases.findById(caseId)
@@ -74,34 +75,28 @@ public class CaseGate {
                 .thenReturn(submission);
     }
 
-    public Mono<Void> record(ServerHttpRequest request, String caseId, Entry entry) {
-        return trail.record(request, caseId, entry.action(), entry.subtype(), entry.what(), entry.description());
+    public Mono<Void> record(ServerHttpRequest request, String caseId, AuditEntry entry) {
+        return trail.record(request, caseId, entry);
     }
 
-    private <T> Mono<T> refuse(ServerHttpRequest request, String caseId, Entry entry, DomainProblem problem) {
-        if (problem.status() != HttpStatus.FORBIDDEN) {
-            return Mono.error(problem);
-        }
-        return trail.refused(request, caseId, entry.action(), entry.subtype(), entry.what(), problem.getMessage())
-                .then(Mono.error(problem));
+    private <T> Mono<T> refuse(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
+        return trail.refusing(request, caseId, entry, problem);
     }
 
     /**
-     * One line of the audit trail: {@code what} FHIR-reference style ({@code ServiceRequest/<case>} the
+     * The audit entries of this service: {@code what} FHIR-reference style ({@code ServiceRequest/<case>} the
      * case, {@code DocumentReference/<attachment>} an attachment, {@code Consent/<case>-<purpose>}).
      */
-    public record Entry(AuditAction action, String subtype, String what, String description) {
-
-        public static Entry ofCase(AuditAction action, String subtype, String caseId, String description) {
-            return new Entry(action, subtype, "ServiceRequest/" + caseId, description);
+    public static final class Entry {
+        private Entry() {
         }
 
-        public static Entry consent(String caseId, ConsentPurpose purpose, String description) {
-            return new Entry(AuditAction.UPDATE, "consent", "Consent/" + caseId + "-" + purpose.code(), description);
+        public static AuditEntry ofCase(AuditAction action, String subtype, String caseId, String description) {
+            return new AuditEntry(action, subtype, "ServiceRequest/" + caseId, description);
         }
 
-        public Entry describedAs(String text) {
-            return new Entry(action, subtype, what, text);
+        public static AuditEntry consent(String caseId, ConsentPurpose purpose, String description) {
+            return new AuditEntry(AuditAction.UPDATE, "consent", "Consent/" + caseId + "-" + purpose.code(), description);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -52,7 +53,7 @@ public class CaseRequestController {
     @Operation(summary = "Withdraw the case; everything in flight stops and the people involved are told")
     public Mono<ResponseEntity<CaseView>> withdraw(@PathVariable String caseId, @Valid @RequestBody Withdrawal withdrawal,
                                                    ServerHttpRequest request) {
-        CaseGate.Entry entry = CaseGate.Entry.ofCase(AuditAction.UPDATE, "withdraw", caseId,
+        AuditEntry entry = CaseGate.Entry.ofCase(AuditAction.UPDATE, "withdraw", caseId,
                 "case withdrawn: " + withdrawal.reason());
         return gate.requirePatientSide(request, caseId, entry)
                 .then(requests.withdraw(caseId, withdrawal.reason()))
@@ -66,7 +67,7 @@ public class CaseRequestController {
     public Mono<CaseView> consent(@PathVariable String caseId, @Valid @RequestBody ConsentDecision decision,
                                   ServerHttpRequest request) {
         String decided = decision.granted() ? "granted" : "withdrawn";
-        CaseGate.Entry entry = CaseGate.Entry.consent(caseId, decision.purpose(), "consent " + decision.purpose().code()
+        AuditEntry entry = CaseGate.Entry.consent(caseId, decision.purpose(), "consent " + decision.purpose().code()
                 + " " + decided + (decision.purpose() == ConsentPurpose.REVIEW && !decision.granted()
                 ? " (the case is withdrawn with it)" : ""));
         return gate.requirePatientSide(request, caseId, entry)

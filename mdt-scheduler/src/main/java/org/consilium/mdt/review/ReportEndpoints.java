@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.mdt.review.ReviewGate.Entry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +37,7 @@ class ReportEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the panel has not concluded yet (review-not-concluded)")
     Mono<ReportView> report(@PathVariable String caseId, ServerHttpRequest http) {
-        Entry entry = Entry.report(AuditAction.READ, "report", caseId, "the report");
+        AuditEntry entry = Entry.report(AuditAction.READ, "report", caseId, "the report");
         return gate.admit(http, caseId, CaseAction.READ_REPORT, entry).map(ReportDesk::report)
                 .flatMap(view -> gate.record(http, caseId, entry.describedAs("the report, version "
                         + view.current().number() + " (" + view.status() + ")")).thenReturn(view));
@@ -84,7 +85,7 @@ class ReportEndpoints {
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the panel has not concluded yet (review-not-concluded)")
     Mono<ResponseEntity<ObjectNode>> composition(@PathVariable String caseId, ServerHttpRequest http) {
-        Entry entry = Entry.report(AuditAction.READ, "composition", caseId, "the report as a FHIR Composition");
+        AuditEntry entry = Entry.report(AuditAction.READ, "composition", caseId, "the report as a FHIR Composition");
         return gate.admit(http, caseId, CaseAction.READ_REPORT, entry).map(ReportDesk::composition)
                 .flatMap(c -> gate.record(http, caseId, entry.describedAs("the report as a FHIR Composition, version "
                         + c.path("meta").path("versionId").asText())).thenReturn(c))

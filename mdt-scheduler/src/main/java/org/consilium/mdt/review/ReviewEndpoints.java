@@ -10,6 +10,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.consilium.mdt.review.ReviewGate.Entry;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +47,7 @@ class ReviewEndpoints {
     Mono<ReviewView> swap(@PathVariable String caseId, @PathVariable String discipline,
                           @Valid @RequestBody SwapRequest request, ServerHttpRequest http) {
         return swapping.swap(caseId, discipline, request)
-                .flatMap(review -> gate.record(http, caseId, new Entry(AuditAction.UPDATE, "panel-swap",
+                .flatMap(review -> gate.record(http, caseId, new AuditEntry(AuditAction.UPDATE, "panel-swap",
                         "CareTeam/" + caseId, discipline + ": " + request.specialistId() + " seated ("
                         + request.reason() + ")")).thenReturn(review))
                 .map(ReviewView::of);
@@ -69,7 +70,7 @@ class ReviewEndpoints {
     Mono<ResponseEntity<ReviewView>> opinion(@PathVariable String caseId, @Valid @RequestBody OpinionRequest request,
                                              ServerHttpRequest http) {
         String member = request.specialistId();
-        Entry entry = new Entry(AuditAction.EXECUTE, "opinion", "ClinicalImpression/" + caseId + "-" + member,
+        AuditEntry entry = new AuditEntry(AuditAction.EXECUTE, "opinion", "ClinicalImpression/" + caseId + "-" + member,
                 "opinion of " + member);
         return gate.admit(http, caseId, CaseAction.VIEW, entry)
                 .then(gate.requireSelf(http, caseId, member, "not-your-opinion", entry))
@@ -94,7 +95,7 @@ class ReviewEndpoints {
                                                     @Valid @RequestBody QuestionRequest request,
                                                     ServerHttpRequest http) {
         return deliberation.ask(caseId, request)
-                .flatMap(q -> gate.record(http, caseId, new Entry(AuditAction.CREATE, "follow-up-question",
+                .flatMap(q -> gate.record(http, caseId, new AuditEntry(AuditAction.CREATE, "follow-up-question",
                         "Communication/" + caseId + "-" + q.id(), "follow-up question " + q.id())).thenReturn(q))
                 .map(q -> ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId + "/questions/" + q.id())).body(q));
@@ -108,7 +109,7 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "409", description = "already answered")
     Mono<FollowUpQuestion> answer(@PathVariable String caseId, @PathVariable String questionId,
                                   @Valid @RequestBody AnswerRequest request, ServerHttpRequest http) {
-        Entry entry = new Entry(AuditAction.EXECUTE, "follow-up-answer", "Communication/" + caseId + "-" + questionId,
+        AuditEntry entry = new AuditEntry(AuditAction.EXECUTE, "follow-up-answer", "Communication/" + caseId + "-" + questionId,
                 "answer to follow-up question " + questionId);
         return gate.admitChair(http, caseId, entry)
                 .then(gate.requireSelf(http, caseId, request.chairId(), "not-the-chair", entry))
@@ -132,7 +133,7 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "409", description = "opinions missing (named), already concluded, or cancelled")
     Mono<ResponseEntity<ReviewView>> consensus(@PathVariable String caseId, @Valid @RequestBody ConsensusRequest request,
                                                ServerHttpRequest http) {
-        Entry entry = Entry.report(AuditAction.EXECUTE, "consensus", caseId, "consensus signed by " + request.chairId()
+        AuditEntry entry = Entry.report(AuditAction.EXECUTE, "consensus", caseId, "consensus signed by " + request.chairId()
                 + ": report version 1");
         return gate.admit(http, caseId, CaseAction.VIEW, entry)
                 .then(gate.requireSelf(http, caseId, request.chairId(), "not-the-chair", entry))

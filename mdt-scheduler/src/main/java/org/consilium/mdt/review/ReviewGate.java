@@ -6,6 +6,7 @@ import org.consilium.support.access.CaseAction;
 import org.consilium.support.access.CaseAudience;
 import org.consilium.support.access.CaseGuard;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
@@ -47,7 +48,7 @@ public class ReviewGate {
      * The review, once the caller may do {@code action} with the case. Unknown case: 404 for staff,
      * 403 {@code not-your-case} for anyone else, like someone else's case.
      */
-    Mono<Review> admit(ServerHttpRequest request, String caseId, CaseAction action, Entry entry) {
+    Mono<Review> admit(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry) {
         Mono<Review> review = reviews.findById(caseId).cache();
         return CaseGuard.require(review.map(ReviewGate::audience), action, caseId,
                         () -> DomainProblem.notFound("review of case", caseId))
@@ -56,7 +57,7 @@ public class ReviewGate {
     }
 
     /** As {@link #admit}, and the read is on the trail before anything of the case is served. */
-    Mono<Review> read(ServerHttpRequest request, String caseId, CaseAction action, Entry entry) {
+    Mono<Review> read(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry) {
         return admit(request, caseId, action, entry).flatMap(review -> record(request, caseId, entry).thenReturn(review));
     }
 
@@ -64,7 +65,7 @@ public class ReviewGate {
      * Completes when the token's user is {@code actingAs} (a member gives only their own opinion, a
      * chair signs only as themselves); a 403 {@code slug}, on the trail, otherwise.
      */
-    Mono<Void> requireSelf(ServerHttpRequest request, String caseId, String actingAs, String slug, Entry entry) {
+    Mono<Void> requireSelf(ServerHttpRequest request, String caseId, String actingAs, String slug, AuditEntry entry) {
         return Caller.current()
                 .filter(caller -> !caller.username().equals(actingAs))
                 .flatMap(caller -> refuse(request, caseId, entry, new DomainProblem(HttpStatus.FORBIDDEN, slug,
@@ -76,7 +77,7 @@ public class ReviewGate {
      * The chair of the case, after release too: follow-up questions outlive the open review. Another
      * member gets 403 {@code not-the-chair}; anyone else, or any unknown case, {@code not-your-case}.
      */
-    Mono<Review> admitChair(ServerHttpRequest request, String caseId, Entry entry) {
+    Mono<Review> admitChair(ServerHttpRequest request, String caseId, AuditEntry entry) {
         return Caller.current()
                 .flatMap(caller -> reviews.findById(caseId)
                         .flatMap(review -> review.chair().filter(c -> c.specialistId().equals(caller.username()))
@@ -91,39 +92,29 @@ public class ReviewGate {
                 .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("review of case", caseId)));
     }
 
-    Mono<Void> record(ServerHttpRequest request, String caseId, Entry entry) {
-        return trail.record(request, caseId, entry.action(), entry.subtype(), entry.what(), entry.description());
+    Mono<Void> record(ServerHttpRequest request, String caseId, AuditEntry entry) {
+        return trail.record(request, caseId, entry);
     }
 
-    private <T> Mono<T> refuse(ServerHttpRequest request, String caseId, Entry entry, DomainProblem problem) {
-        if (problem.status() != HttpStatus.FORBIDDEN) {
-            return Mono.error(problem);
-        }
-        return trail.refused(request, caseId, entry.action(), entry.subtype(), entry.what(), problem.getMessage())
-                .then(Mono.error(problem));
+    private <T> Mono<T> refuse(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
+        return trail.refusing(request, caseId, entry, problem);
     }
 
     /**
-     * One line of the audit trail: {@code what} FHIR-reference style ({@code ServiceRequest/<case>} the
+     * The audit entries of this service: {@code what} FHIR-reference style ({@code ServiceRequest/<case>} the
      * review, {@code Composition/<case>-report} the report, {@code ClinicalImpression/<case>-<member>}
      * an opinion, {@code CareTeam/<case>} the panel).
      */
-    record Entry(AuditAction action, String subtype, String what, String description) {
-
-        static Entry review(AuditAction action, String subtype, String caseId, String description) {
-            return new Entry(action, subtype, "ServiceRequest/" + caseId, description);
+    static final class Entry {
+        private Entry() {
         }
 
-        static Entry report(AuditAction action, String subtype, String caseId, String description) {
-            return new Entry(action, subtype, "Composition/" + caseId + "-report", description);
+        static AuditEntry review(AuditAction action, String subtype, String caseId, String description) {
+            return new AuditEntry(action, subtype, "ServiceRequest/" + caseId, description);
         }
 
-        Entry describedAs(String text) {
-            return new Entry(action, subtype, what, text);
-        }
-
-        Entry as(AuditAction other) {
-            return new Entry(other, subtype, what, description);
+        static AuditEntry report(AuditAction action, String subtype, String caseId, String description) {
+            return new AuditEntry(action, subtype, "Composition/" + caseId + "-report", description);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.consilium.support.access.CaseAction;
 import org.consilium.support.access.CaseAudience;
 import org.consilium.support.access.CaseGuard;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.http.HttpStatus;
@@ -38,12 +39,12 @@ public class RecordsGate {
     }
 
     /** Completes when the caller may do {@code action} with the case; 403 {@code not-your-case} (audited) otherwise. */
-    public Mono<Void> admit(ServerHttpRequest request, String caseId, CaseAction action, Entry entry) {
+    public Mono<Void> admit(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry) {
         return admit(request, caseId, action, entry, audience(caseId));
     }
 
     /** As {@link #admit}, then the read is recorded: a failed write fails the read. */
-    public Mono<Void> read(ServerHttpRequest request, String caseId, Entry entry) {
+    public Mono<Void> read(ServerHttpRequest request, String caseId, AuditEntry entry) {
         return admit(request, caseId, CaseAction.VIEW, entry).then(record(request, caseId, entry));
     }
 
@@ -51,15 +52,15 @@ public class RecordsGate {
      * Upload links are the patient's side's to give (or a coordinator's): the case's patient or caregiver
      * passes, a referrer or a specialist does not, whatever else they may do with the case.
      */
-    public Mono<Void> admitPatientSide(ServerHttpRequest request, String caseId, Entry entry) {
+    public Mono<Void> admitPatientSide(ServerHttpRequest request, String caseId, AuditEntry entry) {
         Mono<CaseAudience> patientSide = audience(caseId).map(a -> new CaseAudience(caseId, a.parties().stream()
                 .filter(p -> Roles.PATIENT.equals(p.role()) || Roles.CAREGIVER.equals(p.role())).toList(),
                 Set.of(), Set.of(), false));
         return admit(request, caseId, CaseAction.CONTRIBUTE, entry, patientSide);
     }
 
-    public Mono<Void> record(ServerHttpRequest request, String caseId, Entry entry) {
-        return trail.record(request, caseId, entry.action(), entry.subtype(), entry.what(), entry.description());
+    public Mono<Void> record(ServerHttpRequest request, String caseId, AuditEntry entry) {
+        return trail.record(request, caseId, entry);
     }
 
     /** The case's audience; empty when records knows nothing of the case. */
@@ -69,7 +70,7 @@ public class RecordsGate {
                         .map(r -> CaseAudience.of(caseId, List.of(), List.of()))));
     }
 
-    private Mono<Void> admit(ServerHttpRequest request, String caseId, CaseAction action, Entry entry,
+    private Mono<Void> admit(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry,
                              Mono<CaseAudience> audience) {
         return UploadLinkGrant.current().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(link -> link.isPresent()
@@ -79,7 +80,7 @@ public class RecordsGate {
                                 .onErrorResume(DomainProblem.class, problem -> refuse(request, caseId, entry, problem)));
     }
 
-    private Mono<Void> admitLink(ServerHttpRequest request, String caseId, CaseAction action, Entry entry,
+    private Mono<Void> admitLink(ServerHttpRequest request, String caseId, CaseAction action, AuditEntry entry,
                                  UploadLinkGrant link) {
         if (action == CaseAction.CONTRIBUTE && link.caseId().equals(caseId)) {
             return Mono.empty();
@@ -88,35 +89,33 @@ public class RecordsGate {
                 "upload link " + link.linkId() + " may only upload documents to its own case"));
     }
 
-    private Mono<Void> refuse(ServerHttpRequest request, String caseId, Entry entry, DomainProblem problem) {
-        if (problem.status() != HttpStatus.FORBIDDEN) {
-            return Mono.error(problem);
-        }
-        return trail.refused(request, caseId, entry.action(), entry.subtype(), entry.what(), problem.getMessage())
-                .then(Mono.error(problem));
+    private Mono<Void> refuse(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
+        return trail.refusing(request, caseId, entry, problem);
     }
 
     /**
-     * One line of the audit trail: {@code what} FHIR-reference style ({@code DocumentReference/<id>} a
+     * The audit entries of this service: {@code what} FHIR-reference style ({@code DocumentReference/<id>} a
      * document, {@code List/<case>-records} the checklist, {@code List/<case>-intake-documents} the
      * intake's documents, {@code Basic/upload-link-<id>} an upload link).
      */
-    public record Entry(AuditAction action, String subtype, String what, String description) {
-
-        public static Entry checklist(AuditAction action, String subtype, String caseId, String description) {
-            return new Entry(action, subtype, "List/" + caseId + "-records", description);
+    public static final class Entry {
+        private Entry() {
         }
 
-        public static Entry intakeDocuments(AuditAction action, String subtype, String caseId, String description) {
-            return new Entry(action, subtype, "List/" + caseId + "-intake-documents", description);
+        public static AuditEntry checklist(AuditAction action, String subtype, String caseId, String description) {
+            return new AuditEntry(action, subtype, "List/" + caseId + "-records", description);
         }
 
-        public static Entry document(AuditAction action, String subtype, String documentId, String description) {
-            return new Entry(action, subtype, "DocumentReference/" + documentId, description);
+        public static AuditEntry intakeDocuments(AuditAction action, String subtype, String caseId, String description) {
+            return new AuditEntry(action, subtype, "List/" + caseId + "-intake-documents", description);
         }
 
-        public static Entry uploadLink(AuditAction action, String subtype, String linkId, String description) {
-            return new Entry(action, subtype, "Basic/upload-link-" + linkId, description);
+        public static AuditEntry document(AuditAction action, String subtype, String documentId, String description) {
+            return new AuditEntry(action, subtype, "DocumentReference/" + documentId, description);
+        }
+
+        public static AuditEntry uploadLink(AuditAction action, String subtype, String linkId, String description) {
+            return new AuditEntry(action, subtype, "Basic/upload-link-" + linkId, description);
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.consilium.records.access.RecordsGate;
 import org.consilium.records.access.RecordsGate.Entry;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -100,7 +101,7 @@ public class UploadLinkController {
     @ApiResponse(responseCode = "404", description = "no such link of the case", content = @Content(mediaType = PROBLEM))
     public Mono<ResponseEntity<Void>> revoke(@PathVariable String caseId, @PathVariable String linkId,
                                              @Parameter(hidden = true) ServerHttpRequest http) {
-        Entry entry = Entry.uploadLink(AuditAction.DELETE, "revoke", linkId, "upload link revoked");
+        AuditEntry entry = Entry.uploadLink(AuditAction.DELETE, "revoke", linkId, "upload link revoked");
         return gate.admitPatientSide(http, caseId, entry)
                 .then(username())
                 .flatMap(by -> links.revoke(caseId, linkId, by))

@@ -15,6 +15,7 @@ import org.consilium.records.collection.DuplicateDocument;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
+import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.problem.ProblemHandlers;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -118,12 +119,12 @@ public class DocumentController {
     }
 
     /** What the trail says of an upload refused at the gate. */
-    static Entry uploadEntry(String caseId, String description) {
+    static AuditEntry uploadEntry(String caseId, String description) {
         return Entry.checklist(AuditAction.CREATE, "upload", caseId, description);
     }
 
     /** What the trail says of a stored upload: the new document, its file name and item. */
-    static Entry created(RecordDocument document) {
+    static AuditEntry created(RecordDocument document) {
         return Entry.document(AuditAction.CREATE, "create", document.id(),
                 document.filename() + " (" + document.item() + ")");
     }

@@ -1,11 +1,13 @@
 package org.consilium.support.audit;
 
+import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,6 +38,22 @@ public class AuditTrail {
     public Mono<Void> record(ServerHttpRequest request, String caseId, AuditAction action, String subtype, String what,
                              String description) {
         return write(request, caseId, action, subtype, what, description, false);
+    }
+
+    public Mono<Void> record(ServerHttpRequest request, String caseId, AuditEntry entry) {
+        return record(request, caseId, entry.action(), entry.subtype(), entry.what(), entry.description());
+    }
+
+    /**
+     * Fails with {@code problem}; a refusal of the caller (403) is on the trail first, so "who tried to
+     * open this?" has an answer too. Other problems (404, 409...) are not attempts on someone's data.
+     */
+    public <T> Mono<T> refusing(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
+        if (problem.status() != HttpStatus.FORBIDDEN) {
+            return Mono.error(problem);
+        }
+        return refused(request, caseId, entry.action(), entry.subtype(), entry.what(), problem.getMessage())
+                .then(Mono.error(problem));
     }
 
     /** Records a refused attempt (outcome "minor failure"): who tried to see what they may not. */
