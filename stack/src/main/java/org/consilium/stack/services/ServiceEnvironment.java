@@ -15,10 +15,9 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(ServiceDefinition service, StackProperties properties) {
+    static Map<String, String> of(ServiceDefinition service, StackProperties properties, StackSecrets secrets) {
         StackPorts ports = properties.ports();
         Map<String, String> env = new LinkedHashMap<>();
-        StackSecrets secrets = StackSecrets.under(properties.dataPath());
         env.put("SERVER_PORT", String.valueOf(ports.shift(service.basePort())));
         if (service.isIdentityProvider()) {
             env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));

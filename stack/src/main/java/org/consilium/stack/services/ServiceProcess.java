@@ -43,7 +43,7 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.PIPE);
-        builder.environment().putAll(ServiceEnvironment.of(service, properties));
+        builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
     }
 
     static List<String> command(String javaCommand, ServiceDefinition service, Path home) {

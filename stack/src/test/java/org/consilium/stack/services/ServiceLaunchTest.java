@@ -2,6 +2,7 @@ package org.consilium.stack.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +15,41 @@ class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
             null, Duration.ofSeconds(180), Duration.ofSeconds(30));
+    /** Secrets as if given in the stack's environment: nothing is generated or written. */
+    private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
+            StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
+            StackSecrets.RECORDS_LINK_SECRET, "link-secret"));
 
     @Test
     void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
-        Map<String, String> env = ServiceEnvironment.of(service("records-service"), properties);
+        Map<String, String> env = ServiceEnvironment.of(service("records-service"), properties, secrets);
 
-        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SERVER_PORT", "8182",
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
-                "MONGODB_URI", "mongodb://localhost:27117/consilium-records",
-                "SMTP_HOST", "localhost",
-                "SMTP_PORT", "3125",
-                "INTAKE_URL", "http://localhost:8181",
-                "CONSILIUM_ISSUER_URI", "http://localhost:9100"));
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("SERVER_PORT", "8182"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192"),
+                Map.entry("MONGODB_URI", "mongodb://localhost:27117/consilium-records"),
+                Map.entry("CONSILIUM_DATA_KEYSET_FILE", "/srv/consilium/data/secrets/records-service-data-keyset.json"),
+                Map.entry("CONSILIUM_DATA_KEYSET_CREATE", "true"),
+                Map.entry("SMTP_HOST", "localhost"),
+                Map.entry("SMTP_PORT", "3125"),
+                Map.entry("INTAKE_URL", "http://localhost:8181"),
+                Map.entry("CONSILIUM_ISSUER_URI", "http://localhost:9100"),
+                // records asks the provider for tokens to call intake, and signs upload links
+                Map.entry("SERVICES_CLIENT_SECRET", "services-secret"),
+                Map.entry("RECORDS_LINK_SECRET", "link-secret")));
     }
 
     @Test
-    void theIdentityProviderGetsItsIssuerAKeyFileUnderTheDataDirAndNothingElse() {
-        Map<String, String> env = ServiceEnvironment.of(ServiceCatalog.IDENTITY_PROVIDER, properties);
+    void theIdentityProviderGetsItsIssuerAKeyFileUnderTheDataDirAndItsClientsSecrets() {
+        Map<String, String> env = ServiceEnvironment.of(ServiceCatalog.IDENTITY_PROVIDER, properties, secrets);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "9100",
                 "ISSUER_URI", "http://localhost:9100",
                 "PORT_OFFSET", "100",
-                "SIGNING_KEY_FILE", "/srv/consilium/data/identity/signing-key.json"));
+                "SIGNING_KEY_FILE", "/srv/consilium/data/identity/signing-key.json",
+                "SERVICES_CLIENT_SECRET", "services-secret",
+                "CAMUNDA_CLIENT_SECRET", "camunda-secret"));
         assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER, properties.homePath()))
                 .contains("-Xmx128m")
                 .endsWith("-jar", "/srv/consilium/identity-provider/target/identity-provider-exec.jar");
@@ -47,18 +59,19 @@ class ServiceLaunchTest {
     void everyOtherServiceIsToldWhichIssuerToTrust() {
         assertThat(ServiceCatalog.ALL).filteredOn(service -> !service.isIdentityProvider())
                 .hasSize(5)
-                .allSatisfy(service -> assertThat(ServiceEnvironment.of(service, properties))
+                .allSatisfy(service -> assertThat(ServiceEnvironment.of(service, properties, secrets))
                         .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100"));
     }
 
     @Test
     void theEngineGetsAFileDatabaseUnderTheDataDirAndNoMongo() {
-        Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties);
+        Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties, secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8180")
                 .containsEntry("ENGINE_DB_URL", "jdbc:h2:file:/srv/consilium/data/engine/consilium")
                 .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
-                .doesNotContainKey("MONGODB_URI");
+                .containsEntry("CAMUNDA_CLIENT_SECRET", "camunda-secret")
+                .doesNotContainKey("MONGODB_URI").doesNotContainKey("CONSILIUM_DATA_KEYSET_FILE");
     }
 
     @Test
