@@ -1,11 +1,12 @@
 package org.consilium.support.crypto;
 
-import org.springframework.core.convert.converter.Converter;
-
 import java.util.List;
 
-/** A service's own Mongo converters that seal its personal fields, added to the shared ones. */
+/**
+ * A service's own Mongo converters that seal its personal fields, added to the shared ones: Spring
+ * {@code Converter}s or {@code GenericConverter}s marked {@code @WritingConverter}/{@code @ReadingConverter}.
+ */
 @FunctionalInterface
 public interface SealedConverters {
-    List<Converter<?, ?>> converters(FieldCipher cipher);
+    List<?> converters(FieldCipher cipher);
 }

@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoReactiveDataAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public class SealedFieldsAutoConfiguration {
 
     @Bean
     MongoCustomConversions mongoCustomConversions(FieldCipher cipher, ObjectProvider<SealedConverters> services) {
-        List<Converter<?, ?>> converters = new ArrayList<>(SealedFieldConverters.all(cipher));
+        List<Object> converters = new ArrayList<>(SealedFieldConverters.all(cipher));
         services.orderedStream().forEach(service -> converters.addAll(service.converters(cipher)));
         return new MongoCustomConversions(converters);
     }
