@@ -26,7 +26,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** The provider over real HTTP, as a browser, a service and a resource server meet it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"consilium.identity.login.max-failures=3", "consilium.identity.login.lockout=3s"})
 class IdentityProviderTest {
 
     /** application.yaml's default: the issuer is configured, not taken from the request. */
@@ -79,6 +80,22 @@ class IdentityProviderTest {
     void aWrongPasswordIsRefused() {
         assertThatThrownBy(() -> new DemoLogin(provider).login("pat.lee", "not-the-password"))
                 .isInstanceOf(LoginRefused.class).hasMessageContaining("Login refused");
+    }
+
+    @Test
+    void guessingPasswordsLocksTheAccountForAWhileEvenAgainstTheRightOne() throws InterruptedException {
+        DemoLogin login = new DemoLogin(provider);
+        for (int guess = 0; guess < 3; guess++) {
+            assertThatThrownBy(() -> login.login("sam.lee", "guess")).isInstanceOf(LoginRefused.class);
+        }
+        assertThatThrownBy(() -> login.login("sam.lee", DemoLogin.DEFAULT_PASSWORD))
+                .as("locked: the right password does not open it now").isInstanceOf(LoginRefused.class);
+        assertThat(login.login("pat.lee", DemoLogin.DEFAULT_PASSWORD).accessToken())
+                .as("only that account is locked").isNotBlank();
+
+        // the lock lasts 3 s here (15 min by default); afterwards the right password works again
+        Thread.sleep(3_500);
+        assertThat(login.login("sam.lee", DemoLogin.DEFAULT_PASSWORD).accessToken()).isNotBlank();
     }
 
     @Test
