@@ -128,7 +128,9 @@ class PanelReviewJourneyTest {
         String mail = rawMails(email).stream().filter(m -> m.contains("consilium-report-")).findFirst().orElseThrow();
         assertThat(attachmentNames(mail)).containsExactlyInAnyOrder("consilium-report-" + caseId + "-zh.pdf",
                 "consilium-report-" + caseId + "-clinician.pdf");
-        assertThat(stage(caseId)).isEqualTo("REPORT_DELIVERED");
+        // intake learns of the delivery from its event, a moment after the process ends
+        await("intake shows the delivery").atMost(Duration.ofSeconds(30)).until(() -> stage(caseId),
+                "REPORT_DELIVERED"::equals);
         JsonNode report = Http.get(RunningStack.url(8083, "/reviews/" + caseId + "/report")).body();
         assertThat(report.get("status").asText()).isEqualTo("RELEASED");
         assertThat(report.get("history")).hasSize(2);

@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 6: who a delivery went to and the command it answers (for a report, the report) are sealed in
- * the shared database, and whole through the API. The rendered subject and body are not sealed yet.
+ * Issue 6: who a delivery went to, what it said and the command it answers (for a report, the report)
+ * are sealed in the shared database, and whole through the API.
  */
 class PersonalDataAtRestTest extends ServiceTest {
     @Autowired
@@ -35,8 +38,17 @@ class PersonalDataAtRestTest extends ServiceTest {
         assertThat(recipient.getString("language")).as("what queries and templates need stays readable").isEqualTo("en");
         assertThat(stored.get("command", Document.class).getString("payload")).startsWith("enc:v1:")
                 .doesNotContain("outside the programme");
+        assertThat(stored.getString("subject")).startsWith("enc:v1:");
+        assertThat(stored.getString("text")).startsWith("enc:v1:");
+        assertThat(stored.toJson()).doesNotContain("Siti Rahman", caseId + "@example.org", "outside the programme");
 
         http.get().uri("/deliveries/{id}", command.id()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.recipient.email").isEqualTo(caseId + "@example.org");
+
+        // the copy in the recipient's in-app inbox too
+        Document inboxed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(command.id(), Document.class, "inbox").block(), Objects::nonNull);
+        assertThat(inboxed.getString("text")).startsWith("enc:v1:");
+        assertThat(inboxed.getString("subject")).startsWith("enc:v1:");
     }
 }

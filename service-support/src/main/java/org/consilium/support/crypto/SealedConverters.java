@@ -1,5 +1,8 @@
 package org.consilium.support.crypto;
 
+import org.springframework.data.convert.PropertyValueConverterRegistrar;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+
 import java.util.List;
 
 /**
@@ -9,4 +12,21 @@ import java.util.List;
 @FunctionalInterface
 public interface SealedConverters {
     List<?> converters(FieldCipher cipher);
+
+    /**
+     * Plain properties (a String field of a document) to seal where they are, e.g.
+     * {@code properties.registerConverter(Delivery.class, "text", String.class).writing(...).reading(...)};
+     * see {@link #sealed}.
+     */
+    default void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
+    }
+
+    /** Seals {@code property} of {@code type} (a String), bound to the context {@code type.property}. */
+    static void sealed(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties,
+                       Class<?> type, String property) {
+        String context = type.getSimpleName() + "." + property;
+        properties.registerConverter(type, property, String.class)
+                .writing((value, mapping) -> cipher.seal(value, context))
+                .reading((value, mapping) -> cipher.open(value, context));
+    }
 }

@@ -29,7 +29,12 @@ public class SealedFieldsAutoConfiguration {
     @Bean
     MongoCustomConversions mongoCustomConversions(FieldCipher cipher, ObjectProvider<SealedConverters> services) {
         List<Object> converters = new ArrayList<>(SealedFieldConverters.all(cipher));
-        services.orderedStream().forEach(service -> converters.addAll(service.converters(cipher)));
-        return new MongoCustomConversions(converters);
+        List<SealedConverters> contributions = services.orderedStream().toList();
+        contributions.forEach(service -> converters.addAll(service.converters(cipher)));
+        return MongoCustomConversions.create(adapter -> {
+            adapter.registerConverters(converters);
+            adapter.configurePropertyConversions(properties ->
+                    contributions.forEach(service -> service.properties(cipher, properties)));
+        });
     }
 }
