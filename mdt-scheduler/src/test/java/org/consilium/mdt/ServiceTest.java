@@ -9,6 +9,9 @@ import org.consilium.support.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +32,34 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one Spring context of the module's service tests: the app against the embedded Kafka broker
  * and mongo-java-server. Every test uses its own case ids, so tests share the store safely.
+ * <p>The app runs on {@link #CLOCK}: which board session a case can go on depends on the weekday and
+ * the hour, so a test that ran on the real clock passed or failed by the calendar (issue 11).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"consilium.mdt.metrics-refresh=300ms", "consilium.outbox.poll-interval=100ms"})
+@Import(ServiceTest.FixedCalendar.class)
 public abstract class ServiceTest {
+
+    /**
+     * A Sunday, 03:30 UTC: the hour CI first turned red (a thoracic board session on Monday within an
+     * urgent case's clock, but no quorum for it, so ad-hoc sessions are made). The clock ticks from
+     * there, so waits and expiries behave as on the real clock.
+     */
+    public static final Instant START = Instant.parse("2026-12-06T03:30:00Z");
+    public static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START));
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedCalendar {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    /** Now, on the app's clock. */
+    protected static Instant now() {
+        return CLOCK.instant();
+    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

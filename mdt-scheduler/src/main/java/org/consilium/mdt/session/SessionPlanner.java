@@ -5,6 +5,7 @@ import org.consilium.mdt.directory.Specialist;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.PanelComposer;
 import org.consilium.mdt.panel.PanelRequest;
+import org.consilium.mdt.panel.Panellist;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -111,13 +112,20 @@ public class SessionPlanner {
             Instant at = start;
             if (unscheduled.members().stream().allMatch(m -> available(byId.get(m.specialistId()), at, at.plus(length)))) {
                 Panel panel = composer.compose(at(request, at, length), specialists, load);
-                return new Option(SessionSlot.adHoc(caseId, request.tumourGroup(), at, at.plus(length)), panel,
+                return new Option(SessionSlot.adHoc(caseId, request.tumourGroup(), at, at.plus(length),
+                        chairId(panel)), panel,
                         why + "; ad-hoc session at the first time every member is available");
             }
         }
-        return new Option(SessionSlot.asynchronous(caseId, request.tumourGroup(), deadline), unscheduled,
+        return new Option(SessionSlot.asynchronous(caseId, request.tumourGroup(), deadline,
+                chairId(unscheduled)), unscheduled,
                 why + "; no time before then when every member is available: asynchronous review, "
                         + "opinions in writing and the consensus by " + deadline);
+    }
+
+    /** A one-case session is run by its panel's chair, as a board session by the board's. */
+    private static String chairId(Panel panel) {
+        return panel.chair().map(Panellist::specialistId).orElse(null);
     }
 
     private static PanelRequest at(PanelRequest request, Instant start, Duration length) {

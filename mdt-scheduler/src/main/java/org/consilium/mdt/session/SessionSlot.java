@@ -9,7 +9,8 @@ import java.time.format.DateTimeFormatter;
  * same rule yields the same ids; an ad-hoc or asynchronous one is named after its case.
  *
  * @param endsAt  for an asynchronous review, the deadline of the written opinions is {@code startsAt}
- * @param chairId the board's chair; null for one-case sessions (the panel's chair runs them)
+ * @param chairId who runs the session: the board's chair; for a one-case session the chair of the case's
+ *                panel (null only when the panel has no member at all)
  */
 public record SessionSlot(String id, Instant startsAt, Instant endsAt, String tumourGroup, SessionKind kind,
                           String chairId) {
@@ -20,12 +21,12 @@ public record SessionSlot(String id, Instant startsAt, Instant endsAt, String tu
                 chairId);
     }
 
-    public static SessionSlot adHoc(String caseId, String tumourGroup, Instant startsAt, Instant endsAt) {
-        return new SessionSlot("adhoc-" + caseId, startsAt, endsAt, tumourGroup, SessionKind.AD_HOC, null);
+    public static SessionSlot adHoc(String caseId, String tumourGroup, Instant startsAt, Instant endsAt, String chairId) {
+        return new SessionSlot("adhoc-" + caseId, startsAt, endsAt, tumourGroup, SessionKind.AD_HOC, chairId);
     }
 
-    public static SessionSlot asynchronous(String caseId, String tumourGroup, Instant deadline) {
-        return new SessionSlot("async-" + caseId, deadline, deadline, tumourGroup, SessionKind.ASYNCHRONOUS, null);
+    public static SessionSlot asynchronous(String caseId, String tumourGroup, Instant deadline, String chairId) {
+        return new SessionSlot("async-" + caseId, deadline, deadline, tumourGroup, SessionKind.ASYNCHRONOUS, chairId);
     }
 
     public SessionKind kind() {

@@ -1,12 +1,16 @@
 package org.consilium.mdt.directory;
 
+import org.consilium.events.ScheduleReview;
+import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.mdt.review.ReviewView;
+import org.consilium.mdt.session.SessionKind;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,9 +68,18 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
         String caseId = newCaseId("agenda");
         KafkaProbe.publish(smallCase(caseId));
         ReviewView review = awaitReview(caseId);
+        // an urgent breast case on this Sunday morning must be discussed by Tuesday 03:30 UTC, before the breast
+        // board's Tuesday session: a one-case session, which its panel's chair runs
+        String urgent = newCaseId("agenda-urgent");
+        KafkaProbe.publish(new ScheduleReview(urgent, "breast", Urgency.URGENT, List.of("breast-surgeon",
+                "medical-oncologist", "radiologist", "pathologist"), List.of("en"), "Europe/London",
+                "Is surgery first right?", "Mastectomy", "GB", null));
+        ReviewView oneCase = awaitReview(urgent);
+        assertThat(oneCase.session().kind()).isNotEqualTo(SessionKind.BOARD);
 
         List<Map<String, Object>> sessions = http.get()
-                .uri(u -> u.path("/sessions").queryParam("from", review.session().startsAt().minusSeconds(1).toString())
+                .uri(u -> u.path("/sessions").queryParam("from", Collections.min(List.of(review.session().startsAt(),
+                                oneCase.session().startsAt())).minusSeconds(1).toString())
                         .queryParam("days", 7).build())
                 .exchange().expectStatus().isOk()
                 .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
@@ -80,8 +93,13 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
         // every board meets within a week, each with its chair and quorum
         assertThat(sessions).extracting(s -> s.get("tumourGroup")).contains("thoracic", "breast", "lower-gi",
                 "upper-gi", "hpb", "urology", "haematology", "head-and-neck", "general");
-        Map<String, Object> thoracic = sessions.stream().filter(s -> "thoracic".equals(s.get("tumourGroup")))
-                .findFirst().orElseThrow();
+        // a one-case session is run by the chair of its panel
+        Map<String, Object> oneCaseSession = byId.get(oneCase.session().id());
+        assertThat(oneCaseSession.get("chairId")).isEqualTo(oneCase.panel().stream().filter(ReviewView.Member::chair)
+                .findFirst().orElseThrow().specialistId());
+        assertThat((List<Object>) oneCaseSession.get("cases")).containsExactly(urgent);
+        Map<String, Object> thoracic = sessions.stream().filter(s -> "thoracic".equals(s.get("tumourGroup"))
+                && SessionKind.BOARD.name().equals(s.get("kind"))).findFirst().orElseThrow();
         assertThat(thoracic.get("chairId")).isEqualTo("dr-siti-rahmawati");
         assertThat(thoracic.get("capacity")).isEqualTo(8);
         assertThat((List<Object>) thoracic.get("quorum")).contains("thoracic-surgeon", "pathologist");

@@ -52,7 +52,7 @@ class CancelCaseTest extends ServiceTest {
         Instant cancelledAt = awaitApplied(caseId, cancel.id()).getDate("cancelledAt").toInstant();
         KafkaProbe.publish(cancel);
         Envelope later = KafkaProbe.publish(Envelope.of(new CancelCase(caseId, "again"), UUID.randomUUID().toString(),
-                "/consilium/test", Instant.now()));
+                "/consilium/test", now()));
         Document stored = awaitApplied(caseId, later.id());
 
         assertThat(Collections.frequency(stored.getList("appliedEvents", String.class), cancel.id())).isEqualTo(1);

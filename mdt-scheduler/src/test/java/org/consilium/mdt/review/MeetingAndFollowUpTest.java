@@ -117,7 +117,7 @@ class MeetingAndFollowUpTest extends ServiceTest {
 
         // 31 days after the consensus the window is closed
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), Update.update("consensus.concludedAt",
-                Date.from(Instant.now().minus(Duration.ofDays(31)))), "reviews").block();
+                Date.from(now().minus(Duration.ofDays(31)))), "reviews").block();
         Document late = storedReview(caseId);
         problem(post(caseId, "questions", Map.of("question", "One more?")), HttpStatus.CONFLICT, "follow-up-closed");
         assertUnchanged(caseId, late);

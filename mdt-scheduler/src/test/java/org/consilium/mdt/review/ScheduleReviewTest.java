@@ -29,7 +29,7 @@ class ScheduleReviewTest extends ServiceTest {
     @Test
     void urgentLungCaseFromIndonesiaGetsAFullLicensedPanelInThePatientsLanguageWithinItsClock() {
         String caseId = newCaseId("lung");
-        Instant before = Instant.now();
+        Instant before = now();
         KafkaProbe.publish(lungCase(caseId));
 
         MdtScheduled scheduled = KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, caseId, MdtScheduled.class);
@@ -43,7 +43,7 @@ class ScheduleReviewTest extends ServiceTest {
                 .satisfies(chair -> assertThat(chair.specialistId()).isEqualTo("dr-siti-rahmawati"));
         // urgent: at least 2 hours to read the dossier, discussed within the 2-day clock
         assertThat(scheduled.sessionStartsAt()).isAfterOrEqualTo(before.plus(Duration.ofHours(2)).minusSeconds(1))
-                .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(2)));
+                .isBeforeOrEqualTo(now().plus(Duration.ofDays(2)));
 
         ReviewView review = awaitReview(caseId);
         assertThat(review.status()).isEqualTo(ReviewStatus.SCHEDULED);
@@ -101,7 +101,7 @@ class ScheduleReviewTest extends ServiceTest {
         KafkaProbe.publish(command);
         // a later command of the same case is consumed after the redelivery (same key, same partition)
         Envelope later = KafkaProbe.publish(Envelope.of(smallCase(caseId), UUID.randomUUID().toString(),
-                "/consilium/test", Instant.now()));
+                "/consilium/test", now()));
         Document stored = awaitApplied(caseId, later.id());
 
         assertThat(Collections.frequency(stored.getList("appliedEvents", String.class), command.id())).isEqualTo(1);
@@ -133,7 +133,7 @@ class ScheduleReviewTest extends ServiceTest {
         assertThat(review.panel()).allSatisfy(m -> assertThat(m.reason()).contains("licensure not checked"));
         assertThat(review.panel().get(0).reason()).contains("chairs as first member");
         // routine: at least three days of lead time
-        assertThat(review.session().startsAt()).isAfter(Instant.now().plus(3, ChronoUnit.DAYS).minusSeconds(60));
+        assertThat(review.session().startsAt()).isAfter(now().plus(3, ChronoUnit.DAYS).minusSeconds(60));
     }
 
     @Test
