@@ -29,6 +29,7 @@ public enum MessageType {
     DELIVER_REPORT(DeliverReport.class, "notification", 1, Topics.NOTIFICATION_COMMANDS),
     NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", 1, Topics.NOTIFICATION_EVENTS),
     REPORT_DELIVERED(ReportDelivered.class, "notification", 1, Topics.NOTIFICATION_EVENTS),
+    CASE_STEP_FAILED(CaseStepFailed.class, "case", 1, Topics.CASE_FAILURES),
     /** Sent by the process to every service that holds work in flight for the case. */
     CANCEL_CASE(CancelCase.class, "case", 1, Topics.RECORDS_COMMANDS, Topics.MDT_COMMANDS);
 

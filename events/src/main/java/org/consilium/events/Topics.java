@@ -11,12 +11,14 @@ public final class Topics {
     public static final String MDT_EVENTS = "consilium.mdt.events";
     public static final String NOTIFICATION_COMMANDS = "consilium.notification.commands";
     public static final String NOTIFICATION_EVENTS = "consilium.notification.events";
+    /** CaseStepFailed from any service: what stops a case, for the process to turn into a coordinator task. */
+    public static final String CASE_FAILURES = "consilium.case.failures";
 
     /** More than one partition from day one, so per-case ordering (by key) is really exercised. */
     public static final int PARTITIONS = 3;
 
     public static final List<String> ALL = List.of(CASE_EVENTS, RECORDS_COMMANDS, RECORDS_EVENTS,
-            MDT_COMMANDS, MDT_EVENTS, NOTIFICATION_COMMANDS, NOTIFICATION_EVENTS);
+            MDT_COMMANDS, MDT_EVENTS, NOTIFICATION_COMMANDS, NOTIFICATION_EVENTS, CASE_FAILURES);
 
     private Topics() {
     }

@@ -56,6 +56,10 @@ final class SamplePayloads {
             case NOTIFICATION_DELIVERED -> new NotificationDelivered(CASE, "cmd-1", NotificationPurpose.MDT_SCHEDULED, AT);
             case REPORT_DELIVERED -> new ReportDelivered(CASE, "cmd-2", AT);
             case CANCEL_CASE -> new CancelCase(CASE, "withdrawn by patient");
+            case CASE_STEP_FAILED -> new CaseStepFailed(CASE, "notification-service", "DeliverReport",
+                    "dead-lettered after its retries: SAXParseException",
+                    new CaseStepFailed.DeadLetter("error.consilium.notification.commands.notification-service", 1, 42L,
+                            Topics.NOTIFICATION_COMMANDS), AT);
         };
     }
 }

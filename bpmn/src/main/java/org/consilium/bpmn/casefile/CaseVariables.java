@@ -56,6 +56,18 @@ public final class CaseVariables {
     public static final String RELEASED_REPORT = "releasedReport";
     public static final String REPORT_VERSION = "reportVersion";
     public static final String REPORT_RELEASED_BY = "reportReleasedBy";
+    // a failed step (CaseStepFailed): local to the "Resolve a failed step" scope, so two failures never mix
+    public static final String FAILED_STEP = "failedStep";
+    public static final String FAILED_SERVICE = "failedService";
+    public static final String FAILURE_REASON = "failureReason";
+    public static final String FAILED_AT = "failedAt";
+    /** Where the failed message waits on a dead-letter topic (null for a reported failure): what a retry replays. */
+    public static final String DEAD_LETTER_TOPIC = "deadLetterTopic";
+    public static final String DEAD_LETTER_PARTITION = "deadLetterPartition";
+    public static final String DEAD_LETTER_OFFSET = "deadLetterOffset";
+    public static final String DEAD_LETTER_ORIGINAL_TOPIC = "deadLetterOriginalTopic";
+    /** The coordinator's choice in "Resolve a failed step": replay the dead-lettered message. */
+    public static final String RETRY_STEP = "retryStep";
     // delivery and withdrawal
     public static final String REPORT_DELIVERED_AT = "reportDeliveredAt";
     /** Form of <em>Confirm report delivery</em>: true = delivered (ends the case), false = send it again. */

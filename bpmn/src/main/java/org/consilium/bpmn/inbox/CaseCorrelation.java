@@ -65,6 +65,9 @@ public class CaseCorrelation {
             return applyState(envelope, caseId, today,
                     CaseVariables.consentChangedAt(envelope.payload(ConsentChanged.class).purpose()));
         }
+        if (envelope.type() == MessageType.CASE_STEP_FAILED) {
+            return failed(envelope, caseId, message, today);
+        }
         if (waits(caseId, message)) {
             correlation.correlate();
             return Outcome.APPLIED;
@@ -75,6 +78,21 @@ public class CaseCorrelation {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(followUp)
                     .setVariables(EventVariables.of(envelope.payload(), today)).correlate();
             return Outcome.APPLIED;
+        }
+        return Outcome.NOT_WAITING;
+    }
+
+    /**
+     * A failed step opens its own "Resolve a failed step" scope with the failure's variables local to it,
+     * on the case or, once the case has ended, on its follow-up.
+     */
+    private Outcome failed(Envelope envelope, String caseId, String message, LocalDate today) {
+        for (String businessKey : java.util.List.of(caseId, StartFollowUpAdapter.businessKey(caseId))) {
+            if (waits(businessKey, message)) {
+                runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
+                        .setVariablesLocal(EventVariables.of(envelope.payload(), today)).correlate();
+                return Outcome.APPLIED;
+            }
         }
         return Outcome.NOT_WAITING;
     }

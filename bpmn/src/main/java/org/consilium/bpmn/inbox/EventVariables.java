@@ -1,6 +1,7 @@
 package org.consilium.bpmn.inbox;
 
 import org.consilium.events.CaseMessage;
+import org.consilium.events.CaseStepFailed;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.ConsentChanged;
@@ -32,7 +33,7 @@ public final class EventVariables {
     public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
             MessageType.CASE_WITHDRAWN, MessageType.RECORDS_COMPLETED, MessageType.MDT_SCHEDULED,
             MessageType.MDT_CONCLUDED, MessageType.REPORT_DELIVERED, MessageType.RECORDS_INCOMPLETE,
-            MessageType.CONSENT_CHANGED, MessageType.REPORT_RELEASED);
+            MessageType.CONSENT_CHANGED, MessageType.REPORT_RELEASED, MessageType.CASE_STEP_FAILED);
     /** The purposes CaseSubmitted reports consent for (the rest of intake's codes are not used by the process). */
     static final List<String> CONSENT_PURPOSES = List.of(ConsentChanged.REVIEW, ConsentChanged.SHARE_WITH_PANEL,
             ConsentChanged.CROSS_BORDER_TRANSFER, ConsentChanged.CONTACT_CURRENT_DOCTOR);
@@ -75,6 +76,8 @@ public final class EventVariables {
             variables.put(consentChangedAt(changed.purpose()), text(changed.changedAt()));
         } else if (payload instanceof ReportDelivered delivered) {
             variables.put(REPORT_DELIVERED_AT, text(delivered.deliveredAt()));
+        } else if (payload instanceof CaseStepFailed failed) {
+            failure(failed, variables);
         }
         return variables;
     }
@@ -105,6 +108,18 @@ public final class EventVariables {
             variables.put(CURRENT_DOCTOR_EMAIL, event.currentDoctor().email());
             variables.put(CURRENT_DOCTOR_LANGUAGE, event.currentDoctor().language());
         }
+    }
+
+    private static void failure(CaseStepFailed failed, Map<String, Object> variables) {
+        variables.put(FAILED_STEP, failed.step());
+        variables.put(FAILED_SERVICE, failed.service());
+        variables.put(FAILURE_REASON, failed.reason());
+        variables.put(FAILED_AT, text(failed.failedAt()));
+        CaseStepFailed.DeadLetter dead = failed.deadLetter();
+        variables.put(DEAD_LETTER_TOPIC, dead == null ? null : dead.topic());
+        variables.put(DEAD_LETTER_PARTITION, dead == null ? null : dead.partition());
+        variables.put(DEAD_LETTER_OFFSET, dead == null ? null : dead.offset());
+        variables.put(DEAD_LETTER_ORIGINAL_TOPIC, dead == null ? null : dead.originalTopic());
     }
 
     private static void report(ReportContent report, Map<String, Object> variables) {

@@ -1,5 +1,7 @@
 package org.consilium.bpmn.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.consilium.events.CaseStepFailed;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
 import org.slf4j.Logger;
@@ -20,14 +22,20 @@ public class Inbox {
 
     private final InboxStore store;
     private final InboxProperties properties;
+    private final MeterRegistry meters;
 
-    public Inbox(InboxStore store, InboxProperties properties) {
+    public Inbox(InboxStore store, InboxProperties properties, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
+        this.meters = meters;
     }
 
     public void accept(Message<byte[]> message) {
-        Envelope envelope = CloudEventCodec.read(message.getHeaders(), message.getPayload());
+        store(CloudEventCodec.read(message.getHeaders(), message.getPayload()));
+    }
+
+    /** Keeps the event for the correlator, once per envelope id; types the process does not use are ignored. */
+    public void store(Envelope envelope) {
         if (!EventVariables.APPLIED_TYPES.contains(envelope.type())) {
             log.debug("case {}: ignoring {}", envelope.caseId(), envelope.type().messageName());
             return;
@@ -35,6 +43,11 @@ public class Inbox {
         Instant now = Instant.now();
         if (store.add(envelope, now, now.plus(properties.expiry()))) {
             log.info("case {}: stored {} {}", envelope.caseId(), envelope.type().messageName(), envelope.id());
+            if (envelope.payload() instanceof CaseStepFailed failed) {
+                meters.counter("consilium.case.step.failures", "service", String.valueOf(failed.service()),
+                        "step", String.valueOf(failed.step())).increment();
+                log.warn("case {}: {} failed in {}: {}", envelope.caseId(), failed.step(), failed.service(), failed.reason());
+            }
         } else {
             log.info("case {}: {} {} was stored before (redelivery)", envelope.caseId(),
                     envelope.type().messageName(), envelope.id());

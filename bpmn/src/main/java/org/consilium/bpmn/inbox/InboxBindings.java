@@ -32,4 +32,16 @@ class InboxBindings {
     Consumer<Message<byte[]>> notificationEvents(Inbox inbox) {
         return inbox::accept;
     }
+
+    /** CaseStepFailed reported by any service. */
+    @Bean
+    Consumer<Message<byte[]>> caseFailures(Inbox inbox) {
+        return inbox::accept;
+    }
+
+    /** The dead letters of case commands and of the engine's own events, as CaseStepFailed. */
+    @Bean
+    Consumer<Message<byte[]>> stalledSteps(DeadLetterIntake intake) {
+        return intake::accept;
+    }
 }

@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 @Import(TestKafkaClients.class)
 @EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0", topics = {
         Topics.CASE_EVENTS, Topics.RECORDS_COMMANDS, Topics.RECORDS_EVENTS, Topics.MDT_COMMANDS, Topics.MDT_EVENTS,
-        Topics.NOTIFICATION_COMMANDS, Topics.NOTIFICATION_EVENTS, ProcessTestSupport.CASE_EVENTS_DLT,
+        Topics.NOTIFICATION_COMMANDS, Topics.NOTIFICATION_EVENTS, Topics.CASE_FAILURES,
+        ProcessTestSupport.NOTIFICATION_COMMANDS_DLT, ProcessTestSupport.CASE_EVENTS_DLT,
         ProcessTestSupport.RECORDS_EVENTS_DLT, ProcessTestSupport.MDT_EVENTS_DLT,
         ProcessTestSupport.NOTIFICATION_EVENTS_DLT})
 public abstract class ProcessTestSupport {
@@ -53,6 +54,8 @@ public abstract class ProcessTestSupport {
     public static final String RECORDS_EVENTS_DLT = Topics.RECORDS_EVENTS + ".bpmn.dlt";
     public static final String MDT_EVENTS_DLT = Topics.MDT_EVENTS + ".bpmn.dlt";
     public static final String NOTIFICATION_EVENTS_DLT = Topics.NOTIFICATION_EVENTS + ".bpmn.dlt";
+    /** notification-service's dead-letter topic of the commands it gave up on. */
+    public static final String NOTIFICATION_COMMANDS_DLT = "error." + Topics.NOTIFICATION_COMMANDS + ".notification-service";
     public static final String TEST_SOURCE = "/consilium/test";
 
     /** The wait states of a case in the order a case reaches them. */

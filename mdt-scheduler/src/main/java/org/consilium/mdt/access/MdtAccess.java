@@ -25,7 +25,8 @@ public class MdtAccess {
                 .pathMatchers(HttpMethod.GET, "/sessions").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/sessions/*/agenda").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
                 .pathMatchers(HttpMethod.PUT, "/reviews/*/panel/*", "/reviews/*/report").hasRole(Roles.COORDINATOR)
-                .pathMatchers(HttpMethod.POST, "/reviews/*/report/approve", "/reviews/*/report/release")
+                .pathMatchers(HttpMethod.POST, "/reviews/*/report/approve", "/reviews/*/report/release",
+                        "/reviews/*/schedule")
                 .hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.POST, "/reviews/*/opinions", "/reviews/*/consensus",
                         "/reviews/*/questions/*/answer").hasRole(Roles.SPECIALIST)

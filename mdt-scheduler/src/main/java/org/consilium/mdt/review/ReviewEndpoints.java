@@ -27,11 +27,27 @@ class ReviewEndpoints {
     private final PanelDeliberation deliberation;
     private final PanelSwapping swapping;
     private final ReviewGate gate;
+    private final ReviewScheduling scheduling;
 
-    ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping, ReviewGate gate) {
+    ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping, ReviewGate gate,
+                    ReviewScheduling scheduling) {
         this.deliberation = deliberation;
         this.swapping = swapping;
         this.gate = gate;
+        this.scheduling = scheduling;
+    }
+
+    @PostMapping("/reviews/{caseId}/schedule")
+    @Operation(summary = "A coordinator plans again a case no panel could be composed for (its 'Resolve a failed "
+            + "step' task), after widening the directory's licensure: the review, on a session with its panel")
+    @ApiResponse(responseCode = "404", description = "no such case here")
+    @ApiResponse(responseCode = "409", description = "still no panel (panel-unavailable, with what is missing), or "
+            + "the case already has a review (already-scheduled)")
+    Mono<ReviewView> replan(@PathVariable String caseId, ServerHttpRequest http) {
+        return scheduling.replan(caseId)
+                .flatMap(review -> gate.record(http, caseId, new AuditEntry(AuditAction.EXECUTE, "replan",
+                        "CareTeam/" + caseId, "panel re-planned: " + review.panel().size() + " members")).thenReturn(review))
+                .map(ReviewView::of);
     }
 
     @PutMapping("/reviews/{caseId}/panel/{discipline}")

@@ -5,14 +5,17 @@ import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.directory.Specialist;
 import org.consilium.mdt.directory.SpecialistDirectory;
 import org.consilium.mdt.directory.TumourGroups;
+import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.PanelComposer;
 import org.consilium.mdt.panel.PanelRequest;
 import org.consilium.mdt.session.SessionBooking;
 import org.consilium.mdt.session.SessionCalendar;
 import org.consilium.mdt.session.SessionPlanner;
 import org.consilium.mdt.session.SessionSlot;
+import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,6 +39,7 @@ public class ReviewScheduling {
     private static final Logger log = LoggerFactory.getLogger(ReviewScheduling.class);
 
     private final ReviewRepository reviews;
+    private final PanelGapRepository gaps;
     private final SessionBooking booking;
     private final SpecialistDirectory directory;
     private final WeeklyLoad load;
@@ -45,10 +49,11 @@ public class ReviewScheduling {
     private final ReviewMetrics metrics;
     private final Clock clock;
 
-    ReviewScheduling(ReviewRepository reviews, SessionBooking booking, SpecialistDirectory directory, WeeklyLoad load,
+    ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking, SpecialistDirectory directory, WeeklyLoad load,
                      PanelComposer composer, SessionPlanner planner, SessionCalendar calendar, ReviewMetrics metrics,
                      Clock clock) {
         this.reviews = reviews;
+        this.gaps = gaps;
         this.booking = booking;
         this.directory = directory;
         this.load = load;
@@ -62,9 +67,27 @@ public class ReviewScheduling {
     public Mono<Void> apply(Envelope envelope) {
         ScheduleReview command = envelope.payload(ScheduleReview.class);
         return reviews.findById(command.caseId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(existing -> existing.map(review -> alreadyReviewed(review, envelope.id()))
-                        .orElseGet(() -> schedule(envelope.id(), command)))
+                .flatMap(existing -> existing.map(review -> alreadyReviewed(review, envelope.id()).then())
+                        .orElseGet(() -> gaps.findById(command.caseId()).map(Optional::of)
+                                .defaultIfEmpty(Optional.empty())
+                                .flatMap(gap -> gap.filter(g -> g.appliedEvents().contains(envelope.id())).isPresent()
+                                        ? Mono.<Void>empty() : schedule(envelope.id(), command, gap).then())))
                 .then();
+    }
+
+    /**
+     * Plans a case again whose panel could not be composed, after a coordinator widened it: the review
+     * when a panel can now be seated, else a 409 saying what is still missing (the task already exists).
+     */
+    public Mono<Review> replan(String caseId) {
+        return reviews.existsById(caseId).flatMap(reviewed -> reviewed
+                ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "already-scheduled", "case " + caseId
+                        + " already has a review"))
+                : gaps.findById(caseId).switchIfEmpty(Mono.error(DomainProblem.notFound("review of case", caseId)))
+                .flatMap(gap -> schedule(Envelope.derivedId(caseId, "replan", clock.instant().toString()),
+                        gap.command(), Optional.of(gap)))
+                .flatMap(outcome -> outcome.review() != null ? Mono.just(outcome.review())
+                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable", outcome.gap().reason()))));
     }
 
     private Mono<Review> alreadyReviewed(Review review, String commandId) {
@@ -76,21 +99,46 @@ public class ReviewScheduling {
         return reviews.save(review.acknowledge(commandId));
     }
 
-    private Mono<Review> schedule(String commandId, ScheduleReview command) {
+    /** What a ScheduleReview came to: a review on a session, or a gap no panel can fill yet. */
+    record Outcome(Review review, PanelGap gap) {
+    }
+
+    private Mono<Outcome> schedule(String commandId, ScheduleReview command, Optional<PanelGap> earlier) {
         PanelRequest request = new PanelRequest(command.disciplines(), command.languages(), command.country(),
                 command.treatingInstitution(), TumourGroups.of(command.cancerType()), null, null);
         return directory.inDisciplines(command.disciplines()).collectList()
-                .flatMap(specialists -> booking.heldBy(command.caseId())
-                        .flatMap(held -> onHeldSession(commandId, command, request, specialists, held))
-                        .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists))))
-                .flatMap(reviews::save)
-                .doOnNext(review -> {
-                    metrics.uncovered(review.uncoveredDisciplines());
-                    metrics.sessionChosen(review.session().kind());
-                    log.info("case {} scheduled on {} ({}) with {} members{}", review.caseId(), review.session().id(),
-                            review.sessionReason(), review.panel().size(), review.uncoveredDisciplines().isEmpty() ? ""
-                                    : "; uncovered: " + review.uncoveredDisciplines());
+                .flatMap(specialists -> {
+                    // licensure and conflicts of interest are structural; a full week is not, and is planned around
+                    Panel eligible = composer.compose(request, specialists, Map.of());
+                    if (PanelGap.cannotSeat(eligible)) {
+                        return gap(commandId, command, eligible, earlier).map(gap -> new Outcome(null, gap));
+                    }
+                    return booking.heldBy(command.caseId())
+                            .flatMap(held -> onHeldSession(commandId, command, request, specialists, held))
+                            .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists)))
+                            .flatMap(reviews::save)
+                            .flatMap(review -> earlier.isPresent() ? gaps.deleteById(review.caseId()).thenReturn(review)
+                                    : Mono.just(review))
+                            .doOnNext(this::scheduled)
+                            .map(review -> new Outcome(review, null));
                 });
+    }
+
+    private Mono<PanelGap> gap(String commandId, ScheduleReview command, Panel eligible, Optional<PanelGap> earlier) {
+        PanelGap gap = earlier.map(g -> g.again(eligible, clock.instant()).acknowledge(commandId))
+                .orElseGet(() -> PanelGap.of(commandId, command, eligible, clock.instant()));
+        metrics.uncovered(gap.uncovered().stream().map(Panel.Uncovered::discipline).toList());
+        log.warn("case {}: no panel can be composed ({} of {} disciplines): {}", command.caseId(), gap.members(),
+                command.disciplines().size(), gap.reason());
+        return gaps.save(gap);
+    }
+
+    private void scheduled(Review review) {
+        metrics.uncovered(review.uncoveredDisciplines());
+        metrics.sessionChosen(review.session().kind());
+        log.info("case {} scheduled on {} ({}) with {} members{}", review.caseId(), review.session().id(),
+                review.sessionReason(), review.panel().size(), review.uncoveredDisciplines().isEmpty() ? ""
+                        : "; uncovered: " + review.uncoveredDisciplines());
     }
 
     /** A seat an earlier attempt of this command took (its review was not saved): the panel is composed for it. */

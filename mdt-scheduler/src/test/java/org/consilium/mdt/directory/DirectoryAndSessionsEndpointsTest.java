@@ -93,7 +93,9 @@ class DirectoryAndSessionsEndpointsTest extends ServiceTest {
         // every board meets within a week, each with its chair and quorum
         assertThat(sessions).extracting(s -> s.get("tumourGroup")).contains("thoracic", "breast", "lower-gi",
                 "upper-gi", "hpb", "urology", "haematology", "head-and-neck", "general");
-        // a one-case session is run by the chair of its panel
+        // every session has someone who runs it: a board's chair, or the chair of a one-case session's panel
+        // (a case no panel can be composed for gets no session at all: PanelRulesServiceTest)
+        assertThat(sessions).allSatisfy(s -> assertThat(s.get("chairId")).as(s.get("id") + " chair").isNotNull());
         Map<String, Object> oneCaseSession = byId.get(oneCase.session().id());
         assertThat(oneCaseSession.get("chairId")).isEqualTo(oneCase.panel().stream().filter(ReviewView.Member::chair)
                 .findFirst().orElseThrow().specialistId());

@@ -1,6 +1,7 @@
 package org.consilium.mdt.review;
 
 import org.bson.Document;
+import org.consilium.events.CaseStepFailed;
 import org.consilium.events.MessageType;
 import org.consilium.events.PanelChanged;
 import org.consilium.events.PanelMember;
@@ -127,17 +128,17 @@ class PanelRulesServiceTest extends ServiceTest {
                 HttpStatus.NOT_FOUND, "not-found");
         assertUnchanged(caseId, before);
 
-        // licensure: nobody in the directory is licensed in Brazil
-        String brazil = newCaseId("swap-br");
-        KafkaProbe.publish(new ScheduleReview(brazil, "lung", Urgency.ROUTINE, List.of("pathologist"), List.of("pt"),
-                "America/Sao_Paulo", "q?", "Surgery", "BR", null));
-        ReviewView uncovered = awaitReview(brazil);
-        assertThat(uncovered.uncoveredDisciplines()).containsExactly("pathologist");
-        Document brazilBefore = storedReview(brazil);
-        problem(put(brazil, "panel/pathologist", Map.of("specialistId", "dr-huang-lei", "reason", "x")),
+        // licensure: no radiologist in the directory is licensed in China, and a swap cannot seat one there
+        String china = newCaseId("swap-cn");
+        KafkaProbe.publish(new ScheduleReview(china, "liver", Urgency.ROUTINE, List.of("hepatobiliary-surgeon",
+                "medical-oncologist", "radiologist"), List.of("zh"), "Asia/Shanghai", "q?", "Resection", "CN", null));
+        ReviewView uncovered = awaitReview(china);
+        assertThat(uncovered.uncoveredDisciplines()).containsExactly("radiologist");
+        Document chinaBefore = storedReview(china);
+        problem(put(china, "panel/radiologist", Map.of("specialistId", "dr-rachel-adams", "reason", "x")),
                 HttpStatus.UNPROCESSABLE_ENTITY, "not-licensed")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("not licensed in BR"));
-        assertUnchanged(brazil, brazilBefore);
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("not licensed in CN"));
+        assertUnchanged(china, chinaBefore);
 
         // a member who already gave an opinion keeps the seat
         String radiologist = member(review, "radiologist").specialistId();
@@ -146,6 +147,39 @@ class PanelRulesServiceTest extends ServiceTest {
         problem(put(caseId, "panel/radiologist", Map.of("specialistId", "dr-rachel-adams".equals(radiologist)
                 ? "dr-yasmin-khalil" : "dr-rachel-adams", "reason", "x")), HttpStatus.CONFLICT, "opinion-submitted");
         assertUnchanged(caseId, afterOpinion);
+    }
+
+    @Test
+    void aCaseNoPanelCanBeComposedForIsACoordinatorsTaskNotAFakeSession() {
+        // nobody in the directory is licensed in Brazil: today's review would be "SCHEDULED" with no chair
+        String brazil = newCaseId("panel-gap");
+        ScheduleReview command = new ScheduleReview(brazil, "lung", Urgency.ROUTINE, List.of("pathologist",
+                "medical-oncologist", "thoracic-surgeon"), List.of("pt"), "America/Sao_Paulo", "q?", "Surgery", "BR", null);
+        KafkaProbe.publish(command);
+
+        CaseStepFailed failed = KafkaProbe.awaitPublished(MessageType.CASE_STEP_FAILED, brazil, CaseStepFailed.class);
+        assertThat(failed.service()).isEqualTo("mdt-scheduler");
+        assertThat(failed.step()).isEqualTo("ScheduleReview");
+        assertThat(failed.deadLetter()).isNull();
+        assertThat(failed.reason()).startsWith("No MDT panel can be composed: 0 of 3 disciplines")
+                .contains("pathologist: no licensed specialist", "licensed in BR", "POST /reviews/" + brazil + "/schedule");
+        // no session booked, nobody told a meeting time
+        problem(http.get().uri("/reviews/{id}", brazil).exchange(), HttpStatus.NOT_FOUND, "not-found");
+        assertThat(mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("caseIds").is(brazil)), Document.class,
+                "sessions").block()).isNull();
+        assertThat(KafkaProbe.envelopes(MessageType.MDT_SCHEDULED, brazil)).isEmpty();
+
+        // a redelivered command changes nothing; re-planning while nothing changed says what is still missing
+        KafkaProbe.publish(command);
+        problem(http.post().uri("/reviews/{id}/schedule", brazil).exchange(), HttpStatus.CONFLICT, "panel-unavailable")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("no licensed specialist"));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(
+                () -> KafkaProbe.envelopes(MessageType.CASE_STEP_FAILED, brazil).size() == 1);
+        problem(http.post().uri("/reviews/{id}/schedule", "no-such-case").exchange(), HttpStatus.NOT_FOUND, "not-found");
+        // only a coordinator re-plans
+        http.post().uri("/reviews/{id}/schedule", brazil).header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+                specialist("dr-huang-lei")).exchange().expectStatus().isForbidden();
     }
 
     /** Other (synthetic) reviews in the same week, with this specialist on their panels. */

@@ -1,0 +1,100 @@
+package org.consilium.bpmn.inbox;
+
+import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.events.CaseStepFailed;
+import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
+import org.consilium.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every record that lands on a dead-letter topic of a case command (a service gave up on it) or of
+ * the engine's own events becomes a {@link CaseStepFailed} in the inbox, so the case gets a
+ * coordinator task instead of waiting silently for an answer that will never come. Its id comes from
+ * the dead letter's place (topic, partition, offset): a redelivered dead letter is stored once.
+ */
+@Component
+public class DeadLetterIntake {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterIntake.class);
+    private static final int MAX_REASON = 600;
+    private static final String[] EXCEPTION_MESSAGE = {KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message"};
+    private static final String[] EXCEPTION_TYPE = {KafkaHeaders.DLT_EXCEPTION_FQCN, "x-exception-fqcn"};
+    private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
+
+    private final Inbox inbox;
+
+    public DeadLetterIntake(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public void accept(Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        String topic = text(headers, KafkaHeaders.RECEIVED_TOPIC).orElse("unknown");
+        int partition = Integer.parseInt(text(headers, KafkaHeaders.RECEIVED_PARTITION).orElse("0"));
+        long offset = Long.parseLong(text(headers, KafkaHeaders.OFFSET).orElse("-1"));
+        Optional<String> caseId = text(headers, "ce_subject").or(() -> text(headers, KafkaHeaders.RECEIVED_KEY));
+        if (caseId.isEmpty()) {
+            log.error("dead letter {}-{}@{} names no case (no ce_subject, no key): only ops can see it", topic,
+                    partition, offset);
+            return;
+        }
+        String originalTopic = first(headers, ORIGINAL_TOPIC).orElse(originalOf(topic));
+        String step = text(headers, "ce_type").flatMap(MessageType::fromCeType).map(MessageType::messageName)
+                .orElse("an unreadable message");
+        Instant now = Instant.now();
+        CaseStepFailed failed = new CaseStepFailed(caseId.get(), serviceOf(topic, originalTopic), step,
+                reason(headers), new CaseStepFailed.DeadLetter(topic, partition, offset, originalTopic), now);
+        inbox.store(new Envelope(Envelope.derivedId("dead-letter", topic, String.valueOf(partition),
+                String.valueOf(offset)), MessageType.CASE_STEP_FAILED, CommandPublisher.SOURCE, caseId.get(), now, null,
+                failed));
+    }
+
+    /** The exception's type and first line; never its stack trace (it may quote the message's content). */
+    private static String reason(MessageHeaders headers) {
+        String type = first(headers, EXCEPTION_TYPE).map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("error");
+        String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse("")).orElse("");
+        String reason = "dead-lettered after its retries: " + type + (message.isBlank() ? "" : ": " + message);
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+    }
+
+    /** {@code error.<topic>.<group>} is a service's dead-letter topic; {@code <topic>.bpmn.dlt} the engine's own. */
+    static String serviceOf(String deadLetterTopic, String originalTopic) {
+        String prefix = "error." + originalTopic + ".";
+        return deadLetterTopic.startsWith(prefix) ? deadLetterTopic.substring(prefix.length()) : "bpmn";
+    }
+
+    static String originalOf(String deadLetterTopic) {
+        if (deadLetterTopic.endsWith(".bpmn.dlt")) {
+            return deadLetterTopic.substring(0, deadLetterTopic.length() - ".bpmn.dlt".length());
+        }
+        return Topics.ALL.stream().filter(t -> deadLetterTopic.startsWith("error." + t + ".")).findFirst()
+                .orElse(deadLetterTopic);
+    }
+
+    private static Optional<String> first(MessageHeaders headers, String... names) {
+        for (String name : names) {
+            Optional<String> value = text(headers, name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> text(MessageHeaders headers, String name) {
+        Object value = headers.get(name);
+        if (value instanceof byte[] bytes) {
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return Optional.ofNullable(value).map(Object::toString);
+    }
+}

@@ -1,0 +1,87 @@
+package org.consilium.bpmn;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.consilium.bpmn.support.ProcessTestSupport;
+import org.consilium.events.CaseStepFailed;
+import org.consilium.events.MessageType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.consilium.bpmn.support.CommandTap.header;
+
+/**
+ * Nothing stops a case silently (issue 11): a failure at any wait state, reported by a service or
+ * found on a dead-letter topic, becomes a coordinator task beside what the case waits for.
+ */
+class StepFailureTest extends ProcessTestSupport {
+
+    @Test
+    void aFailureReportedAtEveryWaitStateBecomesACoordinatorTaskAndTheCaseStillWaits() {
+        for (String waitState : WAIT_STATES) {
+            ProcessInstance instance = driveTo(waitState);
+            publish(new CaseStepFailed(instance.getBusinessKey(), "test-service", "SomeStep",
+                    "injected at " + waitState, null, Instant.now()));
+
+            Task task = awaitTask(instance);
+            assertThat(task.getName()).isEqualTo("Resolve a failed step");
+            assertThat(tasks.getVariable(task.getId(), "failureReason")).isEqualTo("injected at " + waitState);
+            assertThat(tasks.getVariable(task.getId(), "failedService")).isEqualTo("test-service");
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("coordinator").count())
+                    .as("on the coordinators' list").isEqualTo(1);
+            assertThat(instance).as(waitState).isWaitingAt(waitState); // the case still waits for its answer
+
+            // without a dead letter, "retry" has nothing to replay: the task only records what was done
+            forms.submitTaskForm(task.getId(), Map.of("retryStep", true, "resolutionNote", "handled"));
+            assertThat(instance).isWaitingAt(waitState).hasPassed("FailedStepResolvedEnd");
+        }
+    }
+
+    @Test
+    void aDeadLetteredCommandBecomesATaskAndARetryReplaysItUnchanged() {
+        ProcessInstance instance = driveTo("AwaitReportDelivered");
+        String caseId = instance.getBusinessKey();
+        ConsumerRecord<String, byte[]> command = commands.await(caseId, MessageType.DELIVER_REPORT, 1).get(0);
+
+        // notification-service gives up on it, as its binder does: the record, its headers and the error
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(NOTIFICATION_COMMANDS_DLT, 0, command.key(),
+                command.value(), command.headers());
+        dead.headers().add("kafka_dlt-exception-fqcn",
+                "org.xml.sax.SAXParseException".getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("kafka_dlt-exception-message", ("An invalid XML character (Unicode: 0x7) was found\n"
+                + "\tat some.Frame").getBytes(StandardCharsets.UTF_8));
+        dead.headers().add("kafka_dlt-original-topic", command.topic().getBytes(StandardCharsets.UTF_8));
+        RecordMetadata sent = events.send(dead);
+        Task task = awaitTask(instance);
+        assertThat(tasks.getVariable(task.getId(), "failedStep")).isEqualTo("DeliverReport");
+        assertThat(tasks.getVariable(task.getId(), "failedService")).isEqualTo("notification-service");
+        assertThat((String) tasks.getVariable(task.getId(), "failureReason")).isEqualTo(
+                "dead-lettered after its retries: SAXParseException: An invalid XML character (Unicode: 0x7) was found");
+        assertThat(tasks.getVariable(task.getId(), "deadLetterOffset")).isEqualTo(sent.offset());
+        assertThat(instance).isWaitingAt("AwaitReportDelivered");
+
+        // the cause is fixed: retry sends the same command (same ce_id) back to notification-service
+        forms.submitTaskForm(task.getId(), Map.of("retryStep", true, "resolutionNote", "name corrected"));
+        runJob(instance, "ReplayFailedStep");
+        var sentAgain = commands.await(caseId, MessageType.DELIVER_REPORT, 2);
+        assertThat(sentAgain).extracting(r -> header(r, "ce_id")).containsOnly(header(command, "ce_id"));
+        assertThat(sentAgain.get(1).value()).isEqualTo(command.value());
+        assertThat(sentAgain.get(1).headers().lastHeader("kafka_dlt-exception-message")).isNull();
+        assertThat(instance).isWaitingAt("AwaitReportDelivered").hasPassed("FailedStepReplayedEnd");
+    }
+
+    private Task awaitTask(ProcessInstance instance) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(instance.getId()).taskDefinitionKey("ResolveFailedStep").singleResult(), t -> t != null);
+    }
+}

@@ -1,0 +1,67 @@
+package org.consilium.mdt.review;
+
+import org.consilium.events.CaseStepFailed;
+import org.consilium.events.Envelope;
+import org.consilium.events.ScheduleReview;
+import org.consilium.mdt.panel.Panel;
+import org.consilium.support.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A case no panel can be composed for (too few eligible specialists): kept instead of a review, with no
+ * session booked and nobody told a meeting time; announced once as {@link CaseStepFailed}, so the
+ * process gives a coordinator the task of widening the panel (the directory's licensure, a guest
+ * specialist) and re-planning, or declining the case. Redelivered commands are remembered.
+ *
+ * @param brief what ScheduleReview asked, to re-plan from
+ */
+@Document("panelGaps")
+public record PanelGap(@Id String caseId, CaseBrief brief, List<Panel.Uncovered> uncovered, int members,
+                       String reason, Instant at, List<OutboxEntry> outbox, List<String> appliedEvents) {
+    static final String SERVICE = "mdt-scheduler";
+    /** An MDT needs at least two disciplines around the table. */
+    static final int MIN_MEMBERS = 2;
+
+    static boolean cannotSeat(Panel panel) {
+        return panel.members().size() < MIN_MEMBERS;
+    }
+
+    static PanelGap of(String commandId, ScheduleReview command, Panel panel, Instant now) {
+        String reason = reason(command.caseId(), command.disciplines().size(), panel);
+        CaseStepFailed failed = new CaseStepFailed(command.caseId(), SERVICE, "ScheduleReview", reason, null, now);
+        return new PanelGap(command.caseId(), CaseBrief.of(command), panel.uncovered(), panel.members().size(), reason,
+                now, List.of(OutboxEntry.of(failed, Envelope.derivedId(commandId, "CaseStepFailed"), now)),
+                List.of(commandId));
+    }
+
+    /** The same gap, found again by a re-plan: the coordinator already has the task, so no second event. */
+    PanelGap again(Panel panel, Instant now) {
+        return new PanelGap(caseId, brief, panel.uncovered(), panel.members().size(),
+                reason(caseId, brief.disciplines().size(), panel), now, outbox, appliedEvents);
+    }
+
+    PanelGap acknowledge(String commandId) {
+        List<String> applied = new ArrayList<>(appliedEvents);
+        applied.add(commandId);
+        return new PanelGap(caseId, brief, uncovered, members, reason, at, outbox, applied);
+    }
+
+    ScheduleReview command() {
+        return new ScheduleReview(caseId, brief.cancerType(), brief.urgency(), brief.disciplines(),
+                brief.patientLanguages(), brief.patientTimeZone(), brief.questionForPanel(), brief.firstOpinion(),
+                brief.country(), brief.treatingInstitution());
+    }
+
+    private static String reason(String caseId, int requested, Panel panel) {
+        return "No MDT panel can be composed: " + panel.members().size() + " of " + requested
+                + " disciplines have an eligible specialist (at least " + MIN_MEMBERS + " needed). "
+                + String.join("; ", panel.uncovered().stream().map(u -> u.discipline() + ": " + u.reason()).toList())
+                + ". Widen licensure in the directory or seat a guest specialist, then re-plan (POST /reviews/"
+                + caseId + "/schedule); or decline the case with a reason to the patient.";
+    }
+}
