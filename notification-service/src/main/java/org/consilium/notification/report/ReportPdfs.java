@@ -169,7 +169,7 @@ public class ReportPdfs {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
+            builder.withHtmlContent(XmlText.legal(xhtml), null);
             // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic text, Droid Sans Fallback for CJK glyphs
             // (the style sheet lists both; openhtmltopdf picks per character). Italic is synthesised.
             builder.useFont(() -> new ByteArrayInputStream(textFont), TEXT_FONT_FAMILY, 400, FontStyle.NORMAL, true);

@@ -93,6 +93,23 @@ class ReportPdfsTest {
                 "Dr Lim Wei Ling, chair", "decisions about your treatment stay with you", "case-2026-0042", "Page 1");
     }
 
+    /** Issue 11: a bell character in a name made the report fail to render and the case stall with nothing said. */
+    @Test
+    void charactersXmlForbidsInAnyTextNeverStopTheReportFromRendering() {
+        DeliverReport clean = lungCase("en");
+        ReportContent c = clean.report();
+        DeliverReport odd = new DeliverReport(clean.caseId(), new Recipient("Budi\u0007 Santoso", "budi@example.org", "en"),
+                "Surgery first?\u0000", clean.firstOpinion(), new ReportContent(c.confirmsFirstOpinion(),
+                "Medicine first \uD800then surgery", c.plainLanguageSummary(), c.differenceExplanation(), c.dissent(),
+                "Dr Lim\u001B"));
+
+        for (Attachment pdf : List.of(pdfs.plain(odd, ISSUED), pdfs.clinician(odd, ISSUED))) {
+            String text = text(pdf);
+            assertThat(text).contains("Budi\uFFFD Santoso", "Dr Lim\uFFFD").doesNotContain("\u0007", "\u0000");
+        }
+        assertThat(text(pdfs.plain(odd, ISSUED))).contains("Medicine first \uFFFDthen surgery");
+    }
+
     @ParameterizedTest
     @CsvSource({"zh", "zh-Hans", "zh-CN", "zh_CN", "ZH-hans-CN"})
     void simplifiedChineseReadersGetTheChineseReportWithChineseGlyphsEmbedded(String language) throws IOException {
