@@ -44,6 +44,16 @@ public class CaseClock {
         return properties.deliveryWatch().toString();
     }
 
+    /** How long the process waits for MdtScheduled before the coordinator is asked to check the scheduling. */
+    public String schedulingWatch() {
+        return properties.schedulingWatch().toString();
+    }
+
+    /** How long a scheduled panel may take to sign its consensus before the coordinator chases it. */
+    public String panelWatch(String urgency) {
+        return properties.panelWatch().of(parse(urgency)).toString();
+    }
+
     public String releaseWatch() {
         return properties.releaseWatch().toString();
     }

@@ -9,11 +9,17 @@ import java.time.Duration;
  * Case clocks per urgency: how often records reminders go out, and when the coordinator is asked to
  * chase what is still missing; how long a delivery may stay unconfirmed before the coordinator checks
  * it; how long a concluded report may wait in QA before the coordinator is asked to release it; when
- * the follow-up asks about the decision. Any value left out keeps its default.
+ * the follow-up asks about the decision; how long ScheduleReview may stay unanswered, and how long a
+ * scheduled panel may take to conclude, before the coordinator is asked to look. Any value left out keeps
+ * its default.
  */
 @ConfigurationProperties("consilium.clock")
 public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration deliveryWatch, Duration followUp,
-                              Duration releaseWatch) {
+                              Duration releaseWatch, Duration schedulingWatch, PerUrgency panelWatch) {
+    /** mdt-scheduler answers ScheduleReview in seconds: an hour without MdtScheduled is a stall. */
+    static final Duration DEFAULT_SCHEDULING_WATCH = Duration.ofHours(1);
+    /** The panel's clock per urgency (discussed within 14, 5, 2 days of scheduling) and a day's grace. */
+    static final PerUrgency DEFAULT_PANEL_WATCH = new PerUrgency(Duration.ofDays(15), Duration.ofDays(6), Duration.ofDays(3));
     static final Duration DEFAULT_DELIVERY_WATCH = Duration.ofHours(4);
     static final Duration DEFAULT_RELEASE_WATCH = Duration.ofDays(2);
     static final Duration DEFAULT_FOLLOW_UP = Duration.ofDays(30);
@@ -27,6 +33,8 @@ public record ClockProperties(PerUrgency reminder, PerUrgency deadline, Duration
         deliveryWatch = deliveryWatch != null ? deliveryWatch : DEFAULT_DELIVERY_WATCH;
         followUp = followUp != null ? followUp : DEFAULT_FOLLOW_UP;
         releaseWatch = releaseWatch != null ? releaseWatch : DEFAULT_RELEASE_WATCH;
+        schedulingWatch = schedulingWatch != null ? schedulingWatch : DEFAULT_SCHEDULING_WATCH;
+        panelWatch = PerUrgency.orDefaults(panelWatch, DEFAULT_PANEL_WATCH);
     }
 
     public record PerUrgency(Duration routine, Duration expedited, Duration urgent) {
