@@ -137,7 +137,8 @@ class PanelReviewJourneyTest {
 
         // a follow-up question from the patient (relayed by the coordinator), answered by the chair
         Http.Response asked = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/questions"),
-                Map.of("question", "Can the chemotherapy be given in Singapore?"));
+                Map.of("question", "Can the chemotherapy be given in Singapore?",
+                        "replyTo", Map.of("name", "Wang Wei", "email", email, "language", "en")));
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         String questionId = asked.body().get("id").asText();
         Http.Response answered = Http.as(chair).post(RunningStack.url(8083, "/reviews/" + caseId + "/questions/" + questionId
@@ -146,6 +147,9 @@ class PanelReviewJourneyTest {
         JsonNode question = list(Http.get(RunningStack.url(8083, "/reviews/" + caseId)).body().get("questions")).get(0);
         assertThat(question.get("answer").asText()).startsWith("Yes: any oncology centre");
         assertThat(question.get("answeredBy").asText()).isNotBlank();
+        // the answer reaches whoever asked (issue 11: it used to reach no one), once
+        await("the answer mail").atMost(Duration.ofSeconds(60))
+                .until(() -> mailsWithSubject(email, "The panel has answered your question") == 1);
     }
 
     /** If the composed panel spans fewer than three time zones, the coordinator swaps one seat to a new zone. */

@@ -7,5 +7,9 @@ public enum NotificationPurpose {
     RECORDS_REQUEST_TO_DOCTOR,
     CASE_DECLINED, CASE_WITHDRAWN, MDT_SCHEDULED,
     /** A panel member's invitation to the session, in their own time zone, with the .ics entry. */
-    MDT_INVITATION
+    MDT_INVITATION,
+    /** To the chair: a follow-up question from the patient waits for their answer (sent by mdt-scheduler). */
+    FOLLOW_UP_QUESTION,
+    /** The chair's answer, to whoever asked the follow-up question (sent by mdt-scheduler). */
+    FOLLOW_UP_ANSWERED
 }

@@ -126,6 +126,12 @@ public abstract class ServiceTest {
                 d -> d != null && d.getList("appliedEvents", String.class).contains(commandId));
     }
 
+    /** A follow-up question as the coordinator relays it, with who gets the answer. */
+    protected static Map<String, Object> question(String text) {
+        return Map.of("question", text, "replyTo", Map.of("name", "Siti Rahman", "email", "siti@example.org",
+                "language", "id"));
+    }
+
     protected static Map<String, Object> opinion(String specialistId, boolean agrees) {
         return Map.of("specialistId", specialistId, "recommendation", agrees ? "Proceed as planned" : "Treat first",
                 "agreesWithFirstOpinion", agrees, "confidence", "MEDIUM");

@@ -36,11 +36,15 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.CASE_DECLINED, "Your request for a second opinion",
             NotificationPurpose.CASE_WITHDRAWN, "Your case has been withdrawn",
             NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review",
-            NotificationPurpose.MDT_INVITATION, "MDT review invitation: case %s");
+            NotificationPurpose.MDT_INVITATION, "MDT review invitation: case %s",
+            NotificationPurpose.FOLLOW_UP_QUESTION, "A follow-up question waits for your answer: case %s",
+            NotificationPurpose.FOLLOW_UP_ANSWERED, "The panel has answered your question");
 
     static final Map<String, String> PARAMETERS = Map.of("missing", "brain MRI, EGFR/ALK results",
             "dueBy", "2026-12-01", "reason", "Treatment will continue at the local hospital",
-            "sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta");
+            "sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta", "questionId", "q1",
+            "question", "Can I travel before the operation?", "answer", "Yes, a short trip is fine.",
+            "answeredBy", "Dr Tan Wei Ming");
 
     /** What each purpose's email must say beyond the greeting: a parameter, rendered for the reader. */
     static final Map<NotificationPurpose, String> SAYS = Map.of(
@@ -49,7 +53,9 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.CASE_DECLINED, "Treatment will continue at the local hospital",
             NotificationPurpose.CASE_WITHDRAWN, "Treatment will continue at the local hospital",
             NotificationPurpose.MDT_SCHEDULED, "December 8, 2026",
-            NotificationPurpose.MDT_INVITATION, "December 8, 2026");
+            NotificationPurpose.MDT_INVITATION, "December 8, 2026",
+            NotificationPurpose.FOLLOW_UP_QUESTION, "Can I travel before the operation?",
+            NotificationPurpose.FOLLOW_UP_ANSWERED, "Yes, a short trip is fine.");
 
     @ParameterizedTest
     @EnumSource(NotificationPurpose.class)

@@ -28,7 +28,8 @@ public class PanelDeliberation {
     }
 
     public Mono<FollowUpQuestion> ask(String caseId, QuestionRequest request) {
-        return change(caseId, review -> review.ask(request.question(), clock.instant(), followUpWindow));
+        return change(caseId, review -> review.ask(request.question(), request.replyTo().recipient(), clock.instant(),
+                followUpWindow));
     }
 
     public Mono<FollowUpQuestion> answer(String caseId, String questionId, AnswerRequest request) {

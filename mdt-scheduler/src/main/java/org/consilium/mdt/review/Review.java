@@ -4,7 +4,10 @@ import org.consilium.events.Envelope;
 import org.consilium.events.MdtConcluded;
 import org.consilium.events.ReportReleased;
 import org.consilium.events.MdtScheduled;
+import org.consilium.events.NotificationPurpose;
 import org.consilium.events.OpinionSubmitted;
+import org.consilium.events.Recipient;
+import org.consilium.events.SendNotification;
 import org.consilium.events.PanelChanged;
 import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.panel.Panel;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -217,7 +221,7 @@ public class Review {
     }
 
     /** A follow-up question from the patient, within the window after the consensus; goes to the chair. */
-    FollowUpQuestion ask(String question, Instant now, java.time.Duration window) {
+    FollowUpQuestion ask(String question, Recipient replyTo, Instant now, java.time.Duration window) {
         if (status != ReviewStatus.CONCLUDED) {
             throw DomainProblem.conflict("review-not-concluded", "follow-up questions are taken once the panel of case "
                     + caseId + " has concluded; it is " + status);
@@ -227,9 +231,14 @@ public class Review {
             throw DomainProblem.conflict("follow-up-closed", "follow-up questions on case " + caseId
                     + " were taken until " + closes + " (" + window.toDays() + " days after the consensus)");
         }
+        Panellist chair = chair().orElseThrow(() -> DomainProblem.conflict("no-chair", "case " + caseId + " has no chair"));
         FollowUpQuestion asked = new FollowUpQuestion("q" + (questions.size() + 1), question, now,
-                chair().map(Panellist::specialistId).orElse(null), null, null, null);
+                chair.specialistId(), null, null, null, replyTo);
         questions.add(asked);
+        // the chair is told a question waits, with a link's worth of context; the answer goes back to who asked
+        outbox.add(OutboxEntry.of(new SendNotification(caseId, new Recipient(chair.name(), chair.email(), "en"),
+                NotificationPurpose.FOLLOW_UP_QUESTION, Map.of("questionId", asked.id(), "question", question)),
+                Envelope.derivedId(caseId, asked.id(), "asked"), now));
         return asked;
     }
 
@@ -248,6 +257,12 @@ public class Review {
         }
         FollowUpQuestion answered = question.answered(answer, chair.name(), now);
         questions.set(questions.indexOf(question), answered);
+        if (question.replyTo() != null) { // questions asked before answers were routed have no one to send to
+            outbox.add(OutboxEntry.of(new SendNotification(caseId, question.replyTo(),
+                    NotificationPurpose.FOLLOW_UP_ANSWERED, Map.of("questionId", questionId, "question",
+                    question.question(), "answer", answer, "answeredBy", chair.name())),
+                    Envelope.derivedId(caseId, questionId, "answered"), now));
+        }
         return answered;
     }
 

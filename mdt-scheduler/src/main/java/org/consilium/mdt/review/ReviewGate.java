@@ -41,6 +41,12 @@ public class ReviewGate {
         boolean open = review.status() != ReviewStatus.CANCELLED
                 && review.report().map(r -> r.status() != ReportStatus.RELEASED).orElse(true);
         Set<String> panel = review.panel().stream().map(Panellist::specialistId).collect(Collectors.toSet());
+        if (!open && review.status() != ReviewStatus.CANCELLED
+                && review.questions().stream().anyMatch(FollowUpQuestion::open)) {
+            // after release only the chair, and only while a follow-up question waits for an answer
+            return new CaseAudience(review.caseId(), List.of(), Set.of(),
+                    review.chair().map(c -> Set.of(c.specialistId())).orElse(Set.of()), true);
+        }
         return new CaseAudience(review.caseId(), List.of(), Set.of(), panel, open);
     }
 

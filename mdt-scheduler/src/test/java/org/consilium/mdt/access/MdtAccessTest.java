@@ -196,7 +196,12 @@ class MdtAccessTest extends ServiceTest {
                 .expectBody().jsonPath("$.status").isEqualTo("RELEASED");
 
         // a follow-up question (relayed by the coordinator) is still the chair's to answer, and only the chair's
-        post(caseId, "questions", Map.of("question", "Can I travel?")).expectStatus().isCreated();
+        post(caseId, "questions", question("Can I travel?")).expectStatus().isCreated();
+        // while it waits the chair (only the chair) reads the case again, to answer it
+        as(chair.specialistId()).get().uri("/reviews/{id}", caseId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.questions[0].question").isEqualTo("Can I travel?");
+        problem(as(review.panel().stream().filter(m -> !m.chair()).findFirst().orElseThrow().specialistId()).get()
+                .uri("/reviews/{id}", caseId).exchange(), HttpStatus.FORBIDDEN, "not-your-case");
         ReviewView.Member other = review.panel().stream().filter(m -> !m.chair()).findFirst().orElseThrow();
         problem(as(other.specialistId()).post().uri("/reviews/{id}/questions/q1/answer", caseId)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("chairId", other.specialistId(), "answer", "No"))
@@ -206,6 +211,8 @@ class MdtAccessTest extends ServiceTest {
                         "No")).exchange(), HttpStatus.FORBIDDEN, "not-your-case");
         post(caseId, "questions/q1/answer", Map.of("chairId", chair.specialistId(), "answer", "Yes"))
                 .expectStatus().isOk();
+        problem(as(chair.specialistId()).get().uri("/reviews/{id}", caseId).exchange(), HttpStatus.FORBIDDEN,
+                "not-your-case"); // answered: closed again
         JsonNode answers = trail(caseId, "Communication/" + caseId + "-q1");
         assertThat(entries(answers, "kim.coordinator", "0", "follow-up-question")).isOne();
         assertThat(entries(answers, chair.specialistId(), "0", "follow-up-answer")).isOne();

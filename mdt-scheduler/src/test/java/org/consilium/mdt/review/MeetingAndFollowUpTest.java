@@ -1,6 +1,10 @@
 package org.consilium.mdt.review;
 
 import org.bson.Document;
+import org.consilium.events.MessageType;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.Recipient;
+import org.consilium.events.SendNotification;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The meeting view, the session agenda and follow-up questions, through the running service. */
 class MeetingAndFollowUpTest extends ServiceTest {
@@ -82,20 +87,29 @@ class MeetingAndFollowUpTest extends ServiceTest {
         ReviewView.Member other = review.panel().stream().filter(m -> !m.chair()).findFirst().orElseThrow();
 
         Document open = storedReview(caseId);
-        problem(post(caseId, "questions", Map.of("question", "Can I wait?")), HttpStatus.CONFLICT, "review-not-concluded");
+        problem(post(caseId, "questions", question("Can I wait?")), HttpStatus.CONFLICT, "review-not-concluded");
         assertUnchanged(caseId, open);
 
         review.panel().forEach(m -> post(caseId, "opinions", opinion(m.specialistId(), true)).expectStatus().isCreated());
         post(caseId, "consensus", consensus(chair.specialistId())).expectStatus().isCreated();
 
-        FollowUpQuestion asked = post(caseId, "questions", Map.of("question", "Can I travel before the operation?"))
+        FollowUpQuestion asked = post(caseId, "questions", question("Can I travel before the operation?"))
                 .expectStatus().isCreated().expectHeader().location("/reviews/" + caseId + "/questions/q1")
                 .expectBody(FollowUpQuestion.class).returnResult().getResponseBody();
         assertThat(asked.addressedTo()).isEqualTo(chair.specialistId());
         assertThat(asked.answer()).isNull();
 
         Document asking = storedReview(caseId);
-        problem(post(caseId, "questions", Map.of("question", " ")), HttpStatus.BAD_REQUEST, "validation");
+        problem(post(caseId, "questions", Map.of("question", " ")), HttpStatus.BAD_REQUEST, "validation")
+                .jsonPath("$.errors[*].field").value(f -> assertThat(f).asList().containsExactly("question", "replyTo"));
+        // the chair is told a question waits for them
+        SendNotification toChair = KafkaProbe.awaitPublished(MessageType.SEND_NOTIFICATION, caseId,
+                SendNotification.class);
+        assertThat(toChair.purpose()).isEqualTo(NotificationPurpose.FOLLOW_UP_QUESTION);
+        assertThat(toChair.recipient().name()).isEqualTo(chair.name());
+        assertThat(toChair.recipient().email()).isNotBlank();
+        assertThat(toChair.parameters()).containsEntry("question", "Can I travel before the operation?")
+                .containsEntry("questionId", "q1");
         problem(post(caseId, "questions/q1/answer", Map.of("chairId", other.specialistId(), "answer", "Yes")),
                 HttpStatus.FORBIDDEN, "not-the-chair");
         problem(post(caseId, "questions/q7/answer", Map.of("chairId", chair.specialistId(), "answer", "Yes")),
@@ -114,12 +128,23 @@ class MeetingAndFollowUpTest extends ServiceTest {
         });
         problem(post(caseId, "questions/q1/answer", Map.of("chairId", chair.specialistId(), "answer", "Again")),
                 HttpStatus.CONFLICT, "already-answered");
+        // the answer goes back to who asked, in their language, once
+        SendNotification toPatient = await().atMost(Duration.ofSeconds(20)).until(() -> KafkaProbe.envelopes(
+                        MessageType.SEND_NOTIFICATION, caseId).stream().map(e -> e.payload(SendNotification.class))
+                .filter(n -> n.purpose() == NotificationPurpose.FOLLOW_UP_ANSWERED).toList(), l -> l.size() == 1).get(0);
+        assertThat(toPatient.recipient()).isEqualTo(new Recipient("Siti Rahman", "siti@example.org", "id"));
+        assertThat(toPatient.parameters()).containsEntry("answer", "Yes, a short trip is fine.")
+                .containsEntry("question", "Can I travel before the operation?")
+                .containsEntry("answeredBy", chair.name());
+        // who gets the answer is sealed at rest, and never shown in the review
+        assertThat(storedReview(caseId).toJson()).doesNotContain("siti@example.org");
+        http.get().uri("/reviews/{id}", caseId).exchange().expectBody().jsonPath("$.questions[0].replyTo").doesNotExist();
 
         // 31 days after the consensus the window is closed
         mongo.updateFirst(Query.query(Criteria.where("_id").is(caseId)), Update.update("consensus.concludedAt",
                 Date.from(now().minus(Duration.ofDays(31)))), "reviews").block();
         Document late = storedReview(caseId);
-        problem(post(caseId, "questions", Map.of("question", "One more?")), HttpStatus.CONFLICT, "follow-up-closed");
+        problem(post(caseId, "questions", question("One more?")), HttpStatus.CONFLICT, "follow-up-closed");
         assertUnchanged(caseId, late);
     }
 }

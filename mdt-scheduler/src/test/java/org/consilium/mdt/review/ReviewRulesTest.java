@@ -126,20 +126,23 @@ class ReviewRulesTest {
                 .extracting(Review::caseId).containsExactly("d-urgent", "c-split", "b-expedited", "a-routine");
     }
 
+    private static final org.consilium.events.Recipient ASKER = new org.consilium.events.Recipient("Siti Rahman",
+            "siti@example.org", "id");
+
     @Test
     void followUpQuestionsAreTakenWithinThirtyDaysOfTheConsensusAndAnsweredByTheChair() {
         Review review = twoMembers("c5", Urgency.ROUTINE);
         Duration window = Duration.ofDays(30);
-        assertThatThrownBy(() -> review.ask("Can I wait?", NOW, window)).isInstanceOf(DomainProblem.class)
+        assertThatThrownBy(() -> review.ask("Can I wait?", ASKER, NOW, window)).isInstanceOf(DomainProblem.class)
                 .extracting(e -> ((DomainProblem) e).slug()).isEqualTo("review-not-concluded");
         review.recordOpinion(opinion("path", "Surgery", true, Confidence.HIGH, null), NOW);
         review.recordOpinion(opinion("rad", "Surgery", true, Confidence.HIGH, null), NOW);
         review.conclude(new ConsensusRequest("path", true, "Surgery", "Go ahead", null, null), NOW);
 
-        FollowUpQuestion asked = review.ask("Can I wait two weeks?", NOW.plus(window), window);
+        FollowUpQuestion asked = review.ask("Can I wait two weeks?", ASKER, NOW.plus(window), window);
         assertThat(asked.id()).isEqualTo("q1");
         assertThat(asked.addressedTo()).isEqualTo("path");
-        assertThatThrownBy(() -> review.ask("And now?", NOW.plus(window).plusSeconds(1), window))
+        assertThatThrownBy(() -> review.ask("And now?", ASKER, NOW.plus(window).plusSeconds(1), window))
                 .isInstanceOf(DomainProblem.class).extracting(e -> ((DomainProblem) e).slug())
                 .isEqualTo("follow-up-closed");
         assertThatThrownBy(() -> review.answer("q1", "rad", "Yes", NOW)).isInstanceOf(DomainProblem.class)

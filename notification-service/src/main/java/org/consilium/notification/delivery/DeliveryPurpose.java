@@ -20,6 +20,10 @@ public enum DeliveryPurpose {
     MDT_SCHEDULED("mdt-scheduled"),
     /** {@code sessionStartsAt}, {@code timeZone} (the member's), {@code sessionId}, {@code discipline}, {@code role}. */
     MDT_INVITATION("mdt-invitation"),
+    /** To the chair: {@code questionId}, {@code question}. */
+    FOLLOW_UP_QUESTION("follow-up-question"),
+    /** To whoever asked: {@code questionId}, {@code question}, {@code answer}, {@code answeredBy}. */
+    FOLLOW_UP_ANSWERED("follow-up-answered"),
     /** From {@code DeliverReport}: the question, the first opinion and the report content. */
     REPORT("report");
 
