@@ -57,6 +57,21 @@ class FollowUpTest extends ProcessTestSupport {
         assertThat(commands.records(caseId, MessageType.CANCEL_CASE)).isEmpty();
     }
 
+    /** ADR 13: a step failing after delivery (a follow-up answer that cannot be sent) is the coordinators' task too. */
+    @Test
+    void aFailureAfterDeliveryIsAResolveTaskOnTheFollowUp() {
+        ProcessInstance followUp = deliveredCaseWithFollowUp();
+        String caseId = (String) runtime.getVariable(followUp.getId(), "caseId");
+
+        publish(new org.consilium.events.CaseStepFailed(caseId, "notification-service", "SendNotification",
+                "dead-lettered after its retries: MailSendException", null, Instant.now()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                task(followUp, "ResolveFailedStep") != null);
+        assertThat(followUp).isWaitingAt("DecisionDue", "ResolveFailedStep");
+        submitForm(followUp, "ResolveFailedStep", Map.of("resolutionNote", "answer sent by phone"));
+        assertThat(followUp).isWaitingAt("DecisionDue").hasPassed("FailedStepResolvedEnd");
+    }
+
     private ProcessInstance deliveredCaseWithFollowUp() {
         ProcessInstance instance = driveTo("AwaitReportDelivered");
         String caseId = instance.getBusinessKey();
