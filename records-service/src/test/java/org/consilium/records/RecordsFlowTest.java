@@ -309,6 +309,21 @@ class RecordsFlowTest extends RecordsServiceTestBase {
                 .expectStatus().isOk().expectHeader().contentType("application/dicom");
     }
 
+    /** Issue 11: a 70-day-old CT uploaded without a document date used to count as new and complete the checklist. */
+    @Test
+    void anOldScanUploadedWithoutADateIsStaleByItsOwnStudyDate() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        String seventyDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(70)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        upload(caseId, "ct-chest-abdomen", "IM0001", "application/dicom",
+                TinyDicom.ct("1.2.826.0.1.3680043.8.498.7070", "CT", seventyDaysAgo, TinyDicom.EXPLICIT_LE, 128))
+                .expectStatus().isCreated();
+        RecordsView.Item ct = records(caseId).items().stream().filter(i -> i.code().equals("ct-chest-abdomen"))
+                .findFirst().orElseThrow();
+        assertThat(ct.status()).isEqualTo(RecordsView.ItemStatus.STALE);
+    }
+
     @Test
     void aMislabelledFileIsFlaggedAndServedAsWhatItIs() {
         String caseId = newCaseId();

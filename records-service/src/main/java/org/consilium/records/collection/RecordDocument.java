@@ -15,7 +15,7 @@ import org.springframework.data.annotation.PersistenceCreator;
  * where it is ({@code id} is the GridFS file id).
  *
  * @param documentDate the date the document was produced, as the uploader stated it ({@code null}: not stated,
- *                     the upload date counts for recency)
+ *                     a DICOM study's own date, else the upload date, counts for recency)
  * @param dicom        the study of a DICOM file, read from its header; {@code null} for anything else
  * @param declaredTypeMatches whether the declared content type agrees with the detected one (equal, an alias,
  *                     one a specialisation of the other, or nothing specific declared); {@code false} flags a
@@ -75,8 +75,18 @@ public record RecordDocument(String id, String caseId, String item, String filen
                 translationNeeded != null ? translationNeeded : translatedInto, more, translationOf, uploadedBy);
     }
 
-    /** The date recency windows count from: the stated document date, else the upload date (UTC). */
+    /**
+     * The date recency windows count from: the date the uploader stated (or the FHIR DocumentReference
+     * carried), else the date the file itself records (a DICOM study's Study Date), else the upload date
+     * (UTC). An old scan uploaded today is as old as the scan, not as the upload (issue 11).
+     */
     public LocalDate producedOn() {
-        return documentDate != null ? documentDate : LocalDate.ofInstant(uploadedAt, ZoneOffset.UTC);
+        if (documentDate != null) {
+            return documentDate;
+        }
+        if (dicom != null && dicom.studyDate() != null) {
+            return dicom.studyDate();
+        }
+        return LocalDate.ofInstant(uploadedAt, ZoneOffset.UTC);
     }
 }

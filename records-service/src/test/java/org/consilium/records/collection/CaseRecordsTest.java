@@ -44,6 +44,20 @@ class CaseRecordsTest {
                 "cmd-1", CHECKLIST, NOW);
     }
 
+    @Test
+    void aScanWithoutAStatedDateIsAsOldAsItsDicomStudyDate() {
+        CaseRecords records = requested();
+        RecordDocument oldCt = new RecordDocument("d1", "case-1", "pet-ct", "IM0001", "application/dicom",
+                "application/dicom", 10, "sha-d1", NOW, null,
+                new org.consilium.records.dicom.DicomStudy("1.2.3", "PT", TODAY.minusDays(70)), true);
+        records.attach(oldCt, NOW);
+        assertThat(oldCt.producedOn()).isEqualTo(TODAY.minusDays(70));
+        assertThat(records.item("pet-ct").orElseThrow().status(TODAY)).isEqualTo(ItemStatus.STALE);
+        // a date the uploader states wins over the file's own
+        assertThat(new RecordDocument("d2", "case-1", "pet-ct", "IM0002", "application/dicom", "application/dicom", 10,
+                "sha-d2", NOW, TODAY.minusDays(3), oldCt.dicom(), true).producedOn()).isEqualTo(TODAY.minusDays(3));
+    }
+
     private static RecordDocument document(String id, String item) {
         return document(id, item, null);
     }
