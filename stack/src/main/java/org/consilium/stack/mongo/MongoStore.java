@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.consilium.stack.StackProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * MongoDB's wire protocol from mongo-java-server, stored in one H2 MVStore file under the data dir. Each
- * service gets its own database on it. No multi-document transactions: the services keep an outbox per document.
+ * MongoDB's wire protocol from mongo-java-server, stored in one H2 MVStore file under the data dir, every
+ * acknowledged write on file before its answer ({@link DurableH2Backend}). Each service gets its own database
+ * on it. No multi-document transactions: the services keep an outbox per document.
  */
 @Component
 public class MongoStore {
@@ -28,10 +27,7 @@ public class MongoStore {
 
     public synchronized void start() throws IOException {
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
-        // the default (3.6) is refused by the 5.x drivers the services use
-        backend.version(ServerVersion.MONGO_5_0);
-        server = new MongoServer(backend);
+        server = new MongoServer(DurableH2Backend.open(file));
         // change streams read the oplog
         server.enableOplog();
         server.bind("127.0.0.1", properties.ports().mongo());
