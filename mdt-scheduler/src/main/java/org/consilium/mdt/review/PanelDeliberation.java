@@ -1,11 +1,10 @@
 package org.consilium.mdt.review;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +59,7 @@ public class PanelDeliberation {
                     T outcome = decision.apply(review);
                     return reviews.save(review).thenReturn(outcome);
                 }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the review of case " + caseId));
     }
 
     public record OpinionRecorded(Review review, boolean replaced) {

@@ -1,15 +1,14 @@
 package org.consilium.mdt.review;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.mdt.directory.SpecialistDirectory;
 import org.consilium.mdt.panel.PanelComposer;
 import org.consilium.mdt.panel.PanelRequest;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.support.problem.DomainProblem;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +75,6 @@ public class PanelSwapping {
                                         return reviews.save(review);
                                     });
                         }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the panel of case " + caseId));
     }
 }

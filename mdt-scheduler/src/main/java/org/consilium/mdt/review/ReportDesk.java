@@ -1,13 +1,12 @@
 package org.consilium.mdt.review;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.mdt.report.Report;
 import org.consilium.mdt.report.ReportComposition;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.function.Function;
@@ -63,6 +62,6 @@ public class ReportDesk {
                     Report report = decision.apply(review);
                     return reviews.save(review).thenReturn(ReportView.of(caseId, report));
                 }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the report of case " + caseId));
     }
 }

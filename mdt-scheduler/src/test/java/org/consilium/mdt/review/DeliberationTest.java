@@ -20,6 +20,35 @@ import static org.awaitility.Awaitility.await;
 
 class DeliberationTest extends ServiceTest {
 
+    /**
+     * Issue 12: a whole panel posting at once while the outbox relay publishes their events. The relay used
+     * to bump the version and three plain retries were not enough: 500s in two of six runs.
+     */
+    @Test
+    void aWholePanelPostingItsOpinionsAtOnceIsNeverRefused() throws Exception {
+        String caseId = newCaseId("all-at-once");
+        KafkaProbe.publish(lungCase(caseId));
+        ReviewView review = awaitReview(caseId);
+        java.util.concurrent.ExecutorService panel = java.util.concurrent.Executors.newFixedThreadPool(
+                review.panel().size());
+        try {
+            for (int round = 0; round < 4; round++) {
+                boolean agrees = round % 2 == 0;
+                List<java.util.concurrent.Future<Integer>> answers = panel.invokeAll(review.panel().stream()
+                        .map(m -> (java.util.concurrent.Callable<Integer>) () -> post(caseId, "opinions",
+                                opinion(m.specialistId(), agrees)).returnResult(String.class).getStatus().value())
+                        .toList());
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    assertThat(answer.get()).as("round " + round).isIn(200, 201);
+                }
+            }
+        } finally {
+            panel.shutdownNow();
+        }
+        assertThat(awaitReview(caseId).opinions()).hasSize(review.panel().size())
+                .allSatisfy(o -> assertThat(o.agreesWithFirstOpinion()).isFalse()); // the last round's
+    }
+
     @Test
     void opinionsThenTheChairsConsensusConcludeTheReviewAndPublishTheReport() {
         String caseId = newCaseId("deliberation");

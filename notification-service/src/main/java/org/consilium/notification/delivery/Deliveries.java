@@ -1,5 +1,6 @@
 package org.consilium.notification.delivery;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.events.Envelope;
 import org.consilium.notification.calendar.CalendarInvitations;
 import org.consilium.notification.mail.Attachment;
@@ -109,7 +110,7 @@ public class Deliveries {
                     }
                     return repository.save(delivery);
                 }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
+                .retryWhen(ConcurrentChanges.retry("the delivery"))
                 .doOnNext(resolved -> {
                     metrics.resolved(request.outcome());
                     log.info("{} email {} to case {} resolved by an operator as {}: {}", resolved.purpose(), resolved.id(),
@@ -280,7 +281,7 @@ public class Deliveries {
                         .flatMap(delivery -> delivery.bounced(bounce.describe(), clock.instant())
                                 ? repository.save(delivery).doOnNext(this::reportBounced)
                                 : Mono.just(delivery)))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the delivery"));
     }
 
     private void reportBounced(Delivery delivery) {

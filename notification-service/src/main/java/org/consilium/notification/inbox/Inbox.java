@@ -1,11 +1,10 @@
 package org.consilium.notification.inbox;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.List;
@@ -40,6 +39,6 @@ public class Inbox {
                             message.read(clock.instant());
                             return messages.save(message);
                         }))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the inbox message"));
     }
 }

@@ -90,9 +90,11 @@ public class OutboxRelay {
     }
 
     private Mono<Void> remove(String collection, Object id, OutboxEntry entry) {
-        // Bumping the version makes a concurrent save of a stale copy (which still holds this entry)
-        // fail its optimistic lock instead of silently putting the entry back to be sent again.
-        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1);
+        // The version is left alone: bumping it made every relay a conflict for the people changing the
+        // aggregate at that moment (a panel posting opinions got 500s, issue 12). A concurrent save of a
+        // stale copy may put this entry back; it is then sent again with the same id, which every consumer
+        // deduplicates (ADR 1): a duplicate on the wire, never a duplicate effect.
+        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId()));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
     }
 }
