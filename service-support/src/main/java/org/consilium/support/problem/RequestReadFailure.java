@@ -2,6 +2,7 @@ package org.consilium.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -40,8 +41,10 @@ final class RequestReadFailure {
 
     /** The detail for a body that could not be read; the cause is what Jackson (or the decoder) threw. */
     static String describeBody(Throwable cause) {
-        if (cause instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
-            return "the body must be exactly one JSON document, but more follows it" + at(m.getLocation());
+        if (cause instanceof MismatchedInputException m && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")
+                || cause instanceof StreamReadException p && afterTheDocument(p)) {
+            return "the body must be exactly one JSON document, but more follows it"
+                    + at(((JsonProcessingException) cause).getLocation());
         }
         if (cause instanceof StreamReadException parse) {
             return "the body is not valid JSON" + at(parse.getLocation()) + ": " + scrub(parse.getOriginalMessage());
@@ -54,6 +57,14 @@ final class RequestReadFailure {
             return scrub(json.getOriginalMessage());
         }
         return cause == null || cause.getMessage() == null ? "the body could not be read" : scrub(firstLine(cause.getMessage()));
+    }
+
+    /** A token Jackson could not read where the document was already complete: {@code {...} x}. */
+    private static boolean afterTheDocument(StreamReadException problem) {
+        JsonParser parser = problem.getProcessor();
+        // the root context counts the values begun at the top level: a second one is content after the document
+        return parser != null && parser.getParsingContext() != null && parser.getParsingContext().inRoot()
+                && parser.getParsingContext().getEntryCount() > 1;
     }
 
     /** What a value given for a parameter or field of this type should have been. */
