@@ -1,5 +1,6 @@
 package org.consilium.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -7,6 +8,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.consilium.support.audit.AuditController;
 import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.audit.AuditTrail;
+import org.consilium.support.input.PlainTextParameters;
+import org.consilium.support.input.StrictJsonCodecs;
 import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.ProblemHandlers;
@@ -33,7 +36,8 @@ import java.util.Map;
  * What every domain service gets by depending on this module: the outbox relay, a byte-valued
  * Kafka producer for CloudEvents records, problem-details error handling and shared defaults
  * (retries then dead-letter topic on every binding, probes, metrics), the bearer-token security and
- * the audit trail with its per-case query.
+ * the audit trail with its per-case query, and input checked at the door: strict JSON bodies, and no
+ * control or bidirectional characters in any text of a body, a query or a path (docs/service-conventions.md).
  */
 @AutoConfiguration
 @EnableScheduling
@@ -46,6 +50,16 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    StrictJsonCodecs strictJsonCodecs(ObjectMapper mapper) {
+        return new StrictJsonCodecs(mapper);
+    }
+
+    @Bean
+    PlainTextParameters plainTextParameters(ObjectMapper mapper) {
+        return new PlainTextParameters(mapper);
     }
 
     /** Until the Reactor Netty in use has the keep-alive fix (ADR 11). */

@@ -7,11 +7,13 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.consilium.intake.request.CaseIntake;
 import org.consilium.intake.request.CaseRequests;
+import org.consilium.support.input.JsonTreeText;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -38,7 +40,8 @@ public class FhirImport {
     private final Validator intakeValidator;
     private final CaseRequests requests;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    /** One document and nothing after it, as for every JSON body (service-support's StrictJsonCodecs). */
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public FhirImport(FhirContext fhir, FhirValidation validation, Validator intakeValidator, CaseRequests requests,
                       Clock clock) {
@@ -68,6 +71,12 @@ public class FhirImport {
             throw new FhirRejection(HttpStatus.BAD_REQUEST, List.of(FhirIssue.error(IssueType.STRUCTURE, "resourceType",
                     "expected a Bundle (transaction or collection), got " + (tree == null || !tree.isObject() ? "no resource"
                             : "'" + tree.path("resourceType").asText() + "'"))));
+        }
+        // the same characters refused as in every other body, before the validator or the report ever sees them
+        List<FhirIssue> unsafe = JsonTreeText.problems(tree).stream()
+                .map(p -> FhirIssue.error(IssueType.INVALID, p.field(), p.message())).toList();
+        if (!unsafe.isEmpty()) {
+            throw new FhirRejection(HttpStatus.BAD_REQUEST, unsafe);
         }
         List<FhirIssue> invalid = validation.errors(body).stream()
                 .map(m -> new FhirIssue(m.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.consilium.support.input.SingleLine;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.List;
 /**
  * The intake questionnaire (version {@value #VERSION}) as submitted by a patient, a caregiver
  * with the patient's consent, or a referring doctor. The article's self-check questions are
- * structured fields, so triage can use them.
+ * structured fields, so triage can use them. Every text is refused with control or bidirectional
+ * characters before it gets here (service-support's PlainText); names and short labels are
+ * {@link SingleLine} as well, since they become lines of the report PDF and of mail headers; sizes
+ * count characters as people do (code points).
  */
 public record CaseIntake(
         @NotNull @Valid Patient patient,
@@ -43,19 +47,19 @@ public record CaseIntake(
         previousSecondOpinions = previousSecondOpinions == null ? List.of() : previousSecondOpinions;
     }
 
-    public record Patient(@NotBlank @Size(max = 200) String name,
+    public record Patient(@NotBlank @Size(max = 200) @SingleLine String name,
                           @NotNull @Min(0) @Max(120) Integer age,
                           @NotNull Sex sex,
                           @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as ID") String country,
                           @NotEmpty List<@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as en or zh-Hans") String> languages,
                           @NotBlank @ValidTimeZone String timeZone,
                           @NotBlank @Email @Size(max = 320) String email,
-                          @Size(max = 40) String phone) {
+                          @Size(max = 40) @SingleLine String phone) {
     }
 
     /** A caregiver acting for the patient; only with the patient's explicit consent. */
-    public record Proxy(@NotBlank @Size(max = 200) String name,
-                        @NotBlank @Size(max = 100) String relationship,
+    public record Proxy(@NotBlank @Size(max = 200) @SingleLine String name,
+                        @NotBlank @Size(max = 100) @SingleLine String relationship,
                         @NotBlank @Email @Size(max = 320) String email,
                         @AssertTrue(message = "must be true: a caregiver acts only with the patient's consent") boolean patientConsents) {
     }
@@ -68,24 +72,24 @@ public record CaseIntake(
     }
 
     public record Diagnosis(@NotNull CancerType cancerType,
-                            @Size(max = 200) String site,
-                            @Size(max = 50) String stage,
-                            @Size(max = 200) String histology) {
+                            @Size(max = 200) @SingleLine String site,
+                            @Size(max = 50) @SingleLine String stage,
+                            @Size(max = 200) @SingleLine String histology) {
     }
 
-    public record TreatingTeam(@Size(max = 200) String doctorName,
-                               @Size(max = 200) String institution,
+    public record TreatingTeam(@Size(max = 200) @SingleLine String doctorName,
+                               @Size(max = 200) @SingleLine String institution,
                                @Email @Size(max = 320) String email) {
     }
 
     public record FirstOpinion(@NotBlank @Size(max = 4000) String summary,
-                               @NotBlank @Size(max = 200) String author,
+                               @NotBlank @Size(max = 200) @SingleLine String author,
                                @NotNull @PastOrPresent LocalDate date) {
     }
 
     /** "How many are too many": the panel is asked to compare, not to add one more. */
     public record PreviousOpinion(@NotNull @PastOrPresent LocalDate date,
-                                  @NotBlank @Size(max = 200) String institution,
+                                  @NotBlank @Size(max = 200) @SingleLine String institution,
                                   @NotBlank @Size(max = 4000) String summary) {
     }
 }

@@ -3,6 +3,7 @@ package org.consilium.intake.request;
 import org.consilium.events.Envelope;
 import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.support.access.CaseAction;
+import org.consilium.support.idempotency.RequestFingerprint;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +34,8 @@ public class CaseRequests {
 
     /**
      * Opens a case. With an idempotency key, a retried submission (a weak connection that lost
-     * the response) returns the case it already opened instead of opening a second one.
+     * the response) returns the case it already opened instead of opening a second one; a different
+     * submission under a used key is refused (422), never answered with the first case.
      */
     public Mono<Submission> submit(CaseIntake intake, String idempotencyKey) {
         return submit(intake, List.of(), idempotencyKey);
@@ -61,11 +63,12 @@ public class CaseRequests {
     private Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
                                     Map<String, IntakeAttachments.Content> content, String idempotencyKey,
                                     Submitter submitter) {
+        String fingerprint = idempotencyKey == null ? null : fingerprint(intake, records);
         Mono<Submission> open = Mono.defer(() -> {
             String caseId = "case-" + UUID.randomUUID();
             Mono<Void> storeContent = content.isEmpty() ? Mono.empty() : attachments.store(caseId, content);
             return storeContent
-                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, submitter,
+                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, fingerprint, submitter,
                             clock.instant())))
                     .map(c -> new Submission(c, true))
                     .onErrorResume(e -> (content.isEmpty() ? Mono.<Void>empty() : attachments.discard(caseId))
@@ -75,7 +78,9 @@ public class CaseRequests {
             return open;
         }
         Mono<Submission> existing = cases.findByIdempotencyKey(idempotencyKey)
-                .flatMap(c -> replayableBy(c).thenReturn(new Submission(c, false)));
+                .flatMap(c -> replayableBy(c).then(Mono.defer(() -> c.openedBy(fingerprint)
+                        ? Mono.just(new Submission(c, false))
+                        : Mono.error(RequestFingerprint.keyReused()))));
         return existing.switchIfEmpty(open.onErrorResume(DuplicateKeyException.class, e -> existing));
     }
 
@@ -89,6 +94,16 @@ public class CaseRequests {
                 .flatMap(caller -> Mono.<Void>error(DomainProblem.conflict("idempotency-key-reused",
                         "this Idempotency-Key was used for another submission; send a new key")))
                 .then();
+    }
+
+    /**
+     * The request a key is kept with: the intake and the records as read, without the attachment ids
+     * (new for every read; the records' SHA-256 stands for their content).
+     */
+    private static String fingerprint(CaseIntake intake, List<SubmittedRecord> records) {
+        List<SubmittedRecord> sent = records.stream().map(r -> new SubmittedRecord(r.resourceType(), r.sourceId(), r.title(),
+                r.contentType(), r.size(), r.url(), r.date(), null, r.sha256(), r.codes())).toList();
+        return RequestFingerprint.of(Map.of("intake", intake, "records", sent));
     }
 
     public Mono<SecondOpinionCase> find(String caseId) {

@@ -43,6 +43,8 @@ public class SecondOpinionCase {
     private final String questionnaireVersion;
     @Indexed(unique = true, sparse = true)
     private final String idempotencyKey;
+    /** The request the key answered (RequestFingerprint); {@code null} for cases opened before it was kept. */
+    private final String requestFingerprint;
     private final CaseIntake intake;
     private final Instant submittedAt;
     private Stage stage;
@@ -59,7 +61,8 @@ public class SecondOpinionCase {
     private final Submitter submitter;
 
     @PersistenceCreator
-    SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey, CaseIntake intake,
+    SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey,
+                      String requestFingerprint, CaseIntake intake,
                       Instant submittedAt, Stage stage, List<StageChange> history, Urgency urgency,
                       List<String> disciplines, int documentsReceived, String withdrawalReason,
                       List<OutboxEntry> outbox, List<String> appliedEvents, List<ConsentChange> consentHistory,
@@ -68,6 +71,7 @@ public class SecondOpinionCase {
         this.version = version;
         this.questionnaireVersion = questionnaireVersion;
         this.idempotencyKey = idempotencyKey;
+        this.requestFingerprint = requestFingerprint;
         this.intake = intake;
         this.submittedAt = submittedAt;
         this.stage = stage;
@@ -84,15 +88,16 @@ public class SecondOpinionCase {
     }
 
     public static SecondOpinionCase submit(String id, CaseIntake intake, String idempotencyKey, Instant now) {
-        return submit(id, intake, List.of(), idempotencyKey, null, now);
+        return submit(id, intake, List.of(), idempotencyKey, null, null, now);
     }
 
     /** Opens a case; the consent history starts with the consent given in the intake, one entry per purpose. */
     public static SecondOpinionCase submit(String id, CaseIntake intake, List<SubmittedRecord> records,
-                                           String idempotencyKey, Submitter submitter, Instant now) {
+                                           String idempotencyKey, String requestFingerprint, Submitter submitter,
+                                           Instant now) {
         List<ConsentChange> consents = Arrays.stream(ConsentPurpose.values())
                 .map(p -> new ConsentChange(p, p.grantedIn(intake.consent()), now)).toList();
-        SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, intake, now,
+        SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, requestFingerprint, intake, now,
                 Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null,
                 consents, records, submitter);
         request.outbox.add(OutboxEntry.of(request.submittedEvent(), now));
@@ -237,6 +242,11 @@ public class SecondOpinionCase {
 
     public String id() {
         return id;
+    }
+
+    /** Whether a submission with this fingerprint is a retry of the one that opened the case (any, for older cases). */
+    public boolean openedBy(String fingerprint) {
+        return requestFingerprint == null || requestFingerprint.equals(fingerprint);
     }
 
     public Stage stage() {

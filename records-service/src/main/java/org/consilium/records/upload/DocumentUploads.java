@@ -6,6 +6,8 @@ import org.consilium.records.RecordsProperties;
 import org.consilium.records.collection.CaseRecords;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.collection.RecordDocument;
+import org.consilium.support.input.InvalidInput;
+import org.consilium.support.input.PlainText;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -214,6 +216,10 @@ public class DocumentUploads {
             if (item != null) {
                 return drain(events).then(Mono.error(badPart("part 'item' appears more than once")));
             }
+            String problem = PlainText.problemInLine(field.value());
+            if (problem != null) {
+                return drain(events).then(Mono.error(InvalidInput.of(ITEM, problem)));
+            }
             item = field.value().trim();
             return Mono.fromRunnable(() -> records.checkAccepts(item)).then(drain(events));
         }
@@ -227,7 +233,8 @@ public class DocumentUploads {
             }
             String value = field.value().trim();
             // an empty field (a form's unfilled date input) means "not stated"
-            return drain(events).then(Mono.fromRunnable(() -> documentDate = value.isEmpty() ? null : parseDocumentDate(value)));
+            return drain(events).then(Mono.fromRunnable(() -> documentDate = value.isEmpty() ? null
+                    : parseDocumentDate(InvalidInput.checkLine(DOCUMENT_DATE, value))));
         }
 
         private Mono<Void> translationOf(PartEvent first, Flux<PartEvent> events) {
@@ -240,7 +247,7 @@ public class DocumentUploads {
             String value = field.value().trim();
             // checked against the case as loaded (before any byte is stored) and again when attaching
             return drain(events).then(Mono.fromRunnable(() -> {
-                if (!value.isEmpty()) {
+                if (!InvalidInput.checkLine(TRANSLATION_OF, value).isEmpty()) {
                     records.checkTranslatable(value);
                     translationOf = value;
                 }
@@ -256,6 +263,11 @@ public class DocumentUploads {
             }
             if (storing) {
                 return Mono.error(badPart("one file per upload: part 'file' appears more than once"));
+            }
+            // refused, not cleaned: "report\u202Efdp.exe" would be shown as "reportexe.pdf" to whoever downloads it
+            String problem = PlainText.problemInLine(file.filename());
+            if (problem != null) {
+                return Mono.error(InvalidInput.of(FILE, "the file name " + problem));
             }
             filename = FileNames.sanitise(file.filename());
             MediaType declared = file.headers().getContentType();

@@ -1,5 +1,6 @@
 package org.consilium.records.upload;
 
+import org.consilium.support.input.InvalidInput;
 import org.consilium.support.problem.DomainProblem;
 
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,15 @@ final class UploadMetadata {
             if (values.containsKey(parts[0])) {
                 throw bad("key '" + parts[0] + "' appears more than once");
             }
+            String value;
             try {
-                values.put(parts[0], parts.length == 1 ? ""
-                        : new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+                value = parts.length == 1 ? "" : new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw bad("the value of '" + parts[0] + "' is not base64");
             }
+            // every value (the file name above all) under the rules of any text we take in: one line, no
+            // control or bidirectional characters ("report\u202Efdp.exe" was stored as given)
+            values.put(parts[0], InvalidInput.checkLine(parts[0], value));
         }
         return values;
     }

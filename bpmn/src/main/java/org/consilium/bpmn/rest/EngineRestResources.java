@@ -1,0 +1,30 @@
+package org.consilium.bpmn.rest;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's REST API ({@code /engine-rest}) as Camunda's starter builds it, plus what makes its
+ * client errors ours: a task is completed only with the variables its form asks for
+ * ({@link TaskFormCheck}), and every error is an {@code application/problem+json} like the other
+ * services' ({@link EngineRestProblems}). Replaces the starter's own resource config (it steps back
+ * when one exists).
+ */
+@Component
+public class EngineRestResources extends CamundaJerseyResourceConfig {
+    private final TaskService tasks;
+    private final FormService forms;
+
+    public EngineRestResources(TaskService tasks, FormService forms) {
+        this.tasks = tasks;
+        this.forms = forms;
+    }
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(new TaskFormCheck(tasks, forms));
+        register(new EngineRestProblems());
+    }
+}

@@ -1,0 +1,5 @@
+package org.consilium.support.input;
+
+/** One bad field of a request: where (as a client names it, e.g. {@code patient.name}) and what is wrong. */
+public record FieldProblem(String field, String message) {
+}
