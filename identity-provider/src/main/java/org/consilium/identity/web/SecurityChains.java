@@ -41,7 +41,7 @@ class SecurityChains {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.failureHandler(new SignInFailures()));
         return http.build();
     }
 }
