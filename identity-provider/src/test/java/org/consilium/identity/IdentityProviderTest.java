@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** The provider over real HTTP, as a browser, a service and a resource server meet it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // tests leave metrics export off: the Prometheus endpoint needs it
 class IdentityProviderTest {
 
     /** application.yaml's default: the issuer is configured, not taken from the request. */
@@ -135,6 +137,24 @@ class IdentityProviderTest {
     }
 
     @Test
+    void healthDetailsAndMetricsAreForOpsOnly() throws Exception {
+        HttpResponse<String> anonymousHealth = get("/actuator/health", null);
+        assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+        assertThat(anonymousHealth.body()).contains("\"status\":\"UP\"").doesNotContain("components", "diskSpace");
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+
+        String patient = "Bearer " + new DemoLogin(provider).accessToken("pat.lee", DemoLogin.DEFAULT_PASSWORD);
+        assertThat(get("/actuator/health", patient).body()).doesNotContain("components");
+        assertThat(get("/actuator/prometheus", patient).statusCode()).isEqualTo(403);
+
+        String ops = "Bearer " + new DemoLogin(provider).accessToken("ops.kim", DemoLogin.DEFAULT_PASSWORD);
+        assertThat(get("/actuator/health", ops).body()).contains("\"components\"", "diskSpace");
+        HttpResponse<String> metrics = get("/actuator/prometheus", ops);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void letsASwaggerUiOnAServicePortExchangeItsCodeFromTheBrowser() throws Exception {
         HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 provider.resolve("/oauth2/token"))
@@ -149,7 +169,14 @@ class IdentityProviderTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(provider.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(provider.resolve(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
