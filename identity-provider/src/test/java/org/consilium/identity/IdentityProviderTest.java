@@ -155,6 +155,21 @@ class IdentityProviderTest {
     }
 
     @Test
+    void keepsItsBrowserSessionInACookieOfItsOwnName() throws Exception {
+        // bpmn's webapps on the same host keep their login state in a session too; cookies ignore ports (issue 11)
+        HttpResponse<String> authorize = HttpClient.newHttpClient().send(HttpRequest.newBuilder(provider.resolve(
+                        "/oauth2/authorize?response_type=code&client_id=consilium-camunda&scope=openid&state=s"
+                                + "&redirect_uri=http://localhost:8080/login/oauth2/code/consilium"))
+                        .header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("CONSILIUM_IDP_SESSION="))
+                .noneSatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="));
+    }
+
+    @Test
     void letsASwaggerUiOnAServicePortExchangeItsCodeFromTheBrowser() throws Exception {
         HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 provider.resolve("/oauth2/token"))
