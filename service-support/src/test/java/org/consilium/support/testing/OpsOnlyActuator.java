@@ -30,7 +30,9 @@ public final class OpsOnlyActuator {
         anonymous.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION,
                 TestTokens.bearer("cora.x", "cora.x@example.org", Roles.COORDINATOR)).exchange().expectStatus().isForbidden();
         anonymous.get().uri("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, ops()).exchange()
-                .expectStatus().isOk();
+                .expectStatus().isOk()
+                // stateless: no session cookie that could collide with the identity provider's or bpmn's on one host
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
     }
 
     private static String ops() {
