@@ -5,6 +5,7 @@ import org.consilium.events.CaseParty;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.MessageType;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.OpsOnlyActuator;
 import org.consilium.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +124,11 @@ class IntakeAccessTest extends IntakeContextTest {
         anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Frame-Options", "DENY");
         anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreForOpsOnly() {
+        OpsOnlyActuator.check(anonymous);
     }
 
     @Test

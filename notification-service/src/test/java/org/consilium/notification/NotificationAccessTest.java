@@ -1,5 +1,6 @@
 package org.consilium.notification;
 
+import org.consilium.support.testing.OpsOnlyActuator;
 import org.consilium.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -86,6 +87,11 @@ class NotificationAccessTest extends ServiceTest {
         anonymous.options().uri("/deliveries").header(HttpHeaders.ORIGIN, "https://evil.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET").exchange()
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreForOpsOnly() {
+        OpsOnlyActuator.check(anonymous());
     }
 
     @Test

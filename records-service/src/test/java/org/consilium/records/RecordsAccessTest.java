@@ -14,6 +14,7 @@ import org.consilium.records.access.CaseAccessProjection;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.records.link.UploadLinkSigner;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.OpsOnlyActuator;
 import org.consilium.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,11 @@ class RecordsAccessTest extends RecordsServiceTestBase {
         }
         anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk();
         anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreForOpsOnly() {
+        OpsOnlyActuator.check(anonymous);
     }
 
     /**

@@ -101,6 +101,22 @@ class EngineRestAccessTest extends SecuredTestSupport {
     }
 
     @Test
+    void healthShowsItsComponentsOnlyToOps() throws Exception {
+        for (String role : ALL_ROLES) {
+            HttpResponse<String> health = send(client(), request("GET", "/actuator/health",
+                    TestIdentity.bearer("user-" + role, role)).build());
+            assertThat(health.statusCode()).as(role).isIn(200, 503);
+            if (role.equals(Roles.OPS)) {
+                assertThat(JSON.readTree(health.body()).path("components").has("db")).as(health.body()).isTrue();
+            } else {
+                assertThat(health.body()).as(role).doesNotContain("components");
+            }
+        }
+        HttpResponse<String> anonymous = send(client(), request("GET", "/actuator/health", null).build());
+        assertThat(anonymous.body()).contains("\"status\"").doesNotContain("components");
+    }
+
+    @Test
     void aTaskCompletedOverRestIsLoggedUnderTheTokensUser() throws Exception {
         repository.createDeployment().addModelInstance("rest-complete.bpmn", Bpmn.createExecutableProcess("rest-complete")
                 .startEvent().userTask("Work").camundaCandidateGroups("coordinator").endEvent().done()).deploy();

@@ -44,6 +44,31 @@ class WebappLoginTest extends SecuredTestSupport {
         assertThat(authorize.getQueryParams().getFirst("redirect_uri")).endsWith("/login/oauth2/code/consilium");
     }
 
+    /**
+     * The documented URL, the whole way as a browser goes it: Tasklist, the provider's login form, the password,
+     * back through authorize to bpmn's callback, Tasklist. Provider and engine both on {@code localhost}, ports
+     * apart, and the browser keeps its cookies per host, not per port: were both sessions called JSESSIONID, the
+     * provider's would replace bpmn's and the callback would fail with 401 (issue 11).
+     */
+    @Test
+    void aCoordinatorSignsInThroughTheProvidersFormOnTheSameHost() throws Exception {
+        assertThat(url(TASKLIST).getHost()).isEqualTo(URI.create(TestIdentity.issuer()).getHost());
+        assertThat(url(TASKLIST).getPort()).isNotEqualTo(URI.create(TestIdentity.issuer()).getPort());
+        HttpClient browser = browser();
+
+        HttpResponse<String> form = follow(browser, send(browser, page(TASKLIST)));
+        assertThat(form.uri().toString()).isEqualTo(TestIdentity.issuer() + "/login");
+        HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(form.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=cora.nolan&password=" + TestIdentity.PASSWORD))
+                .build());
+        HttpResponse<String> tasklist = follow(browser, signedIn);
+
+        assertThat(tasklist.statusCode()).as(tasklist.uri() + ": " + tasklist.body()).isEqualTo(200);
+        assertThat(tasklist.uri()).isEqualTo(url(TASKLIST + "default/"));
+        assertThat(whoAmI(browser).get("userId").asText()).isEqualTo("cora.nolan");
+    }
+
     @Test
     void withoutASessionTheWebappApiAnswers401() {
         assertProblem(send(client(), request("GET", TASKLIST_API, null).build()), 401, "urn:consilium:problem:unauthorized");
@@ -145,6 +170,14 @@ class WebappLoginTest extends SecuredTestSupport {
         HttpResponse<String> response = send(browser, page(path));
         for (int hops = 0; hops < 5 && response.statusCode() == 302
                 && location(response).getPort() == port && location(response).getPath().startsWith("/camunda/"); hops++) {
+            response = send(browser, page(location(response).toString()));
+        }
+        return response;
+    }
+
+    /** Every redirect followed, to whichever host and port it points, as a browser does. */
+    private HttpResponse<String> follow(HttpClient browser, HttpResponse<String> response) {
+        for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
             response = send(browser, page(location(response).toString()));
         }
         return response;

@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * A small OpenID provider for bpmn's security tests, on a loopback port: discovery document, JWKS and a token
- * endpoint that redeems authorization codes, with real RS256 signatures. bpmn is configured with its issuer
- * exactly as with the real provider, so it validates bearer tokens and runs the whole browser login
- * (redirect, code exchange with the client secret, ID token checks including the nonce) for real. The only
- * shortcut: the test plays the user at the authorize step ({@link #approve}), as the login form is not bpmn's.
+ * A small OpenID provider for bpmn's security tests, on {@code localhost} like the stack's provider (so on the
+ * same host as bpmn, another port): discovery document, JWKS, a token endpoint that redeems authorization codes,
+ * with real RS256 signatures, and an authorize endpoint with a login form ({@link TestLoginForm}). bpmn is
+ * configured with its issuer exactly as with the real provider, so it validates bearer tokens and runs the whole
+ * browser login (redirect, code exchange with the client secret, ID token checks including the nonce) for real.
+ * Most tests take a shortcut and play the user at the authorize step ({@link #approve}).
  * <p>
  * bpmn does not depend on service-support (WebFlux), so its {@code TestTokens} is not used here.
  */
@@ -53,7 +55,7 @@ public final class TestIdentity {
     }
 
     public static String issuer() {
-        return "http://127.0.0.1:" + SERVER.getAddress().getPort();
+        return "http://localhost:" + SERVER.getAddress().getPort();
     }
 
     /** An {@code Authorization} header value: a token of this issuer for the user with these roles. */
@@ -75,6 +77,9 @@ public final class TestIdentity {
         return "Bearer " + sign(KEY, "http://someone-else.test", username, null,
                 Instant.now().plus(Duration.ofMinutes(30)), roles);
     }
+
+    /** The password of every user of the login form ({@link TestLoginForm}: cora.nolan, ops.kim, pat.lee). */
+    public static final String PASSWORD = TestLoginForm.PASSWORD;
 
     /** The user signs in at the authorize step: a code for the token endpoint, bound to the request's nonce. */
     public static String approve(String username, String nonce, String... roles) {
@@ -113,7 +118,7 @@ public final class TestIdentity {
 
     private static HttpServer start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/.well-known/openid-configuration", exchange -> {
                 String issuer = issuer();
                 respond(exchange, 200, "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer
@@ -125,6 +130,9 @@ public final class TestIdentity {
             });
             server.createContext("/jwks", exchange -> respond(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
             server.createContext("/token", TestIdentity::token);
+            TestLoginForm form = new TestLoginForm();
+            server.createContext("/authorize", form::authorize);
+            server.createContext("/login", form::login);
             server.start();
             return server;
         } catch (IOException e) {

@@ -1,16 +1,21 @@
 package org.consilium.identity.users;
 
+import java.time.Clock;
+
 import org.consilium.identity.IdentityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** The demo users as Spring Security accounts; the claims come from {@link DemoUsers}, not from these. */
+/**
+ * The demo users as Spring Security accounts, checked behind the {@link LoginThrottle}; the claims come from
+ * {@link DemoUsers}, not from these.
+ */
 @Configuration(proxyBeanMethods = false)
 class UserAccounts {
 
@@ -20,7 +25,18 @@ class UserAccounts {
     }
 
     @Bean
-    UserDetailsService userDetailsService(IdentityProperties properties, PasswordEncoder encoder, LoginThrottle throttle) {
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginLimits limits, Clock clock) {
+        return new LoginThrottle(limits, clock);
+    }
+
+    /** The one provider of the login form (a bean of this type is what Spring Security's form login uses). */
+    @Bean
+    AuthenticationProvider throttledPasswords(IdentityProperties properties, PasswordEncoder encoder, LoginThrottle throttle) {
         // one hash for all: every user has the same demo password, and bcrypt is slow on purpose
         String hash = encoder.encode(properties.demoPassword());
         InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(DemoUsers.ALL.stream()
@@ -29,10 +45,8 @@ class UserAccounts {
                         .roles(user.roles().stream().map(String::toUpperCase).toArray(String[]::new))
                         .build())
                 .toList());
-        // a locked account is refused before its password is even checked (LoginThrottle)
-        return username -> {
-            UserDetails account = accounts.loadUserByUsername(username);
-            return throttle.isLocked(username) ? User.withUserDetails(account).accountLocked(true).build() : account;
-        };
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(passwords, throttle);
     }
 }

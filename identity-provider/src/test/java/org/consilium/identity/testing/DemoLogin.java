@@ -38,6 +38,8 @@ public final class DemoLogin {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+    private static final Pattern ALERT = Pattern.compile("role=\"alert\">([^<]*)<");
+    private static final int TOO_MANY_REQUESTS = 429;
     private static final int MAX_REDIRECTS = 10;
 
     private final URI provider;
@@ -108,6 +110,12 @@ public final class DemoLogin {
         URI currentUri = from;
         for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
             Optional<URI> next = redirectTarget(current, currentUri);
+            if (next.isEmpty() && current.statusCode() == TOO_MANY_REQUESTS) {
+                // too many wrong passwords from here for this name: the provider says how long to wait
+                Matcher reason = ALERT.matcher(current.body());
+                throw new LoginRefused("Login refused: " + (reason.find() ? reason.group(1) : "too many tries")
+                        + " (Retry-After " + current.headers().firstValue("Retry-After").orElse("?") + ")");
+            }
             if (next.isEmpty()) {
                 throw new LoginRefused("The sign-in stopped at " + currentUri + " with " + current.statusCode()
                         + " instead of reaching " + REDIRECT_URI);

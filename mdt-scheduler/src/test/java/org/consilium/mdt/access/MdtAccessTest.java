@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.mdt.review.ReviewView;
 import org.consilium.support.testing.KafkaProbe;
+import org.consilium.support.testing.OpsOnlyActuator;
 import org.consilium.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -97,6 +98,11 @@ class MdtAccessTest extends ServiceTest {
         anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Frame-Options", "DENY");
         anonymous().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void healthDetailsAndMetricsAreForOpsOnly() {
+        OpsOnlyActuator.check(anonymous());
     }
 
     @Test
