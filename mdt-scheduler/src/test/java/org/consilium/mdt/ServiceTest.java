@@ -168,7 +168,7 @@ public abstract class ServiceTest {
 
     /**
      * A refused request stored nothing: same state, and no outbox entry that was not there before
-     * (the relay removes entries meanwhile, so the outbox is compared as a subset and the version not at all).
+     * (the relay removes entries meanwhile, and each removal bumps the version, so neither is compared).
      */
     protected void assertUnchanged(String caseId, Document before) {
         Document after = storedReview(caseId);

@@ -1,5 +1,6 @@
 package org.consilium.intake.request;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.events.Envelope;
 import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.support.access.CaseAction;
@@ -7,10 +8,8 @@ import org.consilium.support.idempotency.RequestFingerprint;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.List;
@@ -123,7 +122,7 @@ public class CaseRequests {
     public Mono<SecondOpinionCase> apply(Envelope event) {
         return cases.findById(event.caseId())
                 .flatMap(c -> c.apply(event) ? cases.save(c) : Mono.just(c))
-                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("case " + event.caseId()));
     }
 
     private Mono<SecondOpinionCase> change(String caseId, Consumer<SecondOpinionCase> change) {
@@ -131,7 +130,7 @@ public class CaseRequests {
         return find(caseId).flatMap(c -> {
             change.accept(c);
             return cases.save(c);
-        }).retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance));
+        }).retryWhen(ConcurrentChanges.retry("case " + caseId));
     }
 
     public record Submission(SecondOpinionCase request, boolean created) {

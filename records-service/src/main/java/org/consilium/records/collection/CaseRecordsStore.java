@@ -1,5 +1,6 @@
 package org.consilium.records.collection;
 
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -52,7 +53,7 @@ public class CaseRecordsStore {
      */
     public Mono<CaseRecords> change(String caseId, Predicate<CaseRecords> change) {
         return Mono.defer(() -> get(caseId).flatMap(records -> change.test(records) ? update(records) : Mono.just(records)))
-                .retryWhen(Retry.max(ATTEMPTS).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(ConcurrentChanges.retry("the records of case " + caseId));
     }
 
     /** Creates the case's records, or changes the existing ones; safe against a concurrent creation. */

@@ -90,11 +90,10 @@ public class OutboxRelay {
     }
 
     private Mono<Void> remove(String collection, Object id, OutboxEntry entry) {
-        // The version is left alone: bumping it made every relay a conflict for the people changing the
-        // aggregate at that moment (a panel posting opinions got 500s, issue 12). A concurrent save of a
-        // stale copy may put this entry back; it is then sent again with the same id, which every consumer
-        // deduplicates (ADR 1): a duplicate on the wire, never a duplicate effect.
-        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId()));
+        // Bumping the version makes a concurrent save of a stale copy (which still holds this entry) fail its
+        // optimistic lock instead of silently putting the entry back to be sent again. Whoever loses re-reads and
+        // decides again with a jittered back-off (ConcurrentChanges), so the bump costs a retry, not a request.
+        Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
     }
 }
