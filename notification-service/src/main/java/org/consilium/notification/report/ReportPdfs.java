@@ -1,5 +1,7 @@
 package org.consilium.notification.report;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.consilium.events.DeliverReport;
@@ -41,7 +43,9 @@ import java.util.regex.Pattern;
  * <p>The plain rendering takes its words from {@code report/messages_<lang>.properties}: adding a
  * language is adding that file ({@code messages.properties} is English and the fallback for any
  * missing key). Chinese glyphs come from the Droid Sans Fallback TrueType font shipped in
- * {@code fonts/}, all other text from DejaVu Sans; both are embedded as subsets.
+ * {@code fonts/}, all other text (Arabic included) from DejaVu Sans; both are embedded as subsets.
+ * Right-to-left languages get {@code dir="rtl"}; ICU splits and reorders mixed-direction text and
+ * joins Arabic letters into their contextual forms, which PDF text does not do by itself.
  */
 @Component
 public class ReportPdfs {
@@ -51,6 +55,8 @@ public class ReportPdfs {
     private static final String LOCATION = "classpath:/report/";
     /** Traditional-Chinese readers are not given the Simplified text: English until a zh-hant file exists. */
     private static final Pattern TRADITIONAL_CHINESE = Pattern.compile("zh-(hant|tw|hk|mo)(-.*)?");
+    /** Languages written right to left (Arabic and Hebrew scripts); only Arabic has a bundle today. */
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "ur", "ps", "ckb", "he", "yi");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ApplicationContext resources;
@@ -125,6 +131,7 @@ public class ReportPdfs {
         ReportContent content = report.report();
         Map<String, Object> variables = new HashMap<>();
         variables.put("lang", language);
+        variables.put("dir", RIGHT_TO_LEFT.contains(Locale.forLanguageTag(language).getLanguage()) ? "rtl" : "ltr");
         variables.put("caseId", report.caseId());
         variables.put("recipientName", report.recipient() == null || report.recipient().name() == null
                 ? "" : report.recipient().name());
@@ -169,8 +176,11 @@ public class ReportPdfs {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Without these, Arabic is drawn as unjoined letters in left-to-right order: unreadable.
+            builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.withHtmlContent(XmlText.legal(xhtml), null);
-            // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic text, Droid Sans Fallback for CJK glyphs
+            // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic/Arabic text, Droid Sans Fallback for CJK glyphs
             // (the style sheet lists both; openhtmltopdf picks per character). Italic is synthesised.
             builder.useFont(() -> new ByteArrayInputStream(textFont), TEXT_FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(textFontBold), TEXT_FONT_FAMILY, 700, FontStyle.NORMAL, true);
