@@ -9,6 +9,8 @@ import org.consilium.events.ReportComparison;
 import org.consilium.events.ReportContent;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.MailTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -49,6 +51,7 @@ import java.util.regex.Pattern;
  */
 @Component
 public class ReportPdfs {
+    private static final Logger log = LoggerFactory.getLogger(ReportPdfs.class);
     public static final String FALLBACK_LANGUAGE = "en";
     static final String CJK_FONT_FAMILY = "Droid Sans Fallback";
     static final String TEXT_FONT_FAMILY = "DejaVu Sans";
@@ -105,9 +108,12 @@ public class ReportPdfs {
 
     /** The plain-language report for the patient, {@code consilium-report-<caseId>-<lang>.pdf}. */
     public Attachment plain(DeliverReport report, Instant issuedAt) {
-        String language = languageFor(report.recipient() == null ? null : report.recipient().language());
+        String requested = report.recipient() == null ? null : report.recipient().language();
+        String language = languageFor(requested);
         Locale locale = Locale.forLanguageTag(language);
-        byte[] pdf = pdf(render("plain.html", locale, variables(report, issuedAt, locale, language)));
+        Map<String, Object> variables = variables(report, issuedAt, locale, language);
+        variables.put("fallbackFrom", fallbackFrom(requested, language));
+        byte[] pdf = pdf(render("plain.html", locale, variables));
         return new Attachment(fileName(report.caseId(), language), "application/pdf", pdf);
     }
 
@@ -116,6 +122,22 @@ public class ReportPdfs {
         Locale locale = Locale.ENGLISH;
         byte[] pdf = pdf(render("clinician.html", locale, variables(report, issuedAt, locale, FALLBACK_LANGUAGE)));
         return new Attachment(fileName(report.caseId(), "clinician"), "application/pdf", pdf);
+    }
+
+    /**
+     * The language the reader asked for, named in English, when the report stands in for it in English (so the
+     * page can say why); null when English was asked for or the request names no language.
+     */
+    private static String fallbackFrom(String requested, String chosen) {
+        List<String> candidates = MailTemplates.candidates(requested, FALLBACK_LANGUAGE);
+        Locale asked = Locale.forLanguageTag(candidates.get(0)); // the tag as asked, or the fallback if none was usable
+        if (!chosen.equals(FALLBACK_LANGUAGE) || asked.getLanguage().equals(FALLBACK_LANGUAGE)
+                || asked.getDisplayName(Locale.ENGLISH).isBlank()) {
+            return null;
+        }
+        log.info("plain report in English for a reader of {}: there is no report/messages_{}.properties",
+                candidates.get(0), asked.getLanguage());
+        return asked.getDisplayName(Locale.ENGLISH);
     }
 
     public static String fileName(String caseId, String rendering) {

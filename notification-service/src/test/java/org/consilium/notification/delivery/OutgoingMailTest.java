@@ -12,6 +12,8 @@ import org.consilium.notification.mail.MailSettings;
 import org.consilium.notification.mail.MailTemplates;
 import org.consilium.notification.mail.RenderedMail;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.GenericApplicationContext;
 
 import java.time.Instant;
@@ -30,7 +32,8 @@ class OutgoingMailTest {
 
     @Test
     void aReportThatConfirmsWithoutDissentSaysSoAndLeavesOutTheEmptySections() {
-        RenderedMail mail = render(new DeliverReport("case-1", SITI, "Surgery first?", "Lobectomy",
+        RenderedMail mail = render(new DeliverReport("case-1", new Recipient("Siti Rahman", "siti@example.org", "en"),
+                "Surgery first?", "Lobectomy",
                 new ReportContent(true, "Lobectomy as planned", "Your team's plan is what we would advise.", null,
                         List.of(), "Dr Tan")));
 
@@ -40,6 +43,35 @@ class OutgoingMailTest {
                 .doesNotContain("differs", "WHY THE PANEL'S VIEW DIFFERS", "DIFFERENT VIEWS WITHIN THE PANEL");
         assertThat(mail.html()).contains("The panel confirms the first opinion.")
                 .doesNotContain("differs", "Different views within the panel");
+    }
+
+    /** Issue 11: the report email comes in the reader's language, like the PDF it carries. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ar-AE | ar | تقرير الرأي الطبي الثاني الخاص بك جاهز | توصية اللجنة تختلف عن الرأي الطبي الأول. | يرجى الانتباه",
+            "pt-BR | pt | O relatório da sua segunda opinião está pronto | A recomendação do painel é diferente da primeira opinião. | NOTA IMPORTANTE",
+            "es    | es | Su informe de segunda opinión está listo | La recomendación del panel es distinta de la primera opinión. | TENGA EN CUENTA",
+            "id    | id | Laporan opini kedua Anda sudah siap | Rekomendasi panel berbeda dari opini pertama. | HARAP DIPERHATIKAN",
+            "zh-CN | zh | 您的第二诊疗意见报告已出具 | 专家小组的建议与您之前得到的第一诊疗意见不同。 | 请注意"})
+    void theReportEmailIsInTheReadersLanguage(String requested, String language, String subject, String verdict,
+                                              String note) {
+        RenderedMail mail = render(new DeliverReport("case-1", new Recipient("Siti Rahman", "siti@example.org", requested),
+                "Surgery first?", "Lobectomy", new ReportContent(false, "Medicine first", "Shrink it first.",
+                "PD-L1 was not known", List.of("The surgeon would operate first"), "Dr Tan")));
+
+        assertThat(mail.language()).isEqualTo(language);
+        assertThat(mail.subject()).isEqualTo(subject);
+        assertThat(mail.text()).contains("Siti Rahman", verdict, note, "Medicine first", "PD-L1 was not known",
+                "The surgeon would operate first", "Dr Tan", "case-1").doesNotContain("Dear", "null");
+        assertThat(mail.html()).contains(verdict, "Medicine first");
+    }
+
+    @Test
+    void theArabicReportEmailIsWrittenRightToLeft() {
+        RenderedMail mail = render(new DeliverReport("case-1", new Recipient("ليلى حسن", "layla@example.org", "ar"),
+                "Surgery first?", null, new ReportContent(true, "Surgery", "ok", null, List.of(), "Dr Tan")));
+
+        assertThat(mail.html()).contains("<html lang=\"ar\" dir=\"rtl\">", "direction: rtl", "ليلى حسن");
     }
 
     @Test

@@ -168,6 +168,26 @@ class ReportPdfsTest {
         assertThat(fontNames(pdf)).anyMatch(name -> name.contains("DejaVuSans"));
     }
 
+    /** Issue 11: a Portuguese-speaking patient got English. Each language: its words, its date, the panel's text as written. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pt    | pt | Relatório da sua segunda opinião | A sua pergunta | O que o painel recomenda | 25 de novembro de 2026 | Nota importante | Não indicado",
+            "pt-BR | pt | Relatório da sua segunda opinião | Em palavras simples | Comparação com a primeira opinião | 25 de novembro de 2026 | Benefícios e riscos | Não indicado",
+            "es    | es | Su informe de segunda opinión | Su pregunta | Lo que recomienda el panel | 25 de noviembre de 2026 | Tenga en cuenta | No consta",
+            "es-MX | es | Su informe de segunda opinión | En palabras sencillas | Comparación con la primera opinión | 25 de noviembre de 2026 | Opiniones distintas | No consta",
+            "id    | id | Laporan opini kedua Anda | Pertanyaan Anda | Rekomendasi panel | 25 November 2026 | Harap diperhatikan | Tidak tersedia",
+            "id-ID | id | Laporan opini kedua Anda | Dengan kata-kata sederhana | Perbandingan dengan opini pertama | 25 November 2026 | Halaman 1 | Tidak tersedia"})
+    void portugueseSpanishAndIndonesianReadersGetTheReportInTheirLanguage(String requested, String language,
+            String title, String section, String otherSection, String date, String note, String notProvided) throws IOException {
+        Attachment pdf = pdfs.plain(lungCase(requested), ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0042-" + language + ".pdf");
+        String text = text(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains(title, section, otherSection, date, note, notProvided,
+                        "Neoadjuvant chemo-immunotherapy", "Dr Lim Wei Ling, chair", "case-2026-0042")
+                .doesNotContain("Your second-opinion report", "What the panel recommends", "#");
+    }
+
     @ParameterizedTest
     @CsvSource({"ms", "fr-FR", "zh-TW", "zh-Hant", "not a language", "''"})
     void otherLanguagesFallBackToEnglish(String language) throws IOException {
@@ -175,6 +195,22 @@ class ReportPdfsTest {
 
         assertThat(pdf.fileName()).endsWith("-en.pdf");
         assertThat(text(pdf)).contains("Your second-opinion report", "What the panel recommends");
+    }
+
+    /** A reader who asked for another language is told why the report is in English, not left to wonder. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ms | Malay", "fr-FR | French (France)", "zh-TW | Chinese (Taiwan)",
+            "zh-Hant | Chinese (Traditional)"})
+    void anEnglishFallbackSaysWhichLanguageItStandsIn(String language, String name) throws IOException {
+        String text = text(pdfs.plain(lungCase(language), ISSUED)).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("This report is in English because it is not yet available in " + name + ".");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en", "en-GB", "not a language", "''"})
+    void anEnglishReportForAnEnglishOrUnknownLanguageHasNoSuchNote(String language) throws IOException {
+        assertThat(text(pdfs.plain(lungCase(language), ISSUED))).doesNotContain("not yet available");
     }
 
     @Test
