@@ -25,7 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -157,8 +159,9 @@ public class ReportPdfs {
         variables.put("caseId", report.caseId());
         variables.put("recipientName", report.recipient() == null || report.recipient().name() == null
                 ? "" : report.recipient().name());
+        // the patient's date where the case names their zone (a report issued late evening in UTC is tomorrow in Jakarta)
         variables.put("issued", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .format(issuedAt.atZone(ZoneOffset.UTC)));
+                .format(issuedAt.atZone(zone(report.timeZone()))));
         variables.put("issuedUtc", DateTimeFormatter.ISO_LOCAL_DATE.format(issuedAt.atZone(ZoneOffset.UTC)));
         variables.put("question", blankToNull(report.questionForPanel()));
         variables.put("firstOpinion", blankToNull(report.firstOpinion()));
@@ -179,6 +182,14 @@ public class ReportPdfs {
         variables.put("supportiveCare", content.supportiveCare().stream().filter(m -> m != null && !m.isBlank()).toList());
         variables.put("cjkFont", CJK_FONT_FAMILY);
         return variables;
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        } catch (DateTimeException unknownZone) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** Pathology and imaging read differently, as one text (either may be absent). */

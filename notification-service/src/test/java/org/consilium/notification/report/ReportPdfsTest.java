@@ -95,6 +95,21 @@ class ReportPdfsTest {
                 "Dr Lim Wei Ling, chair", "decisions about your treatment stay with you", "case-2026-0042", "Page 1");
     }
 
+    /** Issue 11: the date a report was issued is the patient's date, not the date in UTC. */
+    @Test
+    void theIssueDateIsThePatientsDate() {
+        DeliverReport utc = lungCase("en");
+        Instant lateEveningUtc = Instant.parse("2026-11-25T20:30:00Z");
+        DeliverReport inJakarta = new DeliverReport(utc.caseId(), utc.recipient(), utc.questionForPanel(),
+                utc.firstOpinion(), utc.report(), "Asia/Jakarta");
+
+        assertThat(text(pdfs.plain(inJakarta, lateEveningUtc))).contains("Issued November 26, 2026");
+        assertThat(text(pdfs.plain(utc, lateEveningUtc))).contains("Issued November 25, 2026");
+        DeliverReport unknownZone = new DeliverReport(utc.caseId(), utc.recipient(), utc.questionForPanel(),
+                utc.firstOpinion(), utc.report(), "Mars/Olympus");
+        assertThat(text(pdfs.plain(unknownZone, lateEveningUtc))).contains("Issued November 25, 2026");
+    }
+
     /** Issue 11: a bell character in a name made the report fail to render and the case stall with nothing said. */
     @Test
     void charactersXmlForbidsInAnyTextNeverStopTheReportFromRendering() {
