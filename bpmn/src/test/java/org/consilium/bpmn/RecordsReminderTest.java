@@ -36,38 +36,45 @@ import static org.consilium.bpmn.support.CommandTap.header;
 /** Reminders name what records-service last reported missing, and repeat on the urgency's schedule. */
 class RecordsReminderTest extends ProcessTestSupport {
 
+    /**
+     * Issue 11: the reminder carried English words ("(out of date)") and no zone. It carries item codes, missing and
+     * stale apart, for notification-service to title in the reader's language, and the case's time zone.
+     */
     @Test
     void reminderNamesTheNewestMissingAndStaleItems() {
         ProcessInstance instance = driveTo("AwaitRecords");
         String caseId = instance.getBusinessKey();
         Instant first = Instant.now();
 
-        Envelope incomplete = publish(new RecordsIncomplete(caseId, List.of("pathology report", "staging CT"),
-                List.of("blood counts"), first));
+        Envelope incomplete = publish(new RecordsIncomplete(caseId, List.of("pathology-report", "breast-mri"),
+                List.of("mammogram-ultrasound"), first));
         awaitInboxStatus(incomplete.id(), InboxStatus.APPLIED);
         assertThat(instance).isWaitingAt("AwaitRecords").variables().containsEntry("missingItems",
-                "pathology report,staging CT").containsEntry("staleItems", "blood counts");
+                "pathology-report,breast-mri").containsEntry("staleItems", "mammogram-ultrasound");
 
         runJob(instance, "RecordsReminderTimer");
         runJob(instance, "SendRecordsReminder");
         SendNotification reminder = reminders(caseId, 1).get(0);
         assertThat(reminder.purpose()).isEqualTo(NotificationPurpose.RECORDS_REMINDER);
         assertThat(reminder.parameters())
-                .containsEntry("missing", "pathology report; staging CT; blood counts (out of date)")
-                .containsEntry("dueBy", (String) runtime.getVariable(instance.getId(), "recordsDueBy"));
+                .containsEntry("missing", "pathology-report, breast-mri")
+                .containsEntry("stale", "mammogram-ultrasound")
+                .containsEntry("dueBy", (String) runtime.getVariable(instance.getId(), "recordsDueBy"))
+                .containsEntry("timeZone", "Asia/Dubai");
+        assertThat(String.join(" ", reminder.parameters().values())).doesNotContain("out of date");
 
         // an older state (overtaken on the way) does not overwrite the newer one
         Envelope older = publish(new RecordsIncomplete(caseId, List.of("everything"), List.of(), first.minusSeconds(60)));
         awaitInboxStatus(older.id(), InboxStatus.DISCARDED);
         assertThat(inbox.find(older.id()).orElseThrow().lastError()).contains("superseded");
-        assertThat(runtime.getVariable(instance.getId(), "missingItems")).isEqualTo("pathology report,staging CT");
+        assertThat(runtime.getVariable(instance.getId(), "missingItems")).isEqualTo("pathology-report,breast-mri");
 
         // a newer state applies; the next reminder names only what is still missing
-        Envelope newer = publish(new RecordsIncomplete(caseId, List.of("staging CT"), List.of(), first.plusSeconds(1)));
+        Envelope newer = publish(new RecordsIncomplete(caseId, List.of("breast-mri"), List.of(), first.plusSeconds(1)));
         awaitInboxStatus(newer.id(), InboxStatus.APPLIED);
         runJob(instance, "RecordsReminderTimer");
         runJob(instance, "SendRecordsReminder");
-        assertThat(reminders(caseId, 2).get(1).parameters()).containsEntry("missing", "staging CT");
+        assertThat(reminders(caseId, 2).get(1).parameters()).containsEntry("missing", "breast-mri").doesNotContainKey("stale");
         assertThat(instance).isWaitingAt("AwaitRecords");
     }
 
@@ -82,7 +89,7 @@ class RecordsReminderTest extends ProcessTestSupport {
                 new Recipient("Dr Karim", "karim@dubai-oncology.example", "en")));
         acceptIntake(instance);
         awaitWaitingAt(instance, "AwaitRecords");
-        awaitInboxStatus(publish(new RecordsIncomplete(caseId, List.of("pathology report"), List.of(), Instant.now())).id(),
+        awaitInboxStatus(publish(new RecordsIncomplete(caseId, List.of("pathology-report"), List.of(), Instant.now())).id(),
                 InboxStatus.APPLIED);
 
         runJob(instance, "RecordsReminderTimer");
@@ -91,7 +98,7 @@ class RecordsReminderTest extends ProcessTestSupport {
         assertThat(sent).extracting(SendNotification::purpose).containsExactly(NotificationPurpose.RECORDS_REMINDER,
                 NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR);
         assertThat(sent.get(1).recipient().email()).isEqualTo("karim@dubai-oncology.example");
-        assertThat(sent.get(1).parameters()).containsEntry("missing", "pathology report");
+        assertThat(sent.get(1).parameters()).containsEntry("missing", "pathology-report").containsEntry("timeZone", "Asia/Dubai");
         assertThat(commands.await(caseId, MessageType.SEND_NOTIFICATION, 2)).extracting(r -> envelope(r).id())
                 .as("two commands, two ids").doesNotHaveDuplicates();
 

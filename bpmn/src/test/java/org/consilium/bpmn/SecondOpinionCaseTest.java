@@ -111,9 +111,10 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
                 .containsEntry("reportReleasedBy", "coordinator.ana")
                 .containsEntry("plainLanguageSummary", Cases.RELEASED.plainLanguageSummary());
         DeliverReport deliver = commands.awaitPayload(caseId, MessageType.DELIVER_REPORT, DeliverReport.class);
-        assertThat(deliver).as("the released version, with its sections, not the consensus as concluded")
+        assertThat(deliver).as("the released version, with its sections, not the consensus as concluded; "
+                        + "its date written for the case's zone (issue 11)")
                 .isEqualTo(new DeliverReport(caseId, new Recipient("Layla Haddad", "layla@example.org", "ar"),
-                        submitted.questionForPanel(), submitted.firstOpinion(), Cases.RELEASED));
+                        submitted.questionForPanel(), submitted.firstOpinion(), Cases.RELEASED, "Asia/Dubai"));
 
         Envelope delivered = publish(Cases.reportDelivered(caseId));
         awaitWaitingAt(instance, "StartFollowUp");

@@ -52,7 +52,7 @@ final class SamplePayloads {
                     List.of("PD-L1"), List.of("Smoking cessation")), "coordinator.lee", AT);
             case SEND_NOTIFICATION -> new SendNotification(CASE, CONTACT, NotificationPurpose.RECORDS_REMINDER,
                     Map.of("missing", "brain MRI"));
-            case DELIVER_REPORT -> new DeliverReport(CASE, CONTACT, "question", "first opinion", REPORT);
+            case DELIVER_REPORT -> new DeliverReport(CASE, CONTACT, "question", "first opinion", REPORT, "Asia/Jakarta");
             case NOTIFICATION_DELIVERED -> new NotificationDelivered(CASE, "cmd-1", NotificationPurpose.MDT_SCHEDULED, AT);
             case REPORT_DELIVERED -> new ReportDelivered(CASE, "cmd-2", AT);
             case CANCEL_CASE -> new CancelCase(CASE, "withdrawn by patient");

@@ -169,7 +169,7 @@ class NotificationEmailsTest extends ServiceTest {
                         "timeZone", "Asia/Jakarta", "sessionId", "thoracic-2026-12-08", "duration", "PT20M"))));
 
         MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
-        assertThat(Smtp.text(mail, "text/plain")).contains("Tuesday, December 8, 2026", "9:00", "(Asia/Jakarta)",
+        assertThat(Smtp.text(mail, "text/plain")).contains("Tuesday, December 8, 2026", "9:00", "(Western Indonesia Time)",
                 "2026-12-08T02:00:00Z UTC", "calendar entry");
         List<Smtp.File> files = Smtp.attachments(mail);
         assertThat(files).hasSize(1);

@@ -8,7 +8,6 @@ import org.consilium.events.Recipient;
 import org.consilium.events.SendNotification;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +15,20 @@ import java.util.Optional;
 
 /**
  * Task <em>Send records reminder</em>: records are still missing when the reminder timer fires. The
- * reminder names what is missing, as records-service last reported it (RecordsIncomplete): parameter
- * {@code missing} = the missing items, then the stale ones marked "(out of date)", joined with "; "
- * (notification-service splits on commas and semicolons); {@code dueBy} = the records deadline.
+ * reminder names what is missing, as records-service last reported it (RecordsIncomplete), by checklist
+ * item code only: parameter {@code missing} = the missing items' codes, {@code stale} = the codes of items
+ * sent but out of date, each joined with ", "; notification-service titles them in the reader's language
+ * (no wording lives in the engine). {@code dueBy} = the records deadline (an instant), {@code timeZone} =
+ * the case's zone, so the deadline reads in the patient's local time.
  * The current doctor gets the same request, in a clinician's wording, only while the patient's
- * consent to contacting them is in force (it can be withdrawn at any time: ConsentChanged).
+ * consent to contacting them is in force (it can be withdrawn at any time: ConsentChanged). The doctor's
+ * own zone is not known: the patient's is the best guess for a doctor treating them.
  */
 @Component
 public class SendRecordsReminderAdapter implements JavaDelegate {
     static final String MISSING = "missing";
+    static final String STALE = "stale";
     static final String DUE_BY = "dueBy";
-    static final String STALE_MARK = " (out of date)";
 
     private final CaseCommands commands;
 
@@ -37,12 +39,11 @@ public class SendRecordsReminderAdapter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
-        SendNotification base = file.notification(NotificationPurpose.RECORDS_REMINDER, CaseVariables.URGENCY);
+        SendNotification base = file.notification(NotificationPurpose.RECORDS_REMINDER, CaseVariables.URGENCY,
+                CaseVariables.TIME_ZONE);
         Map<String, String> parameters = new LinkedHashMap<>(base.parameters());
-        String missing = missing(file);
-        if (!missing.isEmpty()) {
-            parameters.put(MISSING, missing);
-        }
+        codes(file, CaseVariables.MISSING_ITEMS).ifPresent(missing -> parameters.put(MISSING, missing));
+        codes(file, CaseVariables.STALE_ITEMS).ifPresent(stale -> parameters.put(STALE, stale));
         String dueBy = file.text(CaseVariables.RECORDS_DUE_BY);
         if (dueBy != null) {
             parameters.put(DUE_BY, dueBy);
@@ -62,11 +63,9 @@ public class SendRecordsReminderAdapter implements JavaDelegate {
                 : Optional.empty();
     }
 
-    static String missing(CaseFile file) {
-        List<String> items = new ArrayList<>(CaseFile.split(file.text(CaseVariables.MISSING_ITEMS),
-                CaseVariables.LIST_SEPARATOR));
-        CaseFile.split(file.text(CaseVariables.STALE_ITEMS), CaseVariables.LIST_SEPARATOR)
-                .forEach(stale -> items.add(stale + STALE_MARK));
-        return String.join("; ", items);
+    /** The item codes a list variable holds, joined with ", "; empty when there are none. */
+    static Optional<String> codes(CaseFile file, String variable) {
+        List<String> codes = CaseFile.split(file.text(variable), CaseVariables.LIST_SEPARATOR);
+        return codes.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", codes));
     }
 }

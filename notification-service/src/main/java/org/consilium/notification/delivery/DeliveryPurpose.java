@@ -8,7 +8,11 @@ import org.consilium.events.NotificationPurpose;
  * (instants as ISO-8601 UTC, dates as ISO-8601, shown in the reader's language and {@code timeZone}).
  */
 public enum DeliveryPurpose {
-    /** {@code missing} (record names separated by commas or semicolons), {@code dueBy}, {@code uploadUrl}. */
+    /**
+     * {@code missing} and {@code stale} (checklist item codes, e.g. {@code brain-mri}, separated by commas or
+     * semicolons; shown by title in the reader's language, see {@code checklist/titles_<lang>.properties}; text that is
+     * not a code is shown as written), {@code dueBy}, {@code timeZone}, {@code uploadUrl}.
+     */
     RECORDS_REMINDER("records-reminder"),
     /** The same parameters, written for the patient's current doctor (sent only with the patient's consent). */
     RECORDS_REQUEST_TO_DOCTOR("records-request-to-doctor"),

@@ -8,12 +8,13 @@ import org.consilium.events.Recipient;
 import org.consilium.events.ReportContent;
 import org.consilium.events.SendNotification;
 import org.consilium.events.UnreadableMessageException;
+import org.consilium.notification.checklist.MissingRecord;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -23,12 +24,17 @@ import java.util.Optional;
 
 /**
  * What a command asks to be emailed: purpose, recipient and the template variables. Notification
- * templates see {@code caseId}, {@code recipientName} and {@code params} (the command's parameters,
+ * templates see {@code caseId}, {@code recipientName}, {@code params} (the command's parameters,
  * plus {@code <name>Local} for every ISO instant or date, written for the reader's language and the
- * {@code timeZone} parameter). The report template sees the question, the first opinion and the report.
+ * {@code timeZone} parameter, with the zone's name) and {@code missingRecords} (the checklist items of
+ * {@code missing} and {@code stale}, titled in the reader's language). The report template sees the
+ * question, the first opinion and the report.
  */
 record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient, Map<String, String> parameters,
                     DeliverReport report, Instant time) {
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    /** The zone's name in the reader's language, e.g. "Western Indonesia Time", "Waktu Indonesia Barat". */
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz");
 
     /** Empty for a message on the commands topic that is not an email command (a newer type, say). */
     static Optional<OutgoingMail> of(Envelope command) {
@@ -76,6 +82,7 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
         variables.put("caseId", caseId);
         variables.put("recipientName", recipient.name() == null ? "" : recipient.name());
         variables.put("params", localized(parameters, locale));
+        variables.put("missingRecords", MissingRecord.of(parameters, locale));
         if (report != null) {
             ReportContent content = report.report();
             variables.put("question", report.questionForPanel());
@@ -102,8 +109,9 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
             return Optional.empty();
         }
         try {
+            ZonedDateTime time = Instant.parse(value).atZone(zone);
             return Optional.of(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                    .withLocale(locale).format(Instant.parse(value).atZone(zone)) + " (" + zone.getId() + ")");
+                    .withLocale(locale).format(time) + " (" + ZONE_NAME.withLocale(locale).format(time) + ")");
         } catch (DateTimeException notAnInstant) {
             try {
                 return Optional.of(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
@@ -114,11 +122,12 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
         }
     }
 
+    /** Without a zone the time is UTC, and says so in words ("Coordinated Universal Time"), not "Z". */
     private static ZoneId zone(String timeZone) {
         try {
-            return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+            return timeZone == null ? UTC : ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.consilium.notification.report;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.consilium.events.DeliverReport;
@@ -7,6 +9,8 @@ import org.consilium.events.ReportComparison;
 import org.consilium.events.ReportContent;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.MailTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -41,16 +47,21 @@ import java.util.regex.Pattern;
  * <p>The plain rendering takes its words from {@code report/messages_<lang>.properties}: adding a
  * language is adding that file ({@code messages.properties} is English and the fallback for any
  * missing key). Chinese glyphs come from the Droid Sans Fallback TrueType font shipped in
- * {@code fonts/}, all other text from DejaVu Sans; both are embedded as subsets.
+ * {@code fonts/}, all other text (Arabic included) from DejaVu Sans; both are embedded as subsets.
+ * Right-to-left languages get {@code dir="rtl"}; ICU splits and reorders mixed-direction text and
+ * joins Arabic letters into their contextual forms, which PDF text does not do by itself.
  */
 @Component
 public class ReportPdfs {
+    private static final Logger log = LoggerFactory.getLogger(ReportPdfs.class);
     public static final String FALLBACK_LANGUAGE = "en";
     static final String CJK_FONT_FAMILY = "Droid Sans Fallback";
     static final String TEXT_FONT_FAMILY = "DejaVu Sans";
     private static final String LOCATION = "classpath:/report/";
     /** Traditional-Chinese readers are not given the Simplified text: English until a zh-hant file exists. */
     private static final Pattern TRADITIONAL_CHINESE = Pattern.compile("zh-(hant|tw|hk|mo)(-.*)?");
+    /** Languages written right to left (Arabic and Hebrew scripts); only Arabic has a bundle today. */
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "ur", "ps", "ckb", "he", "yi");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ApplicationContext resources;
@@ -99,9 +110,12 @@ public class ReportPdfs {
 
     /** The plain-language report for the patient, {@code consilium-report-<caseId>-<lang>.pdf}. */
     public Attachment plain(DeliverReport report, Instant issuedAt) {
-        String language = languageFor(report.recipient() == null ? null : report.recipient().language());
+        String requested = report.recipient() == null ? null : report.recipient().language();
+        String language = languageFor(requested);
         Locale locale = Locale.forLanguageTag(language);
-        byte[] pdf = pdf(render("plain.html", locale, variables(report, issuedAt, locale, language)));
+        Map<String, Object> variables = variables(report, issuedAt, locale, language);
+        variables.put("fallbackFrom", fallbackFrom(requested, language));
+        byte[] pdf = pdf(render("plain.html", locale, variables));
         return new Attachment(fileName(report.caseId(), language), "application/pdf", pdf);
     }
 
@@ -110,6 +124,22 @@ public class ReportPdfs {
         Locale locale = Locale.ENGLISH;
         byte[] pdf = pdf(render("clinician.html", locale, variables(report, issuedAt, locale, FALLBACK_LANGUAGE)));
         return new Attachment(fileName(report.caseId(), "clinician"), "application/pdf", pdf);
+    }
+
+    /**
+     * The language the reader asked for, named in English, when the report stands in for it in English (so the
+     * page can say why); null when English was asked for or the request names no language.
+     */
+    private static String fallbackFrom(String requested, String chosen) {
+        List<String> candidates = MailTemplates.candidates(requested, FALLBACK_LANGUAGE);
+        Locale asked = Locale.forLanguageTag(candidates.get(0)); // the tag as asked, or the fallback if none was usable
+        if (!chosen.equals(FALLBACK_LANGUAGE) || asked.getLanguage().equals(FALLBACK_LANGUAGE)
+                || asked.getDisplayName(Locale.ENGLISH).isBlank()) {
+            return null;
+        }
+        log.info("plain report in English for a reader of {}: there is no report/messages_{}.properties",
+                candidates.get(0), asked.getLanguage());
+        return asked.getDisplayName(Locale.ENGLISH);
     }
 
     public static String fileName(String caseId, String rendering) {
@@ -125,11 +155,13 @@ public class ReportPdfs {
         ReportContent content = report.report();
         Map<String, Object> variables = new HashMap<>();
         variables.put("lang", language);
+        variables.put("dir", RIGHT_TO_LEFT.contains(Locale.forLanguageTag(language).getLanguage()) ? "rtl" : "ltr");
         variables.put("caseId", report.caseId());
         variables.put("recipientName", report.recipient() == null || report.recipient().name() == null
                 ? "" : report.recipient().name());
+        // the patient's date where the case names their zone (a report issued late evening in UTC is tomorrow in Jakarta)
         variables.put("issued", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .format(issuedAt.atZone(ZoneOffset.UTC)));
+                .format(issuedAt.atZone(zone(report.timeZone()))));
         variables.put("issuedUtc", DateTimeFormatter.ISO_LOCAL_DATE.format(issuedAt.atZone(ZoneOffset.UTC)));
         variables.put("question", blankToNull(report.questionForPanel()));
         variables.put("firstOpinion", blankToNull(report.firstOpinion()));
@@ -152,6 +184,14 @@ public class ReportPdfs {
         return variables;
     }
 
+    private static ZoneId zone(String timeZone) {
+        try {
+            return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        } catch (DateTimeException unknownZone) {
+            return ZoneOffset.UTC;
+        }
+    }
+
     /** Pathology and imaging read differently, as one text (either may be absent). */
     private static String readDifferently(ReportComparison comparison) {
         String text = java.util.stream.Stream.of(comparison.pathologyReadDifferently(), comparison.imagingReadDifferently())
@@ -169,8 +209,11 @@ public class ReportPdfs {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Without these, Arabic is drawn as unjoined letters in left-to-right order: unreadable.
+            builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.withHtmlContent(XmlText.legal(xhtml), null);
-            // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic text, Droid Sans Fallback for CJK glyphs
+            // Embedded subsets only: DejaVu Sans for Latin/Greek/Cyrillic/Arabic text, Droid Sans Fallback for CJK glyphs
             // (the style sheet lists both; openhtmltopdf picks per character). Italic is synthesised.
             builder.useFont(() -> new ByteArrayInputStream(textFont), TEXT_FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(textFontBold), TEXT_FONT_FAMILY, 700, FontStyle.NORMAL, true);

@@ -23,7 +23,8 @@ class MailTemplatesTest {
 
     @Test
     void choosesTheFirstLanguageWhoseFilesAllExist() {
-        assertThat(templates.languageFor("records-reminder", "id")).isEqualTo("en");
+        assertThat(templates.languageFor("records-reminder", "id-ID")).isEqualTo("id");
+        assertThat(templates.languageFor("case-declined", "id")).isEqualTo("en");
         assertThat(templates.languageFor("records-reminder", "qaa-ID")).isEqualTo("qaa");
         // qaa has no report templates: a language may be partly translated
         assertThat(templates.languageFor("report", "qaa")).isEqualTo("en");

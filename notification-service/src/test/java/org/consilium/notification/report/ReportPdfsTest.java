@@ -4,6 +4,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.consilium.events.DeliverReport;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportComparison;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Both PDF renderings, parsed back with PDFBox. With {@code -Dconsilium.samples=<dir>} the test also
- * writes the reader samples (docs/samples/report-plain-en.pdf, report-plain-zh.pdf, report-clinician.pdf).
+ * writes the reader samples (docs/samples/report-plain-en.pdf, report-plain-zh.pdf, report-plain-ar.pdf,
+ * report-clinician.pdf).
  */
 class ReportPdfsTest {
     static final Instant ISSUED = Instant.parse("2026-11-25T09:30:00Z");
@@ -93,6 +95,21 @@ class ReportPdfsTest {
                 "Dr Lim Wei Ling, chair", "decisions about your treatment stay with you", "case-2026-0042", "Page 1");
     }
 
+    /** Issue 11: the date a report was issued is the patient's date, not the date in UTC. */
+    @Test
+    void theIssueDateIsThePatientsDate() {
+        DeliverReport utc = lungCase("en");
+        Instant lateEveningUtc = Instant.parse("2026-11-25T20:30:00Z");
+        DeliverReport inJakarta = new DeliverReport(utc.caseId(), utc.recipient(), utc.questionForPanel(),
+                utc.firstOpinion(), utc.report(), "Asia/Jakarta");
+
+        assertThat(text(pdfs.plain(inJakarta, lateEveningUtc))).contains("Issued November 26, 2026");
+        assertThat(text(pdfs.plain(utc, lateEveningUtc))).contains("Issued November 25, 2026");
+        DeliverReport unknownZone = new DeliverReport(utc.caseId(), utc.recipient(), utc.questionForPanel(),
+                utc.firstOpinion(), utc.report(), "Mars/Olympus");
+        assertThat(text(pdfs.plain(unknownZone, lateEveningUtc))).contains("Issued November 25, 2026");
+    }
+
     /** Issue 11: a bell character in a name made the report fail to render and the case stall with nothing said. */
     @Test
     void charactersXmlForbidsInAnyTextNeverStopTheReportFromRendering() {
@@ -125,6 +142,67 @@ class ReportPdfsTest {
         assertThat(fontNames(pdf)).anyMatch(name -> name.contains("DroidSansFallback"));
     }
 
+    static DeliverReport breastCaseInArabic() {
+        return new DeliverReport("case-2026-0051", new Recipient("ليلى حسن", "layla@example.org", "ar-AE"),
+                "هل يمكن إجراء جراحة تحافظ على الثدي بدلاً من استئصاله؟",
+                "استئصال الثدي ثم علاج كيميائي؛ يبدأ العلاج بعد 5 أسابيع.",
+                new ReportContent(false, "جراحة تحافظ على الثدي بعد تصوير الثدي بالرنين المغناطيسي، ثم علاج إشعاعي.",
+                        "ترى اللجنة أن إزالة الورم وحده ممكنة على الأرجح، مع الحفاظ على الثدي.",
+                        "لم يكن تصوير الرنين المغناطيسي متاحًا للفريق الأول؛ حجم الورم 2.1 cm يسمح بجراحة محافظة.",
+                        List.of("يفضّل جرّاح الثدي انتظار نتيجة BRCA قبل القرار."), "د. سارة المنصوري، رئيسة اللجنة",
+                        List.of(new ReportConcern("هل يمكنني الحفاظ على خصوبتي؟",
+                                "نعم، يمكن حفظ البويضات قبل العلاج الكيميائي؛ تحدثي مع طبيبتك قريبًا.")),
+                        new ReportComparison("قراءة الصور نفسها؛ لم يكن الرنين المغناطيسي متاحًا.", null, true, List.of(
+                                new ReportComparison.Option("استئصال الثدي (الرأي الأول)", "عملية واحدة", "فقدان الثدي"),
+                                new ReportComparison.Option("جراحة محافظة (اللجنة)", "الحفاظ على الثدي", "علاج إشعاعي بعد الجراحة")),
+                                true),
+                        List.of("تصوير الثدي بالرنين المغناطيسي", "نتيجة فحص BRCA"), List.of("الوخز بالإبر للمساعدة على النوم")));
+    }
+
+    /**
+     * Issue 11: Arabic letters were missing from the PDF. Arabic is joined (shaped) and laid out right to left:
+     * the glyphs drawn are the contextual presentation forms, every one in the embedded font (no '#' boxes), and
+     * the text reads back in logical order.
+     */
+    @ParameterizedTest
+    @CsvSource({"ar", "ar-AE", "ar_EG"})
+    void arabicReadersGetAShapedRightToLeftReport(String language) throws IOException {
+        DeliverReport arabic = breastCaseInArabic();
+        Attachment pdf = pdfs.plain(new DeliverReport(arabic.caseId(), new Recipient("ليلى حسن", "layla@example.org",
+                language), arabic.questionForPanel(), arabic.firstOpinion(), arabic.report()), ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0051-ar.pdf");
+        String text = text(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("تقرير الرأي الطبي الثاني", "سؤالك", "توصية اللجنة", "يرجى الانتباه",
+                "ليلى حسن", "جراحة تحافظ على الثدي", "case-2026-0051").doesNotContain("#", "\uFFFD");
+        List<Integer> drawn = drawnCodePoints(pdf);
+        assertThat(drawn).as("shaped: initial, medial and final forms are drawn")
+                .anyMatch(c -> c >= 0xFE70 && c <= 0xFEFC);
+        assertThat(drawn).as("the Arabic letters are drawn (a missing glyph would be a #)")
+                .filteredOn(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).hasSizeGreaterThan(500);
+        assertThat(fontNames(pdf)).anyMatch(name -> name.contains("DejaVuSans"));
+    }
+
+    /** Issue 11: a Portuguese-speaking patient got English. Each language: its words, its date, the panel's text as written. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pt    | pt | Relatório da sua segunda opinião | A sua pergunta | O que o painel recomenda | 25 de novembro de 2026 | Nota importante | Não indicado",
+            "pt-BR | pt | Relatório da sua segunda opinião | Em palavras simples | Comparação com a primeira opinião | 25 de novembro de 2026 | Benefícios e riscos | Não indicado",
+            "es    | es | Su informe de segunda opinión | Su pregunta | Lo que recomienda el panel | 25 de noviembre de 2026 | Tenga en cuenta | No consta",
+            "es-MX | es | Su informe de segunda opinión | En palabras sencillas | Comparación con la primera opinión | 25 de noviembre de 2026 | Opiniones distintas | No consta",
+            "id    | id | Laporan opini kedua Anda | Pertanyaan Anda | Rekomendasi panel | 25 November 2026 | Harap diperhatikan | Tidak tersedia",
+            "id-ID | id | Laporan opini kedua Anda | Dengan kata-kata sederhana | Perbandingan dengan opini pertama | 25 November 2026 | Halaman 1 | Tidak tersedia"})
+    void portugueseSpanishAndIndonesianReadersGetTheReportInTheirLanguage(String requested, String language,
+            String title, String section, String otherSection, String date, String note, String notProvided) throws IOException {
+        Attachment pdf = pdfs.plain(lungCase(requested), ISSUED);
+
+        assertThat(pdf.fileName()).isEqualTo("consilium-report-case-2026-0042-" + language + ".pdf");
+        String text = text(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains(title, section, otherSection, date, note, notProvided,
+                        "Neoadjuvant chemo-immunotherapy", "Dr Lim Wei Ling, chair", "case-2026-0042")
+                .doesNotContain("Your second-opinion report", "What the panel recommends", "#");
+    }
+
     @ParameterizedTest
     @CsvSource({"ms", "fr-FR", "zh-TW", "zh-Hant", "not a language", "''"})
     void otherLanguagesFallBackToEnglish(String language) throws IOException {
@@ -132,6 +210,22 @@ class ReportPdfsTest {
 
         assertThat(pdf.fileName()).endsWith("-en.pdf");
         assertThat(text(pdf)).contains("Your second-opinion report", "What the panel recommends");
+    }
+
+    /** A reader who asked for another language is told why the report is in English, not left to wonder. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ms | Malay", "fr-FR | French (France)", "zh-TW | Chinese (Taiwan)",
+            "zh-Hant | Chinese (Traditional)"})
+    void anEnglishFallbackSaysWhichLanguageItStandsIn(String language, String name) throws IOException {
+        String text = text(pdfs.plain(lungCase(language), ISSUED)).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("This report is in English because it is not yet available in " + name + ".");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en", "en-GB", "not a language", "''"})
+    void anEnglishReportForAnEnglishOrUnknownLanguageHasNoSuchNote(String language) throws IOException {
+        assertThat(text(pdfs.plain(lungCase(language), ISSUED))).doesNotContain("not yet available");
     }
 
     @Test
@@ -204,6 +298,7 @@ class ReportPdfsTest {
         Path samples = Files.createDirectories(Path.of(dir));
         Files.write(samples.resolve("report-plain-en.pdf"), pdfs.plain(lungCaseReleased(), ISSUED).content());
         Files.write(samples.resolve("report-plain-zh.pdf"), pdfs.plain(lungCaseInChinese(), ISSUED).content());
+        Files.write(samples.resolve("report-plain-ar.pdf"), pdfs.plain(breastCaseInArabic(), ISSUED).content());
         Files.write(samples.resolve("report-clinician.pdf"), pdfs.clinician(lungCaseReleased(), ISSUED).content());
     }
 
@@ -214,6 +309,21 @@ class ReportPdfsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The characters as drawn (the fonts' ToUnicode), before PDFBox folds presentation forms back to letters. */
+    static List<Integer> drawnCodePoints(Attachment pdf) throws IOException {
+        List<Integer> drawn = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.content())) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition position) {
+                    position.getUnicode().codePoints().forEach(drawn::add);
+                }
+            };
+            stripper.getText(document);
+        }
+        return drawn;
     }
 
     static List<String> fontNames(Attachment pdf) throws IOException {
