@@ -80,6 +80,23 @@ class StepFailureTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt("AwaitReportDelivered").hasPassed("FailedStepReplayedEnd");
     }
 
+    @Test
+    void anEventTheCaseNeverWaitedForExpiresIntoACoordinatorTask() {
+        ProcessInstance instance = submit(org.consilium.bpmn.support.Cases.breastRoutine(newCaseId("expired")));
+        // an MdtConcluded no step of this case waits for, kept past its expiry
+        org.consilium.events.Envelope early = org.consilium.events.Envelope.of(
+                org.consilium.bpmn.support.Cases.mdtConcluded(instance.getBusinessKey()),
+                java.util.UUID.randomUUID().toString(), TEST_SOURCE, Instant.now());
+        inbox.add(early, Instant.now(), Instant.now().minusSeconds(1));
+
+        awaitInboxStatus(early.id(), org.consilium.bpmn.inbox.InboxStatus.EXPIRED);
+        Task task = awaitTask(instance);
+        assertThat(tasks.getVariable(task.getId(), "failedStep")).isEqualTo("MdtConcluded");
+        assertThat(tasks.getVariable(task.getId(), "failedService")).isEqualTo("bpmn");
+        assertThat((String) tasks.getVariable(task.getId(), "failureReason")).startsWith("no step of the case waited");
+        assertThat(instance).isWaitingAt("ReviewIntake");
+    }
+
     private Task awaitTask(ProcessInstance instance) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
                 .processInstanceId(instance.getId()).taskDefinitionKey("ResolveFailedStep").singleResult(), t -> t != null);

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.consilium.bpmn.inbox.CaseCorrelation.Outcome;
+import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.events.CaseStepFailed;
 import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Applies stored events to the process, on a scheduler thread, each in its own transaction together
@@ -32,9 +36,11 @@ public class InboxCorrelator {
     private final InboxProperties properties;
     private final TransactionTemplate transaction;
     private final Counter expired;
+    private final Inbox inbox;
 
     public InboxCorrelator(InboxStore store, CaseCorrelation correlation, InboxProperties properties,
-                           PlatformTransactionManager transactionManager, MeterRegistry meters) {
+                           PlatformTransactionManager transactionManager, MeterRegistry meters, Inbox inbox) {
+        this.inbox = inbox;
         this.store = store;
         this.correlation = correlation;
         this.properties = properties;
@@ -46,10 +52,12 @@ public class InboxCorrelator {
     @Scheduled(fixedDelayString = "${consilium.inbox.poll-interval:300ms}", initialDelayString = "${consilium.inbox.initial-delay:1s}")
     public void applyDue() {
         Instant now = Instant.now();
-        int expiredNow = store.expire(now);
-        if (expiredNow > 0) {
-            expired.increment(expiredNow);
-            log.warn("{} inbox event(s) expired unapplied", expiredNow);
+        List<InboxEntry> expiredNow = store.expire(now);
+        if (!expiredNow.isEmpty()) {
+            expired.increment(expiredNow.size());
+            log.warn("{} inbox event(s) expired unapplied", expiredNow.size());
+            expiredNow.forEach(entry -> stalled(entry, "no step of the case waited for it within "
+                    + properties.expiry() + " (expired unapplied; ops can replay it: POST /api/inbox/{id}/replay)"));
         }
         for (InboxEntry entry : store.due(now, properties.batchSize())) {
             apply(entry);
@@ -117,10 +125,27 @@ public class InboxCorrelator {
         }
     }
 
+    /**
+     * An event the case needed and will not get by itself (dead, or expired with the case still running) is a
+     * failed step of the case (ADR 13), so a coordinator hears of it; never for a failure event itself.
+     */
+    private void stalled(InboxEntry entry, String reason) {
+        if (entry.type() == MessageType.CASE_STEP_FAILED) {
+            log.error("case {}: the failure {} could not be applied either: {}", entry.caseId(), entry.envelopeId(), reason);
+            return;
+        }
+        Instant now = Instant.now();
+        inbox.store(new Envelope(Envelope.derivedId("inbox", entry.envelopeId()), MessageType.CASE_STEP_FAILED,
+                CommandPublisher.SOURCE, entry.caseId(), now, null, new CaseStepFailed(entry.caseId(), "bpmn",
+                entry.type().messageName(), reason.length() > 600 ? reason.substring(0, 600) + "…" : reason, null, now)));
+    }
+
     private void failed(InboxEntry entry, RuntimeException error) {
         Instant now = Instant.now();
         if (entry.failures() + 1 >= properties.maxFailures()) {
             store.finish(entry.envelopeId(), InboxStatus.DEAD, now, error.toString());
+            stalled(entry, "the engine could not apply it (" + (entry.failures() + 1) + " attempts): "
+                    + error.toString().lines().findFirst().orElse(""));
             log.error("case {}: {} {} is dead after {} failures", entry.caseId(), entry.type().messageName(),
                     entry.envelopeId(), entry.failures() + 1, error);
         } else {

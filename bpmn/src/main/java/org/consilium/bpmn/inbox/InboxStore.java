@@ -86,10 +86,13 @@ public class InboxStore {
                 status.name(), at(now), truncate(reason), envelopeId);
     }
 
-    /** Marks every pending row past its expiry EXPIRED; returns how many. */
-    public int expire(Instant now) {
-        return jdbc.update("UPDATE consilium_inbox SET status = 'EXPIRED', finished_at = ? "
-                + "WHERE status = 'PENDING' AND expires_at < ?", at(now), at(now));
+    /** Marks every pending row past its expiry EXPIRED; returns them (as they were, pending). */
+    public List<InboxEntry> expire(Instant now) {
+        List<InboxEntry> due = jdbc.query("SELECT " + COLUMNS + " FROM consilium_inbox WHERE status = 'PENDING' "
+                + "AND expires_at < ? ORDER BY seq", rows, at(now));
+        return due.stream().filter(entry -> jdbc.update("UPDATE consilium_inbox SET status = 'EXPIRED', "
+                + "finished_at = ? WHERE envelope_id = ? AND status = 'PENDING'", at(now), entry.envelopeId()) == 1)
+                .toList();
     }
 
     /** Puts an expired or dead row back to pending (ops replay); it keeps its place in the case's order. */
