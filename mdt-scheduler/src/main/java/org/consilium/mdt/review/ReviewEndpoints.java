@@ -11,6 +11,7 @@ import org.consilium.mdt.review.ReviewGate.Entry;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
+import org.consilium.support.problem.DomainProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,9 +73,16 @@ class ReviewEndpoints {
     @GetMapping("/reviews/{caseId}")
     @Operation(summary = "A case's review: status, session, panel (with the start in each member's zone), opinions, consensus")
     @ApiResponse(responseCode = "404", description = "no review for the case")
+    @ApiResponse(responseCode = "409", description = "no panel could be composed for the case (panel-unavailable, "
+            + "saying what is missing); a coordinator re-plans it with POST /reviews/{caseId}/schedule")
     Mono<ReviewView> review(@PathVariable String caseId, ServerHttpRequest http) {
         return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "review", caseId,
-                "the review: panel, opinions, consensus, questions")).map(ReviewView::of);
+                        "the review: panel, opinions, consensus, questions")).map(ReviewView::of)
+                // staff asking for a case no panel could be composed for are told why, not just "not found"
+                .onErrorResume(DomainProblem.class, problem -> problem.status() != HttpStatus.NOT_FOUND
+                        ? Mono.error(problem) : scheduling.gap(caseId).flatMap(gap -> Mono.<ReviewView>error(
+                                new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable", gap.reason())))
+                        .switchIfEmpty(Mono.error(problem)));
     }
 
     @PostMapping("/reviews/{caseId}/opinions")

@@ -99,6 +99,11 @@ public class ReviewScheduling {
         return reviews.save(review.acknowledge(commandId));
     }
 
+    /** The gap of a case no panel could be composed for, if it is one. */
+    public Mono<PanelGap> gap(String caseId) {
+        return gaps.findById(caseId);
+    }
+
     /** What a ScheduleReview came to: a review on a session, or a gap no panel can fill yet. */
     record Outcome(Review review, PanelGap gap) {
     }

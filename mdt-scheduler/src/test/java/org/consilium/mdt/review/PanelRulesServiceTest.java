@@ -164,7 +164,8 @@ class PanelRulesServiceTest extends ServiceTest {
         assertThat(failed.reason()).startsWith("No MDT panel can be composed: 0 of 3 disciplines")
                 .contains("pathologist: no licensed specialist", "licensed in BR", "POST /reviews/" + brazil + "/schedule");
         // no session booked, nobody told a meeting time
-        problem(http.get().uri("/reviews/{id}", brazil).exchange(), HttpStatus.NOT_FOUND, "not-found");
+        problem(http.get().uri("/reviews/{id}", brazil).exchange(), HttpStatus.CONFLICT, "panel-unavailable")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("licensed in BR"));
         assertThat(mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("caseIds").is(brazil)), Document.class,
                 "sessions").block()).isNull();
