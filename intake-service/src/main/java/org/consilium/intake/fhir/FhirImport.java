@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -78,13 +77,12 @@ public class FhirImport {
         if (!unsafe.isEmpty()) {
             throw new FhirRejection(HttpStatus.BAD_REQUEST, unsafe);
         }
-        List<FhirIssue> invalid = validation.errors(body).stream()
-                .map(m -> new FhirIssue(m.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR,
-                        IssueType.INVALID, m.getLocationString() == null ? null
-                                : m.getLocationString().replace("/null*/", "*/"), m.getMessage()))
-                .toList();
+        List<FhirIssue> found = ValidatorIssues.of(validation.messages(body), tree);
+        // warnings never refuse, but a refused Bundle is told about them too, after its errors
+        List<FhirIssue> warnings = found.stream().filter(i -> !i.isError()).toList();
+        List<FhirIssue> invalid = found.stream().filter(FhirIssue::isError).toList();
         if (!invalid.isEmpty()) {
-            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, invalid);
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, concat(invalid, warnings));
         }
         Bundle bundle;
         try {
@@ -103,9 +101,15 @@ public class FhirImport {
                         reader.locate(v.getPropertyPath().toString()), message(v)))
                 .forEach(issues::add);
         if (!issues.isEmpty()) {
-            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, issues);
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, concat(issues, warnings));
         }
         return read;
+    }
+
+    private static List<FhirIssue> concat(List<FhirIssue> errors, List<FhirIssue> warnings) {
+        List<FhirIssue> all = new ArrayList<>(errors);
+        all.addAll(warnings);
+        return all;
     }
 
     private static String message(ConstraintViolation<CaseIntake> violation) {

@@ -1,0 +1,114 @@
+package org.consilium.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, "Real FHIR from real hospitals": published HL7 examples (src/test/resources/fhir/published,
+ * CC0) are read as the specification reads them, and every issue says where it is.
+ */
+class RealHospitalFhirTest extends IntakeContextTest {
+    static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theR4SpecsOwnExamplesTravelInABundleThatOpensACase() throws IOException {
+        Bundle bundle = FhirBundles.lungTransaction();
+        // an unknown code in a code system where no binding requires it, and a relative canonical
+        FhirBundles.add(bundle, null, parse("MedicationStatement-example001.json"));
+        FhirBundles.add(bundle, null, parse("Procedure-f201.json"));
+
+        var result = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(FhirBundles.json(bundle)).exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(201);
+    }
+
+    @Test
+    void terminologyTheValidatorCannotCheckIsAWarningBesideTheErrorsThatRefuse() throws IOException {
+        Bundle bundle = FhirBundles.lungTransaction();
+        FhirBundles.add(bundle, null, parse("MedicationStatement-example001.json"));
+        String body = FhirBundles.json(bundle).replace("\"gender\":\"male\"", "\"gender\":\"man\"");
+
+        JsonNode outcome = reject(body);
+        assertThat(issues(outcome, "error")).anySatisfy(i -> assertThat(i).contains(".gender"));
+        assertThat(issues(outcome, "error")).noneSatisfy(i -> assertThat(i).contains("orderableDrugForm"));
+        assertThat(issues(outcome, "warning")).anySatisfy(i -> assertThat(i).contains("v3-orderableDrugForm#Tab"));
+    }
+
+    @Test
+    void eachFullUrlIssueNamesItsOwnEntry() {
+        Bundle bundle = FhirBundles.lungTransaction().setType(Bundle.BundleType.COLLECTION);
+        bundle.getEntry().forEach(e -> e.setRequest(null));
+        int consent = indexOf(bundle, "Consent");
+        int condition = indexOf(bundle, "Condition");
+        int study = indexOf(bundle, "ImagingStudy");
+        bundle.getEntry().get(consent).setFullUrl("Consent/first");
+        bundle.getEntry().get(condition).setFullUrl("Condition/second");
+        bundle.getEntry().get(study).setFullUrl("http://example.org/fhir/ImagingStudy/one")
+                .getResource().setId("two");
+
+        JsonNode outcome = reject(FhirBundles.json(bundle));
+        List<String> fullUrlIssues = new ArrayList<>();
+        outcome.get("issue").forEach(i -> {
+            if (i.path("diagnostics").asText().contains("fullUrl")) {
+                fullUrlIssues.add(i.at("/expression/0").asText() + " | " + i.at("/location/0").asText());
+            }
+        });
+        assertThat(fullUrlIssues).containsExactlyInAnyOrder(
+                "Bundle.entry[" + consent + "].fullUrl | Bundle.entry[" + consent + "].fullUrl",
+                "Bundle.entry[" + condition + "].fullUrl | Bundle.entry[" + condition + "].fullUrl",
+                "Bundle.entry[" + study + "].fullUrl | Bundle.entry[" + study + "].fullUrl");
+    }
+
+    // ---- helpers ----
+
+    static Resource parse(String published) throws IOException {
+        return (Resource) FhirBundles.FHIR.newJsonParser().parseResource(published(published));
+    }
+
+    static String published(String name) throws IOException {
+        return new ClassPathResource("fhir/published/" + name).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    JsonNode reject(String body) {
+        String outcome = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        try {
+            return JSON.readTree(outcome);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "location: diagnostics" of each issue of this severity. */
+    static List<String> issues(JsonNode outcome, String severity) {
+        List<String> found = new ArrayList<>();
+        outcome.get("issue").forEach(i -> {
+            if (severity.equals(i.path("severity").asText())) {
+                found.add(i.at("/location/0").asText() + ": " + i.path("diagnostics").asText());
+            }
+        });
+        return found;
+    }
+
+    private static int indexOf(Bundle bundle, String type) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource().fhirType().equals(type)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(type);
+    }
+}
