@@ -2,7 +2,14 @@ package org.consilium.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.MessageType;
+import org.consilium.intake.fhir.IntakeQuestionnaire;
+import org.consilium.support.testing.KafkaProbe;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -30,9 +37,7 @@ class RealHospitalFhirTest extends IntakeContextTest {
         FhirBundles.add(bundle, null, parse("MedicationStatement-example001.json"));
         FhirBundles.add(bundle, null, parse("Procedure-f201.json"));
 
-        var result = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(FhirBundles.json(bundle)).exchange()
-                .expectBody(String.class).returnResult();
-        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(201);
+        created(FhirBundles.json(bundle));
     }
 
     @Test
@@ -72,7 +77,63 @@ class RealHospitalFhirTest extends IntakeContextTest {
                 "Bundle.entry[" + study + "].fullUrl | Bundle.entry[" + study + "].fullUrl");
     }
 
+    /**
+     * The mCODE STU4 patient bundle as published, with what the patient adds in Consilium (consent, the
+     * self-check, their e-mail): its stage summary is a 62-character SNOMED CT display and its country
+     * "United States".
+     */
+    @Test
+    void anMcodeBundleWithALongStageAndACountryNameOpensACase() throws IOException {
+        Bundle bundle = completedByThePatient(mcodeJennyM());
+
+        String caseId = created(FhirBundles.json(bundle));
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(event.country()).isEqualTo("US");
+        assertThat(event.cancerType()).isEqualTo("breast");
+        String export = http.get().uri("/cases/{id}/$export", caseId).accept(FHIR_JSON).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(export).contains("American Joint Committee on Cancer stage IIIC (qualifier value)");
+    }
+
+    @Test
+    void aCountryNoOneKnowsIsNamedWithItsField() throws IOException {
+        Bundle bundle = completedByThePatient(mcodeJennyM());
+        ((Patient) bundle.getEntryFirstRep().getResource()).getAddressFirstRep().setCountry("Atlantis");
+
+        JsonNode outcome = reject(FhirBundles.json(bundle));
+        assertThat(issues(outcome, "error")).containsOnlyOnce(
+                "Bundle.entry[0].resource.address[0].country: patient country 'Atlantis' is not a country this service "
+                        + "knows: write its ISO 3166 code (US, ID, AE) or its English name (United States, Indonesia)");
+        assertThat(issues(outcome, "error")).noneSatisfy(i -> assertThat(i).contains("intake patient.country"));
+    }
+
     // ---- helpers ----
+
+    static Bundle mcodeJennyM() throws IOException {
+        return FhirBundles.FHIR.newJsonParser().parseResource(Bundle.class, published("Bundle-mcode-patient-bundle-jenny-m.json"));
+    }
+
+    /** The consent and self-check a patient gives in Consilium, and their own e-mail. */
+    static Bundle completedByThePatient(Bundle bundle) {
+        ((Patient) bundle.getEntryFirstRep().getResource()).addTelecom()
+                .setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue("jenny.m@example.org");
+        for (String purpose : List.of("review", "share-with-panel")) {
+            FhirBundles.add(bundle, null, FhirBundles.consent(purpose, true));
+        }
+        QuestionnaireResponse selfCheck = FhirBundles.selfCheck();
+        selfCheck.getItem().removeIf(i -> i.getLinkId().equals(IntakeQuestionnaire.CAREGIVER_HAS_CONSENT));
+        FhirBundles.add(bundle, null, selfCheck);
+        return bundle;
+    }
+
+    String created(String body) {
+        var result = http.post().uri("/fhir").contentType(FHIR_JSON).bodyValue(body).exchange()
+                .expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(201);
+        return result.getResponseHeaders().getLocation().getPath().replace("/cases/", "");
+    }
+
+
 
     static Resource parse(String published) throws IOException {
         return (Resource) FhirBundles.FHIR.newJsonParser().parseResource(published(published));

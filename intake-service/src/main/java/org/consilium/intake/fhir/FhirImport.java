@@ -96,6 +96,7 @@ public class FhirImport {
         BundleIntake.Result read = reader.read();
         List<FhirIssue> issues = new ArrayList<>(read.issues());
         intakeValidator.validate(read.intake()).stream()
+                .filter(v -> !reader.reported(v.getPropertyPath().toString()))
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> FhirIssue.error(v.getInvalidValue() == null ? IssueType.REQUIRED : IssueType.INVALID,
                         reader.locate(v.getPropertyPath().toString()), message(v)))
