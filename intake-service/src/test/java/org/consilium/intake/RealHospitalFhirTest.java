@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,104 @@ class RealHospitalFhirTest extends IntakeContextTest {
                 "Bundle.entry[0].resource.address[0].country: patient country 'Atlantis' is not a country this service "
                         + "knows: write its ISO 3166 code (US, ID, AE) or its English name (United States, Indonesia)");
         assertThat(issues(outcome, "error")).noneSatisfy(i -> assertThat(i).contains("intake patient.country"));
+    }
+
+    /**
+     * The mCODE patient bundle exactly as published: records, no Consent, no QuestionnaireResponse, no
+     * e-mail for the patient. The case waits for the patient; the coordinator sees it in the queue and
+     * records the patient's answers; only then is it submitted.
+     */
+    @Test
+    void aHospitalBundleWithoutConsentOrQuestionWaitsForThePatient() throws IOException {
+        String caseId = created(published("Bundle-mcode-patient-bundle-jenny-m.json"));
+
+        http.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.stage").isEqualTo("AWAITING_PATIENT")
+                .jsonPath("$.history[0].stage").isEqualTo("AWAITING_PATIENT")
+                .jsonPath("$.cancerType").isEqualTo("breast")
+                .jsonPath("$.awaitedFromPatient").value(awaited -> assertThat(strings(awaited)).contains(
+                        "consent.review", "consent.shareWithPanel", "patient.email", "patient.timeZone", "firstOpinion",
+                        "decisionsAtStake", "treatmentGoal", "questionForPanel"));
+        assertThat(serviceRequestStatus(caseId)).isEqualTo("draft");
+        http.get().uri("/cases?stage=AWAITING_PATIENT").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.caseId == '" + caseId + "')].patientEmailKnown").isEqualTo(List.of(false));
+        as("jenny", "jenny.m@example.org", "patient").get().uri("/cases?stage=AWAITING_PATIENT").exchange()
+                .expectStatus().isForbidden();
+        // the consent is given with the question, not on its own
+        http.post().uri("/cases/{id}/consent", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"purpose\": \"REVIEW\", \"granted\": true}").exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:case-awaiting-patient");
+
+        // answers that leave the intake incomplete: every missing field at once, nothing changes
+        answer(caseId, ANSWERS.replace("\"timeZone\": \"America/New_York\", \"email\": \"jenny.m@example.org\",", ""))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:validation")
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("patient.email", "patient.timeZone"));
+
+        // a coordinator records what the patient said on the phone
+        answer(caseId, ANSWERS).expectStatus().isOk().expectBody()
+                .jsonPath("$.stage").isEqualTo("SUBMITTED")
+                .jsonPath("$.awaitedFromPatient.length()").isEqualTo(0)
+                .jsonPath("$.consents.REVIEW").isEqualTo(true)
+                .jsonPath("$.consents.CONTACT_CURRENT_DOCTOR").isEqualTo(false);
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        assertThat(event.questionForPanel()).isEqualTo("Is breast-conserving surgery still possible for me?");
+        assertThat(event.country()).isEqualTo("US");
+        assertThat(event.contact().email()).isEqualTo("jenny.m@example.org");
+        assertThat(event.timeZone()).isEqualTo("America/New_York");
+        // the outbox relays a case's events in order: had the waiting case published one, it would be here first
+        assertThat(KafkaProbe.envelopes(MessageType.CASE_SUBMITTED, caseId)).hasSize(1);
+        assertThat(serviceRequestStatus(caseId)).isEqualTo("active");
+
+        answer(caseId, ANSWERS).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo("urn:consilium:problem:case-not-awaiting-patient");
+    }
+
+    /** A Bundle that names the patient's e-mail: the patient signs in and answers for themselves. */
+    @Test
+    void thePatientAHospitalBundleNamesAnswersThemselves() throws IOException {
+        Bundle bundle = mcodeJennyM();
+        ((Patient) bundle.getEntryFirstRep().getResource()).addTelecom()
+                .setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue("jenny.m@example.org");
+        String caseId = created(FhirBundles.json(bundle));
+        var jenny = as("jenny", "jenny.m@example.org", "patient");
+
+        jenny.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.stage").isEqualTo("AWAITING_PATIENT")
+                .jsonPath("$.awaitedFromPatient").value(awaited -> assertThat(strings(awaited))
+                        .doesNotContain("patient.email").contains("questionForPanel"));
+        as("someone", "someone@example.org", "patient").post().uri("/cases/{id}/questionnaire", caseId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ANSWERS).exchange().expectStatus().isForbidden();
+
+        jenny.post().uri("/cases/{id}/questionnaire", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ANSWERS.replace("\"email\": \"jenny.m@example.org\",", "")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.stage").isEqualTo("SUBMITTED");
+        assertThat(KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class).contact().email())
+                .isEqualTo("jenny.m@example.org");
+    }
+
+    static final String ANSWERS = """
+            {"consent": {"review": true, "shareWithPanel": true, "crossBorderTransfer": true, "contactCurrentDoctor": false},
+             "timeZone": "America/New_York", "email": "jenny.m@example.org",
+             "firstOpinion": {"summary": "Mastectomy, then chemotherapy and radiotherapy", "author": "Dr Owen Oncologist",
+                              "date": "2025-01-15"},
+             "decisionsAtStake": ["ORGAN_REMOVAL"], "treatmentGoal": "CURE",
+             "questionForPanel": "Is breast-conserving surgery still possible for me?"}
+            """;
+
+    WebTestClient.ResponseSpec answer(String caseId, String answers) {
+        return http.post().uri("/cases/{id}/questionnaire", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(answers).exchange();
+    }
+
+    static List<String> strings(Object jsonArray) {
+        return ((List<?>) jsonArray).stream().map(String::valueOf).toList();
+    }
+
+    String serviceRequestStatus(String caseId) throws IOException {
+        return JSON.readTree(http.get().uri("/fhir/ServiceRequest/{id}", caseId).accept(FHIR_JSON).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("status").asText();
     }
 
     // ---- helpers ----

@@ -67,9 +67,13 @@ final class BundleIntake {
         this.today = today;
     }
 
-    /** @param content the attachments' content that came inline, by attachment id (in {@code records}) */
+    /**
+     * @param content      the attachments' content that came inline, by attachment id (in {@code records})
+     * @param fromHospital the Bundle holds no Consent and no QuestionnaireResponse: records as a hospital
+     *                     sends them, with nothing of the patient's own part
+     */
     record Result(CaseIntake intake, List<SubmittedRecord> records, Map<String, IntakeAttachments.Content> content,
-                  List<FhirIssue> issues) {
+                  List<FhirIssue> issues, boolean fromHospital) {
     }
 
     Result read() {
@@ -118,7 +122,8 @@ final class BundleIntake {
                 answers.string(IntakeQuestionnaire.QUESTION_FOR_PANEL), answers.previousOpinions());
         BundleRecords.Read records = new BundleRecords(resources).read();
         issues.addAll(records.issues());
-        return new Result(intake, records.records(), records.content(), issues);
+        boolean fromHospital = responseIndex == null && indexesOf(resources, "Consent").isEmpty();
+        return new Result(intake, records.records(), records.content(), issues, fromHospital);
     }
 
     // ---- where things are, for the OperationOutcome ----

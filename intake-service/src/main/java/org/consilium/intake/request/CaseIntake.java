@@ -49,6 +49,24 @@ public record CaseIntake(
         previousSecondOpinions = previousSecondOpinions == null ? List.of() : previousSecondOpinions;
     }
 
+    /**
+     * This intake, as a hospital sent it, with what the patient gave: their consent and self-check,
+     * and the time zone, e-mail, caregiver consent and treating team where the hospital gave none.
+     * The result is validated as a whole, like a {@code POST /cases}.
+     */
+    public CaseIntake completedWith(PatientAnswers answers) {
+        Patient p = patient;
+        Patient completedPatient = new Patient(p.name(), p.age(), p.sex(), p.country(), p.languages(),
+                answers.timeZone() != null ? answers.timeZone() : p.timeZone(),
+                p.email() != null ? p.email() : answers.email(), p.phone());
+        Proxy completedProxy = proxy == null || answers.caregiverHasPatientConsent() == null ? proxy
+                : new Proxy(proxy.name(), proxy.relationship(), proxy.email(), answers.caregiverHasPatientConsent());
+        return new CaseIntake(completedPatient, completedProxy, answers.consent(), diagnosis,
+                currentTreatingTeam != null ? currentTreatingTeam : answers.currentTreatingTeam(), answers.firstOpinion(),
+                answers.decisionsAtStake(), answers.treatmentGoal(), answers.whatSeemsMissing(), answers.openConcerns(),
+                answers.plannedTreatmentStart(), answers.questionForPanel(), answers.previousSecondOpinions());
+    }
+
     public record Patient(@NotBlank @Size(max = 300) @SingleLine String name,
                           @NotNull @Min(0) @Max(120) Integer age,
                           @NotNull Sex sex,
