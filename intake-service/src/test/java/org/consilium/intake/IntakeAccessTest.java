@@ -75,6 +75,10 @@ class IntakeAccessTest extends IntakeContextTest {
                         Map.of("service", Outcome.PASS, "coordinator", Outcome.PASS)),
                 new Endpoint(HttpMethod.POST, "/cases/" + caseId + "/consent",
                         "{\"purpose\": \"CROSS_BORDER_TRANSFER\", \"granted\": true}", patientSide),
+                // the case was submitted complete: past the gate, the patient's answers are a 409
+                new Endpoint(HttpMethod.POST, "/cases/" + caseId + "/questionnaire", RealHospitalFhirTest.ANSWERS,
+                        patientSide),
+                new Endpoint(HttpMethod.GET, "/cases?stage=AWAITING_PATIENT", null, Map.of("coordinator", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/cases/" + caseId + "/audit", null,
                         Map.of("coordinator", Outcome.PASS, "ops", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, Map.of("ops", Outcome.PASS)),

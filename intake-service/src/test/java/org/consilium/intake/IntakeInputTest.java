@@ -61,9 +61,9 @@ class IntakeInputTest extends IntakeContextTest {
     }
 
     @Test
-    void aNameOfTwoHundredEmojiIsTwoHundredCharacters() {
-        post(Intakes.LUNG_URGENT.replace("\"Budi Santoso\"", "\"" + "😀".repeat(200) + "\"")).expectStatus().isCreated();
-        post(Intakes.LUNG_URGENT.replace("\"Budi Santoso\"", "\"" + "😀".repeat(201) + "\"")).expectStatus().isBadRequest()
+    void aNameOfThreeHundredEmojiIsThreeHundredCharacters() {
+        post(Intakes.LUNG_URGENT.replace("\"Budi Santoso\"", "\"" + "😀".repeat(300) + "\"")).expectStatus().isCreated();
+        post(Intakes.LUNG_URGENT.replace("\"Budi Santoso\"", "\"" + "😀".repeat(301) + "\"")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("patient.name");
     }
 

@@ -11,8 +11,9 @@ import org.springframework.http.HttpMethod;
  * against the case itself ({@code request.CaseGate}). Submitting is for the patient's side, a
  * referrer and coordinators (whose intake they may submit: {@code request.Submitter}). Reading a case
  * is for anyone with a token, then for the case's audience only. Consent and withdrawal are the
- * patient's side's and the coordinator's. The attachments' content is for records-service (role
- * {@code service}) and coordinators. Operators get no case content anywhere.
+ * patient's side's and the coordinator's, and so is the patient's part of a case a hospital sent
+ * ({@code /questionnaire}). The queue of cases by stage is the coordinators'. The attachments' content
+ * is for records-service (role {@code service}) and coordinators. Operators get no case content anywhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntakeAccess {
@@ -22,9 +23,11 @@ public class IntakeAccess {
     EndpointRules intakeEndpoints() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/cases", "/fhir").hasAnyRole(SUBMITTERS)
-                .pathMatchers(HttpMethod.POST, "/cases/*/consent", "/cases/*/withdraw")
+                .pathMatchers(HttpMethod.POST, "/cases/*/consent", "/cases/*/withdraw", "/cases/*/questionnaire")
                 .hasAnyRole(Roles.PATIENT, Roles.CAREGIVER, Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/cases/*/attachments/*").hasAnyRole(Roles.SERVICE, Roles.COORDINATOR)
+                // the queues by stage hold every patient's cases: coordinators only
+                .pathMatchers(HttpMethod.GET, "/cases").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/cases/*", "/cases/*/$export", "/fhir/ServiceRequest/*").authenticated()
                 // the form itself holds no one's data, but like every API it is for signed-in callers
                 .pathMatchers(HttpMethod.GET, "/questionnaire").authenticated()

@@ -32,10 +32,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,6 +55,8 @@ final class BundleIntake {
     private final Bundle bundle;
     private final LocalDate today;
     private final List<FhirIssue> issues = new ArrayList<>();
+    /** Intake fields whose problem is already an issue here, more precisely than bean validation would say it. */
+    private final Set<String> reported = new HashSet<>();
     private Integer patientIndex;
     private Integer conditionIndex;
     private Integer relatedPersonIndex;
@@ -62,9 +67,13 @@ final class BundleIntake {
         this.today = today;
     }
 
-    /** @param content the attachments' content that came inline, by attachment id (in {@code records}) */
+    /**
+     * @param content      the attachments' content that came inline, by attachment id (in {@code records})
+     * @param fromHospital the Bundle holds no Consent and no QuestionnaireResponse: records as a hospital
+     *                     sends them, with nothing of the patient's own part
+     */
     record Result(CaseIntake intake, List<SubmittedRecord> records, Map<String, IntakeAttachments.Content> content,
-                  List<FhirIssue> issues) {
+                  List<FhirIssue> issues, boolean fromHospital) {
     }
 
     Result read() {
@@ -113,7 +122,8 @@ final class BundleIntake {
                 answers.string(IntakeQuestionnaire.QUESTION_FOR_PANEL), answers.previousOpinions());
         BundleRecords.Read records = new BundleRecords(resources).read();
         issues.addAll(records.issues());
-        return new Result(intake, records.records(), records.content(), issues);
+        boolean fromHospital = responseIndex == null && indexesOf(resources, "Consent").isEmpty();
+        return new Result(intake, records.records(), records.content(), issues, fromHospital);
     }
 
     // ---- where things are, for the OperationOutcome ----
@@ -124,6 +134,11 @@ final class BundleIntake {
 
     String item(String linkId) {
         return resource(responseIndex, "QuestionnaireResponse") + ".repeat(item).where(linkId='" + linkId + "')";
+    }
+
+    /** Whether this field's problem is already among the issues (so it is reported once). */
+    boolean reported(String propertyPath) {
+        return reported.contains(propertyPath);
     }
 
     /** Where in the Bundle an intake field (a bean-validation property path) comes from. */
@@ -242,8 +257,7 @@ final class BundleIntake {
             case OTHER -> Sex.OTHER;
             default -> Sex.UNDISCLOSED;
         };
-        String country = patient.getAddress().stream().map(a -> a.getCountry()).filter(Objects::nonNull).findFirst()
-                .orElse(null);
+        String country = country(patient);
         List<String> languages = patient.getCommunication().stream()
                 .sorted(Comparator.comparing(c -> !c.getPreferred()))
                 .map(c -> c.getLanguage().getCoding().stream().map(Coding::getCode).filter(Objects::nonNull).findFirst()
@@ -252,6 +266,24 @@ final class BundleIntake {
         return new CaseIntake.Patient(name, age, sex, country, languages, answers.string(IntakeQuestionnaire.TIME_ZONE),
                 telecom(patient.getTelecom(), ContactPoint.ContactPointSystem.EMAIL),
                 telecom(patient.getTelecom(), ContactPoint.ContactPointSystem.PHONE));
+    }
+
+    /** The first address's country that has one, as ISO 3166 alpha-2; a name R4 allows there is read too. */
+    private String country(Patient patient) {
+        for (int a = 0; a < patient.getAddress().size(); a++) {
+            String written = patient.getAddress().get(a).getCountry();
+            if (written != null && !written.isBlank()) {
+                Optional<String> code = Countries.alpha2(written);
+                if (code.isEmpty()) {
+                    reported.add("patient.country");
+                    issues.add(FhirIssue.invalid(resource(patientIndex, "Patient") + ".address[" + a + "].country",
+                            "patient country '" + written + "' is not a country this service knows: write its ISO 3166 "
+                                    + "code (US, ID, AE) or its English name (United States, Indonesia)"));
+                }
+                return code.orElse(null);
+            }
+        }
+        return null;
     }
 
     private CaseIntake.Proxy proxy(RelatedPerson person, Answers answers) {

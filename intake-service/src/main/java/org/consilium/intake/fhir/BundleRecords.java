@@ -161,7 +161,8 @@ final class BundleRecords {
     /** A name records-service can store the file under: the title, else the resource. */
     private static String filename(String title, String type, String id) {
         String base = title != null && !title.isBlank() ? title : type + (id == null ? "" : "-" + id);
-        return base.length() > 120 ? base.substring(0, 120) : base;
+        // cut at a code point, never inside a surrogate pair (a title in a CJK extension or with an emoji)
+        return base.codePointCount(0, base.length()) > 120 ? base.substring(0, base.offsetByCodePoints(0, 120)) : base;
     }
 
     private static boolean isMediaType(String value) {

@@ -48,6 +48,8 @@ public class CaseAsFhir {
         request.setStatus(switch (c.stage()) {
             case REPORT_DELIVERED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
             case DECLINED, WITHDRAWN -> ServiceRequest.ServiceRequestStatus.REVOKED;
+            // a hospital's request the patient has not consented to yet: not ready to be acted on
+            case AWAITING_PATIENT -> ServiceRequest.ServiceRequestStatus.DRAFT;
             default -> ServiceRequest.ServiceRequestStatus.ACTIVE;
         });
         request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -59,7 +61,9 @@ public class CaseAsFhir {
         request.setAuthoredOn(Date.from(c.submittedAt()));
         request.addReasonReference(new Reference("Condition/condition-" + c.id()));
         request.addSupportingInfo(new Reference("QuestionnaireResponse/intake-" + c.id()));
-        request.addNote().setText(c.intake().questionForPanel());
+        if (c.intake().questionForPanel() != null) {
+            request.addNote().setText(c.intake().questionForPanel());
+        }
         if (c.intake().proxy() != null) {
             request.setRequester(new Reference("RelatedPerson/caregiver-" + c.id()).setDisplay(c.intake().proxy().name()));
         } else {
@@ -84,8 +88,11 @@ public class CaseAsFhir {
         if (c.intake().proxy() != null) {
             add(bundle, caregiver(c));
         }
-        for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            add(bundle, consent(c, purpose));
+        // a case waiting for the patient has no consent yet, neither given nor refused
+        if (!c.isAwaitingPatient()) {
+            for (ConsentPurpose purpose : ConsentPurpose.values()) {
+                add(bundle, consent(c, purpose));
+            }
         }
         add(bundle, condition(c));
         add(bundle, serviceRequest(c));
@@ -110,7 +117,9 @@ public class CaseAsFhir {
             case UNDISCLOSED -> AdministrativeGender.UNKNOWN;
         });
         patient.addAddress().setCountry(p.country());
-        patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.email());
+        if (p.email() != null) {
+            patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.email());
+        }
         if (p.phone() != null) {
             patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
         }
@@ -177,15 +186,18 @@ public class CaseAsFhir {
         QuestionnaireResponse response = new QuestionnaireResponse();
         response.setId("intake-" + c.id());
         response.setQuestionnaire(IntakeQuestionnaire.URL + "|" + c.questionnaireVersion());
-        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        response.setStatus(c.isAwaitingPatient() ? QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS
+                : QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         response.setSubject(new Reference("Patient/" + patientId(c)));
         response.setAuthored(Date.from(c.submittedAt()));
-        answer(response.getItem(), IntakeQuestionnaire.TIME_ZONE, new StringType(intake.patient().timeZone()));
+        optional(response.getItem(), IntakeQuestionnaire.TIME_ZONE, intake.patient().timeZone());
         answer(response.getItem(), IntakeQuestionnaire.AGE, new org.hl7.fhir.r4.model.IntegerType(intake.patient().age()));
         answers(response.getItem(), IntakeQuestionnaire.DECISIONS_AT_STAKE, intake.decisionsAtStake().stream()
                 .map(d -> (Type) IntakeQuestionnaire.coding(IntakeQuestionnaire.DECISION_SYSTEM, d)).toList());
-        answer(response.getItem(), IntakeQuestionnaire.TREATMENT_GOAL,
-                IntakeQuestionnaire.coding(IntakeQuestionnaire.GOAL_SYSTEM, intake.treatmentGoal()));
+        if (intake.treatmentGoal() != null) {
+            answer(response.getItem(), IntakeQuestionnaire.TREATMENT_GOAL,
+                    IntakeQuestionnaire.coding(IntakeQuestionnaire.GOAL_SYSTEM, intake.treatmentGoal()));
+        }
         answers(response.getItem(), IntakeQuestionnaire.WHAT_SEEMS_MISSING, intake.whatSeemsMissing().stream()
                 .map(m -> (Type) IntakeQuestionnaire.coding(IntakeQuestionnaire.MISSING_SYSTEM, m)).toList());
         answers(response.getItem(), IntakeQuestionnaire.OPEN_CONCERNS,
@@ -193,11 +205,13 @@ public class CaseAsFhir {
         if (intake.plannedTreatmentStart() != null) {
             answer(response.getItem(), IntakeQuestionnaire.PLANNED_TREATMENT_START, date(intake.plannedTreatmentStart()));
         }
-        answer(response.getItem(), IntakeQuestionnaire.QUESTION_FOR_PANEL, new StringType(intake.questionForPanel()));
-        QuestionnaireResponseItemComponent first = response.addItem().setLinkId(IntakeQuestionnaire.FIRST_OPINION);
-        answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_SUMMARY, new StringType(intake.firstOpinion().summary()));
-        answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_AUTHOR, new StringType(intake.firstOpinion().author()));
-        answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_DATE, date(intake.firstOpinion().date()));
+        optional(response.getItem(), IntakeQuestionnaire.QUESTION_FOR_PANEL, intake.questionForPanel());
+        if (intake.firstOpinion() != null) {
+            QuestionnaireResponseItemComponent first = response.addItem().setLinkId(IntakeQuestionnaire.FIRST_OPINION);
+            answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_SUMMARY, new StringType(intake.firstOpinion().summary()));
+            answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_AUTHOR, new StringType(intake.firstOpinion().author()));
+            answer(first.getItem(), IntakeQuestionnaire.FIRST_OPINION_DATE, date(intake.firstOpinion().date()));
+        }
         CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
         if (team != null) {
             QuestionnaireResponseItemComponent group = response.addItem().setLinkId(IntakeQuestionnaire.TREATING_TEAM);

@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -31,7 +30,9 @@ import java.util.List;
 /**
  * {@code POST /fhir}: a Bundle checked three ways before anything is stored (readable JSON, valid
  * against the R4 base profiles, holding what intake needs), then opened as a case through the
- * same path, validation and {@code CaseSubmitted} event as {@code POST /cases}.
+ * same path, validation and {@code CaseSubmitted} event as {@code POST /cases}. A hospital's Bundle
+ * with no Consent and no QuestionnaireResponse opens a case that waits for the patient's part
+ * ({@link PatientPart}) instead, and publishes nothing until the patient gives it.
  */
 @Service
 public class FhirImport {
@@ -55,10 +56,18 @@ public class FhirImport {
     public Mono<CaseRequests.Submission> importBundle(String body, String idempotencyKey) {
         // Validation is CPU-bound and blocking: keep it off the event loop.
         return Mono.fromCallable(() -> read(body)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(read -> requests.submit(read.intake(), read.records(), read.content(), idempotencyKey));
+                .flatMap(read -> read.awaited().isEmpty()
+                        ? requests.submit(read.bundle().intake(), read.bundle().records(), read.bundle().content(),
+                        idempotencyKey)
+                        : requests.awaitPatient(read.bundle().intake(), read.bundle().records(), read.bundle().content(),
+                        idempotencyKey, read.awaited()));
     }
 
-    BundleIntake.Result read(String body) {
+    /** @param awaited what a hospital's Bundle left for the patient to give; empty when the Bundle was complete */
+    record Read(BundleIntake.Result bundle, List<String> awaited) {
+    }
+
+    Read read(String body) {
         JsonNode tree;
         try {
             tree = json.readTree(body == null ? "" : body);
@@ -78,13 +87,12 @@ public class FhirImport {
         if (!unsafe.isEmpty()) {
             throw new FhirRejection(HttpStatus.BAD_REQUEST, unsafe);
         }
-        List<FhirIssue> invalid = validation.errors(body).stream()
-                .map(m -> new FhirIssue(m.getSeverity() == ResultSeverityEnum.FATAL ? IssueSeverity.FATAL : IssueSeverity.ERROR,
-                        IssueType.INVALID, m.getLocationString() == null ? null
-                                : m.getLocationString().replace("/null*/", "*/"), m.getMessage()))
-                .toList();
+        List<FhirIssue> found = ValidatorIssues.of(validation.messages(body), tree);
+        // warnings never refuse, but a refused Bundle is told about them too, after its errors
+        List<FhirIssue> warnings = found.stream().filter(i -> !i.isError()).toList();
+        List<FhirIssue> invalid = found.stream().filter(FhirIssue::isError).toList();
         if (!invalid.isEmpty()) {
-            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, invalid);
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, concat(invalid, warnings));
         }
         Bundle bundle;
         try {
@@ -97,15 +105,29 @@ public class FhirImport {
         BundleIntake reader = new BundleIntake(bundle, LocalDate.now(clock));
         BundleIntake.Result read = reader.read();
         List<FhirIssue> issues = new ArrayList<>(read.issues());
+        List<String> awaited = new ArrayList<>();
         intakeValidator.validate(read.intake()).stream()
+                .filter(v -> !reader.reported(v.getPropertyPath().toString()))
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> FhirIssue.error(v.getInvalidValue() == null ? IssueType.REQUIRED : IssueType.INVALID,
-                        reader.locate(v.getPropertyPath().toString()), message(v)))
-                .forEach(issues::add);
+                .forEach(v -> {
+                    String path = v.getPropertyPath().toString();
+                    if (read.fromHospital() && PatientPart.unanswered(path, v.getInvalidValue())) {
+                        awaited.add(path);
+                    } else {
+                        issues.add(FhirIssue.error(v.getInvalidValue() == null ? IssueType.REQUIRED : IssueType.INVALID,
+                                reader.locate(path), message(v)));
+                    }
+                });
         if (!issues.isEmpty()) {
-            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, issues);
+            throw new FhirRejection(HttpStatus.UNPROCESSABLE_ENTITY, concat(issues, warnings));
         }
-        return read;
+        return new Read(read, List.copyOf(awaited));
+    }
+
+    private static List<FhirIssue> concat(List<FhirIssue> errors, List<FhirIssue> warnings) {
+        List<FhirIssue> all = new ArrayList<>(errors);
+        all.addAll(warnings);
+        return all;
     }
 
     private static String message(ConstraintViolation<CaseIntake> violation) {

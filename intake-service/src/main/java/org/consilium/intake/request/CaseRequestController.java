@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -42,6 +44,14 @@ public class CaseRequestController {
                 .body(CaseView.of(s.request())));
     }
 
+    @GetMapping
+    @Operation(summary = "A coordinator's queue: the cases in one stage, oldest first",
+            description = "E.g. ?stage=AWAITING_PATIENT: cases a hospital sent that wait for the patient's consent and "
+                    + "question. No names or contact data: open the case for those.")
+    public Flux<CaseSummary> inStage(@RequestParam Stage stage) {
+        return requests.inStage(stage).map(CaseSummary::of);
+    }
+
     @GetMapping("/{caseId}")
     @Operation(summary = "Where the case stands now, with the history of its stages")
     public Mono<CaseView> find(@PathVariable String caseId, ServerHttpRequest request) {
@@ -59,6 +69,21 @@ public class CaseRequestController {
                 .then(requests.withdraw(caseId, withdrawal.reason()))
                 .flatMap(c -> gate.record(request, caseId, entry).thenReturn(c))
                 .map(c -> ResponseEntity.status(HttpStatus.ACCEPTED).body(CaseView.of(c)));
+    }
+
+    @PostMapping("/{caseId}/questionnaire")
+    @Operation(summary = "The patient's consent and question for a case a hospital sent (stage AWAITING_PATIENT)",
+            description = "By the patient, their caregiver, or a coordinator recording what the patient said. The intake "
+                    + "completed with these answers is validated whole (400 listing every field); then the case is "
+                    + "submitted as usual (CaseSubmitted). 409 when the case does not wait for them.")
+    public Mono<CaseView> completeByPatient(@PathVariable String caseId, @Valid @RequestBody PatientAnswers answers,
+                                            ServerHttpRequest request) {
+        AuditEntry entry = CaseGate.Entry.ofCase(AuditAction.UPDATE, "questionnaire", caseId,
+                "the patient's consent and question given; case submitted");
+        return gate.requirePatientSide(request, caseId, entry)
+                .then(requests.completeByPatient(caseId, answers))
+                .flatMap(c -> gate.record(request, caseId, entry).thenReturn(c))
+                .map(CaseView::of);
     }
 
     @PostMapping("/{caseId}/consent")

@@ -1,20 +1,27 @@
 package org.consilium.intake.request;
 
-import org.consilium.support.concurrency.ConcurrentChanges;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.consilium.events.Envelope;
 import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.support.access.CaseAction;
+import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.support.idempotency.RequestFingerprint;
+import org.consilium.support.input.FieldProblem;
+import org.consilium.support.input.InvalidInput;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,11 +30,13 @@ import java.util.function.Consumer;
 public class CaseRequests {
     private final CaseRepository cases;
     private final IntakeAttachments attachments;
+    private final Validator validator;
     private final Clock clock;
 
-    public CaseRequests(CaseRepository cases, IntakeAttachments attachments, Clock clock) {
+    public CaseRequests(CaseRepository cases, IntakeAttachments attachments, Validator validator, Clock clock) {
         this.cases = cases;
         this.attachments = attachments;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -53,22 +62,64 @@ public class CaseRequests {
      */
     public Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
                                    Map<String, IntakeAttachments.Content> content, String idempotencyKey) {
+        return open(intake, records, content, idempotencyKey, (caseId, fingerprint, by) ->
+                SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, fingerprint, by, clock.instant()));
+    }
+
+    /**
+     * Opens a case a hospital sent without the patient's consent and question: it waits for them
+     * ({@link Stage#AWAITING_PATIENT}) and nothing is published until they are given.
+     *
+     * @param awaited the intake fields the patient still has to give
+     */
+    public Mono<Submission> awaitPatient(CaseIntake fromHospital, List<SubmittedRecord> records,
+                                         Map<String, IntakeAttachments.Content> content, String idempotencyKey,
+                                         List<String> awaited) {
+        return open(fromHospital, records, content, idempotencyKey, (caseId, fingerprint, by) ->
+                SecondOpinionCase.awaitPatient(caseId, fromHospital, records, idempotencyKey, fingerprint, by, awaited,
+                        clock.instant()));
+    }
+
+    /**
+     * The patient's consent and question for a case that waits for them; the completed intake is
+     * validated whole (400, every field) and the case is submitted ({@code CaseSubmitted}).
+     */
+    public Mono<SecondOpinionCase> completeByPatient(String caseId, PatientAnswers answers) {
+        return change(caseId, c -> {
+            CaseIntake completed = c.completedWith(answers);
+            Set<ConstraintViolation<CaseIntake>> violations = validator.validate(completed);
+            if (!violations.isEmpty()) {
+                // the same 400 validation problem as a bad POST /cases, every field at once
+                throw new InvalidInput(violations.stream()
+                        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                        .sorted(Comparator.comparing(FieldProblem::field)).toList());
+            }
+            c.submitByPatient(completed, clock.instant());
+        });
+    }
+
+    /** How a case is opened once its id, the fingerprint of the request and who sent it are known. */
+    private interface Opening {
+        SecondOpinionCase open(String caseId, String requestFingerprint, Submitter submitter);
+    }
+
+    private Mono<Submission> open(CaseIntake intake, List<SubmittedRecord> records,
+                                  Map<String, IntakeAttachments.Content> content, String idempotencyKey, Opening opening) {
         // who may submit this intake is decided before anything of it is stored
         Mono<Optional<Submitter>> submitter = Caller.current().map(caller -> Optional.of(Submitter.of(caller, intake)))
                 .defaultIfEmpty(Optional.empty());
-        return submitter.flatMap(by -> submit(intake, records, content, idempotencyKey, by.orElse(null)));
+        return submitter.flatMap(by -> open(intake, records, content, idempotencyKey, by.orElse(null), opening));
     }
 
-    private Mono<Submission> submit(CaseIntake intake, List<SubmittedRecord> records,
-                                    Map<String, IntakeAttachments.Content> content, String idempotencyKey,
-                                    Submitter submitter) {
+    private Mono<Submission> open(CaseIntake intake, List<SubmittedRecord> records,
+                                  Map<String, IntakeAttachments.Content> content, String idempotencyKey,
+                                  Submitter submitter, Opening opening) {
         String fingerprint = idempotencyKey == null ? null : fingerprint(intake, records);
         Mono<Submission> open = Mono.defer(() -> {
             String caseId = "case-" + UUID.randomUUID();
             Mono<Void> storeContent = content.isEmpty() ? Mono.empty() : attachments.store(caseId, content);
             return storeContent
-                    .then(cases.insert(SecondOpinionCase.submit(caseId, intake, records, idempotencyKey, fingerprint, submitter,
-                            clock.instant())))
+                    .then(cases.insert(opening.open(caseId, fingerprint, submitter)))
                     .map(c -> new Submission(c, true))
                     .onErrorResume(e -> (content.isEmpty() ? Mono.<Void>empty() : attachments.discard(caseId))
                             .then(Mono.error(e)));
@@ -103,6 +154,11 @@ public class CaseRequests {
         List<SubmittedRecord> sent = records.stream().map(r -> new SubmittedRecord(r.resourceType(), r.sourceId(), r.title(),
                 r.contentType(), r.size(), r.url(), r.date(), null, r.sha256(), r.codes())).toList();
         return RequestFingerprint.of(Map.of("intake", intake, "records", sent));
+    }
+
+    /** A coordinator's queue: the cases in this stage, oldest first. */
+    public Flux<SecondOpinionCase> inStage(Stage stage) {
+        return cases.findByStageOrderBySubmittedAtAsc(stage);
     }
 
     public Mono<SecondOpinionCase> find(String caseId) {

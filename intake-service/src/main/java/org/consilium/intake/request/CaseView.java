@@ -7,17 +7,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What the requester sees: the stage and its history, not the whole questionnaire back. */
+/**
+ * What the requester sees: the stage and its history, not the whole questionnaire back.
+ *
+ * @param awaitedFromPatient while {@link Stage#AWAITING_PATIENT}: the intake fields the patient still has to give
+ */
 public record CaseView(String caseId, String questionnaireVersion, Stage stage, List<StageChange> history,
                        Urgency urgency, List<String> disciplines, int documentsReceived, String cancerType,
                        String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
                        String withdrawalReason, Map<ConsentPurpose, Boolean> consents,
-                       List<ConsentChange> consentHistory, List<SubmittedRecord> submittedRecords) {
+                       List<ConsentChange> consentHistory, List<SubmittedRecord> submittedRecords,
+                       List<String> awaitedFromPatient) {
 
     public static CaseView of(SecondOpinionCase c) {
         return new CaseView(c.id(), c.questionnaireVersion(), c.stage(), c.history(), c.urgency().orElse(null),
                 c.disciplines(), c.documentsReceived(), c.intake().diagnosis().cancerType().code(),
                 c.intake().questionForPanel(), c.intake().plannedTreatmentStart(), c.submittedAt(),
-                c.withdrawalReason().orElse(null), c.consents(), c.consentHistory(), c.submittedRecords());
+                c.withdrawalReason().orElse(null), c.consents(), c.consentHistory(), c.submittedRecords(),
+                c.awaitedFromPatient());
     }
 }

@@ -45,7 +45,8 @@ public class SecondOpinionCase {
     private final String idempotencyKey;
     /** The request the key answered (RequestFingerprint); {@code null} for cases opened before it was kept. */
     private final String requestFingerprint;
-    private final CaseIntake intake;
+    /** As submitted; a case a hospital opened gets the patient's part once, when they give it. */
+    private CaseIntake intake;
     private final Instant submittedAt;
     private Stage stage;
     private final List<StageChange> history;
@@ -59,6 +60,8 @@ public class SecondOpinionCase {
     private final List<SubmittedRecord> submittedRecords;
     /** {@code null} for cases submitted before tokens were enforced, or with them switched off. */
     private final Submitter submitter;
+    /** While {@link Stage#AWAITING_PATIENT}: the intake fields only the patient can give, as named by validation. */
+    private List<String> awaitedFromPatient;
 
     @PersistenceCreator
     SecondOpinionCase(String id, Long version, String questionnaireVersion, String idempotencyKey,
@@ -66,7 +69,7 @@ public class SecondOpinionCase {
                       Instant submittedAt, Stage stage, List<StageChange> history, Urgency urgency,
                       List<String> disciplines, int documentsReceived, String withdrawalReason,
                       List<OutboxEntry> outbox, List<String> appliedEvents, List<ConsentChange> consentHistory,
-                      List<SubmittedRecord> submittedRecords, Submitter submitter) {
+                      List<SubmittedRecord> submittedRecords, Submitter submitter, List<String> awaitedFromPatient) {
         this.id = id;
         this.version = version;
         this.questionnaireVersion = questionnaireVersion;
@@ -85,6 +88,7 @@ public class SecondOpinionCase {
         this.consentHistory = new ArrayList<>(consentHistory == null ? List.of() : consentHistory);
         this.submittedRecords = submittedRecords == null ? List.of() : List.copyOf(submittedRecords);
         this.submitter = submitter;
+        this.awaitedFromPatient = awaitedFromPatient == null ? List.of() : List.copyOf(awaitedFromPatient);
     }
 
     public static SecondOpinionCase submit(String id, CaseIntake intake, String idempotencyKey, Instant now) {
@@ -99,12 +103,69 @@ public class SecondOpinionCase {
                 .map(p -> new ConsentChange(p, p.grantedIn(intake.consent()), now)).toList();
         SecondOpinionCase request = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, requestFingerprint, intake, now,
                 Stage.SUBMITTED, List.of(new StageChange(Stage.SUBMITTED, now)), null, List.of(), 0, null, null, null,
-                consents, records, submitter);
-        request.outbox.add(OutboxEntry.of(request.submittedEvent(), now));
+                consents, records, submitter, null);
+        request.outbox.add(OutboxEntry.of(request.submittedEvent(now), now));
         return request;
     }
 
-    private CaseSubmitted submittedEvent() {
+    /**
+     * Opens a case a hospital sent (records, no consent, no question) to wait for the patient. Nothing
+     * is published: without the patient's consent no other service may hold their data, so the case
+     * exists only here, for the patient and the coordinators, until {@link #submitByPatient}. No consent
+     * is recorded either: the patient has not been asked yet, which is not the same as refusing.
+     *
+     * @param awaited the intake fields the patient still has to give
+     */
+    public static SecondOpinionCase awaitPatient(String id, CaseIntake fromHospital, List<SubmittedRecord> records,
+                                                 String idempotencyKey, String requestFingerprint, Submitter submitter,
+                                                 List<String> awaited, Instant now) {
+        return new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, requestFingerprint, fromHospital, now,
+                Stage.AWAITING_PATIENT, List.of(new StageChange(Stage.AWAITING_PATIENT, now)), null, List.of(), 0, null,
+                null, null, null, records, submitter, awaited);
+    }
+
+    /** The hospital's intake completed with the patient's answers, to be validated whole before {@link #submitByPatient}. */
+    public CaseIntake completedWith(PatientAnswers answers) {
+        requireAwaitingPatient();
+        String known = intake.patient().email();
+        if (answers.email() != null && known != null && !known.equalsIgnoreCase(answers.email().trim())) {
+            throw DomainProblem.conflict("patient-email-differs", "case " + id + " already names the patient's "
+                    + "e-mail; it is who may answer for the patient and cannot be replaced here");
+        }
+        return intake.completedWith(answers);
+    }
+
+    /**
+     * The patient gave their consent and question: the case is submitted as if it had come complete,
+     * {@code CaseSubmitted} through the outbox (its time is now: the clocks start when the case can be
+     * worked on), and the consent history opens with the patient's answers.
+     */
+    public void submitByPatient(CaseIntake completed, Instant now) {
+        requireAwaitingPatient();
+        intake = completed;
+        awaitedFromPatient = List.of();
+        Arrays.stream(ConsentPurpose.values())
+                .forEach(p -> consentHistory.add(new ConsentChange(p, p.grantedIn(completed.consent()), now)));
+        moveTo(Stage.SUBMITTED, now);
+        outbox.add(OutboxEntry.of(submittedEvent(now), now));
+    }
+
+    private void requireAwaitingPatient() {
+        if (stage != Stage.AWAITING_PATIENT) {
+            throw DomainProblem.conflict("case-not-awaiting-patient", "case " + id + " is " + stage
+                    + ": its consent and question were given already");
+        }
+    }
+
+    public boolean isAwaitingPatient() {
+        return stage == Stage.AWAITING_PATIENT;
+    }
+
+    public List<String> awaitedFromPatient() {
+        return awaitedFromPatient;
+    }
+
+    private CaseSubmitted submittedEvent(Instant submittedAt) {
         CaseIntake.Patient patient = intake.patient();
         // Whoever submitted hears from us: the caregiver when there is one, else the patient.
         Recipient contact = intake.proxy() != null
@@ -132,8 +193,11 @@ public class SecondOpinionCase {
      */
     public List<CaseParty> parties() {
         List<CaseParty> parties = new ArrayList<>();
-        parties.add(new CaseParty(Roles.PATIENT, intake.patient().email()));
-        if (intake.proxy() != null) {
+        // a hospital's Bundle may name no e-mail for the patient: then only staff see the case until it is given
+        if (intake.patient().email() != null) {
+            parties.add(new CaseParty(Roles.PATIENT, intake.patient().email()));
+        }
+        if (intake.proxy() != null && intake.proxy().email() != null) {
             parties.add(new CaseParty(Roles.CAREGIVER, intake.proxy().email()));
         }
         CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
@@ -163,9 +227,13 @@ public class SecondOpinionCase {
         if (stage.isFinal()) {
             throw DomainProblem.conflict("case-closed", "case " + id + " is already " + stage + " and cannot be withdrawn");
         }
+        boolean known = stage != Stage.AWAITING_PATIENT;
         withdrawalReason = reason;
         moveTo(Stage.WITHDRAWN, now);
-        outbox.add(OutboxEntry.of(new CaseWithdrawn(id, reason, now), now));
+        // a case still waiting for the patient was never announced: there is nothing elsewhere to stop
+        if (known) {
+            outbox.add(OutboxEntry.of(new CaseWithdrawn(id, reason, now), now));
+        }
     }
 
     /**
@@ -175,6 +243,10 @@ public class SecondOpinionCase {
      * case, since nothing can be reviewed without it.
      */
     public void decideConsent(ConsentPurpose purpose, boolean granted, Instant now) {
+        if (stage == Stage.AWAITING_PATIENT) {
+            throw DomainProblem.conflict("case-awaiting-patient", "case " + id + " waits for the patient's consent "
+                    + "and question together: POST /cases/" + id + "/questionnaire (or /withdraw)");
+        }
         boolean changes = consents().get(purpose) != granted;
         consentHistory.add(new ConsentChange(purpose, granted, now));
         if (changes) {

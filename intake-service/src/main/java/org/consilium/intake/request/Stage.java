@@ -5,10 +5,14 @@ import java.util.Set;
 
 /**
  * Where a case stands, as a patient would want it told. Declared in the order a case moves
- * through them; a stage never goes back, and the last three are final.
+ * through them; a stage never goes back, and the last three are final. {@code AWAITING_PATIENT}:
+ * a hospital sent the records (a FHIR Bundle with no Consent and no QuestionnaireResponse, as mCODE
+ * bundles are), and the case waits for the patient's consent and question; no other service knows
+ * of it until then.
  */
 public enum Stage {
-    SUBMITTED, COLLECTING_RECORDS, RECORDS_COMPLETE, MDT_SCHEDULED, MDT_CONCLUDED, REPORT_DELIVERED, DECLINED, WITHDRAWN;
+    AWAITING_PATIENT, SUBMITTED, COLLECTING_RECORDS, RECORDS_COMPLETE, MDT_SCHEDULED, MDT_CONCLUDED, REPORT_DELIVERED,
+    DECLINED, WITHDRAWN;
 
     private static final Set<Stage> FINAL = EnumSet.of(REPORT_DELIVERED, DECLINED, WITHDRAWN);
 
