@@ -80,7 +80,7 @@ class ReviewEndpoints {
                         "the review: panel, opinions, consensus, questions")).map(ReviewView::of)
                 // staff asking for a case no panel could be composed for are told why, not just "not found"
                 .onErrorResume(DomainProblem.class, problem -> problem.status() != HttpStatus.NOT_FOUND
-                        ? Mono.error(problem) : scheduling.gap(caseId).flatMap(gap -> Mono.<ReviewView>error(
+                        ? Mono.error(problem) : scheduling.gapOf(caseId).flatMap(gap -> Mono.<ReviewView>error(
                                 new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable", gap.reason())))
                         .switchIfEmpty(Mono.error(problem)));
     }

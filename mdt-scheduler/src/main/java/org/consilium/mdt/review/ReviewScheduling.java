@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * board session whose seat can still be taken, else an ad-hoc session or asynchronous review), the
  * panel composed for it, and the review with its MdtScheduled event in one insert. A case gets one
  * review: a redelivered command, or another one for a case already reviewed or cancelled, changes nothing.
+ * A case no panel can be composed for gets no session but a {@link PanelGap}, announced once as
+ * CaseStepFailed, until a coordinator re-plans it (ADR 13).
  */
 @Component
 public class ReviewScheduling {
@@ -49,9 +51,9 @@ public class ReviewScheduling {
     private final ReviewMetrics metrics;
     private final Clock clock;
 
-    ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking, SpecialistDirectory directory, WeeklyLoad load,
-                     PanelComposer composer, SessionPlanner planner, SessionCalendar calendar, ReviewMetrics metrics,
-                     Clock clock) {
+    ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
+                     SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
+                     SessionCalendar calendar, ReviewMetrics metrics, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -100,7 +102,7 @@ public class ReviewScheduling {
     }
 
     /** The gap of a case no panel could be composed for, if it is one. */
-    public Mono<PanelGap> gap(String caseId) {
+    public Mono<PanelGap> gapOf(String caseId) {
         return gaps.findById(caseId);
     }
 
