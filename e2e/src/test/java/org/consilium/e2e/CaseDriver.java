@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * opinions and the consensus, and the patient reads the mail inbox.
  */
 final class CaseDriver {
-    static final String REPORT_SUBJECT = "Your second-opinion report is ready";
+    /** The lung case's patient reads Bahasa Indonesia first, so the report comes in Indonesian (issue 11). */
+    static final String REPORT_SUBJECT = "Laporan opini kedua Anda sudah siap";
     static final String WITHDRAWN_SUBJECT = "Your case has been withdrawn";
 
     private CaseDriver() {
