@@ -1,8 +1,6 @@
 package org.consilium.bpmn.inbox;
 
-import org.consilium.bpmn.command.CommandPublisher;
 import org.consilium.events.CaseStepFailed;
-import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
 import org.consilium.events.Topics;
 import org.slf4j.Logger;
@@ -13,7 +11,6 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,7 +22,6 @@ import java.util.Optional;
 @Component
 public class DeadLetterIntake {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterIntake.class);
-    private static final int MAX_REASON = 600;
     private static final String[] EXCEPTION_MESSAGE = {KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message"};
     private static final String[] EXCEPTION_TYPE = {KafkaHeaders.DLT_EXCEPTION_FQCN, "x-exception-fqcn"};
     private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
@@ -50,20 +46,16 @@ public class DeadLetterIntake {
         String originalTopic = first(headers, ORIGINAL_TOPIC).orElse(originalOf(topic));
         String step = text(headers, "ce_type").flatMap(MessageType::fromCeType).map(MessageType::messageName)
                 .orElse("an unreadable message");
-        Instant now = Instant.now();
-        CaseStepFailed failed = new CaseStepFailed(caseId.get(), serviceOf(topic, originalTopic), step,
-                reason(headers), new CaseStepFailed.DeadLetter(topic, partition, offset, originalTopic), now);
-        inbox.store(new Envelope(Envelope.derivedId("dead-letter", topic, String.valueOf(partition),
-                String.valueOf(offset)), MessageType.CASE_STEP_FAILED, CommandPublisher.SOURCE, caseId.get(), now, null,
-                failed));
+        inbox.storeFailure(caseId.get(), serviceOf(topic, originalTopic), step, reason(headers),
+                new CaseStepFailed.DeadLetter(topic, partition, offset, originalTopic),
+                "dead-letter", topic, String.valueOf(partition), String.valueOf(offset));
     }
 
     /** The exception's type and first line; never its stack trace (it may quote the message's content). */
     private static String reason(MessageHeaders headers) {
         String type = first(headers, EXCEPTION_TYPE).map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("error");
         String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse("")).orElse("");
-        String reason = "dead-lettered after its retries: " + type + (message.isBlank() ? "" : ": " + message);
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+        return "dead-lettered after its retries: " + type + (message.isBlank() ? "" : ": " + message);
     }
 
     /** {@code error.<topic>.<group>} is a service's dead-letter topic; {@code <topic>.bpmn.dlt} the engine's own. */

@@ -1,9 +1,11 @@
 package org.consilium.bpmn.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.consilium.bpmn.command.CommandPublisher;
 import org.consilium.events.CaseStepFailed;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -19,6 +21,8 @@ import java.time.Instant;
 @Component
 public class Inbox {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    /** An engine-found failure's reason is a line or two for the coordinator, never a stack trace. */
+    private static final int MAX_REASON = 600;
 
     private final InboxStore store;
     private final InboxProperties properties;
@@ -32,6 +36,18 @@ public class Inbox {
 
     public void accept(Message<byte[]> message) {
         store(CloudEventCodec.read(message.getHeaders(), message.getPayload()));
+    }
+
+    /**
+     * A failed step the engine finds itself (a dead letter, an event it cannot apply): stored once per origin
+     * (the id is derived from it), its reason cut to a readable length.
+     */
+    public void storeFailure(String caseId, String service, String step, String reason,
+                             CaseStepFailed.DeadLetter deadLetter, String... origin) {
+        Instant now = Instant.now();
+        String bounded = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+        store(new Envelope(Envelope.derivedId(origin), MessageType.CASE_STEP_FAILED, CommandPublisher.SOURCE, caseId,
+                now, null, new CaseStepFailed(caseId, service, step, bounded, deadLetter, now)));
     }
 
     /** Keeps the event for the correlator, once per envelope id; types the process does not use are ignored. */

@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.consilium.bpmn.inbox.CaseCorrelation.Outcome;
-import org.consilium.bpmn.command.CommandPublisher;
-import org.consilium.events.CaseStepFailed;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
 import org.slf4j.Logger;
@@ -40,11 +38,11 @@ public class InboxCorrelator {
 
     public InboxCorrelator(InboxStore store, CaseCorrelation correlation, InboxProperties properties,
                            PlatformTransactionManager transactionManager, MeterRegistry meters, Inbox inbox) {
-        this.inbox = inbox;
         this.store = store;
         this.correlation = correlation;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.inbox = inbox;
         this.expired = Counter.builder("consilium.inbox.expired").description("inbox events that expired unapplied")
                 .register(meters);
     }
@@ -134,10 +132,7 @@ public class InboxCorrelator {
             log.error("case {}: the failure {} could not be applied either: {}", entry.caseId(), entry.envelopeId(), reason);
             return;
         }
-        Instant now = Instant.now();
-        inbox.store(new Envelope(Envelope.derivedId("inbox", entry.envelopeId()), MessageType.CASE_STEP_FAILED,
-                CommandPublisher.SOURCE, entry.caseId(), now, null, new CaseStepFailed(entry.caseId(), "bpmn",
-                entry.type().messageName(), reason.length() > 600 ? reason.substring(0, 600) + "…" : reason, null, now)));
+        inbox.storeFailure(entry.caseId(), "bpmn", entry.type().messageName(), reason, null, "inbox", entry.envelopeId());
     }
 
     private void failed(InboxEntry entry, RuntimeException error) {
