@@ -28,6 +28,12 @@ public record CaseBrief(String cancerType, Urgency urgency, String questionForPa
                 command.disciplines());
     }
 
+    /** The ScheduleReview this brief came from, to plan the case again. */
+    ScheduleReview asCommand(String caseId) {
+        return new ScheduleReview(caseId, cancerType, urgency, disciplines, patientLanguages, patientTimeZone,
+                questionForPanel, firstOpinion, country, treatingInstitution);
+    }
+
     public String tumourGroup() {
         return TumourGroups.of(cancerType);
     }

@@ -52,9 +52,7 @@ public record PanelGap(@Id String caseId, CaseBrief brief, List<Panel.Uncovered>
     }
 
     ScheduleReview command() {
-        return new ScheduleReview(caseId, brief.cancerType(), brief.urgency(), brief.disciplines(),
-                brief.patientLanguages(), brief.patientTimeZone(), brief.questionForPanel(), brief.firstOpinion(),
-                brief.country(), brief.treatingInstitution());
+        return brief.asCommand(caseId);
     }
 
     private static String reason(String caseId, int requested, Panel panel) {
