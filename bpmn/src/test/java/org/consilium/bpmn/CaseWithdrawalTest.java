@@ -46,10 +46,11 @@ class CaseWithdrawalTest extends ProcessTestSupport {
         assertThat(cancels).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo(caseId);
             assertThat(header(r, "ce_subject")).isEqualTo(caseId);
-            assertThat(envelope(r).payload()).isEqualTo(new CancelCase(caseId, "treated locally"));
+            assertThat(envelope(r).payload()).as("the patient's own words stay with intake")
+                    .isEqualTo(new CancelCase(caseId, "the case was withdrawn"));
         });
         SendNotification notice = commands.awaitPayload(caseId, MessageType.SEND_NOTIFICATION, SendNotification.class,
                 n -> n.purpose() == NotificationPurpose.CASE_WITHDRAWN);
-        assertThat(notice.parameters()).containsEntry("withdrawalReason", "treated locally");
+        assertThat(notice.parameters()).containsKey("withdrawnAt").doesNotContainValue("treated locally");
     }
 }

@@ -31,8 +31,8 @@ class FollowUpTest extends ProcessTestSupport {
         assertThat(theCase.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
         assertThat(theCase.getProcessDefinitionKey()).isEqualTo("second-opinion-case");
 
-        assertThat(followUp).variables().containsEntry("contactEmail", "layla@example.org")
-                .containsEntry("recommendation", Cases.REPORT.recommendation());
+        assertThat(followUp).variables().containsEntry("reportVersion", 2).containsEntry("language", "ar")
+                .doesNotContainKeys("contactEmail", "recommendation");
         assertThat(job(followUp, "DecisionDue").getDuedate().toInstant())
                 .isCloseTo(Instant.now().plus(Duration.ofDays(30)), within(Duration.ofMinutes(1)));
         runJob(followUp, "DecisionDue");

@@ -12,6 +12,7 @@ import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
 import org.consilium.events.Recipient;
 import org.consilium.events.MessageType;
+import org.consilium.events.NotificationAudience;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.SendNotification;
@@ -97,7 +98,9 @@ class RecordsReminderTest extends ProcessTestSupport {
         List<SendNotification> sent = reminders(caseId, 2);
         assertThat(sent).extracting(SendNotification::purpose).containsExactly(NotificationPurpose.RECORDS_REMINDER,
                 NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR);
-        assertThat(sent.get(1).recipient().email()).isEqualTo("karim@dubai-oncology.example");
+        assertThat(sent.get(1).recipient()).as("the engine knows a doctor may be written to, not who").isNull();
+        assertThat(sent.get(1).audience()).isEqualTo(NotificationAudience.CURRENT_DOCTOR);
+        assertThat(runtime.getVariables(instance.getId()).values()).doesNotContain("karim@dubai-oncology.example", "Dr Karim");
         assertThat(sent.get(1).parameters()).containsEntry("missing", "pathology-report").containsEntry("timeZone", "Asia/Dubai");
         assertThat(commands.await(caseId, MessageType.SEND_NOTIFICATION, 2)).extracting(r -> envelope(r).id())
                 .as("two commands, two ids").doesNotHaveDuplicates();
@@ -122,7 +125,7 @@ class RecordsReminderTest extends ProcessTestSupport {
     void withoutConsentTheDoctorIsNeitherKnownNorAsked() {
         ProcessInstance instance = driveTo("AwaitRecords");
         String caseId = instance.getBusinessKey();
-        assertThat(instance).variables().doesNotContainKey("currentDoctorEmail")
+        assertThat(instance).variables().containsEntry("currentDoctorKnown", false)
                 .containsEntry("consent_contact_current_doctor", false);
         runJob(instance, "RecordsReminderTimer");
         runJob(instance, "SendRecordsReminder");

@@ -15,18 +15,32 @@ import java.util.List;
  *                      and gave an e-mail address; {@code null} otherwise
  * @param parties       who may see the case besides staff and its panel (patient, caregiver, referrer), for the
  *                      services' per-case access checks (issue 6)
+ * @param patient       the patient, as the report and every notice name her, with her own address when she gave one
+ *                      and her first language (added in v1, additively); {@code contact} is whoever acts for her
+ * @param caregiver     the caregiver acting for the patient with her consent, or {@code null} (added in v1, additively)
  */
 public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
                             String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
                             String timeZone, String country, Instant submittedAt, String treatingInstitution,
                             List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor,
-                            List<CaseParty> parties)
+                            List<CaseParty> parties, Recipient patient, Recipient caregiver)
         implements CaseMessage {
     public CaseSubmitted {
         languages = languages == null ? List.of() : List.copyOf(languages);
         documents = documents == null ? List.of() : List.copyOf(documents);
         consents = consents == null ? List.of() : List.copyOf(consents);
         parties = parties == null ? List.of() : List.copyOf(parties);
+    }
+
+    /** Without the patient and caregiver told apart (added in v1, additively: older records name only the contact). */
+    public CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+                         String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
+                         String timeZone, String country, Instant submittedAt, String treatingInstitution,
+                         List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor,
+                         List<CaseParty> parties) {
+        this(caseId, cancerType, decisionAtStake, plannedTreatmentStart, questionForPanel, firstOpinion, contact,
+                languages, timeZone, country, submittedAt, treatingInstitution, documents, consents, currentDoctor,
+                parties, null, null);
     }
 
     /** Without the parties (added in v1, additively: older records lack them). */

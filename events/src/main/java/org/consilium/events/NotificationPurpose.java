@@ -11,5 +11,10 @@ public enum NotificationPurpose {
     /** To the chair: a follow-up question from the patient waits for their answer (sent by mdt-scheduler). */
     FOLLOW_UP_QUESTION,
     /** The chair's answer, to whoever asked the follow-up question (sent by mdt-scheduler). */
-    FOLLOW_UP_ANSWERED
+    FOLLOW_UP_ANSWERED,
+    /**
+     * The released report to a reader besides the case's contact: the patient at her own address when a caregiver
+     * acts for her, the treating doctor with her consent (notification-service sends these from one DeliverReport).
+     */
+    REPORT_COPY
 }

@@ -48,6 +48,9 @@ class IntakeServiceTest extends IntakeContextTest {
         assertThat(event.decisionAtStake()).isEqualTo("MAJOR_SURGERY");
         assertThat(event.contact().email()).as("the caregiver who submitted hears from us").isEqualTo("siti@example.org");
         assertThat(event.contact().language()).isEqualTo("id");
+        assertThat(event.patient()).as("the patient is told apart from the caregiver who acts for him")
+                .isEqualTo(new Recipient("Budi Santoso", "budi@example.org", "id"));
+        assertThat(event.caregiver()).isEqualTo(new Recipient("Siti Santoso", "siti@example.org", "id"));
         assertThat(event.timeZone()).isEqualTo("Asia/Jakarta");
 
         http.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk()

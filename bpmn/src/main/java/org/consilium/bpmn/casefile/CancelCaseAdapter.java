@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 /** Task <em>Cancel case</em>: every service with work in flight for the case stops it (one record per topic of CancelCase). */
 @Component
 public class CancelCaseAdapter implements JavaDelegate {
+    /** The patient's reason is her own words and stays with intake; the services only need to know why they stop. */
+    static final String WITHDRAWN = "the case was withdrawn";
     private final CaseCommands commands;
 
     public CancelCaseAdapter(CaseCommands commands) {
@@ -17,6 +19,6 @@ public class CancelCaseAdapter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
-        commands.send(execution, new CancelCase(file.caseId(), file.text(CaseVariables.WITHDRAWAL_REASON)));
+        commands.send(execution, new CancelCase(file.caseId(), WITHDRAWN));
     }
 }

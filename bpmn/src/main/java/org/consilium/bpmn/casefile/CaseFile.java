@@ -3,9 +3,8 @@ package org.consilium.bpmn.casefile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.consilium.bpmn.triage.PanelDisciplines;
 import org.consilium.events.NotificationPurpose;
-import org.consilium.events.Recipient;
+import org.consilium.events.NotificationAudience;
 import org.consilium.events.Json;
-import org.consilium.events.ReportContent;
 import org.consilium.events.SendNotification;
 import org.consilium.events.Urgency;
 
@@ -16,7 +15,12 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static org.consilium.bpmn.casefile.CaseVariables.*;
+import static org.consilium.bpmn.casefile.CaseVariables.CASE_ID;
+import static org.consilium.bpmn.casefile.CaseVariables.DISCIPLINES;
+import static org.consilium.bpmn.casefile.CaseVariables.LANGUAGES;
+import static org.consilium.bpmn.casefile.CaseVariables.LIST_SEPARATOR;
+import static org.consilium.bpmn.casefile.CaseVariables.URGENCY;
+import static org.consilium.bpmn.casefile.CaseVariables.CANCER_TYPE;
 
 /** The case as the process holds it: typed reads of the process variables for the adapters. */
 public final class CaseFile {
@@ -52,15 +56,6 @@ public final class CaseFile {
         return split(text(LANGUAGES), LIST_SEPARATOR);
     }
 
-    public Recipient recipient() {
-        return new Recipient(text(CONTACT_NAME), text(CONTACT_EMAIL), text(LANGUAGE));
-    }
-
-    /** The released version when there is one (ReportReleased), else the consensus as concluded. */
-    public ReportContent report() {
-        return json(RELEASED_REPORT, ReportContent.class).orElseGet(this::concludedReport);
-    }
-
     /**
      * A variable kept as JSON bytes (a nested value: the engine has no object serialisation here, and
      * its strings stop at 4000 characters); empty when it is not set.
@@ -69,13 +64,10 @@ public final class CaseFile {
         return execution.getVariable(name) instanceof byte[] bytes ? Optional.of(Json.read(bytes, type)) : Optional.empty();
     }
 
-    private ReportContent concludedReport() {
-        return new ReportContent(Boolean.TRUE.equals(execution.getVariable(CONFIRMS_FIRST_OPINION)),
-                text(RECOMMENDATION), text(PLAIN_LANGUAGE_SUMMARY), text(DIFFERENCE_EXPLANATION),
-                split(text(DISSENT), DISSENT_SEPARATOR), text(SIGNED_BY));
-    }
-
-    /** A notification to the case contact; its parameters are the named variables that have a value. */
+    /**
+     * A notification to the patient's side of the case (the patient, and the caregiver acting for her): the engine
+     * names the role, notification-service the people. Its parameters are the named variables that have a value.
+     */
     public SendNotification notification(NotificationPurpose purpose, String... parameterVariables) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String name : parameterVariables) {
@@ -84,7 +76,7 @@ public final class CaseFile {
                 parameters.put(name, value);
             }
         }
-        return new SendNotification(caseId(), recipient(), purpose, parameters);
+        return SendNotification.to(caseId(), NotificationAudience.PATIENT_SIDE, purpose, parameters);
     }
 
     public String text(String name) {

@@ -3,6 +3,10 @@ package org.consilium.bpmn.casefile;
 /**
  * Names of the process variables, in one place. Set from incoming events (see the inbox), by the
  * triage decisions and by coordinator forms; the form field ids in the BPMN use the same names.
+ * <p>
+ * Thin by rule (issue 11, ADR 15): ids, codes, dates and flags. No names, addresses, questions, opinions or
+ * report content: they stay sealed in the service that owns them, and the commands name the case and a role
+ * ({@code NotificationAudience}) for the receiving service to resolve.
  */
 public final class CaseVariables {
     // from CaseSubmitted
@@ -11,19 +15,16 @@ public final class CaseVariables {
     public static final String DECISION_AT_STAKE = "decisionAtStake";
     public static final String PLANNED_TREATMENT_START = "plannedTreatmentStart";
     public static final String DAYS_UNTIL_TREATMENT = "daysUntilTreatment";
-    public static final String QUESTION_FOR_PANEL = "questionForPanel";
-    public static final String FIRST_OPINION = "firstOpinion";
-    public static final String CONTACT_NAME = "contactName";
-    public static final String CONTACT_EMAIL = "contactEmail";
     public static final String LANGUAGE = "language";
     public static final String LANGUAGES = "languages";
     public static final String TIME_ZONE = "timeZone";
     public static final String COUNTRY = "country";
     public static final String TREATING_INSTITUTION = "treatingInstitution";
-    /** Set only when the patient consented to contacting the current doctor (CaseSubmitted.currentDoctor). */
-    public static final String CURRENT_DOCTOR_NAME = "currentDoctorName";
-    public static final String CURRENT_DOCTOR_EMAIL = "currentDoctorEmail";
-    public static final String CURRENT_DOCTOR_LANGUAGE = "currentDoctorLanguage";
+    /**
+     * True when intake named a treating doctor the case may write to (CaseSubmitted.currentDoctor: only with the
+     * patient's consent and an address). Whether the consent is still in force is {@code consentFor(...)}.
+     */
+    public static final String CURRENT_DOCTOR_KNOWN = "currentDoctorKnown";
     // consent per purpose (ConsentChanged codes): consentFor(purpose) is a Boolean, consentChangedAt(purpose)
     // the time of the newest decision applied
     private static final String CONSENT_PREFIX = "consent_";
@@ -43,17 +44,10 @@ public final class CaseVariables {
     // MDT
     public static final String SESSION_ID = "sessionId";
     public static final String SESSION_STARTS_AT = "sessionStartsAt";
-    public static final String PANEL = "panel";
-    /** The panel as JSON bytes (PanelMember[]): who gets an invitation, where, in which zone. */
-    public static final String PANEL_MEMBERS = "panelMembers";
-    public static final String CONFIRMS_FIRST_OPINION = "confirmsFirstOpinion";
-    public static final String RECOMMENDATION = "recommendation";
-    public static final String PLAIN_LANGUAGE_SUMMARY = "plainLanguageSummary";
-    public static final String DIFFERENCE_EXPLANATION = "differenceExplanation";
-    public static final String DISSENT = "dissent";
-    public static final String SIGNED_BY = "signedBy";
-    /** From ReportReleased: the released version's content as JSON bytes (nested sections), its number and releaser. */
-    public static final String RELEASED_REPORT = "releasedReport";
+    /** How many specialists sit on the panel (MdtScheduled); who they are is mdt-scheduler's. */
+    public static final String PANEL_SIZE = "panelSize";
+    public static final String MDT_CONCLUDED_AT = "mdtConcludedAt";
+    /** From ReportReleased: the released version's number (what DeliverReport names) and who released it. */
     public static final String REPORT_VERSION = "reportVersion";
     public static final String REPORT_RELEASED_BY = "reportReleasedBy";
     // a failed step (CaseStepFailed): local to the "Resolve a failed step" scope, so two failures never mix
@@ -73,11 +67,10 @@ public final class CaseVariables {
     /** Form of <em>Confirm report delivery</em>: true = delivered (ends the case), false = send it again. */
     public static final String DELIVERY_CONFIRMED = "deliveryConfirmed";
     public static final String DELIVERY_NOTE = "deliveryNote";
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWN_AT = "withdrawnAt";
 
     /** Separators of the joined list variables (no object serialisation in this engine). */
     public static final String LIST_SEPARATOR = ",";
-    public static final String DISSENT_SEPARATOR = " | ";
 
     private CaseVariables() {
     }

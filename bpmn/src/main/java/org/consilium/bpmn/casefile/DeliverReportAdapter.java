@@ -6,8 +6,9 @@ import org.consilium.events.DeliverReport;
 import org.springframework.stereotype.Component;
 
 /**
- * Task <em>Deliver report</em>: the approved report goes to the contact with the question and first opinion,
- * and the case's time zone, so that the report's date is the patient's date.
+ * Task <em>Deliver report</em>: the released version goes to the patient's side of the case, in the case's time
+ * zone so that the report's date is the patient's date. The command names the case and the version only:
+ * notification-service holds the people, the question and the released report (issue 11, ADR 15).
  */
 @Component
 public class DeliverReportAdapter implements JavaDelegate {
@@ -20,7 +21,10 @@ public class DeliverReportAdapter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
-        commands.send(execution, new DeliverReport(file.caseId(), file.recipient(), file.text(CaseVariables.QUESTION_FOR_PANEL),
-                file.text(CaseVariables.FIRST_OPINION), file.report(), file.text(CaseVariables.TIME_ZONE)));
+        // The process waits for ReportReleased before this task: a missing version is a model error, an incident.
+        if (!(file.value(CaseVariables.REPORT_VERSION) instanceof Integer version)) {
+            throw new IllegalStateException("case " + file.caseId() + " has no released report version to deliver");
+        }
+        commands.send(execution, DeliverReport.of(file.caseId(), version, file.text(CaseVariables.TIME_ZONE)));
     }
 }

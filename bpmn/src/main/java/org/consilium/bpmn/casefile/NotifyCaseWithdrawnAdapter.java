@@ -17,6 +17,7 @@ public class NotifyCaseWithdrawnAdapter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
-        commands.send(execution, file.notification(NotificationPurpose.CASE_WITHDRAWN, CaseVariables.WITHDRAWAL_REASON));
+        commands.send(execution, file.notification(NotificationPurpose.CASE_WITHDRAWN, CaseVariables.WITHDRAWN_AT,
+                CaseVariables.TIME_ZONE));
     }
 }

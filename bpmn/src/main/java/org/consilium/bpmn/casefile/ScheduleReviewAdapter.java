@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consilium.events.ScheduleReview;
 import org.springframework.stereotype.Component;
 
-/** Task <em>Schedule review</em>: asks mdt-scheduler for a panel and a session. */
+/**
+ * Task <em>Schedule review</em>: asks mdt-scheduler for a panel and a session. The question and the first opinion
+ * are not the engine's to send: mdt-scheduler has them from the case's CaseSubmitted (issue 11).
+ */
 @Component
 public class ScheduleReviewAdapter implements JavaDelegate {
     private final CaseCommands commands;
@@ -18,8 +21,7 @@ public class ScheduleReviewAdapter implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CaseFile file = CaseFile.of(execution);
         commands.send(execution, new ScheduleReview(file.caseId(), file.cancerType(), file.urgency(), file.disciplines(),
-                file.languages(), file.text(CaseVariables.TIME_ZONE), file.text(CaseVariables.QUESTION_FOR_PANEL),
-                file.text(CaseVariables.FIRST_OPINION), file.text(CaseVariables.COUNTRY),
+                file.languages(), file.text(CaseVariables.TIME_ZONE), null, null, file.text(CaseVariables.COUNTRY),
                 file.text(CaseVariables.TREATING_INSTITUTION)));
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consilium.events.ConsentChanged;
 import org.consilium.events.NotificationPurpose;
-import org.consilium.events.Recipient;
+import org.consilium.events.NotificationAudience;
 import org.consilium.events.SendNotification;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,8 @@ import java.util.Optional;
  * the case's zone, so the deadline reads in the patient's local time.
  * The current doctor gets the same request, in a clinician's wording, only while the patient's
  * consent to contacting them is in force (it can be withdrawn at any time: ConsentChanged). The doctor's
- * own zone is not known: the patient's is the best guess for a doctor treating them.
+ * own zone is not known: the patient's is the best guess for a doctor treating them. Both commands name a
+ * role, not a person: notification-service knows who the patient's side and the doctor are.
  */
 @Component
 public class SendRecordsReminderAdapter implements JavaDelegate {
@@ -48,19 +49,17 @@ public class SendRecordsReminderAdapter implements JavaDelegate {
         if (dueBy != null) {
             parameters.put(DUE_BY, dueBy);
         }
-        commands.send(execution, new SendNotification(base.caseId(), base.recipient(), base.purpose(), parameters));
-        currentDoctor(file).ifPresent(doctor -> commands.send(execution, new SendNotification(base.caseId(), doctor,
-                NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, parameters)));
+        commands.send(execution, SendNotification.to(base.caseId(), base.audience(), base.purpose(), parameters));
+        if (mayWriteToDoctor(file)) {
+            commands.send(execution, SendNotification.to(base.caseId(), NotificationAudience.CURRENT_DOCTOR,
+                    NotificationPurpose.RECORDS_REQUEST_TO_DOCTOR, parameters));
+        }
     }
 
-    /** The doctor to write to: named at intake (only with consent) and the consent still in force. */
-    static Optional<Recipient> currentDoctor(CaseFile file) {
-        boolean consent = Boolean.TRUE.equals(file.value(CaseVariables.consentFor(ConsentChanged.CONTACT_CURRENT_DOCTOR)));
-        String email = file.text(CaseVariables.CURRENT_DOCTOR_EMAIL);
-        return consent && email != null
-                ? Optional.of(new Recipient(file.text(CaseVariables.CURRENT_DOCTOR_NAME), email,
-                        file.text(CaseVariables.CURRENT_DOCTOR_LANGUAGE)))
-                : Optional.empty();
+    /** A doctor named at intake (only with consent), and the consent still in force. */
+    static boolean mayWriteToDoctor(CaseFile file) {
+        return Boolean.TRUE.equals(file.value(CaseVariables.consentFor(ConsentChanged.CONTACT_CURRENT_DOCTOR)))
+                && Boolean.TRUE.equals(file.value(CaseVariables.CURRENT_DOCTOR_KNOWN));
     }
 
     /** The item codes a list variable holds, joined with ", "; empty when there are none. */

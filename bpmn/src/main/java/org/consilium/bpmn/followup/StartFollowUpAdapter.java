@@ -30,9 +30,9 @@ public class StartFollowUpAdapter implements JavaDelegate {
         CaseFile file = CaseFile.of(execution);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseVariables.CASE_ID, file.caseId());
-        for (String name : new String[] {CaseVariables.CONTACT_NAME, CaseVariables.CONTACT_EMAIL, CaseVariables.LANGUAGE,
-                CaseVariables.TIME_ZONE, CaseVariables.URGENCY, CaseVariables.RECOMMENDATION,
-                CaseVariables.REPORT_DELIVERED_AT, CaseVariables.DELIVERY_CONFIRMED}) {
+        // thin like the case: who to call and what was recommended are intake's and mdt-scheduler's to show
+        for (String name : new String[] {CaseVariables.LANGUAGE, CaseVariables.TIME_ZONE, CaseVariables.URGENCY,
+                CaseVariables.REPORT_VERSION, CaseVariables.REPORT_DELIVERED_AT, CaseVariables.DELIVERY_CONFIRMED}) {
             Object value = execution.getVariable(name);
             if (value != null) {
                 variables.put(name, value);

@@ -8,13 +8,10 @@ import org.consilium.events.ConsentChanged;
 import org.consilium.events.MdtConcluded;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.MessageType;
-import org.consilium.events.PanelMember;
 import org.consilium.events.RecordsCompleted;
 import org.consilium.events.RecordsIncomplete;
-import org.consilium.events.ReportContent;
 import org.consilium.events.ReportDelivered;
 import org.consilium.events.ReportReleased;
-import org.consilium.events.Json;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -23,11 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.consilium.bpmn.casefile.CaseVariables.*;
 
-/** The events the process waits for, and the process variables each one sets when it is applied. */
+/**
+ * The events the process waits for, and the process variables each one sets when it is applied: ids, codes, dates
+ * and flags only (issue 11). What an event says about people, their question or the report stays with the service
+ * that published it; {@link ThinPayloads} removes it before the inbox even stores the event.
+ */
 public final class EventVariables {
     /** Types the inbox keeps; every other type on the consumed topics is ignored. */
     public static final Set<MessageType> APPLIED_TYPES = EnumSet.of(MessageType.CASE_SUBMITTED,
@@ -49,7 +49,8 @@ public final class EventVariables {
         if (payload instanceof CaseSubmitted submitted) {
             submitted(submitted, today, variables);
         } else if (payload instanceof CaseWithdrawn withdrawn) {
-            variables.put(WITHDRAWAL_REASON, withdrawn.reason());
+            // the reason is the patient's own words: intake keeps it
+            variables.put(WITHDRAWN_AT, text(withdrawn.withdrawnAt()));
         } else if (payload instanceof RecordsCompleted completed) {
             variables.put(DOCUMENT_COUNT, (long) completed.documentCount());
             variables.put(RECORDS_COMPLETED_AT, text(completed.completedAt()));
@@ -60,15 +61,10 @@ public final class EventVariables {
         } else if (payload instanceof MdtScheduled scheduled) {
             variables.put(SESSION_ID, scheduled.sessionId());
             variables.put(SESSION_STARTS_AT, text(scheduled.sessionStartsAt()));
-            variables.put(PANEL, panel(scheduled.panel()));
-            // bytes (JSON): each member's address and zone, for their invitation
-            variables.put(PANEL_MEMBERS, Json.write(scheduled.panel().toArray(PanelMember[]::new)));
+            variables.put(PANEL_SIZE, (long) scheduled.panel().size());
         } else if (payload instanceof MdtConcluded concluded) {
-            report(concluded.report(), variables);
+            variables.put(MDT_CONCLUDED_AT, text(concluded.concludedAt()));
         } else if (payload instanceof ReportReleased released) {
-            report(released.report(), variables);
-            // bytes, not a string: a report's JSON outgrows the engine's 4000-character string variables
-            variables.put(RELEASED_REPORT, Json.write(released.report()));
             variables.put(REPORT_VERSION, released.version());
             variables.put(REPORT_RELEASED_BY, released.releasedBy());
         } else if (payload instanceof ConsentChanged changed) {
@@ -90,10 +86,6 @@ public final class EventVariables {
         variables.put(PLANNED_TREATMENT_START, text(start));
         variables.put(DAYS_UNTIL_TREATMENT, start == null ? NO_PLANNED_START
                 : (int) Math.max(-NO_PLANNED_START, Math.min(NO_PLANNED_START, ChronoUnit.DAYS.between(today, start))));
-        variables.put(QUESTION_FOR_PANEL, event.questionForPanel());
-        variables.put(FIRST_OPINION, event.firstOpinion());
-        variables.put(CONTACT_NAME, event.contact() == null ? null : event.contact().name());
-        variables.put(CONTACT_EMAIL, event.contact() == null ? null : event.contact().email());
         variables.put(LANGUAGE, event.languages().isEmpty() ? DEFAULT_LANGUAGE : event.languages().get(0));
         variables.put(LANGUAGES, String.join(LIST_SEPARATOR, event.languages()));
         variables.put(TIME_ZONE, event.timeZone());
@@ -103,11 +95,7 @@ public final class EventVariables {
             // an intake always has consent for review: an empty list is a producer that does not report consents
             CONSENT_PURPOSES.forEach(purpose -> variables.put(consentFor(purpose), event.consents().contains(purpose)));
         }
-        if (event.currentDoctor() != null) {
-            variables.put(CURRENT_DOCTOR_NAME, event.currentDoctor().name());
-            variables.put(CURRENT_DOCTOR_EMAIL, event.currentDoctor().email());
-            variables.put(CURRENT_DOCTOR_LANGUAGE, event.currentDoctor().language());
-        }
+        variables.put(CURRENT_DOCTOR_KNOWN, event.currentDoctor() != null);
     }
 
     private static void failure(CaseStepFailed failed, Map<String, Object> variables) {
@@ -120,24 +108,6 @@ public final class EventVariables {
         variables.put(DEAD_LETTER_PARTITION, dead == null ? null : dead.partition());
         variables.put(DEAD_LETTER_OFFSET, dead == null ? null : dead.offset());
         variables.put(DEAD_LETTER_ORIGINAL_TOPIC, dead == null ? null : dead.originalTopic());
-    }
-
-    private static void report(ReportContent report, Map<String, Object> variables) {
-        if (report == null) {
-            return;
-        }
-        variables.put(CONFIRMS_FIRST_OPINION, report.confirmsFirstOpinion());
-        variables.put(RECOMMENDATION, report.recommendation());
-        variables.put(PLAIN_LANGUAGE_SUMMARY, report.plainLanguageSummary());
-        variables.put(DIFFERENCE_EXPLANATION, report.differenceExplanation());
-        variables.put(DISSENT, String.join(DISSENT_SEPARATOR, report.dissent()));
-        variables.put(SIGNED_BY, report.signedBy());
-    }
-
-    /** e.g. "Dr Tan (thoracic-surgeon, chair); Dr Lee (pathologist)". */
-    static String panel(List<PanelMember> panel) {
-        return panel.stream().map(m -> m.name() + " (" + m.discipline() + (m.chair() ? ", chair" : "") + ")")
-                .collect(Collectors.joining("; "));
     }
 
     private static String text(Object value) {

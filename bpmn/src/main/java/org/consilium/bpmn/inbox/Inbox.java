@@ -57,7 +57,7 @@ public class Inbox {
             return;
         }
         Instant now = Instant.now();
-        if (store.add(envelope, now, now.plus(properties.expiry()))) {
+        if (store.add(ThinPayloads.of(envelope), now, now.plus(properties.expiry()))) {
             log.info("case {}: stored {} {}", envelope.caseId(), envelope.type().messageName(), envelope.id());
             if (envelope.payload() instanceof CaseStepFailed failed) {
                 meters.counter("consilium.case.step.failures", "service", String.valueOf(failed.service()),

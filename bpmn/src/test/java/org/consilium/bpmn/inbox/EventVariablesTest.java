@@ -6,6 +6,7 @@ import org.consilium.events.MessageType;
 import org.consilium.events.RecordsIncomplete;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportContent;
+import org.consilium.events.ReportReleased;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,8 +29,10 @@ class EventVariablesTest {
         assertThat(variables).containsEntry("caseId", "c-1").containsEntry("cancerType", "lung")
                 .containsEntry("plannedTreatmentStart", "2026-12-07").containsEntry("daysUntilTreatment", 12)
                 .containsEntry("language", "id").containsEntry("languages", "id,en")
-                .containsEntry("contactName", "Siti").containsEntry("contactEmail", "siti@example.org")
-                .containsEntry("timeZone", "Asia/Jakarta").containsEntry("country", "ID");
+                .containsEntry("timeZone", "Asia/Jakarta").containsEntry("country", "ID")
+                .containsEntry("currentDoctorKnown", false);
+        assertThat(variables.values()).as("no names, addresses, questions or opinions in the engine (issue 11)")
+                .doesNotContain("Siti", "siti@example.org", "question", "first opinion");
     }
 
     @Test
@@ -51,16 +54,17 @@ class EventVariablesTest {
 
         assertThat(variables).containsEntry("daysUntilTreatment", EventVariables.NO_PLANNED_START)
                 .containsEntry("plannedTreatmentStart", null).containsEntry("language", "en")
-                .containsEntry("languages", "").containsEntry("contactEmail", null);
+                .containsEntry("languages", "");
     }
 
     @Test
-    void reportIsFlattenedForTheApprovalForm() {
-        Map<String, Object> variables = EventVariables.of(new MdtConcluded("c-3", new ReportContent(true, "go ahead",
-                "summary", null, List.of("a", "b"), "dr-tan"), Instant.now()), TODAY);
-
-        assertThat(variables).containsEntry("confirmsFirstOpinion", true).containsEntry("dissent", "a | b")
-                .containsEntry("differenceExplanation", null).containsEntry("signedBy", "dr-tan");
+    void theReportStaysWithMdtSchedulerOnlyItsVersionAndTimesReachTheEngine() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        ReportContent report = new ReportContent(true, "go ahead", "summary", null, List.of("a", "b"), "dr-tan");
+        assertThat(EventVariables.of(new MdtConcluded("c-3", report, at), TODAY))
+                .containsExactlyEntriesOf(Map.of("mdtConcludedAt", "2026-11-25T10:00:00Z"));
+        assertThat(EventVariables.of(new ReportReleased("c-3", 2, report, "cora.nolan", at), TODAY))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("reportVersion", 2, "reportReleasedBy", "cora.nolan"));
     }
 
     @Test

@@ -167,10 +167,14 @@ public class SecondOpinionCase {
 
     private CaseSubmitted submittedEvent(Instant submittedAt) {
         CaseIntake.Patient patient = intake.patient();
-        // Whoever submitted hears from us: the caregiver when there is one, else the patient.
-        Recipient contact = intake.proxy() != null
-                ? new Recipient(intake.proxy().name(), intake.proxy().email(), patient.languages().get(0))
-                : new Recipient(patient.name(), patient.email(), patient.languages().get(0));
+        String language = patient.languages().get(0);
+        // The report and every notice name the patient; each reader is greeted by their own name. The caregiver
+        // reads in the patient's language: the intake asks for hers only.
+        Recipient patientReader = new Recipient(patient.name(), patient.email(), language);
+        Recipient caregiver = intake.proxy() == null ? null
+                : new Recipient(intake.proxy().name(), intake.proxy().email(), language);
+        // The contact (kept for older consumers) is whoever acts for the patient: the caregiver when there is one.
+        Recipient contact = caregiver != null ? caregiver : patientReader;
         CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
         List<String> consented = Arrays.stream(ConsentPurpose.values()).filter(p -> p.grantedIn(intake.consent()))
                 .map(ConsentPurpose::code).toList();
@@ -182,7 +186,7 @@ public class SecondOpinionCase {
                 patient.languages(), patient.timeZone(), patient.country(), submittedAt,
                 team == null ? null : team.institution(),
                 submittedRecords.stream().filter(SubmittedRecord::hasContent).map(SubmittedRecord::asDocument).toList(),
-                consented, doctor, parties());
+                consented, doctor, parties(), patientReader, caregiver);
     }
 
     /**

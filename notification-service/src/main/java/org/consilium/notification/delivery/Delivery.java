@@ -223,6 +223,7 @@ public class Delivery {
     }
 
     private CaseMessage deliveredEvent(Instant now) {
+        // only the contact's delivery is the one the process waits for; a copy is a notification like any other
         return purpose == DeliveryPurpose.REPORT
                 ? new ReportDelivered(caseId, id, now)
                 : new NotificationDelivered(caseId, id, purpose.notificationPurpose(), now);

@@ -29,7 +29,9 @@ public enum DeliveryPurpose {
     /** To whoever asked: {@code questionId}, {@code question}, {@code answer}, {@code answeredBy}. */
     FOLLOW_UP_ANSWERED("follow-up-answered"),
     /** From {@code DeliverReport}: the question, the first opinion and the report content. */
-    REPORT("report");
+    REPORT("report"),
+    /** The same report to a reader besides the case's contact (the patient beside her caregiver, the treating doctor). */
+    REPORT_COPY("report");
 
     private final String template;
 

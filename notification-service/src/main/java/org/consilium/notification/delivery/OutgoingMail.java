@@ -52,8 +52,9 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
                 if (r.report() == null) {
                     throw new UnreadableMessageException("DeliverReport " + command.id() + " has no report");
                 }
-                yield Optional.of(new OutgoingMail(r.caseId(), DeliveryPurpose.REPORT, checked(r.recipient(), command),
-                        Map.of(), r, command.time()));
+                // a copy (the patient beside her caregiver, the doctor) is the same mail, not the delivery the process awaits
+                yield Optional.of(new OutgoingMail(r.caseId(), r.copy() ? DeliveryPurpose.REPORT_COPY : DeliveryPurpose.REPORT,
+                        checked(r.recipient(), command), Map.of(), r, command.time()));
             }
             default -> Optional.empty();
         };
@@ -85,6 +86,8 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
         variables.put("missingRecords", MissingRecord.of(parameters, locale));
         if (report != null) {
             ReportContent content = report.report();
+            variables.put("patientName", report.patientName() != null ? report.patientName()
+                    : recipient.name() == null ? "" : recipient.name());
             variables.put("question", report.questionForPanel());
             variables.put("firstOpinion", report.firstOpinion());
             variables.put("confirms", content.confirmsFirstOpinion());

@@ -157,8 +157,10 @@ public class ReportPdfs {
         variables.put("lang", language);
         variables.put("dir", RIGHT_TO_LEFT.contains(Locale.forLanguageTag(language).getLanguage()) ? "rtl" : "ltr");
         variables.put("caseId", report.caseId());
-        variables.put("recipientName", report.recipient() == null || report.recipient().name() == null
-                ? "" : report.recipient().name());
+        // the report is about the patient, whoever reads it (a caregiver, her doctor): older commands name only the reader
+        String patient = report.patientName() != null ? report.patientName()
+                : report.recipient() == null ? null : report.recipient().name();
+        variables.put("patientName", patient == null ? "" : patient);
         // the patient's date where the case names their zone (a report issued late evening in UTC is tomorrow in Jakarta)
         variables.put("issued", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(issuedAt.atZone(zone(report.timeZone()))));

@@ -1,0 +1,112 @@
+package org.consilium.notification.casefile;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.DeliverReport;
+import org.consilium.events.Envelope;
+import org.consilium.events.NotificationAudience;
+import org.consilium.events.Recipient;
+import org.consilium.events.SendNotification;
+import org.consilium.events.UnreadableMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a command that names a role into one command per reader, each addressed and complete (ADR 15, who
+ * receives what). The patient's side is whoever acts for the case (the caregiver when there is one, else the
+ * patient: the primary reader, whose delivery keeps the command's id) and the patient herself at her own address
+ * when a caregiver acts; the treating doctor only while the patient's consent to contacting them is in force. The
+ * report names the patient whoever reads it. A command that already names its reader passes unchanged.
+ */
+@Component
+public class Addressing {
+    private static final Logger log = LoggerFactory.getLogger(Addressing.class);
+    static final String PATIENT_COPY = "patient";
+    static final String DOCTOR_COPY = "doctor";
+
+    private final CaseFacts facts;
+
+    public Addressing(CaseFacts facts) {
+        this.facts = facts;
+    }
+
+    public Flux<Envelope> readers(Envelope command) {
+        return switch (command.type()) {
+            case SEND_NOTIFICATION -> {
+                SendNotification n = command.payload(SendNotification.class);
+                yield n.recipient() != null || n.audience() == null ? Flux.just(command) : notification(command, n);
+            }
+            case DELIVER_REPORT -> {
+                DeliverReport r = command.payload(DeliverReport.class);
+                yield r.addressed() ? Flux.just(command) : report(command, r);
+            }
+            default -> Flux.just(command);
+        };
+    }
+
+    private Flux<Envelope> notification(Envelope command, SendNotification n) {
+        return known(command).flatMapMany(contacts -> {
+            if (n.audience() == NotificationAudience.CURRENT_DOCTOR) {
+                return Flux.fromIterable(contacts.doctorWithConsent().stream().map(doctor ->
+                        copy(command, DOCTOR_COPY, withReader(n, doctor))).toList())
+                        .switchIfEmpty(Flux.defer(() -> {
+                            log.info("{} {} for case {}: no treating doctor may be written to (no consent or no address); "
+                                    + "nothing to send", n.purpose(), command.id(), n.caseId());
+                            return Flux.empty();
+                        }));
+            }
+            List<Envelope> readers = new ArrayList<>();
+            PatientSide side = PatientSide.of(contacts, command);
+            readers.add(copy(command, null, withReader(n, side.primary())));
+            side.patientCopy().ifPresent(patient -> readers.add(copy(command, PATIENT_COPY, withReader(n, patient))));
+            return Flux.fromIterable(readers);
+        });
+    }
+
+    private Flux<Envelope> report(Envelope command, DeliverReport r) {
+        if (r.reportVersion() == null) {
+            throw new UnreadableMessageException("DeliverReport " + command.id() + " names neither a report nor its version");
+        }
+        return known(command).zipWith(facts.report(r.caseId(), r.reportVersion()).switchIfEmpty(Mono.error(() ->
+                        new CaseNotKnownYet("version " + r.reportVersion() + " of the report of case " + r.caseId()
+                                + " is not released here yet (ReportReleased not received)"))))
+                .flatMapMany(found -> {
+                    CaseContacts contacts = found.getT1();
+                    PatientSide side = PatientSide.of(contacts, command);
+                    String zone = r.timeZone() != null ? r.timeZone() : contacts.timeZone();
+                    String patientName = contacts.patient() == null ? null : contacts.patient().name();
+                    List<Envelope> readers = new ArrayList<>();
+                    readers.add(copy(command, null, new DeliverReport(r.caseId(), side.primary(), contacts.questionForPanel(),
+                            contacts.firstOpinion(), found.getT2(), zone, r.reportVersion(), patientName, false)));
+                    side.patientCopy().ifPresent(patient -> readers.add(copy(command, PATIENT_COPY, new DeliverReport(
+                            r.caseId(), patient, contacts.questionForPanel(), contacts.firstOpinion(), found.getT2(), zone,
+                            r.reportVersion(), patientName, true))));
+                    contacts.doctorWithConsent().ifPresent(doctor -> readers.add(copy(command, DOCTOR_COPY, new DeliverReport(
+                            r.caseId(), doctor, contacts.questionForPanel(), contacts.firstOpinion(), found.getT2(), zone,
+                            r.reportVersion(), patientName, true))));
+                    return Flux.fromIterable(readers);
+                });
+    }
+
+    private Mono<CaseContacts> known(Envelope command) {
+        return facts.contacts(command.caseId()).filter(CaseContacts::submitted)
+                .switchIfEmpty(Mono.error(() -> new CaseNotKnownYet(command.type().messageName() + " " + command.id()
+                        + ": case " + command.caseId() + " is not known here yet (CaseSubmitted not received)")));
+    }
+
+    private static SendNotification withReader(SendNotification n, Recipient reader) {
+        return new SendNotification(n.caseId(), reader, n.purpose(), n.parameters(), n.audience());
+    }
+
+    /** The primary reader's command keeps the command's id; each copy has its own, derived from it. */
+    private static Envelope copy(Envelope command, String reader, CaseMessage payload) {
+        String id = reader == null ? command.id() : Envelope.derivedId(command.id(), reader);
+        return new Envelope(id, command.type(), command.source(), command.caseId(), command.time(), command.traceparent(),
+                payload);
+    }
+}
