@@ -5,7 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,7 @@ class SecondOpinionJourneyTest {
         await("intake shows the delivery").atMost(Duration.ofSeconds(30)).until(() -> stage(caseId),
                 "REPORT_DELIVERED"::equals);
         assertThat(mailsWithSubject(email, REPORT_SUBJECT)).as("the report mail arrives exactly once").isEqualTo(1);
+        theEngineKnowsNoOneByName(caseId, email);
 
         List<ConsumerRecord<String, byte[]>> caseEvents = records("consilium.case.events", caseId);
         assertThat(caseEvents).isNotEmpty().allSatisfy(r -> {
@@ -52,6 +56,30 @@ class SecondOpinionJourneyTest {
         });
         assertThat(records("consilium.notification.events", caseId)).extracting(r -> header(r, "ce_type"))
                 .contains("org.consilium.notification.ReportDelivered.v1");
+    }
+
+    /**
+     * Issue 11 §4 as it was found: ops may read the engine's history, and it holds no name, address, question or
+     * report word of the case, in any variable of the case or its follow-up.
+     */
+    private static void theEngineKnowsNoOneByName(String caseId, String email) {
+        Http.Response variables = Http.as(DemoUsers.OPS).get(RunningStack.url(8080,
+                "/engine-rest/history/variable-instance?deserializeValues=false&processInstanceIdIn="
+                        + String.join(",", processInstanceIds(caseId))));
+        assertThat(variables.status()).as(variables.raw()).isEqualTo(200);
+        assertThat(variables.body().findValuesAsText("name")).contains("caseId", "urgency", "reportVersion");
+        assertThat(variables.raw()).doesNotContain(email, "Budi", "Santoso", "chemotherapy or immunotherapy",
+                "Lobectomy then adjuvant", "Dr Hartono");
+    }
+
+    private static List<String> processInstanceIds(String caseId) {
+        List<String> ids = new ArrayList<>();
+        for (String key : List.of(caseId, caseId + ":follow-up")) {
+            Http.as(DemoUsers.OPS).get(RunningStack.url(8080, "/engine-rest/history/process-instance?processInstanceBusinessKey="
+                    + URLEncoder.encode(key, StandardCharsets.UTF_8))).body()
+                    .forEach(instance -> ids.add(instance.get("id").asText()));
+        }
+        return ids;
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.consilium.events.DeliverReport;
 import org.consilium.events.Envelope;
+import org.consilium.events.NotificationPurpose;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportContent;
 import org.consilium.events.SendNotification;
@@ -43,6 +44,11 @@ record OutgoingMail(String caseId, DeliveryPurpose purpose, Recipient recipient,
                 SendNotification n = command.payload(SendNotification.class);
                 if (n.purpose() == null) {
                     throw new UnreadableMessageException("SendNotification " + command.id() + " has no purpose");
+                }
+                if (n.purpose() == NotificationPurpose.REPORT_COPY) {
+                    // a copy of the report exists only beside the DeliverReport it copies: there is no report here
+                    throw new UnreadableMessageException("SendNotification " + command.id() + ": REPORT_COPY is sent "
+                            + "from a DeliverReport only");
                 }
                 yield Optional.of(new OutgoingMail(n.caseId(), DeliveryPurpose.of(n.purpose()),
                         checked(n.recipient(), command), n.parameters(), null, command.time()));

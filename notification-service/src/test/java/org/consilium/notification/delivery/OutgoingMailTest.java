@@ -155,6 +155,9 @@ class OutgoingMailTest {
     void optionalParametersMayBeMissing() {
         for (String language : List.of("en", "id", "pt", "es", "zh", "ar")) {
             for (NotificationPurpose purpose : NotificationPurpose.values()) {
+                if (purpose == NotificationPurpose.REPORT_COPY) {
+                    continue; // sent from DeliverReport only (see below)
+                }
                 RenderedMail mail = render(new SendNotification("case-1", new Recipient("Siti Rahman", "siti@example.org",
                         language), purpose, Map.of()));
                 assertThat(mail.text()).contains("Siti Rahman", "case-1").doesNotContain("null");
@@ -170,6 +173,13 @@ class OutgoingMailTest {
         assertThatThrownBy(() -> OutgoingMail.of(envelope(new SendNotification("case-1", null,
                 NotificationPurpose.CASE_DECLINED, Map.of()))))
                 .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("no recipient");
+    }
+
+    @Test
+    void aReportCopyComesOnlyFromTheReportItCopies() {
+        assertThatThrownBy(() -> OutgoingMail.of(envelope(new SendNotification("case-1", SITI,
+                NotificationPurpose.REPORT_COPY, Map.of()))))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("from a DeliverReport only");
     }
 
     private RenderedMail render(CaseMessage command) {
