@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps each case's question and first opinion from CaseSubmitted, and completes a ScheduleReview that
@@ -30,12 +31,13 @@ public class SubmittedQuestions {
     /** Applies a CaseSubmitted; a redelivered or repeated one changes nothing. */
     public Mono<Void> keep(Envelope envelope) {
         CaseSubmitted submitted = envelope.payload(CaseSubmitted.class);
-        return questions.findById(submitted.caseId())
-                .flatMap(known -> known.hasApplied(envelope.id()) ? Mono.<SubmittedQuestion>empty()
-                        : questions.save(repeated(known, envelope.id())))
-                .switchIfEmpty(Mono.defer(() -> questions.save(new SubmittedQuestion(submitted.caseId(),
-                        submitted.questionForPanel(), submitted.firstOpinion(), clock.instant(),
-                        List.of(envelope.id())))))
+        return questions.findById(submitted.caseId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(found -> found
+                        .map(known -> known.hasApplied(envelope.id()) ? Mono.<SubmittedQuestion>empty()
+                                : questions.save(repeated(known, envelope.id())))
+                        .orElseGet(() -> questions.save(new SubmittedQuestion(submitted.caseId(),
+                                submitted.questionForPanel(), submitted.firstOpinion(), clock.instant(),
+                                List.of(envelope.id())))))
                 .then();
     }
 
