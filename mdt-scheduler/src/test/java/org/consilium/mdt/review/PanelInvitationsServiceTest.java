@@ -6,7 +6,9 @@ import org.consilium.events.MessageType;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.PanelChanged;
 import org.consilium.events.PanelMember;
+import org.consilium.events.ScheduleReview;
 import org.consilium.events.SendNotification;
+import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,13 @@ import static org.awaitility.Awaitility.await;
  * one MDT_INVITATION per member with an address, published with MdtScheduled, read here from Kafka.
  */
 class PanelInvitationsServiceTest extends ServiceTest {
+    static final List<String> RADIOLOGISTS = List.of("dr-rachel-adams", "dr-ahmad-yusof", "dr-sunil-verma",
+            "dr-yasmin-khalil");
 
     @Test
     void schedulingInvitesEveryMemberWithAnAddressOnceAndARedeliveredCommandInvitesNobodyAgain() {
         String caseId = newCaseId("invited");
-        Envelope command = KafkaProbe.publish(smallCase(caseId));
+        Envelope command = KafkaProbe.publish(lightCase(caseId, "Surgery first?", "Resection"));
         MdtScheduled scheduled = KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, caseId, MdtScheduled.class);
         List<PanelMember> addressed = scheduled.panel().stream().filter(m -> m.email() != null).toList();
         assertThat(addressed).isNotEmpty();
@@ -49,7 +53,8 @@ class PanelInvitationsServiceTest extends ServiceTest {
 
         KafkaProbe.publish(command);
         // a later command of the same case is consumed after the redelivery (same key, same partition)
-        Envelope later = KafkaProbe.publish(Envelope.of(smallCase(caseId), UUID.randomUUID().toString(),
+        Envelope later = KafkaProbe.publish(Envelope.of(lightCase(caseId, "Surgery first?", "Resection"),
+                UUID.randomUUID().toString(),
                 "/consilium/test", now()));
         awaitApplied(caseId, later.id());
         await().atMost(Duration.ofSeconds(10)).until(() -> storedReview(caseId).getList("outbox", Object.class).isEmpty());
@@ -60,20 +65,27 @@ class PanelInvitationsServiceTest extends ServiceTest {
     @Test
     void aSwapInvitesTheMemberItSeats() {
         String caseId = newCaseId("swap-invite");
-        KafkaProbe.publish(lungCase(caseId));
+        // radiologists: four licensed in GB with the most room, so one not on the panel has room that week
+        KafkaProbe.publish(new ScheduleReview(caseId, "neuroendocrine", Urgency.ROUTINE,
+                List.of("gastroenterologist", "radiologist"), List.of("en"), "Europe/London", "Surgery first?",
+                "Resection", "GB", null));
         MdtScheduled scheduled = KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, caseId, MdtScheduled.class);
         int before = awaitInvitations(caseId, (int) scheduled.panel().stream().filter(m -> m.email() != null).count())
                 .size();
+        List<String> seated = scheduled.panel().stream().map(PanelMember::specialistId).toList();
 
-        put(caseId, "panel/radiologist", Map.of("specialistId", "dr-rachel-adams",
-                "reason", "Dr Yusof is on leave that week")).expectStatus().isOk();
+        String incoming = RADIOLOGISTS.stream().filter(id -> !seated.contains(id))
+                .filter(id -> put(caseId, "panel/radiologist", Map.of("specialistId", id, "reason", "on leave"))
+                        .returnResult(Void.class).getStatus().is2xxSuccessful())
+                .findFirst().orElseThrow();
 
-        PanelMember seated = KafkaProbe.awaitPublished(MessageType.PANEL_CHANGED, caseId, PanelChanged.class).panel()
-                .stream().filter(m -> m.specialistId().equals("dr-rachel-adams")).findFirst().orElseThrow();
+        PanelMember member = KafkaProbe.awaitPublished(MessageType.PANEL_CHANGED, caseId, PanelChanged.class).panel()
+                .stream().filter(m -> m.specialistId().equals(incoming)).findFirst().orElseThrow();
         SendNotification invitation = awaitInvitations(caseId, before + 1).stream()
-                .filter(i -> seated.email().equals(i.recipient().email())).findFirst().orElseThrow();
+                .filter(i -> member.email().equals(i.recipient().email())).findFirst().orElseThrow();
+        assertThat(invitation.recipient().name()).isEqualTo(member.name());
         assertThat(invitation.parameters()).containsEntry("sessionId", scheduled.sessionId())
-                .containsEntry("timeZone", seated.timeZone()).containsEntry("discipline", "radiologist")
+                .containsEntry("timeZone", member.timeZone()).containsEntry("discipline", "radiologist")
                 .containsEntry("role", "member");
     }
 

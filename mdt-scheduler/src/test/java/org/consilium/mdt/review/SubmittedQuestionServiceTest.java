@@ -10,7 +10,6 @@ import org.consilium.events.MdtScheduled;
 import org.consilium.events.MessageType;
 import org.consilium.events.Recipient;
 import org.consilium.events.ScheduleReview;
-import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class SubmittedQuestionServiceTest extends ServiceTest {
         Document brief = storedReview(caseId).get("brief", Document.class);
         assertThat(brief.getString("questionForPanel")).startsWith("enc:v1:");
         assertThat(brief.getString("firstOpinion")).startsWith("enc:v1:");
-        assertThat(brief.getString("cancerType")).isEqualTo("colorectal"); // what queries and people need stays plain
+        assertThat(brief.getString("cancerType")).isEqualTo("neuroendocrine"); // what queries and people need stays plain
     }
 
     @Test
@@ -93,7 +92,7 @@ class SubmittedQuestionServiceTest extends ServiceTest {
     @Test
     void aScheduleReviewThatCarriesItsQuestionNeedsNoCaseSubmitted() {
         String caseId = newCaseId("older");
-        KafkaProbe.publish(smallCase(caseId)); // an older producer: the question in the command
+        KafkaProbe.publish(lightCase(caseId, "Is surgery first the right order?", FIRST_OPINION)); // an older producer
 
         assertThat(awaitReview(caseId).questionForPanel()).isEqualTo("Is surgery first the right order?");
         assertThat(submittedDoc(caseId)).isNull();
@@ -142,8 +141,6 @@ class SubmittedQuestionServiceTest extends ServiceTest {
 
     /** As the engine sends it now: no question, no first opinion. */
     static ScheduleReview withoutQuestion(String caseId) {
-        return new ScheduleReview(caseId, "colorectal", Urgency.EXPEDITED,
-                List.of("medical-oncologist", "pathologist", "colorectal-surgeon"), List.of("en"), "Europe/London",
-                null, null, "GB", null);
+        return lightCase(caseId, null, null);
     }
 }
