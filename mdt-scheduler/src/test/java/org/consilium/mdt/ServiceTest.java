@@ -111,6 +111,18 @@ public abstract class ServiceTest {
                 "Is surgery first the right order?", "Resection then adjuvant chemotherapy", "GB", null);
     }
 
+    /**
+     * A routine case for tests about something other than the panel, on the general board with two
+     * disciplines no other test asks for (gastroenterologist, interventional radiologist): every test
+     * shares the directory's weekly capacity and the boards' seats, and the other tests' panels fill
+     * them (pathologists and colorectal surgeons run out within the suite's week).
+     */
+    protected static ScheduleReview lightCase(String caseId, String questionForPanel, String firstOpinion) {
+        return new ScheduleReview(caseId, "neuroendocrine", Urgency.ROUTINE,
+                List.of("gastroenterologist", "interventional-radiologist"), List.of("en"), "Europe/London",
+                questionForPanel, firstOpinion, "GB", null);
+    }
+
     protected ReviewView awaitReview(String caseId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/reviews/{id}", caseId).exchange()
                 .returnResult(ReviewView.class), r -> r.getStatus() == HttpStatus.OK).getResponseBody().blockFirst();

@@ -15,8 +15,8 @@ import java.time.Duration;
 
 /**
  * A coordinator's swap of one panel seat, under the rules a composed panel obeys (licensure,
- * conflict of interest, capacity); a refusal names the rule and stores nothing. Only the review
- * records the swap: MdtScheduled was published once and is not repeated.
+ * conflict of interest, capacity); a refusal names the rule and stores nothing. The review records
+ * the swap, announces the panel as PanelChanged and invites the member seated; MdtScheduled is not repeated.
  */
 @Component
 public class PanelSwapping {

@@ -95,6 +95,11 @@ public class Review {
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
+        // ids from the command: the same invitations however often the command is tried (notification-service
+        // sends an id once), none for a redelivery, which is skipped before it gets here
+        for (Panellist member : review.panel) {
+            review.invite(member, Envelope.derivedId(commandId, "MdtInvitation", member.specialistId()), now);
+        }
         return review;
     }
 
@@ -213,7 +218,14 @@ public class Review {
         // who may read the case's records follows the panel (records-service, issue 6)
         outbox.add(OutboxEntry.of(new PanelChanged(caseId, session == null ? null : session.id(),
                 panel.stream().map(Panellist::toEvent).toList(), now), now));
+        // the swap's place in the list makes its invitation's id: someone swapped in twice is invited twice
+        invite(member(seated.specialistId()).orElseThrow(), Envelope.derivedId(caseId, "swap",
+                String.valueOf(swaps.size()), seated.specialistId(), "MdtInvitation"), now); // as seated: chair or not
         return swap;
+    }
+
+    private void invite(Panellist member, String eventId, Instant now) {
+        new PanelInvitation(caseId, session, member).entry(eventId, now).ifPresent(outbox::add);
     }
 
     private Optional<Panellist> seatOf(String discipline) {

@@ -56,6 +56,13 @@ public class ReviewMetrics {
                 .tag("kind", kind.name()).register(meters).increment();
     }
 
+    /** A ScheduleReview tried before its case's CaseSubmitted was seen: many of these mean intake's events lag. */
+    void awaitingCase() {
+        Counter.builder("consilium.mdt.schedule.awaiting-case")
+                .description("ScheduleReview attempts that waited for the case's CaseSubmitted").register(meters)
+                .increment();
+    }
+
     void uncovered(List<String> disciplines) {
         disciplines.forEach(d -> Counter.builder("consilium.mdt.panel.uncovered")
                 .description("requested disciplines no specialist could cover").tag("discipline", d)

@@ -12,6 +12,8 @@ import org.consilium.mdt.session.SessionBooking;
 import org.consilium.mdt.session.SessionCalendar;
 import org.consilium.mdt.session.SessionPlanner;
 import org.consilium.mdt.session.SessionSlot;
+import org.consilium.mdt.submission.CaseNotSubmittedYet;
+import org.consilium.mdt.submission.SubmittedQuestions;
 import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,9 @@ import java.util.stream.Stream;
  * panel composed for it, and the review with its MdtScheduled event in one insert. A case gets one
  * review: a redelivered command, or another one for a case already reviewed or cancelled, changes nothing.
  * A case no panel can be composed for gets no session but a {@link PanelGap}, announced once as
- * CaseStepFailed, until a coordinator re-plans it (ADR 13).
+ * CaseStepFailed, until a coordinator re-plans it (ADR 13). The question and first opinion come from
+ * the case's CaseSubmitted ({@link SubmittedQuestions}) unless the command carries them: a command
+ * that comes before it fails, to be retried by the binder, rather than plan a review with no question.
  */
 @Component
 public class ReviewScheduling {
@@ -49,11 +53,12 @@ public class ReviewScheduling {
     private final SessionPlanner planner;
     private final SessionCalendar calendar;
     private final ReviewMetrics metrics;
+    private final SubmittedQuestions questions;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
                      SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
-                     SessionCalendar calendar, ReviewMetrics metrics, Clock clock) {
+                     SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -63,6 +68,7 @@ public class ReviewScheduling {
         this.planner = planner;
         this.calendar = calendar;
         this.metrics = metrics;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -73,8 +79,18 @@ public class ReviewScheduling {
                         .orElseGet(() -> gaps.findById(command.caseId()).map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(gap -> gap.filter(g -> g.appliedEvents().contains(envelope.id())).isPresent()
-                                        ? Mono.<Void>empty() : schedule(envelope.id(), command, gap).then())))
+                                        ? Mono.<Void>empty() : withQuestion(command)
+                                        .flatMap(asked -> schedule(envelope.id(), asked, gap)).then())))
                 .then();
+    }
+
+    /** Only a command that would plan a case needs its question: one for a case reviewed or cancelled does not wait. */
+    private Mono<ScheduleReview> withQuestion(ScheduleReview command) {
+        return questions.complete(command).doOnError(CaseNotSubmittedYet.class, e -> {
+            metrics.awaitingCase();
+            log.info("case {}: ScheduleReview waits for the case's CaseSubmitted (retried by the binder)",
+                    command.caseId());
+        });
     }
 
     /**

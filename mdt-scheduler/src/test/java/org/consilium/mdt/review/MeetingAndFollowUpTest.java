@@ -103,8 +103,9 @@ class MeetingAndFollowUpTest extends ServiceTest {
         problem(post(caseId, "questions", Map.of("question", " ")), HttpStatus.BAD_REQUEST, "validation")
                 .jsonPath("$.errors[*].field").value(f -> assertThat(f).asList().containsExactly("question", "replyTo"));
         // the chair is told a question waits for them
-        SendNotification toChair = KafkaProbe.awaitPublished(MessageType.SEND_NOTIFICATION, caseId,
-                SendNotification.class);
+        SendNotification toChair = await().atMost(Duration.ofSeconds(20)).until(() -> KafkaProbe.envelopes(
+                        MessageType.SEND_NOTIFICATION, caseId).stream().map(e -> e.payload(SendNotification.class))
+                .filter(n -> n.purpose() == NotificationPurpose.FOLLOW_UP_QUESTION).toList(), l -> !l.isEmpty()).get(0);
         assertThat(toChair.purpose()).isEqualTo(NotificationPurpose.FOLLOW_UP_QUESTION);
         assertThat(toChair.recipient().name()).isEqualTo(chair.name());
         assertThat(toChair.recipient().email()).isNotBlank();
