@@ -167,7 +167,8 @@ class SecondOpinionCaseTest extends ProcessTestSupport {
         assertThat(declined.reason()).isEqualTo("out of scope: benign tumour");
         SendNotification notice = commands.awaitPayload(caseId, MessageType.SEND_NOTIFICATION, SendNotification.class);
         assertThat(notice.purpose()).isEqualTo(NotificationPurpose.CASE_DECLINED);
-        assertThat(notice.parameters()).containsEntry("declineReason", "out of scope: benign tumour");
+        assertThat(notice.parameters()).as("under the name the template reads").containsEntry("reason",
+                "out of scope: benign tumour");
         assertThat(commands.records(caseId, MessageType.REQUEST_RECORDS)).isEmpty();
 
         Envelope late = publish(Cases.recordsCompleted(caseId));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.consilium.bpmn.command.CommandPublisher;
 import org.consilium.events.CaseMessage;
 import org.consilium.events.Envelope;
+import org.consilium.events.SendNotification;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -25,6 +26,12 @@ public class CaseCommands {
     }
 
     public Envelope send(DelegateExecution execution, CaseMessage message) {
+        if (message instanceof SendNotification notification
+                && !notification.purpose().undeclared(notification.parameters()).isEmpty()) {
+            // a name the template does not read would be dropped in silence: a model error, an incident instead
+            throw new IllegalStateException(notification.purpose() + " does not declare the parameters "
+                    + notification.purpose().undeclared(notification.parameters()) + " (NotificationPurpose)");
+        }
         String activityId = execution.getCurrentActivityId();
         String counter = PASS_COUNTER_PREFIX + activityId;
         int pass = execution.getVariable(counter) instanceof Number previous ? previous.intValue() + 1 : 1;
