@@ -73,8 +73,8 @@ final class BundleRecords {
                 for (int c = 0; c < doc.getContent().size(); c++) {
                     Attachment attachment = doc.getContent().get(c).getAttachment();
                     String attachmentAt = at + ".content[" + c + "].attachment";
-                    record("DocumentReference", id, attachment, fallback, documentDate(doc, attachment, at, attachmentAt),
-                            codes, attachmentAt);
+                    LocalDate date = documentDate(doc, attachment, at, attachmentAt);
+                    record("DocumentReference", id, attachment, fallback, date, codes, attachmentAt);
                 }
             } else if (resource instanceof DiagnosticReport report) {
                 LocalDate date = report.hasEffectiveDateTimeType() ? localDate(report.getEffectiveDateTimeType())
@@ -139,7 +139,8 @@ final class BundleRecords {
             // once per location: the reference's own dates are read again for each of its attachments
             if (day.isAfter(latest) && issues.stream().noneMatch(i -> i.location().equals(date.getKey()))) {
                 issues.add(FhirIssue.invalid(date.getKey(), date.getValue().getValueAsString() + " is in the future: "
-                        + "records count a document's age from it; give the date the document or its service was made"));
+                        + "records count a document's age from it; give the date the document or its service "
+                        + "was made"));
             }
         }
         return stated.isEmpty() ? null : localDate(stated.get(0).getValue());

@@ -61,8 +61,8 @@ public class DocumentUploads {
     private final Clock clock;
 
     public DocumentUploads(CaseRecordsStore cases, DocumentFiles files, RecordsProperties properties,
-                           UploadMetrics metrics, ArchiveInspector archives, ContentTypes contentTypes, PdfDates pdfDates,
-                           Clock clock) {
+                           UploadMetrics metrics, ArchiveInspector archives, ContentTypes contentTypes,
+                           PdfDates pdfDates, Clock clock) {
         this.cases = cases;
         this.files = files;
         this.properties = properties;
