@@ -138,6 +138,17 @@ final class FhirBundles {
         return document;
     }
 
+    /** A CT report a hospital sends inline as a DocumentReference (LOINC 24627-2 "CT chest"), undated. */
+    static DocumentReference ctReport(String title) {
+        DocumentReference document = new DocumentReference();
+        document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+        document.setSubject(new Reference(PATIENT));
+        document.setType(new CodeableConcept(new Coding("http://loinc.org", "24627-2", "Chest CT")));
+        document.addContent().setAttachment(new Attachment().setContentType("application/pdf").setTitle(title)
+                .setData(("%PDF-1.4 " + title).getBytes()));
+        return document;
+    }
+
     static ImagingStudy ctChest() {
         ImagingStudy study = new ImagingStudy();
         study.setStatus(ImagingStudy.ImagingStudyStatus.AVAILABLE);

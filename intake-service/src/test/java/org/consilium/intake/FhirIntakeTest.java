@@ -12,6 +12,10 @@ import org.consilium.intake.request.CaseIntake;
 import org.consilium.support.testing.KafkaProbe;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
@@ -25,6 +29,8 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -105,6 +111,59 @@ class FhirIntakeTest extends IntakeContextTest {
         http.get().uri("/cases/{id}/attachments/{a}", other, pathology.attachmentId()).exchange()
                 .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/cases/{id}/attachments/{a}", caseId, "not-an-id").exchange().expectStatus().isNotFound();
+    }
+
+    /**
+     * Issue 11: a hospital's DocumentReference dates its document (the service's period, the attachment's
+     * creation, or the reference's date, in that order), and that date travels to records as the document's
+     * date, the day as the sender wrote it; before, only {@code date} did, shifted to UTC.
+     */
+    @Test
+    void theDatesOfADocumentReferenceTravelAsTheDocumentsDate() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Bundle bundle = FhirBundles.lungTransaction();
+        DocumentReference byPeriod = FhirBundles.ctReport("CT by period");
+        byPeriod.setDateElement(new InstantType(today.minusDays(1) + "T09:00:00Z")); // when the hospital indexed it
+        byPeriod.getContext().setPeriod(new Period().setStartElement(new DateTimeType(today.minusDays(71).toString()))
+                .setEndElement(new DateTimeType(today.minusDays(70).toString())));
+        byPeriod.getContentFirstRep().getAttachment().setCreationElement(new DateTimeType(today.minusDays(20).toString()));
+        DocumentReference ongoing = FhirBundles.ctReport("CT of an ongoing period");
+        ongoing.getContext().setPeriod(new Period().setStartElement(new DateTimeType(today.minusDays(65).toString())));
+        DocumentReference byCreation = FhirBundles.ctReport("CT by creation");
+        byCreation.setDateElement(new InstantType(today.minusDays(1) + "T09:00:00Z"));
+        byCreation.getContentFirstRep().getAttachment()
+                .setCreationElement(new DateTimeType(today.minusDays(70) + "T23:30:00+07:00"));
+        DocumentReference byDate = FhirBundles.ctReport("CT by date");
+        // 01:00 in Jakarta is the evening before in UTC: the day is the one the sender wrote
+        byDate.setDateElement(new InstantType(today.minusDays(70) + "T01:00:00+07:00"));
+        for (DocumentReference document : List.of(byPeriod, ongoing, byCreation, byDate)) {
+            FhirBundles.add(bundle, null, document);
+        }
+        String caseId = post(FhirBundles.json(bundle), 201).get("id").asText();
+
+        CaseSubmitted event = KafkaProbe.awaitPublished(MessageType.CASE_SUBMITTED, caseId, CaseSubmitted.class);
+        java.util.Map<String, LocalDate> dates = new java.util.HashMap<>();
+        event.documents().forEach(d -> dates.put(d.title(), d.documentDate()));
+        assertThat(dates).containsEntry("CT by period", today.minusDays(70))
+                .containsEntry("CT of an ongoing period", today.minusDays(65))
+                .containsEntry("CT by creation", today.minusDays(70))
+                .containsEntry("CT by date", today.minusDays(70));
+    }
+
+    @Test
+    void aDocumentReferenceDatedInTheFutureIsRefusedAtThatDate() {
+        long cases = countCases();
+        Bundle bundle = FhirBundles.lungTransaction();
+        DocumentReference report = FhirBundles.ctReport("CT from the future");
+        report.getContentFirstRep().getAttachment()
+                .setCreationElement(new DateTimeType(LocalDate.now(ZoneOffset.UTC).plusDays(3).toString()));
+        FhirBundles.add(bundle, null, report);
+        int at = bundle.getEntry().size() - 1;
+
+        JsonNode outcome = reject(FhirBundles.json(bundle), 422);
+        assertThat(errorLocations(outcome)).containsExactly("Bundle.entry[" + at + "].resource.content[0].attachment.creation");
+        assertThat(diagnostics(outcome)).anySatisfy(d -> assertThat(d).contains("is in the future"));
+        assertThat(countCases()).isEqualTo(cases);
     }
 
     @Test

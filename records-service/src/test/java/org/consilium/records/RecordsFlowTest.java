@@ -17,6 +17,7 @@ import org.consilium.records.collection.RecordsStatus;
 import org.consilium.records.collection.RecordsView;
 import org.consilium.records.dicom.DicomStudy;
 import org.consilium.records.dicom.TinyDicom;
+import org.consilium.records.pdf.TinyPdf;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -322,6 +323,41 @@ class RecordsFlowTest extends RecordsServiceTestBase {
         RecordsView.Item ct = records(caseId).items().stream().filter(i -> i.code().equals("ct-chest-abdomen"))
                 .findFirst().orElseThrow();
         assertThat(ct.status()).isEqualTo(RecordsView.ItemStatus.STALE);
+    }
+
+    /**
+     * Issue 11: a PDF uploaded without a document date counted from the upload date, so a 70-day-old CT
+     * report completed the checklist. Now its own metadata dates it; a date the uploader states still wins.
+     */
+    @Test
+    void anOldReportUploadedWithoutADateIsStaleByItsOwnPdfCreationDate() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "breast");
+        for (String item : List.of("first-opinion", "current-medications", "pathology-report")) {
+            uploaded(caseId, item); // no metadata to read: these count from today
+        }
+        java.time.LocalDate seventyDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(70);
+        byte[] oldReport = TinyPdf.of("Mammogram and ultrasound: BI-RADS 5, 21 mm")
+                .created(TinyPdf.noonUtc(seventyDaysAgo)).bytes();
+        RecordDocument stored = upload(caseId, "mammogram-ultrasound", "mammogram.pdf", "application/pdf", oldReport)
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        assertThat(stored.pdfDate()).isEqualTo(seventyDaysAgo);
+
+        RecordsView view = records(caseId);
+        RecordsView.Item mammogram = view.items().stream().filter(i -> i.code().equals("mammogram-ultrasound"))
+                .findFirst().orElseThrow();
+        assertThat(mammogram.status()).as("its 60-day window").isEqualTo(RecordsView.ItemStatus.STALE);
+        assertThat(mammogram.staleReason()).contains(seventyDaysAgo.toString(), "70 days ago");
+        assertThat(view.status()).isEqualTo(RecordsStatus.COLLECTING);
+        assertThat(KafkaProbe.envelopes(MessageType.RECORDS_COMPLETED, caseId)).isEmpty();
+
+        // the uploader's word beats the file's: the same kind of PDF, stated to be from 3 days ago, completes it
+        byte[] restated = TinyPdf.of("Mammogram and ultrasound, re-read").created(TinyPdf.noonUtc(seventyDaysAgo)).bytes();
+        RecordDocument dated = upload(caseId, "mammogram-ultrasound", seventyDaysAgo.plusDays(67).toString(),
+                "mammogram-2.pdf", "application/pdf", restated)
+                .expectStatus().isCreated().expectBody(RecordDocument.class).returnResult().getResponseBody();
+        assertThat(dated.pdfDate()).as("not read: a stated date wins anyway").isNull();
+        assertThat(records(caseId).status()).isEqualTo(RecordsStatus.COMPLETE);
     }
 
     @Test

@@ -149,6 +149,28 @@ class ResumableUploadTest extends RecordsServiceTestBase {
         assertThat(chunksOf(location)).isZero();
     }
 
+    /** Issue 11: a PDF sent in pieces without a documentDate is as old as its own metadata says, as a form upload. */
+    @Test
+    void aPdfSentInPiecesIsDatedByItsOwnMetadata() {
+        String caseId = newCaseId();
+        requestRecords(caseId, "lung");
+        java.time.LocalDate seventyDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(70);
+        byte[] content = org.consilium.records.pdf.TinyPdf.of("CT chest: 32 mm mass, right upper lobe")
+                .created(org.consilium.records.pdf.TinyPdf.noonUtc(seventyDaysAgo)).bytes();
+        String location = created(caseId, content.length, "ct-chest-abdomen", "ct.pdf");
+        int half = content.length / 2;
+        assertThat(patch(location, 0, Arrays.copyOfRange(content, 0, half)).status()).isEqualTo(204);
+        Reply last = patch(location, half, Arrays.copyOfRange(content, half, content.length));
+        assertThat(last.status()).as(last.body()).isEqualTo(204);
+
+        RecordDocument document = document(caseId, last.headers().getFirst("Document-Id"));
+        assertThat(document.pdfDate()).isEqualTo(seventyDaysAgo);
+        RecordsView.Item ct = http.get().uri("/cases/{caseId}/records", caseId).exchange().expectStatus().isOk()
+                .expectBody(RecordsView.class).returnResult().getResponseBody().items().stream()
+                .filter(i -> i.code().equals("ct-chest-abdomen")).findFirst().orElseThrow();
+        assertThat(ct.status()).isEqualTo(RecordsView.ItemStatus.STALE);
+    }
+
     @Test
     void anInterruptedPatchKeepsWhatArrivedAndResumes() throws Exception {
         String caseId = newCaseId();

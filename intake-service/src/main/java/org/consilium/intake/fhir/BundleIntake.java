@@ -120,7 +120,7 @@ final class BundleIntake {
                 goals.isEmpty() ? null : goals.get(0), missing, answers.strings(IntakeQuestionnaire.OPEN_CONCERNS),
                 answers.date(IntakeQuestionnaire.PLANNED_TREATMENT_START),
                 answers.string(IntakeQuestionnaire.QUESTION_FOR_PANEL), answers.previousOpinions());
-        BundleRecords.Read records = new BundleRecords(resources).read();
+        BundleRecords.Read records = new BundleRecords(resources, today).read();
         issues.addAll(records.issues());
         boolean fromHospital = responseIndex == null && indexesOf(resources, "Consent").isEmpty();
         return new Result(intake, records.records(), records.content(), issues, fromHospital);

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeTypeUtils;
@@ -46,12 +47,15 @@ final class BundleRecords {
     static final String FHIR_JSON = "application/fhir+json";
 
     private final List<Resource> resources;
+    private final LocalDate today;
     private final List<FhirIssue> issues = new ArrayList<>();
     private final List<SubmittedRecord> records = new ArrayList<>();
     private final Map<String, IntakeAttachments.Content> content = new LinkedHashMap<>();
 
-    BundleRecords(List<Resource> resources) {
+    /** @param today today at intake (UTC) */
+    BundleRecords(List<Resource> resources, LocalDate today) {
         this.resources = resources;
+        this.today = today;
     }
 
     record Read(List<SubmittedRecord> records, Map<String, IntakeAttachments.Content> content, List<FhirIssue> issues) {
@@ -64,12 +68,13 @@ final class BundleRecords {
             String id = resource == null ? null : resource.getIdElement().getIdPart();
             String at = "Bundle.entry[" + i + "].resource";
             if (resource instanceof DocumentReference doc) {
-                LocalDate date = doc.hasDate() ? doc.getDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
                 String fallback = doc.hasDescription() ? doc.getDescription() : BundleIntake.words(doc.getType());
                 List<String> codes = codes(Stream.concat(Stream.of(doc.getType()), doc.getCategory().stream()));
                 for (int c = 0; c < doc.getContent().size(); c++) {
-                    record("DocumentReference", id, doc.getContent().get(c).getAttachment(), fallback, date, codes,
-                            at + ".content[" + c + "].attachment");
+                    Attachment attachment = doc.getContent().get(c).getAttachment();
+                    String attachmentAt = at + ".content[" + c + "].attachment";
+                    LocalDate date = documentDate(doc, attachment, at, attachmentAt);
+                    record("DocumentReference", id, attachment, fallback, date, codes, attachmentAt);
                 }
             } else if (resource instanceof DiagnosticReport report) {
                 LocalDate date = report.hasEffectiveDateTimeType() ? localDate(report.getEffectiveDateTimeType())
@@ -98,6 +103,47 @@ final class BundleRecords {
             medicationList(medications);
         }
         return new Read(records, content, issues);
+    }
+
+    /**
+     * The date records-service counts the document's recency from, as if its uploader had stated it: the
+     * time of the service it documents ({@code context.period}: its end, else its start, for an ongoing one),
+     * else when the attachment was made ({@code attachment.creation}), else {@code date}. In that order
+     * because R4 defines {@code DocumentReference.date} as when the <em>reference</em> was created, which a
+     * hospital may set when it assembles the Bundle; the other two say how old the content is. Each is the
+     * day as written, in the sender's own time zone. A date after today anywhere on Earth is an error at its
+     * location, as an uploader's future {@code documentDate} is: a document dated in the future would never
+     * go stale (a period still going on has no end in FHIR, so a future end is no exception).
+     */
+    private LocalDate documentDate(DocumentReference doc, Attachment attachment, String at, String attachmentAt) {
+        List<Map.Entry<String, BaseDateTimeType>> stated = new ArrayList<>();
+        if (doc.getContext().hasPeriod()) {
+            Period period = doc.getContext().getPeriod();
+            if (period.hasEndElement() && period.getEndElement().hasValue()) {
+                stated.add(Map.entry(at + ".context.period.end", period.getEndElement()));
+            }
+            if (period.hasStartElement() && period.getStartElement().hasValue()) {
+                stated.add(Map.entry(at + ".context.period.start", period.getStartElement()));
+            }
+        }
+        if (attachment.hasCreationElement() && attachment.getCreationElement().hasValue()) {
+            stated.add(Map.entry(attachmentAt + ".creation", attachment.getCreationElement()));
+        }
+        if (doc.hasDateElement() && doc.getDateElement().hasValue()) {
+            stated.add(Map.entry(at + ".date", doc.getDateElement()));
+        }
+        // today is already tomorrow east of UTC (up to UTC+14)
+        LocalDate latest = today.plusDays(1);
+        for (Map.Entry<String, BaseDateTimeType> date : stated) {
+            LocalDate day = localDate(date.getValue());
+            // once per location: the reference's own dates are read again for each of its attachments
+            if (day.isAfter(latest) && issues.stream().noneMatch(i -> i.location().equals(date.getKey()))) {
+                issues.add(FhirIssue.invalid(date.getKey(), date.getValue().getValueAsString() + " is in the future: "
+                        + "records count a document's age from it; give the date the document or its service "
+                        + "was made"));
+            }
+        }
+        return stated.isEmpty() ? null : localDate(stated.get(0).getValue());
     }
 
     private void record(String type, String id, Attachment attachment, String fallbackTitle, LocalDate date,

@@ -14,6 +14,7 @@ import java.io.IOException;
 public class ContentTypes {
     public static final String ZIP = "application/zip";
     public static final String DICOM = "application/dicom";
+    public static final String PDF = "application/pdf";
     private final Tika tika = new Tika();
     private final MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
 
@@ -26,6 +27,12 @@ public class ContentTypes {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Whether a detected type is PDF (whatever its parameters), whose metadata may date the document. */
+    public boolean isPdf(String type) {
+        MediaType parsed = type == null ? null : MediaType.parse(type);
+        return parsed != null && PDF.equals(parsed.getBaseType().toString());
     }
 
     /**

@@ -57,16 +57,19 @@ public class DocumentUploads {
     private final UploadMetrics metrics;
     private final ArchiveInspector archives;
     private final ContentTypes contentTypes;
+    private final PdfDates pdfDates;
     private final Clock clock;
 
     public DocumentUploads(CaseRecordsStore cases, DocumentFiles files, RecordsProperties properties,
-                           UploadMetrics metrics, ArchiveInspector archives, ContentTypes contentTypes, Clock clock) {
+                           UploadMetrics metrics, ArchiveInspector archives, ContentTypes contentTypes,
+                           PdfDates pdfDates, Clock clock) {
         this.cases = cases;
         this.files = files;
         this.properties = properties;
         this.metrics = metrics;
         this.archives = archives;
         this.contentTypes = contentTypes;
+        this.pdfDates = pdfDates;
         this.clock = clock;
     }
 
@@ -99,11 +102,27 @@ public class DocumentUploads {
             throw DomainProblem.badRequest("invalid-document-date", "documentDate '" + value
                     + "' is not an ISO date (yyyy-mm-dd): the date the document was produced");
         }
-        if (date.isAfter(LocalDate.now(clock.withZone(EARLIEST_ZONE)))) {
+        if (date.isAfter(latestToday())) {
             throw DomainProblem.badRequest("invalid-document-date", "documentDate " + value
                     + " is in the future: give the date the document was produced");
         }
         return date;
+    }
+
+    /** Today where it is latest on Earth: no document can be dated after it. */
+    private LocalDate latestToday() {
+        return LocalDate.now(clock.withZone(EARLIEST_ZONE));
+    }
+
+    /**
+     * The date a stored PDF's metadata gives, when nobody stated one (a stated date wins anyway, so the
+     * file is not read back for nothing); empty for other files.
+     */
+    private Mono<Optional<LocalDate>> pdfDate(ObjectId fileId, StoredContent stored, LocalDate stated) {
+        if (stated != null || !contentTypes.isPdf(stored.detectedContentType())) {
+            return Mono.just(Optional.empty());
+        }
+        return pdfDates.of(fileId, stored.size(), latestToday()).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     /**
@@ -141,16 +160,17 @@ public class DocumentUploads {
                             })
                             .flatMap(stored -> (contentTypes.isZipBased(stored.detectedContentType())
                                     ? archives.inspect(fileId, stored.size()) : Mono.<Void>empty()).thenReturn(stored))
-                            .flatMap(stored -> {
+                            .flatMap(stored -> pdfDate(fileId, stored, documentDate).flatMap(pdfDate -> {
                                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                                 RecordDocument created = new RecordDocument(fileId.toHexString(), caseId, item, filename,
                                         declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(),
                                         now, documentDate, stored.dicom(),
-                                        contentTypes.agree(declaredContentType, stored.detectedContentType()));
+                                        contentTypes.agree(declaredContentType, stored.detectedContentType()))
+                                        .withPdfDate(pdfDate.orElse(null));
                                 RecordDocument document = (translationOf == null ? created
                                         : created.asTranslationOf(translationOf)).uploadedBy(by.orElse(null));
                                 return cases.change(caseId, r -> r.attach(document, now)).thenReturn(document);
-                            })
+                            }))
                             .onErrorResume(e -> files.discard(fileId).then(Mono.error(e)));
                 }))
                 .doOnNext(metrics::stored)
@@ -169,6 +189,7 @@ public class DocumentUploads {
         private LocalDate documentDate;
         private String translationOf;
         private StoredContent stored;
+        private LocalDate pdfDate;
         private volatile boolean storing;
         private volatile boolean committing;
 
@@ -184,6 +205,7 @@ public class DocumentUploads {
                             ? handle(first.get(), events)
                             : events.then()), 1)
                     .then(Mono.defer(this::inspect))
+                    .then(Mono.defer(this::readPdfDate))
                     .then(Mono.defer(this::commit))
                     // a form field over spring.webflux.multipart.max-in-memory-size (the reader reports it as 413)
                     .onErrorMap(e -> e instanceof PayloadTooLargeException || e instanceof DataBufferLimitException,
@@ -296,6 +318,11 @@ public class DocumentUploads {
                     : Mono.empty();
         }
 
+        private Mono<Void> readPdfDate() {
+            return stored == null ? Mono.empty()
+                    : pdfDate(fileId, stored, documentDate).doOnNext(date -> pdfDate = date.orElse(null)).then();
+        }
+
         private Mono<RecordDocument> commit() {
             if (item == null) {
                 return Mono.error(missingPart("part 'item' is missing: it names the checklist item"));
@@ -306,7 +333,8 @@ public class DocumentUploads {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
             RecordDocument created = new RecordDocument(fileId.toHexString(), records.caseId(), item, filename,
                     declaredContentType, stored.detectedContentType(), stored.size(), stored.sha256(), now, documentDate,
-                    stored.dicom(), contentTypes.agree(declaredContentType, stored.detectedContentType()));
+                    stored.dicom(), contentTypes.agree(declaredContentType, stored.detectedContentType()))
+                    .withPdfDate(pdfDate);
             RecordDocument document = (translationOf == null ? created : created.asTranslationOf(translationOf))
                     .uploadedBy(uploadedBy);
             committing = true;

@@ -58,6 +58,21 @@ class CaseRecordsTest {
                 "sha-d2", NOW, TODAY.minusDays(3), oldCt.dicom(), true).producedOn()).isEqualTo(TODAY.minusDays(3));
     }
 
+    @Test
+    void aReportWithoutAStatedDateIsAsOldAsItsPdfMetadataSaysAndAStatedDateWins() {
+        CaseRecords records = requested();
+        RecordDocument oldReport = document("d1", "pet-ct").withPdfDate(TODAY.minusDays(70));
+        records.attach(oldReport, NOW);
+        assertThat(oldReport.producedOn()).isEqualTo(TODAY.minusDays(70));
+        assertThat(records.item("pet-ct").orElseThrow().status(TODAY)).isEqualTo(ItemStatus.STALE);
+        // the uploader's (or the FHIR DocumentReference's) date, then the file's own, then the upload date
+        assertThat(document("d2", "pet-ct", TODAY.minusDays(3)).withPdfDate(TODAY.minusDays(70)).producedOn())
+                .isEqualTo(TODAY.minusDays(3));
+        assertThat(document("d3", "pet-ct").producedOn()).isEqualTo(TODAY);
+        // the document's own translations and uploader keep the date
+        assertThat(oldReport.uploadedBy("lee").asTranslationOf("d0").pdfDate()).isEqualTo(TODAY.minusDays(70));
+    }
+
     private static RecordDocument document(String id, String item) {
         return document(id, item, null);
     }

@@ -10,6 +10,7 @@ import org.consilium.events.RecordsCompleted;
 import org.consilium.events.SubmittedDocument;
 import org.consilium.records.IntakeAttachmentServer;
 import org.consilium.records.RecordsServiceTestBase;
+import org.consilium.records.pdf.TinyPdf;
 import org.consilium.support.testing.KafkaProbe;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,52 @@ class IntakeDocumentImportTest extends RecordsServiceTestBase {
         assertThat(entry(intake, pathology).get("attempts").asInt()).as("two 503s, then the bytes").isEqualTo(3);
         assertThat(stateOf(intake, gone)).isEqualTo("REJECTED");
         assertThat(entry(intake, gone).get("problem").asText()).contains("has no attachment");
+    }
+
+    /**
+     * Issue 11: a document from a hospital's Bundle is as old as its DocumentReference dates it, even when the
+     * PDF itself was made today (a hospital renders its reports when it sends them); one the reference does not
+     * date is as old as its PDF metadata says. Either way an old scan is STALE and completes nothing.
+     */
+    @Test
+    void anImportedDocumentIsAsOldAsItsFhirDateElseItsPdfMetadata() {
+        String caseId = newCaseId();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        byte[] renderedToday = TinyPdf.of("Mammogram and ultrasound: BI-RADS 5, 21 mm")
+                .created(TinyPdf.noonUtc(today)).bytes();
+        byte[] oldMri = TinyPdf.of("Breast MRI: no multifocal disease").created(TinyPdf.noonUtc(today.minusDays(70))).bytes();
+        SubmittedDocument mammogram = offer(caseId, "mammogram.pdf", renderedToday, "application/pdf",
+                today.minusDays(70), LOINC + "24604-1");
+        SubmittedDocument mri = offer(caseId, "breast-mri.pdf", oldMri, "application/pdf", null,
+                "https://consilium.org/fhir/CodeSystem/checklist-item|breast-mri");
+        List<SubmittedDocument> documents = List.of(mammogram, mri,
+                offer(caseId, "pathology.pdf", pdf("ER+, PR+, HER2 1+"), "application/pdf", today.minusDays(20),
+                        LOINC + "60567-5"),
+                offer(caseId, "first opinion.pdf", pdf("mastectomy"), "application/pdf", today.minusDays(5),
+                        LOINC + "11488-4"),
+                offer(caseId, "medication-statements.json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}"
+                        .getBytes(StandardCharsets.UTF_8), "application/fhir+json", null, LOINC + "10160-0"));
+        requestRecords(caseId, "breast");
+        KafkaProbe.publish(submitted(caseId, "breast", documents));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> intakeDocuments(caseId) != null
+                && states(caseId).stream().allMatch("IMPORTED"::equals));
+        JsonNode records = json(http.get().uri("/cases/{id}/records", caseId));
+        JsonNode mammogramItem = item(records, "mammogram-ultrasound");
+        assertThat(mammogramItem.get("status").asText()).as("dated by its DocumentReference").isEqualTo("STALE");
+        assertThat(mammogramItem.get("staleReason").asText()).contains(today.minusDays(70).toString());
+        assertThat(mammogramItem.at("/documents/0/pdfDate").isTextual()).as("not read: the reference dated it").isFalse();
+        JsonNode mriItem = item(records, "breast-mri");
+        assertThat(mriItem.get("status").asText()).as("dated by its PDF metadata").isEqualTo("STALE");
+        assertThat(mriItem.at("/documents/0/pdfDate").asText()).isEqualTo(today.minusDays(70).toString());
+        assertThat(item(records, "pathology-report").get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(records.get("status").asText()).isEqualTo("COLLECTING");
+        assertThat(KafkaProbe.envelopes(MessageType.RECORDS_COMPLETED, caseId)).isEmpty();
+    }
+
+    private static JsonNode item(JsonNode records, String code) {
+        return StreamSupport.stream(records.get("items").spliterator(), false)
+                .filter(i -> i.get("code").asText().equals(code)).findFirst().orElseThrow();
     }
 
     // ---- helpers ----
