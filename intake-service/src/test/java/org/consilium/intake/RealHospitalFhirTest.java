@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
 import org.consilium.intake.fhir.IntakeQuestionnaire;
 import org.consilium.support.testing.KafkaProbe;
 import org.hl7.fhir.r4.model.Bundle;
@@ -160,6 +162,8 @@ class RealHospitalFhirTest extends IntakeContextTest {
 
         answer(caseId, ANSWERS).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:consilium:problem:case-not-awaiting-patient");
+        assertThat(KafkaProbe.envelopes(MessageType.SEND_NOTIFICATION, caseId)).as("no address, no mail: the "
+                + "coordinators' queue is how she is reached").isEmpty();
     }
 
     /** A Bundle that names the patient's e-mail: the patient signs in and answers for themselves. */
@@ -171,6 +175,12 @@ class RealHospitalFhirTest extends IntakeContextTest {
         String caseId = created(FhirBundles.json(bundle));
         var jenny = as("jenny", "jenny.m@example.org", "patient");
 
+        // she is asked by e-mail, once: her hospital gave her address
+        SendNotification asked = KafkaProbe.awaitPublished(MessageType.SEND_NOTIFICATION, caseId, SendNotification.class);
+        assertThat(asked.purpose()).isEqualTo(NotificationPurpose.PATIENT_ANSWERS_REQUESTED);
+        assertThat(asked.recipient().email()).isEqualTo("jenny.m@example.org");
+        assertThat(asked.parameters().get("awaited")).contains("questionForPanel");
+        assertThat(NotificationPurpose.PATIENT_ANSWERS_REQUESTED.undeclared(asked.parameters())).isEmpty();
         jenny.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.stage").isEqualTo("AWAITING_PATIENT")
                 .jsonPath("$.awaitedFromPatient").value(awaited -> assertThat(strings(awaited))

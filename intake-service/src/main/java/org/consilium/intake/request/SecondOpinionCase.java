@@ -7,6 +7,8 @@ import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.ConsentChanged;
 import org.consilium.events.Envelope;
 import org.consilium.events.Recipient;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
 import org.consilium.events.Roles;
 import org.consilium.events.Urgency;
 import org.consilium.support.access.CaseAudience;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -110,7 +113,8 @@ public class SecondOpinionCase {
 
     /**
      * Opens a case a hospital sent (records, no consent, no question) to wait for the patient. Nothing
-     * is published: without the patient's consent no other service may hold their data, so the case
+     * about the case is published (only the question to the patient, {@link #askPatient}): without the patient's
+     * consent no other service may hold their data, so the case
      * exists only here, for the patient and the coordinators, until {@link #submitByPatient}. No consent
      * is recorded either: the patient has not been asked yet, which is not the same as refusing.
      *
@@ -119,9 +123,34 @@ public class SecondOpinionCase {
     public static SecondOpinionCase awaitPatient(String id, CaseIntake fromHospital, List<SubmittedRecord> records,
                                                  String idempotencyKey, String requestFingerprint, Submitter submitter,
                                                  List<String> awaited, Instant now) {
-        return new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, requestFingerprint, fromHospital, now,
-                Stage.AWAITING_PATIENT, List.of(new StageChange(Stage.AWAITING_PATIENT, now)), null, List.of(), 0, null,
-                null, null, null, records, submitter, awaited);
+        SecondOpinionCase waiting = new SecondOpinionCase(id, null, CaseIntake.VERSION, idempotencyKey, requestFingerprint,
+                fromHospital, now, Stage.AWAITING_PATIENT, List.of(new StageChange(Stage.AWAITING_PATIENT, now)), null,
+                List.of(), 0, null, null, null, null, records, submitter, awaited);
+        waiting.askPatient(now);
+        return waiting;
+    }
+
+    /**
+     * The patient is told that her hospital asked for her and that we need her consent and question, when the
+     * hospital gave her address (the coordinators see every waiting case either way). Her name and address go to
+     * notification-service for this one message only: asking is what her consent needs before anything else may
+     * travel. One id per case, so the message is sent once.
+     */
+    private void askPatient(Instant now) {
+        CaseIntake.Patient patient = intake.patient();
+        if (patient.email() == null || patient.email().isBlank()) {
+            return;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("awaited", String.join(", ", awaitedFromPatient));
+        CaseIntake.TreatingTeam team = intake.currentTreatingTeam();
+        if (team != null && team.institution() != null) {
+            parameters.put("institution", team.institution());
+        }
+        Recipient reader = new Recipient(patient.name(), patient.email(),
+                patient.languages() == null || patient.languages().isEmpty() ? null : patient.languages().get(0));
+        outbox.add(OutboxEntry.of(new SendNotification(id, reader, NotificationPurpose.PATIENT_ANSWERS_REQUESTED,
+                parameters), Envelope.derivedId(id, "patient-answers-requested"), now));
     }
 
     /** The hospital's intake completed with the patient's answers, to be validated whole before {@link #submitByPatient}. */
