@@ -40,9 +40,21 @@ final class CaseDriver {
 
     /** The lung case of a patient living in {@code country}, speaking {@code languages} (a JSON array, first preferred). */
     static String submitLungCase(String email, String name, String country, String languages, String timeZone) {
+        return submitLungCase(email, name, country, languages, timeZone, "");
+    }
+
+    /** Budi's lung case, his daughter acting for him with his consent: both have their own address. */
+    static String submitLungCaseWithCaregiver(String email, String caregiverEmail) {
+        return submitLungCase(email, "Budi Santoso", "ID", "[\"id\", \"en\"]", "Asia/Jakarta", """
+                "proxy": {"name": "Siti Santoso", "relationship": "daughter", "email": "%s", "patientConsents": true},
+                """.formatted(caregiverEmail));
+    }
+
+    private static String submitLungCase(String email, String name, String country, String languages, String timeZone,
+                                         String proxy) {
         String intake = """
                 {"patient": {"name": "%s", "age": 58, "sex": "MALE", "country": "%s", "languages": %s,
-                             "timeZone": "%s", "email": "%s"},
+                             "timeZone": "%s", "email": "%s"}, %s
                  "consent": {"review": true, "shareWithPanel": true, "crossBorderTransfer": true, "contactCurrentDoctor": true},
                  "diagnosis": {"cancerType": "lung", "stage": "IIIA", "histology": "adenocarcinoma"},
                  "currentTreatingTeam": {"doctorName": "Dr Hartono", "institution": "RS Jakarta"},
@@ -50,7 +62,7 @@ final class CaseDriver {
                  "decisionsAtStake": ["MAJOR_SURGERY"], "treatmentGoal": "CURE", "whatSeemsMissing": ["MOLECULAR_TESTING"],
                  "plannedTreatmentStart": "%s",
                  "questionForPanel": "Should I have chemotherapy or immunotherapy before the operation instead?"}
-                """.formatted(name, country, languages, timeZone, email, LocalDate.now().minusDays(10),
+                """.formatted(name, country, languages, timeZone, email, proxy, LocalDate.now().minusDays(10),
                 LocalDate.now().plusDays(12));
         // submitted by the referring doctor, as most cases arrive
         Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/cases"), intake);

@@ -30,7 +30,8 @@ class SecondOpinionJourneyTest {
     @Test
     void aCaseTravelsFromIntakeToADeliveredReport() {
         String email = "patient-" + UUID.randomUUID() + "@example.org";
-        String caseId = submitLungCase(email);
+        String caregiver = "caregiver-" + UUID.randomUUID() + "@example.org";
+        String caseId = submitLungCaseWithCaregiver(email, caregiver);
 
         completeTask(caseId, "Review intake", Map.of("accepted", true));
         requiredItems(awaitChecklist(caseId)).forEach(item -> upload(caseId, item));
@@ -44,6 +45,8 @@ class SecondOpinionJourneyTest {
         await("intake shows the delivery").atMost(Duration.ofSeconds(30)).until(() -> stage(caseId),
                 "REPORT_DELIVERED"::equals);
         assertThat(mailsWithSubject(email, REPORT_SUBJECT)).as("the report mail arrives exactly once").isEqualTo(1);
+        // ADR 15: the caregiver acting for Budi reads what he reads, each once
+        await("the caregiver's copy").atMost(Duration.ofSeconds(30)).until(() -> mailsWithSubject(caregiver, REPORT_SUBJECT) == 1);
         theEngineKnowsNoOneByName(caseId, email);
 
         List<ConsumerRecord<String, byte[]>> caseEvents = records("consilium.case.events", caseId);
