@@ -1,15 +1,21 @@
 package org.consilium.notification;
 
 import org.bson.Document;
+import org.consilium.events.CaseSubmitted;
 import org.consilium.events.Envelope;
 import org.consilium.events.NotificationPurpose;
+import org.consilium.events.ReportContent;
+import org.consilium.events.ReportReleased;
 import org.consilium.events.SendNotification;
 import org.consilium.notification.delivery.DeliveryState;
+import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,5 +56,27 @@ class PersonalDataAtRestTest extends ServiceTest {
                 .until(() -> mongo.findById(command.id(), Document.class, "inbox").block(), Objects::nonNull);
         assertThat(inboxed.getString("text")).startsWith("enc:v1:");
         assertThat(inboxed.getString("subject")).startsWith("enc:v1:");
+    }
+
+    /** ADR 15: what this service keeps of other services' events to address the engine's thin commands. */
+    @Test
+    void theCasesPeopleQuestionAndReleasedReportsAreStoredSealed() {
+        String caseId = newCaseId();
+        KafkaProbe.publish(new CaseSubmitted(caseId, "lung", "MAJOR_SURGERY", null, "Should I operate first?",
+                "Lobectomy then chemotherapy", recipient(caseId, "en"), List.of("en"), "Asia/Jakarta", "ID", Instant.now(),
+                null, List.of(), List.of("review"), null, List.of(), recipient(caseId, "en"), null));
+        KafkaProbe.publish(new ReportReleased(caseId, 1, new ReportContent(true, "Operate first", "Surgery is right",
+                null, List.of(), "dr-tan"), "cora.nolan", Instant.now()));
+
+        Document contacts = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(caseId, Document.class, "caseContacts").block(), Objects::nonNull);
+        Document report = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(caseId + ":v1", Document.class, "releasedReports").block(), Objects::nonNull);
+        assertThat(contacts.getString("questionForPanel")).startsWith("enc:v1:");
+        assertThat(contacts.getString("firstOpinion")).startsWith("enc:v1:");
+        assertThat(contacts.get("patient", Document.class).getString("email")).startsWith("enc:v1:");
+        assertThat(report.getString("content")).startsWith("enc:v1:");
+        assertThat(contacts.toJson() + report.toJson()).doesNotContain("Siti Rahman", caseId + "@example.org",
+                "Should I operate", "Lobectomy", "Operate first", "Surgery is right");
     }
 }

@@ -1,13 +1,8 @@
 package org.consilium.mdt.review;
 
-import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.crypto.SealedConverters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.convert.PropertyValueConverterRegistrar;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-
-import java.util.List;
 
 /**
  * The question and first opinion a brief copies from the case are sealed in reviews and panel gaps as
@@ -18,17 +13,6 @@ class SealedBriefs {
 
     @Bean
     SealedConverters briefTexts() {
-        return new SealedConverters() {
-            @Override
-            public List<?> converters(FieldCipher cipher) {
-                return List.of();
-            }
-
-            @Override
-            public void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
-                SealedConverters.sealed(cipher, properties, CaseBrief.class, "questionForPanel");
-                SealedConverters.sealed(cipher, properties, CaseBrief.class, "firstOpinion");
-            }
-        };
+        return SealedConverters.properties(CaseBrief.class, "questionForPanel", "firstOpinion");
     }
 }

@@ -1,13 +1,8 @@
 package org.consilium.mdt.submission;
 
-import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.crypto.SealedConverters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.convert.PropertyValueConverterRegistrar;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-
-import java.util.List;
 
 /**
  * The patient's question and their first opinion are health data: sealed where they are kept (ADR 12).
@@ -17,17 +12,6 @@ class SealedQuestions {
 
     @Bean
     SealedConverters questionTexts() {
-        return new SealedConverters() {
-            @Override
-            public List<?> converters(FieldCipher cipher) {
-                return List.of();
-            }
-
-            @Override
-            public void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
-                SealedConverters.sealed(cipher, properties, SubmittedQuestion.class, "questionForPanel");
-                SealedConverters.sealed(cipher, properties, SubmittedQuestion.class, "firstOpinion");
-            }
-        };
+        return SealedConverters.properties(SubmittedQuestion.class, "questionForPanel", "firstOpinion");
     }
 }

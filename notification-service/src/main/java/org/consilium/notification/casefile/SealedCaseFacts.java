@@ -1,13 +1,8 @@
 package org.consilium.notification.casefile;
 
-import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.crypto.SealedConverters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.convert.PropertyValueConverterRegistrar;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
-
-import java.util.List;
 
 /**
  * The question, the first opinion and the released reports are the patient's words and the panel's answer: sealed
@@ -17,19 +12,12 @@ import java.util.List;
 class SealedCaseFacts {
 
     @Bean
-    SealedConverters caseFactTexts() {
-        return new SealedConverters() {
-            @Override
-            public List<?> converters(FieldCipher cipher) {
-                return List.of();
-            }
+    SealedConverters caseContactTexts() {
+        return SealedConverters.properties(CaseContacts.class, "questionForPanel", "firstOpinion");
+    }
 
-            @Override
-            public void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
-                SealedConverters.sealed(cipher, properties, CaseContacts.class, "questionForPanel");
-                SealedConverters.sealed(cipher, properties, CaseContacts.class, "firstOpinion");
-                SealedConverters.sealed(cipher, properties, ReleasedReport.class, "content");
-            }
-        };
+    @Bean
+    SealedConverters releasedReportTexts() {
+        return SealedConverters.properties(ReleasedReport.class, "content");
     }
 }

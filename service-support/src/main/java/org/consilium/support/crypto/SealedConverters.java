@@ -21,6 +21,23 @@ public interface SealedConverters {
     default void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
     }
 
+    /** Only String properties of one document type sealed where they are, no converters of whole values. */
+    static SealedConverters properties(Class<?> type, String... names) {
+        return new SealedConverters() {
+            @Override
+            public List<?> converters(FieldCipher cipher) {
+                return List.of();
+            }
+
+            @Override
+            public void properties(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties) {
+                for (String name : names) {
+                    sealed(cipher, properties, type, name);
+                }
+            }
+        };
+    }
+
     /** Seals {@code property} of {@code type} (a String), bound to the context {@code type.property}. */
     static void sealed(FieldCipher cipher, PropertyValueConverterRegistrar<MongoPersistentProperty> properties,
                        Class<?> type, String property) {
