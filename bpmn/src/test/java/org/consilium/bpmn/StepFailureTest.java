@@ -6,8 +6,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.consilium.bpmn.support.ProcessTestSupport;
+import org.consilium.events.CancelCase;
+import org.consilium.events.CaseDeclined;
 import org.consilium.events.CaseStepFailed;
 import org.consilium.events.MessageType;
+import org.consilium.events.NotificationPurpose;
+import org.consilium.events.SendNotification;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.consilium.bpmn.support.CommandTap.envelope;
 import static org.consilium.bpmn.support.CommandTap.header;
 
 /**
@@ -45,6 +50,37 @@ class StepFailureTest extends ProcessTestSupport {
             forms.submitTaskForm(task.getId(), Map.of("retryStep", true, "resolutionNote", "handled"));
             assertThat(instance).isWaitingAt(waitState).hasPassed("FailedStepResolvedEnd");
         }
+    }
+
+    /**
+     * Issue 11: a panel that cannot be composed is a coordinator task with a way out. Declining the case there ends
+     * it as declined, stops the services and tells the patient's side why, under the name the template reads.
+     */
+    @Test
+    void aCaseThatCannotGoOnIsDeclinedFromTheTaskAndThePatientIsToldWhy() {
+        ProcessInstance instance = driveTo("AwaitMdtScheduled");
+        String caseId = instance.getBusinessKey();
+        publish(new CaseStepFailed(caseId, "mdt-scheduler", "ScheduleReview",
+                "no radiologist is licensed in AE", null, Instant.now()));
+        Task task = awaitTask(instance);
+
+        forms.submitTaskForm(task.getId(), Map.of("declineCase", true,
+                "declineReason", "No specialist panel can be composed for your country at present."));
+        awaitWaitingAt(instance, "CancelDeclinedCase");
+        runJob(instance, "CancelDeclinedCase");
+        runJob(instance, "PublishLateDecline");
+        runJob(instance, "NotifyLateDecline");
+        awaitEnded(instance);
+        assertThat(instance).hasPassed("DeclineAfterFailureEnd", "LateDeclineEnd").hasNotPassed("ReportDeliveredEnd");
+
+        assertThat(commands.await(caseId, MessageType.CANCEL_CASE, 2)).extracting(r -> ((CancelCase) envelope(r).payload()).reason())
+                .containsOnly("the case was declined");
+        assertThat(commands.awaitPayload(caseId, MessageType.CASE_DECLINED, CaseDeclined.class).reason())
+                .isEqualTo("No specialist panel can be composed for your country at present.");
+        SendNotification notice = commands.awaitPayload(caseId, MessageType.SEND_NOTIFICATION, SendNotification.class,
+                n -> n.purpose() == NotificationPurpose.CASE_DECLINED);
+        assertThat(notice.parameters()).containsEntry("reason", "No specialist panel can be composed for your country at present.");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class CaseVariables {
     public static final String DEAD_LETTER_ORIGINAL_TOPIC = "deadLetterOriginalTopic";
     /** The coordinator's choice in "Resolve a failed step": replay the dead-lettered message. */
     public static final String RETRY_STEP = "retryStep";
+    /** ... or to decline the case, which cannot go on (with {@link #DECLINE_REASON} for the patient). */
+    public static final String DECLINE_CASE = "declineCase";
     // delivery and withdrawal
     public static final String REPORT_DELIVERED_AT = "reportDeliveredAt";
     /** Form of <em>Confirm report delivery</em>: true = delivered (ends the case), false = send it again. */

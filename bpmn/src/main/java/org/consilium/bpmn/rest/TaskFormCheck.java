@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 final class TaskFormCheck implements ContainerRequestFilter {
     private static final Pattern COMPLETION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form)$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Form field property: the boolean field whose {@code true} makes this field required. */
+    static final String REQUIRED_WHEN = "requiredWhen";
     private static final Map<String, Set<String>> DECLARED_TYPES = Map.of(
             "boolean", Set.of("Boolean"), "long", Set.of("Long", "Integer", "Short"),
             "string", Set.of("String"), "date", Set.of("Date", "String"), "enum", Set.of("String"));
@@ -65,6 +67,9 @@ final class TaskFormCheck implements ContainerRequestFilter {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FormField field : forms.getTaskFormData(taskId).getFormFields()) {
             String problem = problem(field, variables.path(field.getId()), taskId);
+            if (problem == null) {
+                problem = requiredByChoice(field, variables);
+            }
             if (problem != null) {
                 Map<String, String> error = new LinkedHashMap<>();
                 error.put("field", field.getId());
@@ -104,6 +109,23 @@ final class TaskFormCheck implements ContainerRequestFilter {
         }
         return expected == null ? null : "must be " + expected + " (a " + field.getTypeName() + " field), not "
                 + value + (declared == null ? "" : " of type " + declared);
+    }
+
+    /**
+     * A field with the form property {@code requiredWhen} = the id of a boolean field is required, and not blank,
+     * when that field is sent true: a choice that needs its reason (declining a case needs the words the patient
+     * will read) is refused without it rather than taken with an empty one.
+     */
+    private static String requiredByChoice(FormField field, JsonNode variables) {
+        String choice = field.getProperties().get(REQUIRED_WHEN);
+        if (choice == null) {
+            return null;
+        }
+        JsonNode chosen = variables.path(choice).path("value");
+        boolean made = chosen.isBoolean() ? chosen.booleanValue() : "true".equals(chosen.asText(null));
+        JsonNode value = variables.path(field.getId()).path("value");
+        return made && (value.isMissingNode() || value.isNull() || value.asText().isBlank())
+                ? "is required when " + choice + " is true" : null;
     }
 
     @SuppressWarnings("unchecked")

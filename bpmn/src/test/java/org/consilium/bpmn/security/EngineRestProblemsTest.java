@@ -37,6 +37,8 @@ class EngineRestProblemsTest extends SecuredTestSupport {
                     <camunda:formField id="accepted" type="boolean"><camunda:validation><camunda:constraint name="required"/></camunda:validation></camunda:formField>
                     <camunda:formField id="documentCount" type="long"/>
                     <camunda:formField id="note" type="string"/>
+                    <camunda:formField id="declineReason" type="string"><camunda:properties><camunda:property id="requiredWhen" value="declined"/></camunda:properties></camunda:formField>
+                    <camunda:formField id="declined" type="boolean"/>
                   </camunda:formData></bpmn:extensionElements>
                 </bpmn:userTask>
                 <bpmn:sequenceFlow id="f2" sourceRef="Decide" targetRef="Gate"/>
@@ -107,6 +109,22 @@ class EngineRestProblemsTest extends SecuredTestSupport {
                                "note": {"value": "all there"}}}""");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+    }
+
+    @Test
+    void aReasonAChoiceNeedsIsRequiredWhenTheChoiceIsMade() throws Exception {
+        String taskId = openTask();
+        HttpResponse<String> response = complete(taskId, """
+                {"variables": {"accepted": {"value": false}, "declined": {"value": true}, "declineReason": {"value": "  "}}}""");
+        EngineRestAccessTest.assertProblem(response, 400, "urn:consilium:problem:validation");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("declineReason");
+        assertThat(problem.at("/errors/0/message").asText()).isEqualTo("is required when declined is true");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+        assertThat(complete(taskId, """
+                {"variables": {"accepted": {"value": false}, "declined": {"value": false}}}""").statusCode())
+                .as("not declined: no reason needed").isEqualTo(204);
     }
 
     @Test
