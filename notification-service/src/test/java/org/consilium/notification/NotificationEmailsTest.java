@@ -38,13 +38,14 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review",
             NotificationPurpose.MDT_INVITATION, "MDT review invitation: case %s",
             NotificationPurpose.FOLLOW_UP_QUESTION, "A follow-up question waits for your answer: case %s",
-            NotificationPurpose.FOLLOW_UP_ANSWERED, "The panel has answered your question");
+            NotificationPurpose.FOLLOW_UP_ANSWERED, "The panel has answered your question",
+            NotificationPurpose.PATIENT_ANSWERS_REQUESTED, "Your hospital asked us for a second opinion for you");
 
     static final Map<String, String> PARAMETERS = Map.of("missing", "brain MRI, EGFR/ALK results",
             "dueBy", "2026-12-01", "reason", "Treatment will continue at the local hospital",
             "sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta", "questionId", "q1",
             "question", "Can I travel before the operation?", "answer", "Yes, a short trip is fine.",
-            "answeredBy", "Dr Tan Wei Ming");
+            "answeredBy", "Dr Tan Wei Ming", "institution", "Mercy Hospital Boston");
 
     /** What each purpose's email must say beyond the greeting: a parameter, rendered for the reader. */
     static final Map<NotificationPurpose, String> SAYS = Map.of(
@@ -55,7 +56,8 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.MDT_SCHEDULED, "December 8, 2026",
             NotificationPurpose.MDT_INVITATION, "December 8, 2026",
             NotificationPurpose.FOLLOW_UP_QUESTION, "Can I travel before the operation?",
-            NotificationPurpose.FOLLOW_UP_ANSWERED, "Yes, a short trip is fine.");
+            NotificationPurpose.FOLLOW_UP_ANSWERED, "Yes, a short trip is fine.",
+            NotificationPurpose.PATIENT_ANSWERS_REQUESTED, "Mercy Hospital Boston has");
 
     @ParameterizedTest
     @EnumSource(value = NotificationPurpose.class, mode = EnumSource.Mode.EXCLUDE, names = "REPORT_COPY")
