@@ -4,14 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.consilium.bpmn.triage.PanelDisciplines;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.NotificationAudience;
-import org.consilium.events.Json;
 import org.consilium.events.SendNotification;
 import org.consilium.events.Urgency;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -54,14 +52,6 @@ public final class CaseFile {
 
     public List<String> languages() {
         return split(text(LANGUAGES), LIST_SEPARATOR);
-    }
-
-    /**
-     * A variable kept as JSON bytes (a nested value: the engine has no object serialisation here, and
-     * its strings stop at 4000 characters); empty when it is not set.
-     */
-    public <T> Optional<T> json(String name, Class<T> type) {
-        return execution.getVariable(name) instanceof byte[] bytes ? Optional.of(Json.read(bytes, type)) : Optional.empty();
     }
 
     /**

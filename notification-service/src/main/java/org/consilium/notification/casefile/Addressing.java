@@ -5,6 +5,7 @@ import org.consilium.events.DeliverReport;
 import org.consilium.events.Envelope;
 import org.consilium.events.NotificationAudience;
 import org.consilium.events.Recipient;
+import org.consilium.events.ReportContent;
 import org.consilium.events.SendNotification;
 import org.consilium.events.UnreadableMessageException;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Turns a command that names a role into one command per reader, each addressed and complete (ADR 15, who
@@ -52,16 +55,15 @@ public class Addressing {
     private Flux<Envelope> notification(Envelope command, SendNotification n) {
         return known(command).flatMapMany(contacts -> {
             if (n.audience() == NotificationAudience.CURRENT_DOCTOR) {
-                return Flux.fromIterable(contacts.doctorWithConsent().stream().map(doctor ->
-                        copy(command, DOCTOR_COPY, withReader(n, doctor))).toList())
-                        .switchIfEmpty(Flux.defer(() -> {
-                            log.info("{} {} for case {}: no treating doctor may be written to (no consent or no address); "
-                                    + "nothing to send", n.purpose(), command.id(), n.caseId());
-                            return Flux.empty();
-                        }));
+                Optional<Recipient> doctor = contacts.doctorWithConsent();
+                if (doctor.isEmpty()) {
+                    log.info("{} {} for case {}: no treating doctor may be written to (no consent or no address); "
+                            + "nothing to send", n.purpose(), command.id(), n.caseId());
+                }
+                return Flux.fromStream(doctor.stream().map(reader -> copy(command, DOCTOR_COPY, withReader(n, reader))));
             }
-            List<Envelope> readers = new ArrayList<>();
             PatientSide side = PatientSide.of(contacts, command);
+            List<Envelope> readers = new ArrayList<>();
             readers.add(copy(command, null, withReader(n, side.primary())));
             side.patientCopy().ifPresent(patient -> readers.add(copy(command, PATIENT_COPY, withReader(n, patient))));
             return Flux.fromIterable(readers);
@@ -72,25 +74,22 @@ public class Addressing {
         if (r.reportVersion() == null) {
             throw new UnreadableMessageException("DeliverReport " + command.id() + " names neither a report nor its version");
         }
-        return known(command).zipWith(facts.report(r.caseId(), r.reportVersion()).switchIfEmpty(Mono.error(() ->
-                        new CaseNotKnownYet("version " + r.reportVersion() + " of the report of case " + r.caseId()
-                                + " is not released here yet (ReportReleased not received)"))))
-                .flatMapMany(found -> {
-                    CaseContacts contacts = found.getT1();
-                    PatientSide side = PatientSide.of(contacts, command);
-                    String zone = r.timeZone() != null ? r.timeZone() : contacts.timeZone();
-                    String patientName = contacts.patient() == null ? null : contacts.patient().name();
-                    List<Envelope> readers = new ArrayList<>();
-                    readers.add(copy(command, null, new DeliverReport(r.caseId(), side.primary(), contacts.questionForPanel(),
-                            contacts.firstOpinion(), found.getT2(), zone, r.reportVersion(), patientName, false)));
-                    side.patientCopy().ifPresent(patient -> readers.add(copy(command, PATIENT_COPY, new DeliverReport(
-                            r.caseId(), patient, contacts.questionForPanel(), contacts.firstOpinion(), found.getT2(), zone,
-                            r.reportVersion(), patientName, true))));
-                    contacts.doctorWithConsent().ifPresent(doctor -> readers.add(copy(command, DOCTOR_COPY, new DeliverReport(
-                            r.caseId(), doctor, contacts.questionForPanel(), contacts.firstOpinion(), found.getT2(), zone,
-                            r.reportVersion(), patientName, true))));
-                    return Flux.fromIterable(readers);
-                });
+        Mono<ReportContent> released = facts.report(r.caseId(), r.reportVersion()).switchIfEmpty(Mono.error(() ->
+                new CaseNotKnownYet("version " + r.reportVersion() + " of the report of case " + r.caseId()
+                        + " is not released here yet (ReportReleased not received)")));
+        return known(command).zipWith(released).flatMapMany(found -> {
+            CaseContacts contacts = found.getT1();
+            PatientSide side = PatientSide.of(contacts, command);
+            BiFunction<Recipient, Boolean, DeliverReport> to = (reader, copy) -> new DeliverReport(r.caseId(), reader,
+                    contacts.questionForPanel(), contacts.firstOpinion(), found.getT2(),
+                    r.timeZone() != null ? r.timeZone() : contacts.timeZone(), r.reportVersion(),
+                    contacts.patient() == null ? null : contacts.patient().name(), copy);
+            List<Envelope> readers = new ArrayList<>();
+            readers.add(copy(command, null, to.apply(side.primary(), false)));
+            side.patientCopy().ifPresent(patient -> readers.add(copy(command, PATIENT_COPY, to.apply(patient, true))));
+            contacts.doctorWithConsent().ifPresent(doctor -> readers.add(copy(command, DOCTOR_COPY, to.apply(doctor, true))));
+            return Flux.fromIterable(readers);
+        });
     }
 
     private Mono<CaseContacts> known(Envelope command) {
