@@ -1,0 +1,172 @@
+package org.consilium.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import org.consilium.identity.testing.DemoLogin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console in a real browser (Debian's headless Chromium driven by Playwright) against the whole running stack:
+ * the coordinator signs in at the identity provider, finds a case the referrer just submitted on the worklist, claims
+ * its task, opens the case, reads the list at 360 px, and signs out of the console and the provider. Screenshots of
+ * each page go to {@code target/console-screenshots/}.
+ * <p>
+ * Where no Chromium is installed (.ci/run installs Debian's {@code chromium}), the tests are skipped and say so.
+ */
+@ExtendWith(SharedStack.class)
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "SKIPPED (assumption): no Chromium at " + CHROMIUM
+                + "; install Debian's chromium (.ci/run does) or set CONSILIUM_CHROMIUM to run the console's browser tests");
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aCoordinatorSignsInFindsASubmittedCaseClaimsItsTaskAndSignsOutOfTheProviderToo() {
+        String caseId = CaseDriver.submitLungCase("console-" + UUID.randomUUID() + "@example.org");
+        await("the Review intake task").atMost(Duration.ofSeconds(60))
+                .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Review intake"));
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            AtomicLong consoleBytes = weigh(page);
+            signIn(page, RunningStack.url(8090, "/worklist"), DemoUsers.COORDINATOR);
+            page.waitForURL(RunningStack.url(8090, "/worklist"));
+
+            Locator row = page.locator("tr[data-case='" + caseId + "']");
+            assertThat(row).containsText("Review intake");
+            assertThat(row).containsText("Budi Santoso");
+            assertThat(row).containsText("Should I have chemotherapy or immunotherapy before the operation instead?");
+            assertThat(row.locator("td[data-label=Assignee]")).hasText("nobody");
+            shot(page, "worklist.png");
+            System.out.printf("console worklist page weight: %d bytes over the wire from the console (HTML, CSS, htmx)%n",
+                    consoleBytes.get());
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim Review intake for Budi Santoso")).click();
+            assertThat(row.locator("td[data-label=Assignee]")).hasText(DemoUsers.COORDINATOR);
+            assertThat(Http.get(RunningStack.url(8080, "/engine-rest/task?processInstanceBusinessKey=" + caseId)).raw())
+                    .contains("\"assignee\":\"" + DemoUsers.COORDINATOR + "\"");
+            shot(page, "worklist-claimed.png");
+
+            page.getByLabel("Only tasks I have claimed").check();
+            assertThat(row).containsText("Review intake");
+            page.waitForURL(Pattern.compile(".*mine=true.*"));
+
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review intake")).click();
+            page.waitForURL(RunningStack.url(8090, "/cases/" + caseId));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Budi Santoso");
+            assertThat(page.locator("tr[data-task]")).containsText("Review intake");
+            shot(page, "case.png");
+
+            page.setViewportSize(360, 800);
+            page.navigate(RunningStack.url(8090, "/worklist"));
+            assertThat(page.locator("tr[data-case='" + caseId + "']")).containsText("Budi Santoso");
+            assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
+            shot(page, "worklist-360px.png");
+            page.setViewportSize(1280, 900);
+
+            onlyAnHttpOnlySessionCookieHoldsTheSignIn(context);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForURL(RunningStack.url(8090, "/signed-out"));
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("You are signed out");
+            shot(page, "signed-out.png");
+            // the provider's session ended too: the console sends the browser to the login form again
+            page.navigate(RunningStack.url(8090, "/worklist"));
+            page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
+        }
+    }
+
+    @Test
+    void aPatientSignedInIsShownWhatIsMissingNotTheDesk() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, RunningStack.url(8090, "/worklist"), "pat.lee");
+            page.waitForURL(RunningStack.url(8090, "/worklist"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("This page is for coordinators");
+            assertThat(page.locator("main")).containsText("signed in as pat.lee (roles: patient)");
+            shot(page, "refused-patient.png");
+        }
+    }
+
+    /** The provider's login form, as a person fills it in. */
+    private static void signIn(Page page, String url, String username) {
+        page.navigate(url);
+        page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password());
+        page.locator("button[type=submit]").click();
+    }
+
+    /** Tokens stay on the server (ADR 16): the browser has one session cookie, HttpOnly and SameSite, and no token. */
+    private static void onlyAnHttpOnlySessionCookieHoldsTheSignIn(BrowserContext context) {
+        List<Cookie> cookies = context.cookies(RunningStack.url(8090, "/"));
+        assertThat(cookies).extracting(cookie -> cookie.name).contains("CONSILIUM_CONSOLE_SESSION");
+        Cookie session = cookies.stream().filter(cookie -> cookie.name.equals("CONSILIUM_CONSOLE_SESSION")).findFirst().orElseThrow();
+        assertThat(session.httpOnly).isTrue();
+        assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
+        assertThat(cookies).allSatisfy(cookie -> assertThat(cookie.value).doesNotStartWith("eyJ"));
+    }
+
+    /** Bytes the console itself served to this page (its HTML, stylesheet and the htmx script). */
+    private static AtomicLong weigh(Page page) {
+        AtomicLong bytes = new AtomicLong();
+        page.onResponse(response -> {
+            if (response.url().startsWith(RunningStack.url(8090, "/")) && response.status() == 200) {
+                bytes.addAndGet(response.body().length);
+            }
+        });
+        return bytes;
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    }
+
+    private static String password() {
+        String fromEnvironment = System.getenv("DEMO_PASSWORD");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? DemoLogin.DEFAULT_PASSWORD : fromEnvironment;
+    }
+}
