@@ -1,6 +1,7 @@
 package org.consilium.console.casepage;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.consilium.console.worklist.EngineTasks;
@@ -31,14 +32,23 @@ class CasePageController {
     Mono<String> casePage(@PathVariable String caseId, @RequestParam(required = false) String refused, Model model) {
         model.addAttribute("refused", refused);
         model.addAttribute("here", "/cases/" + caseId);
-        return Mono.zip(intake.header(caseId), engine.ofCase(caseId)
-                        .flatMapSequential(task -> clockOf(task).map(left -> new TaskLine(task, left)))
-                        .collectList())
-                .doOnNext(found -> {
+        Mono<List<TaskLine>> tasks = engine.ofCase(caseId)
+                .flatMapSequential(task -> clockOf(task).map(left -> new TaskLine(task, left)))
+                .collectList();
+        return Mono.zip(intake.header(caseId), tasks)
+                .flatMap(found -> triaged(found.getT2()).doOnNext(urgency -> {
                     model.addAttribute("caseFile", found.getT1());
                     model.addAttribute("tasks", found.getT2());
-                })
+                    model.addAttribute("triagedUrgency", urgency);
+                }))
                 .thenReturn("case");
+    }
+
+    /** The triage table's urgency while intake has none confirmed yet (as on the worklist); "" when unknown. */
+    private Mono<String> triaged(List<TaskLine> tasks) {
+        List<String> instances = tasks.stream().map(line -> line.task().processInstanceId()).distinct().toList();
+        return engine.triagedUrgencies(instances)
+                .map(found -> found.values().stream().findFirst().orElse(""));
     }
 
     private Mono<TimeLeft> clockOf(OpenTask task) {

@@ -25,6 +25,11 @@ public record CaseHeader(String caseId, String patientName, String stage, String
         }
     }
 
+    /** When the case entered its current stage: how long it has stood there is what a coordinator weighs. */
+    public String stageSinceText() {
+        return history == null || history.isEmpty() ? "" : history.get(history.size() - 1).atText();
+    }
+
     public String submittedText() {
         return UtcText.of(submittedAt);
     }

@@ -54,7 +54,7 @@ public class EngineTasks {
      * Process instance id → the triage decision table's urgency (variable {@code urgency}): what the case's clocks run
      * on before a coordinator confirms it and intake learns it (CaseAccepted).
      */
-    Mono<Map<String, String>> triagedUrgencies(Collection<String> processInstanceIds) {
+    public Mono<Map<String, String>> triagedUrgencies(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
             return Mono.just(Map.of());
         }

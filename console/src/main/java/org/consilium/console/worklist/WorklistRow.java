@@ -27,13 +27,13 @@ public record WorklistRow(OpenTask task, String caseId, Optional<CaseHeader> cas
         return caseHeader.map(CaseHeader::urgency).filter(u -> u != null).isPresent();
     }
 
+    /** The word only; the page adds "triage, to confirm" beside it while intake has not confirmed it. */
     public String urgencyLabel() {
         String urgency = urgency();
         if (urgency == null) {
             return "not triaged";
         }
-        String label = urgency.charAt(0) + urgency.substring(1).toLowerCase();
-        return urgencyConfirmed() ? label : label + " (triage, to confirm)";
+        return urgency.charAt(0) + urgency.substring(1).toLowerCase();
     }
 
     public boolean hasUrgency(String wanted) {

@@ -52,7 +52,8 @@ class WorklistTest {
 
         assertThat(rows).extracting(row -> row.task().id()).containsExactly("t-breached", "t-routine", "t-unreadable");
         assertThat(rows.get(0).timeLeft().state()).isEqualTo("breached");
-        assertThat(rows.get(0).urgencyLabel()).isEqualTo("Urgent (triage, to confirm)");
+        assertThat(rows.get(0).urgencyLabel()).isEqualTo("Urgent");
+        assertThat(rows.get(0).urgencyConfirmed()).isFalse();
         assertThat(rows.get(1).urgencyLabel()).isEqualTo("Routine");
         assertThat(rows.get(2).caseProblem()).isEqualTo("intake: Forbidden");
     }

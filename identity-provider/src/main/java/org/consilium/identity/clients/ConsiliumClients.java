@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The three clients of Consilium. The same three are in deploy/keycloak/consilium-realm.json.
+ * The four clients of Consilium. The same four are in deploy/keycloak/consilium-realm.json.
  * <ul>
  * <li>{@value #WEB}: public (no secret), authorization code with PKCE, for the Swagger UIs and a future SPA;
  * first party, so no consent screen.</li>
