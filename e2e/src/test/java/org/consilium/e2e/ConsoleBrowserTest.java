@@ -116,6 +116,13 @@ class ConsoleBrowserTest {
             assertThat(page.locator("tr[data-task]")).containsText("Review intake");
             shot(page, "case.png");
 
+            // a case that does not exist: intake's refusal, in its words, with its status
+            com.microsoft.playwright.Response missing = page.navigate(RunningStack.url(8090, "/cases/case-that-does-not-exist"));
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).not().isEmpty();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+            shot(page, "case-not-found.png");
+
             page.setViewportSize(360, 800);
             page.navigate(RunningStack.url(8090, "/worklist"));
             assertThat(page.locator("tr[data-case='" + caseId + "']")).containsText("Budi Santoso");
