@@ -16,6 +16,7 @@ import org.consilium.identity.testing.DemoLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console in a real browser (Debian's headless Chromium driven by Playwright) against the whole running stack:
@@ -42,6 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>
  * Where no Chromium is installed (.ci/run installs Debian's {@code chromium}), the tests are skipped and say so.
  */
+// checked before the shared stack starts, so a machine without a browser does not start six JVMs for nothing
+@EnabledIf(value = "chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
+        + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
 @ExtendWith(SharedStack.class)
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
@@ -54,10 +57,12 @@ class ConsoleBrowserTest {
      */
     private static final double PATIENCE_MS = Duration.ofSeconds(90).toMillis();
 
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM);
+    }
+
     @BeforeAll
     static void chromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "SKIPPED (assumption): no Chromium at " + CHROMIUM
-                + "; install Debian's chromium (.ci/run does) or set CONSILIUM_CHROMIUM to run the console's browser tests");
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
