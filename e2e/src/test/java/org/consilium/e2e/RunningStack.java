@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * data directory and on shifted ports so that it never collides with a developer's own stack.
  */
 final class RunningStack implements AutoCloseable {
-    static final int PORT_OFFSET = 10000;
+    /** 10000 unless {@code -Dconsilium.e2e.port-offset=N}: two worktrees on one machine can run their system tests at once. */
+    static final int PORT_OFFSET = Integer.getInteger("consilium.e2e.port-offset", 10000);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final Process process;

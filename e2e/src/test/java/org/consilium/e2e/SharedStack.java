@@ -19,11 +19,15 @@ final class SharedStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, key -> started(),
-                Running.class);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, key -> started());
     }
 
-    private static Running started() {
+    /** The running stack, or (with {@code -Dconsilium.e2e.use-running-stack=true}) a note that one already runs. */
+    private static Object started() {
+        if (Boolean.getBoolean("consilium.e2e.use-running-stack")) {
+            // a developer's own stack at -Dconsilium.e2e.port-offset: used as it is, and left running
+            return "a stack already running at port offset " + RunningStack.PORT_OFFSET;
+        }
         try {
             Path dataDir = Files.createTempDirectory("consilium-e2e-");
             return new Running(RunningStack.start(dataDir), dataDir);

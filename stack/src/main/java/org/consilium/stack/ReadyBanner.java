@@ -26,7 +26,9 @@ final class ReadyBanner {
                 line(out, "Camunda Tasklist", base + "/camunda/app/tasklist/default/  (sign in as cora.nolan / consilium-demo)");
                 line(out, "Engine REST", base + "/engine-rest");
             }
-            if (service.isIdentityProvider()) {
+            if (service.isConsole()) {
+                line(out, "Console", base + "/  (coordinators: sign in as cora.nolan / consilium-demo)");
+            } else if (service.isIdentityProvider()) {
                 line(out, service.module(), base + "  (OIDC issuer; demo users: identity-provider/README.md)");
                 line(out, "", base + "/.well-known/openid-configuration");
             } else {

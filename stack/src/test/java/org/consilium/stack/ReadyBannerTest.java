@@ -24,6 +24,8 @@ class ReadyBannerTest {
                 "sign in as cora.nolan",
                 "http://localhost:8080/engine-rest",
                 "http://localhost:8084/swagger-ui.html",
+                "http://localhost:8090/  (coordinators: sign in as cora.nolan",
+                "http://localhost:8090/actuator/prometheus",
                 "http://localhost:9000/.well-known/openid-configuration",
                 "http://localhost:9000/actuator/prometheus",
                 "http://localhost:8082/actuator/prometheus",
@@ -32,6 +34,6 @@ class ReadyBannerTest {
                 "mongodb://localhost:27017",
                 "/tmp/data",
                 "41.2 s");
-        assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html");
+        assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html", "http://localhost:8090/swagger-ui.html");
     }
 }

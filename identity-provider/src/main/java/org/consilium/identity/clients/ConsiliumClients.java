@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The three clients of Consilium. The same three are in deploy/keycloak/consilium-realm.json.
+ * The four clients of Consilium. The same four are in deploy/keycloak/consilium-realm.json.
  * <ul>
  * <li>{@value #WEB}: public (no secret), authorization code with PKCE, for the Swagger UIs and a future SPA;
  * first party, so no consent screen.</li>
@@ -29,6 +29,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * <li>{@value #CAMUNDA}: confidential, authorization code, for the browser login to the Camunda webapps of
  * bpmn (Cockpit, Tasklist, Admin); bpmn is a server-side app that can keep a secret; first party, no consent
  * screen. Its secret comes from {@code CAMUNDA_CLIENT_SECRET} (bpmn reads the same variable).</li>
+ * <li>{@value #CONSOLE}: confidential, authorization code with PKCE and refresh tokens, for the web console
+ * (a backend-for-frontend: it keeps the tokens on its server, ADR 16); it may end the provider's session when its
+ * user signs out (OIDC RP-initiated logout, back to its {@code /signed-out} page). Secret from
+ * {@code CONSOLE_CLIENT_SECRET} (the console reads the same variable).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +41,11 @@ public class ConsiliumClients {
     public static final String WEB = "consilium-web";
     public static final String SERVICES = "consilium-services";
     public static final String CAMUNDA = "consilium-camunda";
+    public static final String CONSOLE = "consilium-console";
+    /** Spring Security's login callback in the console for its registration {@code consilium}, and its page after logout. */
+    static final String CONSOLE_REDIRECT = "/login/oauth2/code/consilium";
+    static final String CONSOLE_SIGNED_OUT = "/signed-out";
+    private static final int CONSOLE_PORT = 8090;
     /** Spring Security's login callback in bpmn for its registration {@code consilium}. */
     static final String CAMUNDA_REDIRECT = "/login/oauth2/code/consilium";
     private static final int CAMUNDA_PORT = 8080;
@@ -51,7 +60,8 @@ public class ConsiliumClients {
     @Bean
     RegisteredClientRepository registeredClients(IdentityProperties properties, PasswordEncoder encoder,
             // a dev default like the services' secret; the stack and production set the variable
-            @Value("${CAMUNDA_CLIENT_SECRET:consilium-camunda-secret}") String camundaSecret) {
+            @Value("${CAMUNDA_CLIENT_SECRET:consilium-camunda-secret}") String camundaSecret,
+            @Value("${CONSOLE_CLIENT_SECRET:consilium-console-secret}") String consoleSecret) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build();
         RegisteredClient web = RegisteredClient.withId(UUID.nameUUIDFromBytes(WEB.getBytes()).toString())
                 .clientId(WEB)
@@ -85,7 +95,22 @@ public class ConsiliumClients {
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .tokenSettings(tokens)
                 .build();
-        return new InMemoryRegisteredClientRepository(web, services, camunda);
+        RegisteredClient console = RegisteredClient.withId(UUID.nameUUIDFromBytes(CONSOLE.getBytes()).toString())
+                .clientId(CONSOLE)
+                .clientName("Consilium console")
+                .clientSecret(encoder.encode(consoleSecret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                // a working day at the desk outlives a 30-minute access token: the console refreshes it server-side
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(consoleUris(properties.portOffset(), CONSOLE_REDIRECT)))
+                .postLogoutRedirectUris(uris -> uris.addAll(consoleUris(properties.portOffset(), CONSOLE_SIGNED_OUT)))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
+                // PKCE even with a secret (OAuth 2.1, RFC 9700): a stolen code is useless without the verifier
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(tokens)
+                .build();
+        return new InMemoryRegisteredClientRepository(web, services, camunda, console);
     }
 
     /**
@@ -106,6 +131,13 @@ public class ConsiliumClients {
     static List<String> camundaRedirects(int portOffset) {
         return Stream.of("http://localhost:" + (CAMUNDA_PORT + portOffset), LOOPBACK + ":" + CAMUNDA_PORT)
                 .map(origin -> origin + CAMUNDA_REDIRECT)
+                .toList();
+    }
+
+    /** A path of the console on its port (8090 plus the stack's offset) and on the loopback IP (any port, RFC 8252). */
+    static List<String> consoleUris(int portOffset, String path) {
+        return Stream.of("http://localhost:" + (CONSOLE_PORT + portOffset), LOOPBACK + ":" + CONSOLE_PORT)
+                .map(origin -> origin + path)
                 .toList();
     }
 

@@ -35,7 +35,7 @@ class ConsiliumClientsTest {
     void camundaWebappsAreAConfidentialCodeFlowClientWithTheSecretFromTheEnvironmentAndNoConsentScreen() {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         IdentityProperties properties = new IdentityProperties("pw", "services-secret", 0, "", Duration.ofMinutes(30));
-        RegisteredClient camunda = new ConsiliumClients().registeredClients(properties, encoder, "camunda-secret")
+        RegisteredClient camunda = new ConsiliumClients().registeredClients(properties, encoder, "camunda-secret", "console-secret")
                 .findByClientId(ConsiliumClients.CAMUNDA);
 
         assertThat(camunda).isNotNull();
@@ -46,5 +46,25 @@ class ConsiliumClientsTest {
         assertThat(camunda.getScopes()).containsExactlyInAnyOrder("openid", "profile", "email");
         assertThat(camunda.getRedirectUris()).contains("http://localhost:8080/login/oauth2/code/consilium");
         assertThat(camunda.getClientSettings().isRequireAuthorizationConsent()).isFalse();
+    }
+
+    @Test
+    void theConsoleIsAConfidentialCodeFlowClientWithPkceRefreshTokensAndALogoutRedirectOnItsShiftedPort() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        IdentityProperties properties = new IdentityProperties("pw", "services-secret", 10000, "", Duration.ofMinutes(30));
+        RegisteredClient console = new ConsiliumClients().registeredClients(properties, encoder, "camunda-secret", "console-secret")
+                .findByClientId(ConsiliumClients.CONSOLE);
+
+        assertThat(console).isNotNull();
+        assertThat(encoder.matches("console-secret", console.getClientSecret())).isTrue();
+        assertThat(console.getAuthorizationGrantTypes()).containsExactlyInAnyOrder(
+                AuthorizationGrantType.AUTHORIZATION_CODE, AuthorizationGrantType.REFRESH_TOKEN);
+        assertThat(console.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        assertThat(console.getClientSettings().isRequireProofKey()).isTrue();
+        assertThat(console.getClientSettings().isRequireAuthorizationConsent()).isFalse();
+        assertThat(console.getRedirectUris()).containsExactlyInAnyOrder(
+                "http://localhost:18090/login/oauth2/code/consilium", "http://127.0.0.1:8090/login/oauth2/code/consilium");
+        assertThat(console.getPostLogoutRedirectUris()).containsExactlyInAnyOrder(
+                "http://localhost:18090/signed-out", "http://127.0.0.1:8090/signed-out");
     }
 }

@@ -20,7 +20,9 @@ public final class ServiceCatalog {
             new ServiceDefinition("intake-service", 8081, "384m", Kind.DOMAIN, Optional.of("consilium-intake")),
             new ServiceDefinition("records-service", 8082, "256m", Kind.DOMAIN, Optional.of("consilium-records")),
             new ServiceDefinition("mdt-scheduler", 8083, "256m", Kind.DOMAIN, Optional.of("consilium-mdt")),
-            new ServiceDefinition("notification-service", 8084, "256m", Kind.DOMAIN, Optional.of("consilium-notification")));
+            new ServiceDefinition("notification-service", 8084, "256m", Kind.DOMAIN, Optional.of("consilium-notification")),
+            // last: it only reads the others' APIs (with the signed-in user's token), so nothing waits for it
+            new ServiceDefinition("console", 8090, "192m", Kind.CONSOLE, Optional.empty()));
 
     private ServiceCatalog() {
     }

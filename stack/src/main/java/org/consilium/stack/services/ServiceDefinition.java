@@ -21,7 +21,9 @@ public record ServiceDefinition(String module, int basePort, String maxHeap, Kin
         /** The process engine, with its relational database. */
         ENGINE,
         /** A domain service on Kafka and MongoDB. */
-        DOMAIN
+        DOMAIN,
+        /** The web console: a backend-for-frontend that signs people in and calls the others' APIs; no Kafka, no database. */
+        CONSOLE
     }
 
     public Path jar(Path home) {
@@ -34,5 +36,9 @@ public record ServiceDefinition(String module, int basePort, String maxHeap, Kin
 
     public boolean isIdentityProvider() {
         return kind == Kind.IDENTITY;
+    }
+
+    public boolean isConsole() {
+        return kind == Kind.CONSOLE;
     }
 }

@@ -22,11 +22,20 @@ final class ServiceEnvironment {
         if (service.isIdentityProvider()) {
             env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));
             env.put(StackSecrets.CAMUNDA_CLIENT_SECRET, secrets.get(StackSecrets.CAMUNDA_CLIENT_SECRET));
+            env.put(StackSecrets.CONSOLE_CLIENT_SECRET, secrets.get(StackSecrets.CONSOLE_CLIENT_SECRET));
             env.put("ISSUER_URI", ServiceCatalog.issuerUri(ports));
             // its Swagger UI redirect URIs are on the services' shifted ports
             env.put("PORT_OFFSET", String.valueOf(properties.portOffset()));
             // a key kept under the data dir, so tokens issued before a restart of the stack still verify after it
             env.put("SIGNING_KEY_FILE", properties.dataPath().resolve("identity").resolve("signing-key.json").toString());
+            return env;
+        }
+        if (service.isConsole()) {
+            // it signs people in at the provider and calls the engine and intake with their tokens (ADR 16)
+            env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
+            env.put(StackSecrets.CONSOLE_CLIENT_SECRET, secrets.get(StackSecrets.CONSOLE_CLIENT_SECRET));
+            env.put("ENGINE_URL", ServiceCatalog.localUrl("bpmn", ports));
+            env.put("INTAKE_URL", ServiceCatalog.localUrl("intake-service", ports));
             return env;
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());

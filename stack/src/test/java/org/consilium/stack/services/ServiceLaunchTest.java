@@ -18,7 +18,7 @@ class ServiceLaunchTest {
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
-            StackSecrets.RECORDS_LINK_SECRET, "link-secret"));
+            StackSecrets.CONSOLE_CLIENT_SECRET, "console-secret", StackSecrets.RECORDS_LINK_SECRET, "link-secret"));
 
     @Test
     void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
@@ -49,7 +49,8 @@ class ServiceLaunchTest {
                 "PORT_OFFSET", "100",
                 "SIGNING_KEY_FILE", "/srv/consilium/data/identity/signing-key.json",
                 "SERVICES_CLIENT_SECRET", "services-secret",
-                "CAMUNDA_CLIENT_SECRET", "camunda-secret"));
+                "CAMUNDA_CLIENT_SECRET", "camunda-secret",
+                "CONSOLE_CLIENT_SECRET", "console-secret"));
         assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER, properties.homePath()))
                 .contains("-Xmx128m")
                 .endsWith("-jar", "/srv/consilium/identity-provider/target/identity-provider-exec.jar");
@@ -58,9 +59,21 @@ class ServiceLaunchTest {
     @Test
     void everyOtherServiceIsToldWhichIssuerToTrust() {
         assertThat(ServiceCatalog.ALL).filteredOn(service -> !service.isIdentityProvider())
-                .hasSize(5)
+                .hasSize(6)
                 .allSatisfy(service -> assertThat(ServiceEnvironment.of(service, properties, secrets))
                         .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100"));
+    }
+
+    @Test
+    void theConsoleGetsItsClientSecretAndTheEngineAndIntakeUrlsButNoKafkaNorDatabase() {
+        Map<String, String> env = ServiceEnvironment.of(service("console"), properties, secrets);
+
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SERVER_PORT", "8190",
+                "CONSILIUM_ISSUER_URI", "http://localhost:9100",
+                "CONSOLE_CLIENT_SECRET", "console-secret",
+                "ENGINE_URL", "http://localhost:8180",
+                "INTAKE_URL", "http://localhost:8181"));
     }
 
     @Test
@@ -92,9 +105,9 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theCatalogHasTheIdentityProviderFirstThenTheEngineAndTheFourDomainServices() {
+    void theCatalogHasTheIdentityProviderFirstThenTheEngineTheFourDomainServicesAndTheConsole() {
         assertThat(ServiceCatalog.names()).containsExactly("identity-provider", "bpmn", "intake-service",
-                "records-service", "mdt-scheduler", "notification-service");
+                "records-service", "mdt-scheduler", "notification-service", "console");
     }
 
     private static ServiceDefinition service(String module) {

@@ -1,0 +1,63 @@
+package org.consilium.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Mono;
+
+/**
+ * A service said no: its problem details (RFC 9457) kept whole, so the page can say what is wrong in the service's
+ * own words (a 403 says what is missing). The engine's REST errors ({@code type}, {@code message}) are read too.
+ */
+public final class ServiceProblem extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+
+    public ServiceProblem(int status, String type, String title, String detail) {
+        super(status + " " + title);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** Turns every 4xx/5xx answer into a ServiceProblem, with the body's details when it has any. */
+    static ExchangeFilterFunction onError() {
+        return ExchangeFilterFunction.ofResponseProcessor(response -> response.statusCode().isError()
+                ? problem(response).flatMap(Mono::error) : Mono.just(response));
+    }
+
+    private static Mono<ServiceProblem> problem(ClientResponse response) {
+        HttpStatusCode status = response.statusCode();
+        return response.bodyToMono(JsonNode.class)
+                .map(body -> new ServiceProblem(status.value(), text(body, "type", "about:blank"),
+                        text(body, "title", text(body, "type", "Error " + status.value())),
+                        text(body, "detail", text(body, "message", ""))))
+                .onErrorResume(notJson -> Mono.empty())
+                .defaultIfEmpty(new ServiceProblem(status.value(), "about:blank", "Error " + status.value(), ""));
+    }
+
+    private static String text(JsonNode body, String field, String otherwise) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? otherwise : value.asText();
+    }
+}

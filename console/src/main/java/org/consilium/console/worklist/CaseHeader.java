@@ -1,0 +1,65 @@
+package org.consilium.console.worklist;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case as intake-service tells it ({@code GET /cases/{id}}), plus the patient's name from its FHIR
+ * ServiceRequest (the case view leaves names out). Read, never stored: intake owns the case (ADR 16).
+ *
+ * @param patientName empty when the caller may not read it
+ */
+public record CaseHeader(String caseId, String patientName, String stage, String urgency, String cancerType,
+                         String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
+                         List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history) {
+
+    public record StageChange(String stage, Instant at) {
+        public String stageLabel() {
+            return label(stage);
+        }
+
+        public String atText() {
+            return UtcText.of(at);
+        }
+    }
+
+    /** When the case entered its current stage: how long it has stood there is what a coordinator weighs. */
+    public String stageSinceText() {
+        return history == null || history.isEmpty() ? "" : history.get(history.size() - 1).atText();
+    }
+
+    public String submittedText() {
+        return UtcText.of(submittedAt);
+    }
+
+    private static String label(String constant) {
+        return constant == null || constant.isEmpty() ? "" : constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ');
+    }
+
+    /** Urgent first: the order coordinators take cases in when their clocks are equal. */
+    static int rank(String urgency) {
+        if (urgency == null) {
+            return 3;
+        }
+        return switch (urgency) {
+            case "URGENT" -> 0;
+            case "EXPEDITED" -> 1;
+            case "ROUTINE" -> 2;
+            default -> 3;
+        };
+    }
+
+    public String cancerTypeLabel() {
+        return cancerType == null ? "" : cancerType.replace('-', ' ');
+    }
+
+    public String stageLabel() {
+        return label(stage);
+    }
+
+    public String urgencyLabel() {
+        return urgency == null ? "not triaged" : label(urgency);
+    }
+}

@@ -1,0 +1,89 @@
+package org.consilium.console.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The console's doors, without a provider or services behind it: who is sent to sign in, who is refused and how,
+ * that writes need the CSRF token, and what the pages may load (nothing from elsewhere).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"consilium.console.issuer-uri=http://localhost:1", "CONSILIUM_ISSUER_URI=http://localhost:1"})
+@AutoConfigureWebTestClient
+// the Prometheus endpoint exists only with metrics export on, which tests turn off by default
+@AutoConfigureObservability(tracing = false)
+class ConsoleSecurityTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void aBrowserWithoutASessionIsSentToSignInAtTheProvider() {
+        web.get().uri("/worklist").exchange()
+                .expectStatus().isFound()
+                .expectHeader().location("/oauth2/authorization/consilium");
+    }
+
+    @Test
+    void anHtmxRequestWithoutASessionIsToldToReloadThroughTheSignIn() {
+        web.get().uri("/worklist").header("HX-Request", "true").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("HX-Redirect", "/oauth2/authorization/consilium");
+    }
+
+    @Test
+    void aPatientIsToldTheDeskIsForCoordinatorsAndWhoTheyAre() {
+        String page = web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_patient")))
+                .get().uri("/worklist").exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("This page is for coordinators", "<strong>coordinator</strong>", "(roles: patient)",
+                "action=\"/logout\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void aClaimWithoutTheCsrfTokenIsRefusedBeforeItReachesTheEngine() {
+        web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_coordinator")))
+                .post().uri("/tasks/t-1/claim").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void theSignedOutPageIsOpenAndEveryPageMayLoadOnlyTheConsolesOwnFiles() {
+        web.get().uri("/signed-out").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'.*form-action 'self' http://localhost:1")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("You are signed out", "/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/css/console.css")
+                        .doesNotContain("https://"));
+    }
+
+    @Test
+    void htmxAndTheStylesheetAreServedFromTheJar() {
+        web.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js").exchange().expectStatus().isOk();
+        web.get().uri("/css/console.css").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void healthIsOpenAndMetricsWantAnOpsToken() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfTokenToo() {
+        web.mutateWith(mockOidcLogin()).post().uri("/logout").exchange().expectStatus().isForbidden();
+        web.mutateWith(mockOidcLogin()).mutateWith(csrf()).post().uri("/logout").exchange().expectStatus().is3xxRedirection();
+    }
+}

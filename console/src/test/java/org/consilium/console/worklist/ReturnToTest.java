@@ -1,0 +1,30 @@
+package org.consilium.console.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReturnToTest {
+
+    @Test
+    void aFormGoesBackToTheConsolePageItWasOn() {
+        assertThat(ReturnTo.safe("/worklist?urgency=URGENT&mine=true")).isEqualTo("/worklist?urgency=URGENT&mine=true");
+        assertThat(ReturnTo.safe("/cases/3f6c-41aa_b")).isEqualTo("/cases/3f6c-41aa_b");
+    }
+
+    @Test
+    void neverToAnotherSiteNorAnyOtherPath() {
+        assertThat(ReturnTo.safe("https://evil.example/")).isEqualTo("/worklist");
+        assertThat(ReturnTo.safe("//evil.example/worklist")).isEqualTo("/worklist");
+        assertThat(ReturnTo.safe("/worklist/../logout")).isEqualTo("/worklist");
+        assertThat(ReturnTo.safe("/cases/x?a=<script>")).isEqualTo("/worklist");
+        assertThat(ReturnTo.safe(null)).isEqualTo("/worklist");
+    }
+
+    @Test
+    void theFilterWritesItsOwnAddressAndIgnoresAnUnknownUrgency() {
+        assertThat(WorklistFilter.of("URGENT", "true").page()).isEqualTo("/worklist?urgency=URGENT&mine=true");
+        assertThat(WorklistFilter.of("SOON", null).page()).isEqualTo("/worklist");
+        assertThat(WorklistFilter.of("", "on").page()).isEqualTo("/worklist?mine=true");
+    }
+}

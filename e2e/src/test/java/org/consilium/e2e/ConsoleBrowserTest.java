@@ -1,0 +1,215 @@
+package org.consilium.e2e;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import org.consilium.identity.testing.DemoLogin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser (Debian's headless Chromium driven by Playwright) against the whole running stack:
+ * the coordinator signs in at the identity provider, finds a case the referrer just submitted on the worklist, claims
+ * its task, opens the case, reads the list at 360 px, and signs out of the console and the provider. Screenshots of
+ * each page go to {@code target/console-screenshots/}.
+ * <p>
+ * Where no Chromium is installed (.ci/run installs Debian's {@code chromium}), the tests are skipped and say so.
+ */
+// checked before the shared stack starts, so a machine without a browser does not start six JVMs for nothing
+@EnabledIf(value = "chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
+        + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
+@ExtendWith(SharedStack.class)
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static Playwright playwright;
+    private static Browser browser;
+    /**
+     * How long a step may take before the test gives up: sign-in crosses four JVMs that share two cores with the
+     * rest of the stack (and CI's other builds); a bound, not a measurement.
+     */
+    private static final double PATIENCE_MS = Duration.ofSeconds(90).toMillis();
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM);
+    }
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aCoordinatorSignsInFindsASubmittedCaseClaimsItsTaskAndSignsOutOfTheProviderToo() {
+        String caseId = CaseDriver.submitLungCase("console-" + UUID.randomUUID() + "@example.org");
+        // another patient's case beside it, so the list is a list
+        CaseDriver.submitLungCase("console-" + UUID.randomUUID() + "@example.org", "Mei Ling Tan", "SG",
+                "[\"zh\", \"en\"]", "Asia/Singapore");
+        await("the Review intake task").atMost(Duration.ofSeconds(60))
+                .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Review intake"));
+
+        try (BrowserContext context = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
+            Page page = context.newPage();
+            AtomicLong consoleBytes = weigh(page);
+            signIn(page, RunningStack.url(8090, "/worklist"), DemoUsers.COORDINATOR);
+            page.waitForURL(RunningStack.url(8090, "/worklist"));
+
+            Locator row = page.locator("tr[data-case='" + caseId + "']");
+            assertThat(row).containsText("Review intake");
+            assertThat(row).containsText("Budi Santoso");
+            assertThat(row).containsText("Should I have chemotherapy or immunotherapy before the operation instead?");
+            assertThat(row.locator("td[data-label=Assignee]")).hasText("nobody");
+            shot(page, "worklist.png");
+            // the keyboard's first stop is the way past the header, and it shows where it is
+            page.keyboard().press("Tab");
+            assertThat(page.locator(":focus")).hasText("Skip to the content");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("keyboard-skip-link.png")));
+            // a number to read, not to assert (benchmarks print, tests check behaviour)
+            System.out.printf("console worklist page weight: %d bytes over the wire from the console, sign-in redirects,"
+                    + " HTML, CSS and htmx included%n", consoleBytes.get());
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim Review intake for Budi Santoso")).click();
+            assertThat(row.locator("td[data-label=Assignee]")).hasText(DemoUsers.COORDINATOR);
+            assertThat(Http.get(RunningStack.url(8080, "/engine-rest/task?processInstanceBusinessKey=" + caseId)).raw())
+                    .contains("\"assignee\":\"" + DemoUsers.COORDINATOR + "\"");
+            shot(page, "worklist-claimed.png");
+
+            page.getByLabel("Only tasks I have claimed").check();
+            assertThat(row).containsText("Review intake");
+            page.waitForURL(Pattern.compile(".*mine=true.*"));
+
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review intake")).click();
+            page.waitForURL(RunningStack.url(8090, "/cases/" + caseId));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Budi Santoso");
+            assertThat(page.locator("tr[data-task]")).containsText("Review intake");
+            shot(page, "case.png");
+
+            // a case that does not exist: intake's refusal, in its words, with its status
+            com.microsoft.playwright.Response missing = page.navigate(RunningStack.url(8090, "/cases/case-that-does-not-exist"));
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).not().isEmpty();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+            shot(page, "case-not-found.png");
+
+            page.setViewportSize(360, 800);
+            page.navigate(RunningStack.url(8090, "/worklist"));
+            assertThat(page.locator("tr[data-case='" + caseId + "']")).containsText("Budi Santoso");
+            assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
+            shot(page, "worklist-360px.png");
+            page.setViewportSize(1280, 900);
+
+            onlyAnHttpOnlySessionCookieHoldsTheSignIn(context);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            page.waitForURL(RunningStack.url(8090, "/signed-out"));
+            assertThat(page.getByRole(AriaRole.HEADING)).hasText("You are signed out");
+            shot(page, "signed-out.png");
+            // the provider's session ended too: the console sends the browser to the login form again
+            page.navigate(RunningStack.url(8090, "/worklist"));
+            page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
+        }
+    }
+
+    @Test
+    void aPatientSignedInIsShownWhatIsMissingNotTheDesk() {
+        try (BrowserContext context = patient(browser.newContext())) {
+            Page page = context.newPage();
+            signIn(page, RunningStack.url(8090, "/worklist"), "pat.lee");
+            page.waitForURL(RunningStack.url(8090, "/worklist"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("This page is for coordinators");
+            assertThat(page.locator("main")).containsText("signed in as pat.lee (roles: patient)");
+            shot(page, "refused-patient.png");
+        }
+    }
+
+    private static BrowserContext patient(BrowserContext context) {
+        context.setDefaultTimeout(PATIENCE_MS);
+        context.setDefaultNavigationTimeout(PATIENCE_MS);
+        return context;
+    }
+
+    /** The provider's login form, as a person fills it in. */
+    private static void signIn(Page page, String url, String username) {
+        page.navigate(url);
+        page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password());
+        page.locator("button[type=submit]").click();
+    }
+
+    /** Tokens stay on the server (ADR 16): the browser has one session cookie, HttpOnly and SameSite, and no token. */
+    private static void onlyAnHttpOnlySessionCookieHoldsTheSignIn(BrowserContext context) {
+        List<Cookie> cookies = context.cookies(RunningStack.url(8090, "/"));
+        assertThat(cookies).extracting(cookie -> cookie.name).contains("CONSILIUM_CONSOLE_SESSION");
+        Cookie session = cookies.stream().filter(cookie -> cookie.name.equals("CONSILIUM_CONSOLE_SESSION")).findFirst().orElseThrow();
+        assertThat(session.httpOnly).isTrue();
+        assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
+        assertThat(cookies).allSatisfy(cookie -> assertThat(cookie.value).doesNotStartWith("eyJ"));
+    }
+
+    /** Bytes the console itself sent for this page over the wire (its HTML, stylesheet and htmx; headers included). */
+    private static AtomicLong weigh(Page page) {
+        AtomicLong bytes = new AtomicLong();
+        page.onRequestFinished(request -> {
+            if (request.url().startsWith(RunningStack.url(8090, "/"))) {
+                bytes.addAndGet(request.sizes().responseBodySize + request.sizes().responseHeadersSize);
+            }
+        });
+        return bytes;
+    }
+
+    /** A screenshot of the page, and axe-core's WCAG 2.1 A/AA check of it: no serious or critical violation. */
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+        AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        assertThat(axe.getPasses()).as(name + ": axe-core ran its rules on the page").isNotEmpty();
+        assertThat(axe.getViolations()).filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .as(name + ": axe-core's serious and critical WCAG 2.1 AA violations")
+                .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .isEmpty();
+    }
+
+    private static String password() {
+        String fromEnvironment = System.getenv("DEMO_PASSWORD");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? DemoLogin.DEFAULT_PASSWORD : fromEnvironment;
+    }
+}
