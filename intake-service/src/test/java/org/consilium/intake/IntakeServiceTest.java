@@ -55,7 +55,12 @@ class IntakeServiceTest extends IntakeContextTest {
 
         http.get().uri("/cases/{id}", caseId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.stage").isEqualTo("SUBMITTED")
-                .jsonPath("$.questionForPanel").isEqualTo("Should I have chemotherapy or immunotherapy before the operation instead?");
+                .jsonPath("$.questionForPanel").isEqualTo("Should I have chemotherapy or immunotherapy before the operation instead?")
+                // what the engine's tasks no longer show (ADR 15): the people and the first opinion are read here
+                .jsonPath("$.patient.name").isEqualTo("Budi Santoso")
+                .jsonPath("$.caregiver.name").isEqualTo("Siti Santoso")
+                .jsonPath("$.caregiver.relationship").isEqualTo("daughter")
+                .jsonPath("$.firstOpinion.summary").isNotEmpty();
     }
 
     @Test
