@@ -18,8 +18,9 @@ class CaseEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> caseEvents(SubmittedQuestions questions, CrossBorderConsents consents) {
         return InboundMessages.consumer(event -> switch (event.type()) {
+            // the consent first: a ScheduleReview waits for the question, so once a gap exists its consent is known;
             // each write skips an event it applied, so a retry after the first succeeded applies the second only
-            case CASE_SUBMITTED -> questions.keep(event).then(consents.submitted(event));
+            case CASE_SUBMITTED -> consents.submitted(event).then(questions.keep(event));
             case CONSENT_CHANGED -> consents.changed(event);
             default -> Mono.empty();
         });
