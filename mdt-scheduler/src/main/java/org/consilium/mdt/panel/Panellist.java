@@ -7,10 +7,14 @@ import org.consilium.events.PanelMember;
  *
  * @param crossBorder not licensed in the patient's country: seated because a coordinator widened licensure for
  *                    this discipline of this case, so the panel and the report can say the member reviews across
- *                    borders (false in panels stored before widening existed)
+ *                    borders; never null (a Boolean only so that panels stored before widening existed, which
+ *                    lack it, can be read: they are licensed, false)
  */
 public record Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair,
-                        String reason, String email, boolean crossBorder) {
+                        String reason, String email, Boolean crossBorder) {
+    public Panellist {
+        crossBorder = Boolean.TRUE.equals(crossBorder);
+    }
 
     /** Licensed in the patient's country (or licensure not checked). */
     public Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair, String reason,

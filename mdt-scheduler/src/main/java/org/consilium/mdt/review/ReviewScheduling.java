@@ -109,8 +109,8 @@ public class ReviewScheduling {
                         + " already has a review"))
                 : gaps.findById(caseId).switchIfEmpty(Mono.error(DomainProblem.notFound("review of case", caseId)))
                 .flatMap(gap -> (widening == null ? Mono.<Void>empty() : crossBorder.allows(gap, widening))
-                        .then(schedule(Envelope.derivedId(caseId, "replan", clock.instant().toString()),
-                                gap.command(), Optional.of(gap), widening)))
+                        .then(Mono.defer(() -> schedule(Envelope.derivedId(caseId, "replan",
+                                clock.instant().toString()), gap.command(), Optional.of(gap), widening))))
                 .flatMap(outcome -> outcome.review() != null ? Mono.just(outcome.review())
                         : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable",
                         stillMissing(outcome.gap(), widening)))));
