@@ -25,6 +25,10 @@ import java.util.Optional;
  * before the second, ...); the lowest share of weekly capacity already booked (load balance); the
  * lowest load; the id (so the choice is stable). The medical oncologist chairs; without one, the
  * first member does.
+ * <p>Licensure widened (a coordinator's decision for one case, {@link PanelRequest#crossBorderDisciplines()}): in
+ * those disciplines a specialist not licensed in the patient's country may sit, but only when no licensed one
+ * passes the other rules, so the exception is taken only where it is needed; such a member is marked
+ * {@link Panellist#crossBorder()}.
  */
 @Component
 public class PanelComposer {
@@ -39,19 +43,25 @@ public class PanelComposer {
         List<Panel.Uncovered> uncovered = new ArrayList<>();
         for (String discipline : request.disciplines()) {
             List<Specialist> inDiscipline = candidates.stream().filter(s -> s.discipline().equals(discipline)).toList();
-            Optional<String> gap = gap(discipline, inDiscipline, request, weeklyLoad);
+            Optional<String> gap = gap(discipline, inDiscipline, request, weeklyLoad, false);
+            // where licensure is widened, a specialist licensed elsewhere sits only when no licensed one is eligible
+            boolean acrossBorders = gap.isPresent() && request.acrossBorders(discipline);
+            if (acrossBorders) {
+                gap = gap(discipline, inDiscipline, request, weeklyLoad, true);
+            }
             if (gap.isPresent()) {
                 uncovered.add(new Panel.Uncovered(discipline, gap.get()));
                 continue;
             }
-            List<Choice> pool = inDiscipline.stream().filter(s -> violation(s, request, weeklyLoad).isEmpty())
+            List<Choice> pool = inDiscipline.stream()
+                    .filter(s -> violation(s, request, weeklyLoad, acrossBorders).isEmpty())
                     .map(s -> Choice.of(s, weeklyLoad.getOrDefault(s.id(), 0), request))
                     .sorted(PREFERENCE).toList();
             choices.add(pool.get(0).explainedAgainst(pool, inDiscipline.size(), request));
         }
         String chairId = chairOf(choices.stream().map(Choice::specialist).toList());
         List<Panellist> members = choices.stream()
-                .map(c -> c.toPanellist(c.specialist().id().equals(chairId))).toList();
+                .map(c -> c.toPanellist(c.specialist().id().equals(chairId), request.country())).toList();
         return new Panel(members, uncovered);
     }
 
@@ -63,10 +73,16 @@ public class PanelComposer {
 
     /**
      * The first rule this specialist breaks for this case, if any: the same rules a composed panel
-     * obeys, for a coordinator's swap.
+     * obeys, for a coordinator's swap. Where the case's licensure is widened for the specialist's
+     * discipline, one licensed elsewhere passes: the coordinator chose them by name.
      */
     public Optional<Violation> violation(Specialist specialist, PanelRequest request, Map<String, Integer> weeklyLoad) {
-        if (!specialist.licensedFor(request.country())) {
+        return violation(specialist, request, weeklyLoad, request.acrossBorders(specialist.discipline()));
+    }
+
+    private Optional<Violation> violation(Specialist specialist, PanelRequest request, Map<String, Integer> weeklyLoad,
+                                          boolean licensureWaived) {
+        if (!licensureWaived && !specialist.licensedFor(request.country())) {
             return Optional.of(new Violation(Rule.LICENSURE, specialist.name() + " is not licensed in "
                     + request.country() + " (licensed in " + String.join(", ", specialist.licensedIn()) + ")"));
         }
@@ -82,19 +98,21 @@ public class PanelComposer {
         return Optional.empty();
     }
 
+    /** The rule that leaves nobody in this discipline, if one does; licensure not checked when waived. */
     private Optional<String> gap(String discipline, List<Specialist> all, PanelRequest request,
-                                 Map<String, Integer> weeklyLoad) {
+                                 Map<String, Integer> weeklyLoad, boolean licensureWaived) {
         if (all.isEmpty()) {
             return Optional.of("no " + discipline + " in the directory");
         }
-        List<Specialist> licensed = all.stream().filter(s -> s.licensedFor(request.country())).toList();
+        List<Specialist> licensed = all.stream().filter(s -> licensureWaived || s.licensedFor(request.country())).toList();
         if (licensed.isEmpty()) {
             return Optional.of("no licensed specialist: none of the " + all.size() + " " + discipline
                     + "s is licensed in " + request.country());
         }
         List<Specialist> free = licensed.stream().filter(s -> !s.affiliatedWith(request.treatingInstitution())).toList();
         if (free.isEmpty()) {
-            return Optional.of("conflict of interest: every licensed " + discipline + " is affiliated with "
+            return Optional.of("conflict of interest: every " + (licensureWaived ? "" : "licensed ") + discipline
+                    + (licensureWaived ? " (licensure widened)" : "") + " is affiliated with "
                     + request.treatingInstitution());
         }
         if (free.stream().allMatch(s -> weeklyLoad.getOrDefault(s.id(), 0) >= s.weeklyCapacity())) {
@@ -153,7 +171,10 @@ public class PanelComposer {
             List<String> patientLanguages = request.patientLanguages();
             List<String> why = new ArrayList<>();
             why.add(request.country() == null ? "licensure not checked (no patient country)"
-                    : "licensed in " + request.country());
+                    : specialist.licensedFor(request.country()) ? "licensed in " + request.country()
+                    : "reviews across borders: not licensed in " + request.country() + " (licensed in "
+                    + String.join(", ", specialist.licensedIn()) + "), seated as the coordinator widened licensure for "
+                    + discipline + "s on this case and no licensed " + discipline + " is eligible");
             if (request.treatingInstitution() != null && !request.treatingInstitution().isBlank()) {
                 why.add("not affiliated with " + request.treatingInstitution());
             }
@@ -191,12 +212,13 @@ public class PanelComposer {
             return new Choice(specialist, load, available, subspecialist, shared, languageRank, String.join("; ", why));
         }
 
-        Panellist toPanellist(boolean chair) {
+        /** @param country the patient's: a member not licensed there sits across borders */
+        Panellist toPanellist(boolean chair, String country) {
             String chairing = !chair ? ""
                     : specialist.discipline().equals(Disciplines.MEDICAL_ONCOLOGIST) ? "; chairs as medical oncologist"
                     : "; chairs as first member (no medical oncologist on the panel)";
             return new Panellist(specialist.id(), specialist.name(), specialist.discipline(), specialist.timeZone(),
-                    chair, reason + chairing, specialist.email());
+                    chair, reason + chairing, specialist.email(), !specialist.licensedFor(country));
         }
     }
 }

@@ -2,9 +2,25 @@ package org.consilium.mdt.panel;
 
 import org.consilium.events.PanelMember;
 
-/** A specialist on one case's panel, with why they were chosen. */
+/**
+ * A specialist on one case's panel, with why they were chosen.
+ *
+ * @param crossBorder not licensed in the patient's country: seated because a coordinator widened licensure for
+ *                    this discipline of this case, so the panel and the report can say the member reviews across
+ *                    borders; never null (a Boolean only so that panels stored before widening existed, which
+ *                    lack it, can be read: they are licensed, false)
+ */
 public record Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair,
-                        String reason, String email) {
+                        String reason, String email, Boolean crossBorder) {
+    public Panellist {
+        crossBorder = Boolean.TRUE.equals(crossBorder);
+    }
+
+    /** Licensed in the patient's country (or licensure not checked). */
+    public Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair, String reason,
+                     String email) {
+        this(specialistId, name, discipline, timeZone, chair, reason, email, false);
+    }
 
     /** Without an e-mail address (panels stored before the directory had them). */
     public Panellist(String specialistId, String name, String discipline, String timeZone, boolean chair, String reason) {
@@ -12,7 +28,7 @@ public record Panellist(String specialistId, String name, String discipline, Str
     }
 
     public Panellist withChair(boolean chairs) {
-        return new Panellist(specialistId, name, discipline, timeZone, chairs, reason, email);
+        return new Panellist(specialistId, name, discipline, timeZone, chairs, reason, email, crossBorder);
     }
 
     public PanelMember toEvent() {

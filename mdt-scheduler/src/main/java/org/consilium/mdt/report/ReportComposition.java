@@ -25,8 +25,15 @@ public final class ReportComposition {
             + "and never instead of oncology treatment.";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** A panel member as an author of the report. */
-    public record Author(String name, String discipline, boolean chair) {
+    /**
+     * A panel member as an author of the report.
+     *
+     * @param crossBorder not licensed in the patient's country (licensure widened for the case): the report says so
+     */
+    public record Author(String name, String discipline, boolean chair, boolean crossBorder) {
+        public Author(String name, String discipline, boolean chair) {
+            this(name, discipline, chair, false);
+        }
     }
 
     /**
@@ -62,7 +69,8 @@ public final class ReportComposition {
         composition.putObject("subject").put("reference", "ServiceRequest/" + kase.caseId());
         composition.put("date", instant(current.at()));
         ArrayNode authors = composition.putArray("author");
-        kase.authors().forEach(a -> authors.addObject().put("display", a.name() + " (" + a.discipline() + ")"));
+        kase.authors().forEach(a -> authors.addObject().put("display", a.name() + " (" + a.discipline()
+                + (a.crossBorder() ? ", reviews across borders" : "") + ")"));
         composition.put("title", "Multidisciplinary second opinion, case " + kase.caseId());
         ArrayNode attesters = composition.putArray("attester");
         kase.authors().stream().filter(Author::chair).findFirst().ifPresent(chair -> {

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * A case no panel can be composed for (too few eligible specialists): kept instead of a review, with no
  * session booked and nobody told a meeting time; announced once as {@link CaseStepFailed}, so the
- * process gives a coordinator the task of widening the panel (the directory's licensure) and
- * re-planning, or withdrawing the case. Redelivered commands are remembered.
+ * process gives a coordinator the task of widening the panel (the directory's licensure, or licensure for
+ * this case: {@link LicensureWidening}) and re-planning, or withdrawing the case. Redelivered commands are remembered.
  *
  * @param brief what ScheduleReview asked, to re-plan from
  */
@@ -59,7 +59,8 @@ public record PanelGap(@Id String caseId, CaseBrief brief, List<Panel.Uncovered>
         return "No MDT panel can be composed: " + panel.members().size() + " of " + requested
                 + " disciplines have an eligible specialist (at least " + MIN_MEMBERS + " needed). "
                 + String.join("; ", panel.uncovered().stream().map(u -> u.discipline() + ": " + u.reason()).toList())
-                + ". Widen licensure in the specialist directory, then re-plan (POST /reviews/" + caseId
-                + "/schedule); or withdraw the case with a reason to the patient.";
+                + ". Widen licensure in the specialist directory and re-plan (POST /reviews/" + caseId
+                + "/schedule), or widen it for this case with the patient's consent to cross-border transfer (the same"
+                + " POST with crossBorderDisciplines and a reason); or withdraw the case with a reason to the patient.";
     }
 }

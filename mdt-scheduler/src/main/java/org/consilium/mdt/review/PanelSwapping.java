@@ -12,10 +12,11 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * A coordinator's swap of one panel seat, under the rules a composed panel obeys (licensure,
- * conflict of interest, capacity); a refusal names the rule and stores nothing. The review records
+ * A coordinator's swap of one panel seat, under the rules a composed panel obeys (licensure, as
+ * widened for the case if it was, conflict of interest, capacity); a refusal names the rule and stores nothing. The review records
  * the swap, announces the panel as PanelChanged and invites the member seated; MdtScheduled is not repeated.
  */
 @Component
@@ -55,22 +56,26 @@ public class PanelSwapping {
                                         CaseBrief brief = review.brief();
                                         PanelRequest rules = new PanelRequest(brief.disciplines(),
                                                 brief.patientLanguages(), brief.country(), brief.treatingInstitution(),
-                                                brief.tumourGroup(), null, Duration.ZERO);
+                                                brief.tumourGroup(), null, Duration.ZERO, review.licensureWidening()
+                                                .map(w -> Set.copyOf(w.disciplines())).orElse(Set.of()));
                                         composer.violation(specialist, rules, found.getT2()).ifPresent(v -> {
                                             throw new DomainProblem(HttpStatus.valueOf(v.rule().status),
                                                     v.rule().slug, v.detail());
                                         });
                                         int booked = found.getT2().getOrDefault(specialist.id(), 0);
+                                        boolean acrossBorders = !specialist.licensedFor(brief.country());
                                         String why = "swapped in by the coordinator: " + request.reason() + "; "
                                                 + (brief.country() == null ? "licensure not checked (no patient country)"
-                                                : "licensed in " + brief.country())
+                                                : acrossBorders ? "reviews across borders: not licensed in "
+                                                + brief.country() + ", licensure widened for " + discipline
+                                                + "s on this case" : "licensed in " + brief.country())
                                                 + (brief.treatingInstitution() == null ? ""
                                                 : "; not affiliated with " + brief.treatingInstitution())
                                                 + "; " + booked + " of " + specialist.weeklyCapacity()
                                                 + " weekly cases booked";
                                         review.swap(new Panellist(specialist.id(), specialist.name(),
                                                 specialist.discipline(), specialist.timeZone(), false, why,
-                                                specialist.email()),
+                                                specialist.email(), acrossBorders),
                                                 request.reason(), clock.instant());
                                         return reviews.save(review);
                                     });

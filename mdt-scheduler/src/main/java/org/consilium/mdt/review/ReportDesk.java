@@ -53,7 +53,7 @@ public class ReportDesk {
     }
 
     private static ReportComposition.Author author(Panellist member) {
-        return new ReportComposition.Author(member.name(), member.discipline(), member.chair());
+        return new ReportComposition.Author(member.name(), member.discipline(), member.chair(), member.crossBorder());
     }
 
     /** As for opinions: a concurrent change (or the outbox relay) is detected by the version; re-read and retry. */

@@ -58,13 +58,15 @@ public class Review {
     private final List<OutboxEntry> outbox;
     private final List<String> appliedEvents;
     private Report report;
+    /** Licensure widened by a coordinator for this case; null when the panel is licensed in the patient's country. */
+    private final LicensureWidening licensureWidening;
 
     @PersistenceCreator
     Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, String sessionReason,
            List<Panellist> panel, List<String> uncoveredDisciplines, List<Panel.Uncovered> uncovered,
            List<PanelSwap> swaps, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
            Instant cancelledAt, String cancelReason, List<FollowUpQuestion> questions, List<OutboxEntry> outbox,
-           List<String> appliedEvents, Report report) {
+           List<String> appliedEvents, Report report, LicensureWidening licensureWidening) {
         this.caseId = caseId;
         this.version = version;
         this.status = status;
@@ -84,14 +86,21 @@ public class Review {
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
         this.appliedEvents = appliedEvents == null ? new ArrayList<>() : new ArrayList<>(appliedEvents);
         this.report = report;
+        this.licensureWidening = licensureWidening;
     }
 
     /** A new review on a session with its panel; announces it with MdtScheduled. */
     static Review schedule(String commandId, ScheduleReview command, Panel panel, SessionSlot session,
                            String sessionReason, Instant now) {
+        return schedule(commandId, command, panel, session, sessionReason, null, now);
+    }
+
+    /** As {@link #schedule(String, ScheduleReview, Panel, SessionSlot, String, Instant)}, under a coordinator's widening. */
+    static Review schedule(String commandId, ScheduleReview command, Panel panel, SessionSlot session,
+                           String sessionReason, LicensureWidening widening, Instant now) {
         Review review = new Review(command.caseId(), null, ReviewStatus.SCHEDULED, CaseBrief.of(command), session,
                 sessionReason, panel.members(), panel.uncoveredDisciplines(), panel.uncovered(), null, null, null, now,
-                null, null, null, null, List.of(commandId), null);
+                null, null, null, null, List.of(commandId), null, widening);
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
@@ -106,7 +115,7 @@ public class Review {
     /** The case was withdrawn before it was scheduled: remember it, so that it is never scheduled. */
     static Review cancelledBeforeScheduling(String commandId, String caseId, String reason, Instant now) {
         return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, null, null,
-                null, now, reason, null, null, List.of(commandId), null);
+                null, now, reason, null, null, List.of(commandId), null, null);
     }
 
     boolean hasApplied(String commandId) {
@@ -399,6 +408,10 @@ public class Review {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    public Optional<LicensureWidening> licensureWidening() {
+        return Optional.ofNullable(licensureWidening);
     }
 
     public List<OutboxEntry> outbox() {

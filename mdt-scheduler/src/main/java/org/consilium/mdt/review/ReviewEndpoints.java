@@ -12,6 +12,7 @@ import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,33 +22,53 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 
 @RestController
 @Tag(name = "reviews")
 class ReviewEndpoints {
+    /** The decider when the service runs without tokens (SECURITY_ENABLED=false, local experiments only). */
+    static final String NO_TOKEN = "unauthenticated";
     private final PanelDeliberation deliberation;
     private final PanelSwapping swapping;
     private final ReviewGate gate;
     private final ReviewScheduling scheduling;
+    private final Clock clock;
 
     ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping, ReviewGate gate,
-                    ReviewScheduling scheduling) {
+                    ReviewScheduling scheduling, Clock clock) {
         this.deliberation = deliberation;
         this.swapping = swapping;
         this.gate = gate;
         this.scheduling = scheduling;
+        this.clock = clock;
     }
 
     @PostMapping("/reviews/{caseId}/schedule")
     @Operation(summary = "A coordinator plans again a case no panel could be composed for (its 'Resolve a failed "
-            + "step' task), after widening the directory's licensure: the review, on a session with its panel")
+            + "step' task), after widening the directory's licensure, or with licensure widened for this case only "
+            + "(optional body: crossBorderDisciplines and a reason; needs the patient's consent to cross-border "
+            + "transfer): the review, on a session with its panel")
+    @ApiResponse(responseCode = "400", description = "invalid fields, all listed: an unknown discipline, disciplines "
+            + "without a reason")
     @ApiResponse(responseCode = "404", description = "no such case here")
-    @ApiResponse(responseCode = "409", description = "still no panel (panel-unavailable, with what is missing), or "
-            + "the case already has a review (already-scheduled)")
-    Mono<ReviewView> replan(@PathVariable String caseId, ServerHttpRequest http) {
-        return scheduling.replan(caseId)
+    @ApiResponse(responseCode = "409", description = "still no panel (panel-unavailable, with what is missing), the "
+            + "case already has a review (already-scheduled), or no consent to cross-border transfer "
+            + "(cross-border-consent-missing)")
+    @ApiResponse(responseCode = "422", description = "a discipline the case did not ask for (discipline-not-requested)")
+    Mono<ReviewView> replan(@PathVariable String caseId, @Valid @RequestBody(required = false) ReplanRequest request,
+                            ServerHttpRequest http) {
+        List<String> acrossBorders = request == null ? List.of() : request.disciplines();
+        Mono<Review> replanned = acrossBorders.isEmpty() ? scheduling.replan(caseId, null) : Caller.current()
+                .map(Caller::username).defaultIfEmpty(NO_TOKEN) // who decided is the token's user, not a body field
+                .flatMap(by -> scheduling.replan(caseId, new LicensureWidening(acrossBorders, request.reason().strip(),
+                        by, clock.instant())));
+        return replanned
                 .flatMap(review -> gate.record(http, caseId, new AuditEntry(AuditAction.EXECUTE, "replan",
-                        "CareTeam/" + caseId, "panel re-planned: " + review.panel().size() + " members")).thenReturn(review))
+                        "CareTeam/" + caseId, "panel re-planned: " + review.panel().size() + " members"
+                        + review.licensureWidening().map(w -> "; licensure widened for " + String.join(", ",
+                        w.disciplines()) + " (" + w.reason() + ")").orElse(""))).thenReturn(review))
                 .map(ReviewView::of);
     }
 

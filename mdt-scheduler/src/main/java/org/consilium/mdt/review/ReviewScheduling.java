@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
  * panel composed for it, and the review with its MdtScheduled event in one insert. A case gets one
  * review: a redelivered command, or another one for a case already reviewed or cancelled, changes nothing.
  * A case no panel can be composed for gets no session but a {@link PanelGap}, announced once as
- * CaseStepFailed, until a coordinator re-plans it (ADR 13). The question and first opinion come from
+ * CaseStepFailed, until a coordinator re-plans it (ADR 13), possibly with licensure widened for the case
+ * ({@link LicensureWidening}). The question and first opinion come from
  * the case's CaseSubmitted ({@link SubmittedQuestions}) unless the command carries them: a command
  * that comes before it fails, to be retried by the binder, rather than plan a review with no question.
  */
@@ -54,11 +56,13 @@ public class ReviewScheduling {
     private final SessionCalendar calendar;
     private final ReviewMetrics metrics;
     private final SubmittedQuestions questions;
+    private final CrossBorderCheck crossBorder;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
                      SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
-                     SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions, Clock clock) {
+                     SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions,
+                     CrossBorderCheck crossBorder, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -69,6 +73,7 @@ public class ReviewScheduling {
         this.calendar = calendar;
         this.metrics = metrics;
         this.questions = questions;
+        this.crossBorder = crossBorder;
         this.clock = clock;
     }
 
@@ -80,7 +85,7 @@ public class ReviewScheduling {
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(gap -> gap.filter(g -> g.appliedEvents().contains(envelope.id())).isPresent()
                                         ? Mono.<Void>empty() : withQuestion(command)
-                                        .flatMap(asked -> schedule(envelope.id(), asked, gap)).then())))
+                                        .flatMap(asked -> schedule(envelope.id(), asked, gap, null)).then())))
                 .then();
     }
 
@@ -94,18 +99,28 @@ public class ReviewScheduling {
     }
 
     /**
-     * Plans a case again whose panel could not be composed, after a coordinator widened it: the review
-     * when a panel can now be seated, else a 409 saying what is still missing (the task already exists).
+     * Plans a case again whose panel could not be composed, after a coordinator widened it (the directory,
+     * or licensure for this case: {@code widening}, null for none): the review when a panel can now be
+     * seated, else a 409 saying what is still missing (the task already exists).
      */
-    public Mono<Review> replan(String caseId) {
+    public Mono<Review> replan(String caseId, LicensureWidening widening) {
         return reviews.existsById(caseId).flatMap(reviewed -> reviewed
                 ? Mono.error(new DomainProblem(HttpStatus.CONFLICT, "already-scheduled", "case " + caseId
                         + " already has a review"))
                 : gaps.findById(caseId).switchIfEmpty(Mono.error(DomainProblem.notFound("review of case", caseId)))
-                .flatMap(gap -> schedule(Envelope.derivedId(caseId, "replan", clock.instant().toString()),
-                        gap.command(), Optional.of(gap)))
+                .flatMap(gap -> (widening == null ? Mono.<Void>empty() : crossBorder.allows(gap, widening))
+                        .then(Mono.defer(() -> schedule(Envelope.derivedId(caseId, "replan",
+                                clock.instant().toString()), gap.command(), Optional.of(gap), widening))))
                 .flatMap(outcome -> outcome.review() != null ? Mono.just(outcome.review())
-                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable", outcome.gap().reason()))));
+                        : Mono.error(new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable",
+                        stillMissing(outcome.gap(), widening)))));
+    }
+
+    private static String stillMissing(PanelGap gap, LicensureWidening widening) {
+        return widening == null ? gap.reason() : "Still no panel for case " + gap.caseId() + " with licensure widened for "
+                + String.join(", ", widening.disciplines()) + "; disciplines still missing: "
+                + String.join(", ", gap.uncovered().stream().map(Panel.Uncovered::discipline).toList()) + ". "
+                + gap.reason();
     }
 
     private Mono<Review> alreadyReviewed(Review review, String commandId) {
@@ -126,19 +141,21 @@ public class ReviewScheduling {
     record Outcome(Review review, PanelGap gap) {
     }
 
-    private Mono<Outcome> schedule(String commandId, ScheduleReview command, Optional<PanelGap> earlier) {
+    private Mono<Outcome> schedule(String commandId, ScheduleReview command, Optional<PanelGap> earlier,
+                                   LicensureWidening widening) {
         PanelRequest request = new PanelRequest(command.disciplines(), command.languages(), command.country(),
-                command.treatingInstitution(), TumourGroups.of(command.cancerType()), null, null);
+                command.treatingInstitution(), TumourGroups.of(command.cancerType()), null, null,
+                widening == null ? null : Set.copyOf(widening.disciplines()));
         return directory.inDisciplines(command.disciplines()).collectList()
                 .flatMap(specialists -> {
                     // licensure and conflicts of interest are structural; a full week is not, and is planned around
                     Panel eligible = composer.compose(request, specialists, Map.of());
                     if (PanelGap.cannotSeat(eligible)) {
-                        return gap(commandId, command, eligible, earlier).map(gap -> new Outcome(null, gap));
+                        return gap(commandId, command, eligible, earlier, widening).map(gap -> new Outcome(null, gap));
                     }
                     return booking.heldBy(command.caseId())
-                            .flatMap(held -> onHeldSession(commandId, command, request, specialists, held))
-                            .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists)))
+                            .flatMap(held -> onHeldSession(commandId, command, request, specialists, held, widening))
+                            .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists, widening)))
                             .flatMap(reviews::save)
                             .flatMap(review -> earlier.isPresent() ? gaps.deleteById(review.caseId()).thenReturn(review)
                                     : Mono.just(review))
@@ -147,13 +164,16 @@ public class ReviewScheduling {
                 });
     }
 
-    private Mono<PanelGap> gap(String commandId, ScheduleReview command, Panel eligible, Optional<PanelGap> earlier) {
+    private Mono<PanelGap> gap(String commandId, ScheduleReview command, Panel eligible, Optional<PanelGap> earlier,
+                               LicensureWidening widening) {
         PanelGap gap = earlier.map(g -> g.again(eligible, clock.instant()).acknowledge(commandId))
                 .orElseGet(() -> PanelGap.of(commandId, command, eligible, clock.instant()));
         metrics.uncovered(gap.uncovered().stream().map(Panel.Uncovered::discipline).toList());
-        log.warn("case {}: no panel can be composed ({} of {} disciplines): {}", command.caseId(), gap.members(),
-                command.disciplines().size(), gap.reason());
-        return gaps.save(gap);
+        log.warn("case {}: no panel can be composed ({} of {} disciplines{}): {}", command.caseId(), gap.members(),
+                command.disciplines().size(), widening == null ? "" : ", licensure widened for "
+                        + widening.disciplines(), gap.reason());
+        // a widening that does not help is refused and not kept: the gap stays as the directory alone leaves it
+        return widening == null ? gaps.save(gap) : Mono.just(gap);
     }
 
     private void scheduled(Review review) {
@@ -166,17 +186,16 @@ public class ReviewScheduling {
 
     /** A seat an earlier attempt of this command took (its review was not saved): the panel is composed for it. */
     private Mono<Review> onHeldSession(String commandId, ScheduleReview command, PanelRequest request,
-                                       List<Specialist> specialists, SessionSlot held) {
-        PanelRequest at = new PanelRequest(request.disciplines(), request.patientLanguages(), request.country(),
-                request.treatingInstitution(), request.tumourGroup(), held.startsAt(),
+                                       List<Specialist> specialists, SessionSlot held, LicensureWidening widening) {
+        PanelRequest at = request.at(held.startsAt(),
                 Duration.between(held.startsAt(), held.endsAt() == null ? held.startsAt() : held.endsAt()));
         return load.inWeekOf(held.startsAt()).map(weekly -> Review.schedule(commandId, command,
                 composer.compose(at, specialists, weekly), held, "the seat an earlier attempt of this command took",
-                clock.instant()));
+                widening, clock.instant()));
     }
 
     private Mono<Review> plan(String commandId, ScheduleReview command, PanelRequest request,
-                              List<Specialist> specialists) {
+                              List<Specialist> specialists, LicensureWidening widening) {
         List<SessionSlot> candidates = planner.candidatesFor(request.tumourGroup(), command.urgency());
         List<Instant> weeks = Stream.concat(candidates.stream().map(SessionSlot::startsAt),
                 Stream.of(calendar.earliestStartFor(command.urgency()))).map(WeeklyLoad::mondayOf).distinct().toList();
@@ -194,6 +213,6 @@ public class ReviewScheduling {
                                     .thenReturn(plan.fallback())));
                 })
                 .map(option -> Review.schedule(commandId, command, option.panel(), option.slot(), option.why(),
-                        clock.instant()));
+                        widening, clock.instant()));
     }
 }

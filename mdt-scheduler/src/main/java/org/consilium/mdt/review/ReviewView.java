@@ -18,7 +18,8 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                          List<Opinion> opinions, List<String> awaitingOpinionsFrom, Consensus consensus,
                          Instant scheduledAt, Instant cancelledAt, String cancelReason, String country,
                          String treatingInstitution, String tumourGroup, List<Panel.Uncovered> uncovered,
-                         List<PanelSwap> swaps, List<FollowUpQuestion> questions, ReportView.Summary report) {
+                         List<PanelSwap> swaps, List<FollowUpQuestion> questions, ReportView.Summary report,
+                         LicensureWidening licensureWidening) {
 
     /**
      * @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset
@@ -30,9 +31,13 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                           String tumourGroup, String chairId, String reason) {
     }
 
-    /** @param localStart the session start in the member's own time zone, ISO-8601 with offset */
+    /**
+     * @param localStart  the session start in the member's own time zone, ISO-8601 with offset
+     * @param crossBorder not licensed in the patient's country: reviews across borders under the review's
+     *                    {@code licensureWidening}
+     */
     public record Member(String specialistId, String name, String discipline, String timeZone, boolean chair,
-                         String reason, String localStart, boolean opinionSubmitted) {
+                         String reason, String localStart, boolean opinionSubmitted, boolean crossBorder) {
     }
 
     static ReviewView of(Review review) {
@@ -40,7 +45,8 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
         SessionSlot slot = review.session();
         List<String> awaiting = review.awaitingOpinions().stream().map(Panellist::specialistId).toList();
         List<Member> members = review.panel().stream().map(m -> new Member(m.specialistId(), m.name(), m.discipline(),
-                m.timeZone(), m.chair(), m.reason(), local(slot, m.timeZone()), !awaiting.contains(m.specialistId())))
+                m.timeZone(), m.chair(), m.reason(), local(slot, m.timeZone()), !awaiting.contains(m.specialistId()),
+                m.crossBorder()))
                 .toList();
         return new ReviewView(review.caseId(), review.status(),
                 brief == null ? null : brief.cancerType(), brief == null ? null : brief.urgency(),
@@ -52,7 +58,8 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                 review.scheduledAt(), review.cancelledAt(), review.cancelReason(),
                 brief == null ? null : brief.country(), brief == null ? null : brief.treatingInstitution(),
                 brief == null ? null : brief.tumourGroup(), review.uncovered(), review.swaps(),
-                review.questions(), review.report().map(ReportView.Summary::of).orElse(null));
+                review.questions(), review.report().map(ReportView.Summary::of).orElse(null),
+                review.licensureWidening().orElse(null));
     }
 
     private static String local(SessionSlot slot, String zone) {

@@ -129,8 +129,7 @@ public class SessionPlanner {
     }
 
     private static PanelRequest at(PanelRequest request, Instant start, Duration length) {
-        return new PanelRequest(request.disciplines(), request.patientLanguages(), request.country(),
-                request.treatingInstitution(), request.tumourGroup(), start, length);
+        return request.at(start, length);
     }
 
     private static boolean available(Specialist specialist, Instant start, Instant end) {

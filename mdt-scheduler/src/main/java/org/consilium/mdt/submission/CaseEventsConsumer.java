@@ -1,6 +1,5 @@
 package org.consilium.mdt.submission;
 
-import org.consilium.events.MessageType;
 import org.consilium.support.inbound.InboundMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,13 +8,21 @@ import reactor.core.publisher.Mono;
 
 import java.util.function.Consumer;
 
-/** Binding {@code caseEvents-in-0} ({@code consilium.case.events}): CaseSubmitted; the other case events are not ours. */
+/**
+ * Binding {@code caseEvents-in-0} ({@code consilium.case.events}): CaseSubmitted (the question, and the consent to
+ * cross-border transfer) and ConsentChanged (that consent, later); the other case events are not ours.
+ */
 @Configuration
 class CaseEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> caseEvents(SubmittedQuestions questions) {
-        return InboundMessages.consumer(event -> event.type() == MessageType.CASE_SUBMITTED ? questions.keep(event)
-                : Mono.empty());
+    Consumer<Message<byte[]>> caseEvents(SubmittedQuestions questions, CrossBorderConsents consents) {
+        return InboundMessages.consumer(event -> switch (event.type()) {
+            // the consent first: a ScheduleReview waits for the question, so once a gap exists its consent is known;
+            // each write skips an event it applied, so a retry after the first succeeded applies the second only
+            case CASE_SUBMITTED -> consents.submitted(event).then(questions.keep(event));
+            case CONSENT_CHANGED -> consents.changed(event);
+            default -> Mono.empty();
+        });
     }
 }

@@ -219,4 +219,58 @@ class PanelComposerTest {
                     assertThat(v.detail()).contains("not licensed in US");
                 });
     }
+    @Test
+    void licensureWidenedForADisciplineSeatsASpecialistLicensedElsewhereMarkedCrossBorder() {
+        // nobody in the directory is licensed in Brazil; the coordinator widened licensure for pathology only
+        PanelRequest widened = request(List.of("pathologist", "medical-oncologist"), "BR", null)
+                .acrossBordersIn(List.of("pathologist"));
+        Panel panel = composer.compose(widened, DIRECTORY, Map.of("path-a", 3));
+
+        assertThat(panel.members()).singleElement().satisfies(m -> {
+            assertThat(m.specialistId()).isEqualTo("path-b");
+            assertThat(m.crossBorder()).isTrue();
+            assertThat(m.reason()).contains("reviews across borders: not licensed in BR (licensed in GB, AE, ID)")
+                    .contains("widened licensure for pathologists");
+        });
+        // only the named disciplines: the oncologist still needs a Brazilian licence
+        assertThat(panel.uncovered()).singleElement().satisfies(u -> {
+            assertThat(u.discipline()).isEqualTo("medical-oncologist");
+            assertThat(u.reason()).startsWith("no licensed specialist");
+        });
+    }
+
+    @Test
+    void aWidenedDisciplineStillTakesALicensedSpecialistWhenOneIsEligible() {
+        Specialist brazilian = new Specialist("path-br", "Dr Br", "pathologist", List.of(), List.of("pt"),
+                "America/Sao_Paulo", List.of("BR"), List.of(), WEEKDAYS_9_TO_17, 10);
+        PanelRequest widened = request(List.of("pathologist"), "BR", null).acrossBordersIn(List.of("pathologist"));
+        // the Brazilian is busier than the others, but licensed: the exception is taken only where it is needed
+        assertThat(composer.compose(widened, List.of(PATH_A, PATH_B, brazilian), Map.of("path-br", 8)).members())
+                .singleElement().satisfies(m -> {
+                    assertThat(m.specialistId()).isEqualTo("path-br");
+                    assertThat(m.crossBorder()).isFalse();
+                    assertThat(m.reason()).contains("licensed in BR");
+                });
+        // once the Brazilian's week is full, one licensed elsewhere sits
+        assertThat(composer.compose(widened, List.of(PATH_A, PATH_B, brazilian), Map.of("path-br", 10)).members())
+                .singleElement().satisfies(m -> assertThat(m.crossBorder()).isTrue());
+    }
+
+    @Test
+    void wideningLicensureKeepsTheOtherRules() {
+        PanelRequest widened = request(List.of("radiologist"), "BR", "Hospital of rad")
+                .acrossBordersIn(List.of("radiologist"));
+        assertThat(composer.compose(widened, DIRECTORY, Map.of()).uncovered()).singleElement()
+                .satisfies(u -> assertThat(u.reason()).isEqualTo(
+                        "conflict of interest: every radiologist (licensure widened) is affiliated with Hospital of rad"));
+        // a coordinator's swap: licensed elsewhere is fine in a widened discipline, conflicts and capacity are not
+        assertThat(composer.violation(PATH_A, request(List.of("pathologist"), "BR", null)
+                .acrossBordersIn(List.of("pathologist")), Map.of())).isEmpty();
+        assertThat(composer.violation(PATH_A, request(List.of("pathologist"), "BR", null)
+                .acrossBordersIn(List.of("pathologist")), Map.of("path-a", 10))).get()
+                .extracting(PanelComposer.Violation::rule).isEqualTo(PanelComposer.Rule.CAPACITY);
+        assertThat(composer.violation(ONC_EN, request(List.of("medical-oncologist"), "BR", null)
+                .acrossBordersIn(List.of("pathologist")), Map.of())).get()
+                .extracting(PanelComposer.Violation::rule).isEqualTo(PanelComposer.Rule.LICENSURE);
+    }
 }

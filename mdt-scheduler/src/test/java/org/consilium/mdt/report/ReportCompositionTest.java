@@ -21,7 +21,7 @@ class ReportCompositionTest {
     static final ReportComposition.Case CASE = new ReportComposition.Case("case 42/a", "Surgery or chemo first?",
             "Lobectomy then chemotherapy", List.of(
                     new ReportComposition.Author("Dr Wei Zhang", "medical-oncologist", true),
-                    new ReportComposition.Author("Dr O'Brien", "pathologist", false)), SIGNED);
+                    new ReportComposition.Author("Dr O'Brien", "pathologist", false, true)), SIGNED);
     /** Every section filled, with text that would break naive XHTML. */
     static final ReportSections FULL = new ReportSections(false, "Chemo-immunotherapy <first> & then surgery",
             "Treatment before the operation", "PD-L1 90% was not considered", List.of("The surgeon prefers \"surgery\" first"),
@@ -50,7 +50,8 @@ class ReportCompositionTest {
         assertThat(c.path("date").asText()).isEqualTo("2026-11-25T10:00:00.123Z");
         assertThat(c.path("title").asText()).isNotBlank();
         assertThat(texts(c.path("author"), "display"))
-                .containsExactly("Dr Wei Zhang (medical-oncologist)", "Dr O'Brien (pathologist)");
+                .containsExactly("Dr Wei Zhang (medical-oncologist)",
+                        "Dr O'Brien (pathologist, reviews across borders)"); // licensure widened for the case
         JsonNode chair = c.path("attester").get(0);
         assertThat(chair.path("mode").asText()).isEqualTo("professional");
         assertThat(chair.path("party").path("display").asText()).startsWith("Dr Wei Zhang");
