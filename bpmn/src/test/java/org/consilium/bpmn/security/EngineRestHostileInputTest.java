@@ -37,6 +37,16 @@ class EngineRestHostileInputTest extends SecuredTestSupport {
         }
     }
 
+    /** Refused by Spring Security's firewall (an encoded percent) and by Tomcat itself (an encoded slash, a NUL). */
+    @Test
+    void aUrlTheServerRefusesIsAValidationProblemNamingThePath() throws Exception {
+        for (String path : new String[]{"/engine-rest/task/a%25b", "/engine-rest/task/a%2Fb", "/engine-rest/task/a%00b"}) {
+            HttpResponse<String> response = send("GET", path, "");
+            EngineRestAccessTest.assertProblem(response, 400, "urn:consilium:problem:validation");
+            assertThat(JSON.readTree(response.body()).at("/errors/0/field").asText()).as(path).isEqualTo("path");
+        }
+    }
+
     @Test
     void aVariableOfAnInstanceThatDoesNotExistIs404() {
         HttpResponse<String> response = send("PUT", "/engine-rest/process-instance/no-such-instance/variables/note",
