@@ -28,6 +28,13 @@ final class HostileClient {
     }
 
     static Outcome send(int port, HostileRequest request, Caller caller) {
+        if (ExpectContinue.isFor(request)) {
+            try {
+                return ExpectContinue.send(port, request, caller);
+            } catch (IOException | RuntimeException e) {
+                return new Outcome(0, "", String.valueOf(e));
+            }
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(RunningStack.url(port, request.pathAndQuery())))
                 .timeout(Duration.ofSeconds(60))
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()

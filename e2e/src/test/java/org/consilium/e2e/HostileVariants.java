@@ -127,8 +127,12 @@ record HostileVariants(Function<String, String> realValue, Function<ApiOperation
         return query;
     }
 
+    /** The query with {@code name} set to the value: replaced where the required query has it (a repeated parameter's first value wins). */
     private static String and(String query, String name, String encodedValue) {
-        return (query.isEmpty() ? "?" : query + "&") + name + "=" + encodedValue;
+        String without = query.replaceAll("([?&])" + java.util.regex.Pattern.quote(name) + "=[^&]*", "$1")
+                .replace("?&", "?").replace("&&", "&");
+        without = without.endsWith("&") || without.equals("?") ? without.substring(0, without.length() - 1) : without;
+        return (without.isEmpty() ? "?" : without + "&") + name + "=" + encodedValue;
     }
 
     private static Map<String, String> with(Map<String, String> path, String name, String encodedValue) {
