@@ -64,7 +64,7 @@ class HostileInputTest {
                         // an accepted write may start work that writes later (an event, a mail): let it finish
                         boolean accepted = outcome.status() / 100 == 2 && !READS.contains(request.method());
                         Map<String, Long> after = accepted ? quiet(store) : store.snapshot();
-                        tally.judge(operation, caller, request, outcome, StoreCounts.grown(before, after));
+                        tally.judge(operation, caller, request, outcome, StoreCounts.grown(operation.service(), before, after));
                         before = after;
                     }
                 }
@@ -107,13 +107,21 @@ class HostileInputTest {
         }
     }
 
-    /** The store's counts once two readings a second apart agree: nothing is being written in the background. */
+    /**
+     * The store's counts once three readings a second apart agree: what an accepted write set going (an event
+     * consumed, a mail recorded) has landed, and is not blamed on the next request.
+     */
     private static Map<String, Long> quiet(StoreCounts store) {
         AtomicReference<Map<String, Long>> last = new AtomicReference<>(store.snapshot());
+        java.util.concurrent.atomic.AtomicInteger same = new java.util.concurrent.atomic.AtomicInteger();
         return await("the store is quiet").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     Map<String, Long> now = store.snapshot();
-                    return now.equals(last.getAndSet(now)) ? now : null;
+                    if (!now.equals(last.getAndSet(now))) {
+                        same.set(0);
+                        return null;
+                    }
+                    return same.incrementAndGet() >= 2 ? now : null;
                 }, counts -> counts != null);
     }
 
