@@ -65,6 +65,30 @@ class SubmissionLimitsTest extends IntakeContextTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:request-too-large");
     }
 
+    /**
+     * A Bundle declared over the limit is refused before its body is read: a client that asks first
+     * ({@code Expect: 100-continue}, as curl does for large bodies) gets the 413 instead of a
+     * {@code 100 Continue}, so it never sends the 17 MB (read first, the refusal came with most of the
+     * body unread and a client still sending lost it to the closed connection). A raw socket: JDK 17's
+     * HttpClient waits forever for a 100 that a refusal never sends.
+     */
+    @Test
+    void aBundleDeclaredOverTheCodecLimitIs413BeforeItsBodyIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /fhir HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + STAFF
+                    + "\r\nContent-Type: application/fhir+json\r\nContent-Length: " + 17 * 1024 * 1024
+                    + "\r\nExpect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).as("the first answer, before any of the body").startsWith("HTTP/1.1 413")
+                    .contains("urn:consilium:problem:request-too-large");
+        }
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private long countCases() {
         return mongo.getCollection("cases").flatMap(c -> Mono.from(c.countDocuments())).block();
     }

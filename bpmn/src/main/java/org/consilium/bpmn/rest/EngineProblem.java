@@ -37,6 +37,16 @@ final class EngineProblem {
         return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
     }
 
+    /** 400 {@code unreadable-request}: the body is not JSON, with Jackson's reason and where (never its source). */
+    static Response unreadable(java.io.IOException parse, String instance) {
+        String reason = parse instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage() + (json.getLocation() == null ? ""
+                : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")")
+                : "it could not be read";
+        return Response.status(400).type(PROBLEM_JSON)
+                .entity(of(400, "unreadable-request", "the body is not valid JSON: " + reason, instance)).build();
+    }
+
     static Response notFound(String detail, String instance) {
         return Response.status(404).type(PROBLEM_JSON).entity(of(404, "not-found", detail, instance)).build();
     }

@@ -55,6 +55,12 @@ public class BpmnSecurity {
         return Arrays.stream(patterns).map(PathPatternRequestMatcher.withDefaults()::matcher).toArray(RequestMatcher[]::new);
     }
 
+    /** The firewall's refusals as problems (Spring Security's WebSecurity picks up a bean of this type). */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedAsProblem() {
+        return ProblemResponses.rejected();
+    }
+
     @Bean
     @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "false", matchIfMissing = true)
     SecurityFilterChain notYetEnforced(HttpSecurity http) throws Exception {

@@ -8,9 +8,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** 401 and 403 as {@code application/problem+json}, the same types the WebFlux services answer with. */
@@ -42,8 +44,26 @@ final class ProblemResponses {
                 "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
+    /**
+     * Spring Security's firewall refuses a URL with an encoded percent, a semicolon, a {@code //} ... before
+     * any filter; by default Boot's error page answered it, a JSON that is not a problem (issue 12). The same
+     * 400 {@code validation} problem naming the path as the services answer a URL they refuse.
+     */
+    static RequestRejectedHandler rejected() {
+        return (request, response, e) -> {
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^The request was rejected because ", "");
+            write(request, response, HttpStatus.BAD_REQUEST, "validation", "1 field(s) are invalid: path " + reason,
+                    Map.of("errors", List.of(Map.of("field", "path", "message", reason))));
+        };
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String slug, String detail) throws IOException {
+        write(request, response, status, slug, detail, Map.of());
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                              String slug, String detail, Map<String, Object> extra) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -58,6 +78,7 @@ final class ProblemResponses {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
+        problem.putAll(extra);
         JSON.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -72,9 +72,11 @@ public class FhirImport {
         try {
             tree = json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
+            // a body past the parser's limits (nesting, number length) is refused with no location
+            String where = e.getLocation() == null ? "Bundle"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new FhirRejection(HttpStatus.BAD_REQUEST, List.of(new FhirIssue(IssueSeverity.FATAL, IssueType.STRUCTURE,
-                    "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
-                    "not JSON: " + e.getOriginalMessage())));
+                    where, "not JSON: " + e.getOriginalMessage())));
         }
         if (tree == null || !tree.isObject() || !"Bundle".equals(tree.path("resourceType").asText())) {
             throw new FhirRejection(HttpStatus.BAD_REQUEST, List.of(FhirIssue.error(IssueType.STRUCTURE, "resourceType",

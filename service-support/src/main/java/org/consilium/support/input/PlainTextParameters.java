@@ -21,7 +21,8 @@ import java.util.List;
  * The text of the URL under the same rules as a body, single-line: every query parameter (name and
  * value, as decoded) and every path segment, so that a {@code @RequestParam} or {@code @PathVariable}
  * never carries a control or bidirectional character into a query, a log line or a stored id. One
- * filter for every endpoint instead of a check per parameter. A refusal is the 400 {@code validation}
+ * filter for every endpoint instead of a check per parameter. Bytes that are not UTF-8 are refused
+ * before decoding hides them ({@link PercentEncoding}). A refusal is the 400 {@code validation}
  * problem, the parameter named (the path as {@code path}).
  */
 public class PlainTextParameters implements WebFilter {
@@ -41,12 +42,18 @@ public class PlainTextParameters implements WebFilter {
         List<FieldProblem> problems = new ArrayList<>();
         for (PathContainer.Element element : request.getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
-                String problem = PlainText.problemInLine(segment.valueToMatch());
+                String problem = PercentEncoding.problem(segment.value());
+                problem = problem != null ? problem : PlainText.problemInLine(segment.valueToMatch());
                 if (problem != null) {
                     problems.add(new FieldProblem("path", problem));
                     break;
                 }
             }
+        }
+        String rawQuery = request.getURI().getRawQuery();
+        if (PercentEncoding.problem(rawQuery) != null) {
+            problems.add(new FieldProblem("query", PercentEncoding.problem(rawQuery)));
+            return problems;
         }
         request.getQueryParams().forEach((name, values) -> {
             String problem = PlainText.problemInLine(name);

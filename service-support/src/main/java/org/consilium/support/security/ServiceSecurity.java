@@ -67,6 +67,13 @@ public class ServiceSecurity {
         return common(http).authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
     }
 
+    /** The firewall's refusals as problems (picked up by {@code @EnableWebFluxSecurity}'s filter chain proxy). */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler firewallRefusals(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new FirewallRefusals(json);
+    }
+
     private static ServerHttpSecurity common(ServerHttpSecurity http) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
