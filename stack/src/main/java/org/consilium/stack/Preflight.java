@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.consilium.stack.services.ServiceDefinition;
  * instead of as a half-started stack and a bind exception deep inside Kafka.
  */
 final class Preflight {
+
+    private static final Duration PORT_GRACE = Duration.ofSeconds(10);
 
     private Preflight() {
     }
@@ -32,7 +35,7 @@ final class Preflight {
                             + "root or set --consilium.stack.home, or start only some services with "
                             + "--consilium.stack.services=... (empty for infrastructure only)");
         }
-        List<String> busy = busyPorts(ports(properties, services));
+        List<String> busy = busyPortsAfterGrace(ports(properties, services));
         if (!busy.isEmpty()) {
             throw new StackStartupException("Port(s) already in use: " + busy,
                     "Stop whatever holds them (another Consilium stack?), or run this one beside it with "
@@ -50,6 +53,26 @@ final class Preflight {
         all.put("mail API", ports.mailApi());
         services.forEach(service -> all.put(service.module(), ports.shift(service.basePort())));
         return all;
+    }
+
+    /**
+     * A launcher killed with SIGKILL gives up the data dir's lock as soon as the kernel closes its files, but a
+     * process that big (broker, store, mail) can take a few more seconds to release its sockets on a loaded
+     * machine: a restart right after a crash found the Kafka port still bound. Only what stays busy is refused.
+     */
+    private static List<String> busyPortsAfterGrace(Map<String, Integer> ports) {
+        long deadline = System.nanoTime() + PORT_GRACE.toNanos();
+        List<String> busy = busyPorts(ports);
+        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return busy;
+            }
+            busy = busyPorts(ports);
+        }
+        return busy;
     }
 
     private static List<String> busyPorts(Map<String, Integer> ports) {
