@@ -14,6 +14,7 @@ import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.security.ServiceSecurity;
+import org.consilium.support.store.FailFastStoreSelection;
 import org.consilium.support.web.OneRequestPerConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -79,6 +81,12 @@ public class ServiceSupportAutoConfiguration {
     @Bean(name = "mongoHealthContributor")
     MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    FailFastStoreSelection failFastStoreSelection(
+            @Value("${consilium.store.server-selection-timeout:5s}") Duration timeout) {
+        return new FailFastStoreSelection(timeout);
     }
 
     @Bean
