@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * One stack per data dir. Holding this lock also proves that any earlier launcher on the data dir is dead (the
  * OS drops the lock even on SIGKILL), so the services it left behind are orphans that may be killed.
  */
 final class DataDirLock implements AutoCloseable {
 
-    private static final Duration DEAD_HOLDER_GRACE = Duration.ofSeconds(10);
+    private static final Duration DEAD_HOLDER_GRACE = Duration.ofSeconds(30);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -40,6 +42,10 @@ final class DataDirLock implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.nanoTime() + grace.toNanos();
         FileLock lock = tryLock(channel);
+        if (lock == null && !grace.isZero()) {
+            LoggerFactory.getLogger(DataDirLock.class).info("{} is locked; waiting up to {} s for a stack that was "
+                    + "just killed to let go of it", file, grace.toSeconds());
+        }
         while (lock == null && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.stack.services.ServiceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks made before anything starts, so a missing jar or a busy port is reported in one sentence
@@ -18,7 +20,9 @@ import org.consilium.stack.services.ServiceDefinition;
  */
 final class Preflight {
 
-    private static final Duration PORT_GRACE = Duration.ofSeconds(10);
+    private static final Duration PORT_GRACE = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(Preflight.class);
 
     private Preflight() {
     }
@@ -58,11 +62,16 @@ final class Preflight {
     /**
      * A launcher killed with SIGKILL gives up the data dir's lock as soon as the kernel closes its files, but a
      * process that big (broker, store, mail) can take a few more seconds to release its sockets on a loaded
-     * machine: a restart right after a crash found the Kafka port still bound. Only what stays busy is refused.
+     * machine: a restart right after a crash found the Kafka port still bound, once for more than 10 s (load
+     * average 30 on two cores, the dying JVM's threads waiting for the disk). Only what stays busy is refused.
      */
     private static List<String> busyPortsAfterGrace(Map<String, Integer> ports) {
         long deadline = System.nanoTime() + PORT_GRACE.toNanos();
         List<String> busy = busyPorts(ports);
+        if (!busy.isEmpty()) {
+            log.info("Port(s) {} still in use; waiting up to {} s for a stack that was just killed to let go of them",
+                    busy, PORT_GRACE.toSeconds());
+        }
         while (!busy.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
