@@ -53,8 +53,10 @@ public final class BoundedRelaunch {
         }
     }
 
-    private static void stop(Process child) {
-        child.destroy();
+    static void stop(Process child) {
+        // SIGTERM through the handle: Process.destroy() would also close the child's stdin, which the child reads
+        // as this JVM's death (ParentWatch) and halts in the middle of its graceful stop
+        child.toHandle().destroy();
         try {
             if (!child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 child.destroyForcibly();

@@ -32,6 +32,21 @@ class ParentWatchTest {
     }
 
     @Test
+    void aStopFromTheParentIsGracefulNotAHalt() throws Exception {
+        Process stack = start("-D" + HeapLimit.RELAUNCHED_BY + "=" + ProcessHandle.current().pid());
+        try {
+            awaitReady(stack);
+
+            BoundedRelaunch.stop(stack);
+
+            // 143: ended by SIGTERM after its shutdown hooks; a halt for a closed stdin would be 137
+            assertThat(stack.exitValue()).isEqualTo(143);
+        } finally {
+            stack.destroyForcibly();
+        }
+    }
+
+    @Test
     void aStackStartedDirectlyIgnoresItsInput() throws Exception {
         Process stack = start("-Dunrelated=true");
         try {
