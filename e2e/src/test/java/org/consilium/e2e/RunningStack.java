@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,14 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * With extra environment for the stack, which passes its environment on to every service: how a test or a
+     * benchmark sets what it needs (e.g. intake's {@code INTAKE_SUBMISSIONS_PER_PERIOD}) for its own stack only.
+     */
+    static RunningStack start(Path dataDir, Map<String, String> environment) {
         Path home = Path.of("").toAbsolutePath().getParent();
         Path jar = home.resolve("stack/target/stack-exec.jar");
         if (!Files.exists(jar)) {
@@ -39,10 +48,12 @@ final class RunningStack implements AutoCloseable {
         Path log = Path.of("target/stack.log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
                     "--consilium.stack.home=" + home, "--consilium.stack.data-dir=" + dataDir,
                     "--consilium.stack.port-offset=" + PORT_OFFSET))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             RunningStack stack = new RunningStack(process, log);
             stack.awaitReady();
             DemoUsers.forgetTokens();

@@ -14,6 +14,8 @@ import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.security.ServiceSecurity;
+import org.consilium.support.store.DurableStoreWrites;
+import org.consilium.support.store.FailFastStoreSelection;
 import org.consilium.support.web.OneRequestPerConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +25,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -30,6 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -79,6 +83,19 @@ public class ServiceSupportAutoConfiguration {
     @Bean(name = "mongoHealthContributor")
     MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    FailFastStoreSelection failFastStoreSelection(
+            @Value("${consilium.store.server-selection-timeout:5s}") Duration timeout) {
+        return new FailFastStoreSelection(timeout);
+    }
+
+    /** Real MongoDB only: the embedded store is one process and commits before it answers (docs/production-stores.md). */
+    @Bean
+    @Profile("production")
+    DurableStoreWrites durableStoreWrites() {
+        return new DurableStoreWrites();
     }
 
     @Bean

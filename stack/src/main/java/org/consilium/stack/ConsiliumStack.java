@@ -1,5 +1,9 @@
 package org.consilium.stack;
 
+import java.util.Optional;
+
+import org.consilium.stack.heap.BoundedRelaunch;
+import org.consilium.stack.heap.ParentWatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -20,6 +24,11 @@ public class ConsiliumStack {
             System.out.print(Usage.text());
             return;
         }
+        Optional<Integer> relaunched = BoundedRelaunch.ifUnbounded(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
+        ParentWatch.startIfRelaunched();
         try {
             SpringApplication.run(ConsiliumStack.class, args);
         } catch (RuntimeException startupFailed) {

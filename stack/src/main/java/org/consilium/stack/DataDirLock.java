@@ -7,12 +7,17 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * One stack per data dir. Holding this lock also proves that any earlier launcher on the data dir is dead (the
  * OS drops the lock even on SIGKILL), so the services it left behind are orphans that may be killed.
  */
 final class DataDirLock implements AutoCloseable {
+
+    private static final Duration DEAD_HOLDER_GRACE = Duration.ofSeconds(30);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -23,14 +28,32 @@ final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dataDir) throws IOException {
+        return acquire(dataDir, DEAD_HOLDER_GRACE);
+    }
+
+    /**
+     * A launcher killed with SIGKILL (or halted because its parent was) keeps the lock until the kernel has torn
+     * down the whole JVM, which takes seconds on a loaded machine: a restart right after the kill would otherwise
+     * be refused. So the lock is tried again for up to {@code grace} before another stack is assumed.
+     */
+    static DataDirLock acquire(Path dataDir, Duration grace) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("stack.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            lock = null;
+        long deadline = System.nanoTime() + grace.toNanos();
+        FileLock lock = tryLock(channel);
+        if (lock == null && !grace.isZero()) {
+            LoggerFactory.getLogger(DataDirLock.class).info("{} is locked; waiting up to {} s for a stack that was "
+                    + "just killed to let go of it", file, grace.toSeconds());
+        }
+        while (lock == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lock = tryLock(channel);
         }
         if (lock == null) {
             channel.close();
@@ -39,6 +62,14 @@ final class DataDirLock implements AutoCloseable {
                             + "--consilium.stack.port-offset");
         }
         return new DataDirLock(channel, lock);
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
     }
 
     @Override

@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.consilium.stack.services.ServiceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks made before anything starts, so a missing jar or a busy port is reported in one sentence
  * instead of as a half-started stack and a bind exception deep inside Kafka.
  */
 final class Preflight {
+
+    private static final Duration PORT_GRACE = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(Preflight.class);
 
     private Preflight() {
     }
@@ -32,7 +39,7 @@ final class Preflight {
                             + "root or set --consilium.stack.home, or start only some services with "
                             + "--consilium.stack.services=... (empty for infrastructure only)");
         }
-        List<String> busy = busyPorts(ports(properties, services));
+        List<String> busy = busyPortsAfterGrace(ports(properties, services));
         if (!busy.isEmpty()) {
             throw new StackStartupException("Port(s) already in use: " + busy,
                     "Stop whatever holds them (another Consilium stack?), or run this one beside it with "
@@ -50,6 +57,31 @@ final class Preflight {
         all.put("mail API", ports.mailApi());
         services.forEach(service -> all.put(service.module(), ports.shift(service.basePort())));
         return all;
+    }
+
+    /**
+     * A launcher killed with SIGKILL gives up the data dir's lock as soon as the kernel closes its files, but a
+     * process that big (broker, store, mail) can take a few more seconds to release its sockets on a loaded
+     * machine: a restart right after a crash found the Kafka port still bound, once for more than 10 s (load
+     * average 30 on two cores, the dying JVM's threads waiting for the disk). Only what stays busy is refused.
+     */
+    private static List<String> busyPortsAfterGrace(Map<String, Integer> ports) {
+        long deadline = System.nanoTime() + PORT_GRACE.toNanos();
+        List<String> busy = busyPorts(ports);
+        if (!busy.isEmpty()) {
+            log.info("Port(s) {} still in use; waiting up to {} s for a stack that was just killed to let go of them",
+                    busy, PORT_GRACE.toSeconds());
+        }
+        while (!busy.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return busy;
+            }
+            busy = busyPorts(ports);
+        }
+        return busy;
     }
 
     private static List<String> busyPorts(Map<String, Integer> ports) {

@@ -21,6 +21,7 @@ final class Usage {
 
                 Usage: java -jar stack/target/stack-exec.jar [--consilium.stack.<option>=<value> ...]
                 Run it from the repository root after `mvn -B package -DskipTests`. Stop it with Ctrl-C.
+                Without an -Xmx of yours the stack runs in a child JVM with -Xmx512m (its heap is always bounded).
 
                 Options (or as environment variables, e.g. CONSILIUM_STACK_PORT_OFFSET=10000):
                   --consilium.stack.data-dir=./data     all state: Kafka log, MongoDB file, engine database, logs.

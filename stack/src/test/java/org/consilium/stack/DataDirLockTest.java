@@ -3,6 +3,7 @@ package org.consilium.stack;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class DataDirLockTest {
     @Test
     void onlyOneStackAtATimeOnADataDir() throws Exception {
         try (DataDirLock first = DataDirLock.acquire(dataDir)) {
-            assertThatThrownBy(() -> DataDirLock.acquire(dataDir))
+            assertThatThrownBy(() -> DataDirLock.acquire(dataDir, Duration.ZERO))
                     .isInstanceOf(StackStartupException.class)
                     .hasMessageContaining("Another Consilium stack is running on the data dir");
         }

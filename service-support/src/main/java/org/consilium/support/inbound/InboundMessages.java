@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Turns a reactive handler of envelopes into a Spring Cloud Stream consumer. The consumer runs on
  * the binder's listener thread (never an event loop), so waiting for the handler is safe; an
- * exception makes the binder retry and, when retries are spent, dead-letter the record.
+ * exception makes the binder retry and, when retries are spent, dead-letter the record; one that only says the
+ * store is out of reach is first waited out.
  */
 public final class InboundMessages {
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
@@ -25,12 +26,18 @@ public final class InboundMessages {
     }
 
     public static Consumer<Message<byte[]>> consumer(Function<Envelope, Mono<?>> handler) {
+        return consumer(handler, StoreOutageWait.DEFAULT);
+    }
+
+    static Consumer<Message<byte[]>> consumer(Function<Envelope, Mono<?>> handler, StoreOutageWait outageWait) {
         return message -> {
             Envelope envelope = CloudEventCodec.read(message.getHeaders(), message.getPayload());
             MDC.put("caseId", envelope.caseId());
             try {
                 log.debug("applying {} {}", envelope.type().messageName(), envelope.id());
-                handler.apply(envelope).block(HANDLER_TIMEOUT);
+                // a store outage is waited out here instead of dead-lettering the message (StoreOutageWait)
+                outageWait.run(() -> handler.apply(envelope).block(HANDLER_TIMEOUT),
+                        envelope.type().messageName() + " " + envelope.id());
             } finally {
                 MDC.remove("caseId");
             }

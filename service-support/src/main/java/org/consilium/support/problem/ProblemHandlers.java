@@ -1,11 +1,21 @@
 package org.consilium.support.problem;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.consilium.support.input.FieldProblem;
+import org.consilium.support.store.StoreOutage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.consilium.support.input.InvalidInput;
 import org.consilium.support.web.UnreadBody;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +48,7 @@ import java.util.Map;
  */
 @RestControllerAdvice
 public class ProblemHandlers extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
     private static final Map<Integer, String> SLUGS = Map.of(400, "bad-request", 404, "not-found",
             405, "method-not-allowed", 406, "not-acceptable", 409, "conflict", 413, "request-too-large",
             415, "unsupported-media-type", 422, "unprocessable", 500, "internal-error", 503, "unavailable");
@@ -73,6 +84,26 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         // client loses the answer when the connection closes (UnreadBody); never for 413, which is about not reading
         Mono<Void> first = problem.status() == HttpStatus.FORBIDDEN ? UnreadBody.discard(exchange.getRequest()) : Mono.empty();
         return first.thenReturn(ResponseEntity.status(problem.status()).body(body));
+    }
+
+    /**
+     * The store is out of reach (issue 12): nothing is wrong with the request, so not a 500 but a 503 with
+     * {@code Retry-After}, which clients and proxies know to come back on. Matched anywhere in the cause chain.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            MongoSocketException.class, MongoTimeoutException.class, MongoServerUnavailableException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
+    public Mono<ResponseEntity<ProblemDetail>> storeUnavailable(Exception outage, ServerWebExchange exchange) {
+        log.warn("{} {}: the store cannot be reached: {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), outage.toString());
+        long seconds = StoreOutage.RETRY_AFTER.toSeconds();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The service's store "
+                + "cannot be reached just now, so the request could not be completed. Send it again in " + seconds + " s.");
+        body.setType(type("store-unavailable"));
+        body.setTitle("Store unavailable");
+        body.setProperty("retryAfterSeconds", seconds);
+        return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(body));
     }
 
     @ExceptionHandler(InvalidInput.class)

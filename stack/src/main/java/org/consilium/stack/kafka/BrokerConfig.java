@@ -48,6 +48,13 @@ final class BrokerConfig {
         config.put("num.io.threads", 4);
         config.put("background.threads", 4);
 
+        // after a kill -9 the controller (restarted with the broker) still holds the dead incarnation's
+        // registration and refuses the new one (DUPLICATE_BROKER_REGISTRATION) until that session times out:
+        // 9 s by default, measured as 8 s of every restart after a crash. Broker and controller share this JVM,
+        // so their heartbeats never cross a network; 4 s still allows several missed beats in a long pause.
+        config.put("broker.session.timeout.ms", 4000);
+        config.put("broker.heartbeat.interval.ms", 500);
+
         // a dev stack stopped for a fortnight must still continue every case: keep records and
         // committed positions instead of expiring them after the defaults' 7 days
         config.put("log.retention.ms", -1L);

@@ -3,7 +3,11 @@ package org.consilium.stack.services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class LeftoverProcesses {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverProcesses.class);
+
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
 
     private LeftoverProcesses() {
     }
@@ -42,6 +48,10 @@ public final class LeftoverProcesses {
     /**
      * Kills every service a previous launcher on this data dir left running. Only call this while holding the
      * data dir's lock: that is what proves the launcher that started them is gone.
+     * <p>
+     * All get SIGKILL first and are then waited for together, under one deadline: one by one, each wait
+     * (the JDK polls a process that is not its child about every 300 ms, and a dying JVM under load takes a
+     * while to unmap its heap) added ~2 s per service to every restart after a crash (issue 12).
      */
     public static void stopAll(Path dataDir) throws IOException {
         Path runDir = dataDir.resolve("run");
@@ -52,11 +62,13 @@ public final class LeftoverProcesses {
         try (Stream<Path> files = Files.list(runDir)) {
             pidFiles = files.filter(file -> file.toString().endsWith(".pid")).toList();
         }
+        Map<String, ProcessHandle> killed = new LinkedHashMap<>();
         for (Path pidFile : pidFiles) {
             String module = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-            leftover(pidFile, module).ifPresent(process -> stop(process, module));
-            forget(pidFile);
+            leftover(pidFile, module).ifPresent(process -> killed.put(module, kill(process, module)));
         }
+        awaitExits(killed, Instant.now().plus(EXIT_TIMEOUT));
+        pidFiles.forEach(LeftoverProcesses::forget);
     }
 
     private static Optional<ProcessHandle> leftover(Path pidFile, String module) throws IOException {
@@ -71,15 +83,25 @@ public final class LeftoverProcesses {
         }
     }
 
-    private static void stop(ProcessHandle process, String module) {
+    private static ProcessHandle kill(ProcessHandle process, String module) {
         log.warn("{} (pid {}) is still running from a previous launcher that did not shut down; killing it",
                 module, process.pid());
         // no graceful stop: its Kafka and MongoDB died with that launcher, so a graceful shutdown only hangs
         process.destroyForcibly();
-        try {
-            process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception notGoneInTime) {
-            log.warn("{} (pid {}) did not exit after SIGKILL", module, process.pid());
-        }
+        return process;
+    }
+
+    /** Their ports must be free before the new services start, so the wait stays; it is only shared. */
+    private static void awaitExits(Map<String, ProcessHandle> killed, Instant deadline) {
+        killed.forEach((module, process) -> {
+            try {
+                long millisLeft = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                process.onExit().get(millisLeft, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception notGoneInTime) {
+                log.warn("{} (pid {}) did not exit after SIGKILL", module, process.pid());
+            }
+        });
     }
 }
