@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The case as intake-service tells it ({@code GET /cases/{id}}), plus the patient's name from its FHIR
- * ServiceRequest (the case view leaves names out). Read, never stored: intake owns the case (ADR 16).
+ * The case as intake-service tells it ({@code GET /cases/{id}}), with the patient's name from the same view. Read,
+ * never stored: intake owns the case (ADR 16).
  *
  * @param patientName empty when the caller may not read it
  */

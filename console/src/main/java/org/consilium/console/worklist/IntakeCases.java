@@ -1,6 +1,7 @@
 package org.consilium.console.worklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consilium.console.services.ServiceClients.Intake;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -13,25 +14,23 @@ import reactor.core.publisher.Mono;
 @Component
 public class IntakeCases {
     private final Intake intake;
+    private final ObjectMapper json;
 
-    public IntakeCases(Intake intake) {
+    public IntakeCases(Intake intake, ObjectMapper json) {
         this.intake = intake;
+        this.json = json;
     }
 
     public Mono<CaseHeader> header(String caseId) {
-        Mono<CaseHeader> view = intake.client().get().uri("/cases/{id}", caseId).accept(MediaType.APPLICATION_JSON)
-                .retrieve().bodyToMono(CaseHeader.class);
-        return Mono.zip(view, patientName(caseId), (c, name) -> new CaseHeader(c.caseId(), name, c.stage(),
-                c.urgency(), c.cancerType(), c.questionForPanel(), c.plannedTreatmentStart(), c.submittedAt(),
-                c.disciplines(), c.consents(), c.history()));
+        return intake.client().get().uri("/cases/{id}", caseId).accept(MediaType.APPLICATION_JSON)
+                .retrieve().bodyToMono(JsonNode.class)
+                .map(view -> withPatientName(json.convertValue(view, CaseHeader.class),
+                        view.path("patient").path("name").asText("")));
     }
 
-    /** The ServiceRequest's subject: the only place intake's API names the patient without the whole export. */
-    private Mono<String> patientName(String caseId) {
-        return intake.client().get().uri("/fhir/ServiceRequest/{id}", caseId).accept(MediaType.APPLICATION_JSON)
-                .retrieve().bodyToMono(JsonNode.class)
-                .map(request -> request.path("subject").path("display").asText(""))
-                .onErrorReturn("")
-                .defaultIfEmpty("");
+    /** The case view names the patient (intake, ADR 15): one read per case, on the case's audit trail once. */
+    private static CaseHeader withPatientName(CaseHeader c, String name) {
+        return new CaseHeader(c.caseId(), name, c.stage(), c.urgency(), c.cancerType(), c.questionForPanel(),
+                c.plannedTreatmentStart(), c.submittedAt(), c.disciplines(), c.consents(), c.history());
     }
 }
