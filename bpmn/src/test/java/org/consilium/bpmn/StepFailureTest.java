@@ -9,6 +9,9 @@ import org.consilium.bpmn.support.ProcessTestSupport;
 import org.consilium.events.CancelCase;
 import org.consilium.events.CaseDeclined;
 import org.consilium.events.CaseStepFailed;
+import org.consilium.events.CloudEventCodec;
+import org.consilium.events.Envelope;
+import org.consilium.events.Topics;
 import org.consilium.events.MessageType;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.SendNotification;
@@ -114,6 +117,31 @@ class StepFailureTest extends ProcessTestSupport {
         assertThat(sentAgain.get(1).value()).isEqualTo(command.value());
         assertThat(sentAgain.get(1).headers().lastHeader("kafka_dlt-exception-message")).isNull();
         assertThat(instance).isWaitingAt("AwaitReportDelivered").hasPassed("FailedStepReplayedEnd");
+    }
+
+    /**
+     * A service that cannot keep an event it needs for its part (notification-service the case's people, say) stops
+     * the case as surely as a failed command: its dead letter is a coordinator task too, and retry replays it.
+     */
+    @Test
+    void anEventAServiceCouldNotKeepBecomesATask() {
+        ProcessInstance instance = driveTo("AwaitRecords");
+        String caseId = instance.getBusinessKey();
+        Envelope submitted = Envelope.of(org.consilium.bpmn.support.Cases.breastRoutine(caseId),
+                java.util.UUID.randomUUID().toString(), TEST_SOURCE, Instant.now());
+        ProducerRecord<String, byte[]> dead = CloudEventCodec.toRecords(submitted).get(0);
+        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>("error." + Topics.CASE_EVENTS
+                + ".notification-service", 0, dead.key(), dead.value(), dead.headers());
+        deadLetter.headers().add("kafka_dlt-exception-fqcn", "org.springframework.dao.DataAccessResourceFailureException"
+                .getBytes(StandardCharsets.UTF_8));
+        deadLetter.headers().add("kafka_dlt-original-topic", Topics.CASE_EVENTS.getBytes(StandardCharsets.UTF_8));
+        events.send(deadLetter);
+
+        Task task = awaitTask(instance);
+        assertThat(tasks.getVariable(task.getId(), "failedStep")).isEqualTo("CaseSubmitted");
+        assertThat(tasks.getVariable(task.getId(), "failedService")).isEqualTo("notification-service");
+        assertThat(tasks.getVariable(task.getId(), "deadLetterOriginalTopic")).isEqualTo(Topics.CASE_EVENTS);
+        assertThat(instance).isWaitingAt("AwaitRecords");
     }
 
     @Test
