@@ -145,6 +145,18 @@ class EngineRestProblemsTest extends SecuredTestSupport {
     }
 
     @Test
+    void claimingATaskSomeoneElseClaimedIs409SayingSo() throws Exception {
+        String taskId = openTask();
+        tasks.claim(taskId, "sam.other");
+        HttpResponse<String> response = send(client(), HttpRequest.newBuilder(url("/engine-rest/task/" + taskId + "/claim"))
+                .timeout(TIMEOUT).header("Authorization", COORDINATOR).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"cora.nolan\"}")).build());
+        EngineRestAccessTest.assertProblem(response, 409, "urn:consilium:problem:conflict");
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("already claimed");
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("sam.other");
+    }
+
+    @Test
     void anUnknownTaskIs404() {
         EngineRestAccessTest.assertProblem(complete("no-such-task", "{\"variables\": {}}"), 404,
                 "urn:consilium:problem:not-found");

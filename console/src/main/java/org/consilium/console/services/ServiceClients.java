@@ -29,6 +29,11 @@ public class ServiceClients {
         return new Intake(relaying(http, tokens, properties).baseUrl(properties.intakeUrl().toString()).build());
     }
 
+    @Bean
+    Records records(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens, ConsoleProperties properties) {
+        return new Records(relaying(http, tokens, properties).baseUrl(properties.recordsUrl().toString()).build());
+    }
+
     private static WebClient.Builder relaying(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens,
                                               ConsoleProperties properties) {
         ServerOAuth2AuthorizedClientExchangeFilterFunction relay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(tokens);
@@ -46,5 +51,9 @@ public class ServiceClients {
 
     /** intake-service. */
     public record Intake(WebClient client) {
+    }
+
+    /** records-service. */
+    public record Records(WebClient client) {
     }
 }

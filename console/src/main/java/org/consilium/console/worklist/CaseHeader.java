@@ -13,7 +13,26 @@ import java.util.Map;
  */
 public record CaseHeader(String caseId, String patientName, String stage, String urgency, String cancerType,
                          String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
-                         List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history) {
+                         List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history,
+                         Patient patient, Diagnosis diagnosis, FirstOpinion firstOpinion) {
+
+    /** Who the patient is, as far as the triage needs it (intake's view; contact data is not read here). */
+    public record Patient(Integer age, String sex, String country, List<String> languages) {
+        public String text() {
+            return String.join(", ", java.util.stream.Stream.of(age == null ? null : age + " years",
+                            sex == null ? null : sex.toLowerCase(), country,
+                            languages == null || languages.isEmpty() ? null : "speaks " + String.join(", ", languages))
+                    .filter(part -> part != null && !part.isBlank()).toList());
+        }
+    }
+
+    /** The diagnosis as known at intake. */
+    public record Diagnosis(String site, String stage, String histology) {
+    }
+
+    /** The plan the patient seeks a second opinion on. */
+    public record FirstOpinion(String summary, String author, LocalDate date) {
+    }
 
     public record StageChange(String stage, Instant at) {
         public String stageLabel() {
