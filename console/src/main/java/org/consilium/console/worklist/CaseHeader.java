@@ -32,6 +32,10 @@ public record CaseHeader(String caseId, String patientName, String stage, String
 
     /** The plan the patient seeks a second opinion on. */
     public record FirstOpinion(String summary, String author, LocalDate date) {
+        /** "Dr Hartono, 2026-11-26": the date as ISO, as every date on the pages. */
+        public String byline() {
+            return (author == null ? "" : author) + (date == null ? "" : ", " + date);
+        }
     }
 
     public record StageChange(String stage, Instant at) {
@@ -54,7 +58,8 @@ public record CaseHeader(String caseId, String patientName, String stage, String
     }
 
     private static String label(String constant) {
-        return constant == null || constant.isEmpty() ? "" : constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ');
+        return constant == null || constant.isEmpty() ? ""
+                : (constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ')).replace("Mdt ", "MDT ");
     }
 
     /** Urgent first: the order coordinators take cases in when their clocks are equal. */

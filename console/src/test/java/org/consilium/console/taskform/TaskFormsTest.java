@@ -47,6 +47,10 @@ class TaskFormsTest {
         assertThat(view.facts()).extracting(Fact::label).containsExactly("Cancer type", "Decision at stake",
                 "Planned treatment start", "Urgency (triage)", "Panel disciplines (triage)");
         assertThat(view.facts()).contains(new Fact("Urgency (triage)", "URGENT"));
+        assertThat(new Fact("Decision at stake", "MAJOR_SURGERY").text()).isEqualTo("Major surgery");
+        assertThat(new Fact("Panel disciplines (triage)", "thoracic-surgery,radiology").text())
+                .isEqualTo("thoracic surgery, radiology");
+        assertThat(new Fact("Why", "the SMTP server refused: 550").text()).isEqualTo("the SMTP server refused: 550");
         assertThat(view.inputs()).hasSize(1);
         InputView accepted = view.inputs().get(0);
         assertThat(accepted.kind()).isEqualTo("choice");
