@@ -150,8 +150,8 @@ class ConsoleBrowserTest {
     /**
      * Issue 13: the coordinator completes the case's tasks in the console, each with its own form and the context its
      * decision needs: Review intake (a decline without its reason is refused next to the reason; then accepted), and,
-     * once the patient's records are in, Verify dossier with the checklist in view. The panel and the report desk act
-     * over their APIs; the case page then shows the case delivered.
+     * once the patient's records are in, Verify dossier with the checklist in view. The panel acts over its API; the
+     * report then waits on the worklist, where the coordinator approves and releases it; the case is delivered.
      */
     @Test
     void aCoordinatorCompletesReviewIntakeAndVerifyDossierInTheConsoleAndTheCaseMovesOn() {
@@ -226,9 +226,22 @@ class ConsoleBrowserTest {
             page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?done=.*"));
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Verify dossier” is completed");
 
-            // the panel concludes and the report desk approves and releases (their own APIs): the case moves on
+            // the panel concludes (its members over mdt-scheduler's API); the report waits on the worklist for the
+            // coordinator's QA: approve, then release, each a button on its row
             CaseDriver.panelConcludes(caseId);
-            CaseDriver.releaseReport(caseId);
+            Locator report = page.locator("tr[data-report-case='" + caseId + "']");
+            await("the report on the worklist").atMost(Duration.ofSeconds(90)).until(() -> {
+                page.navigate(RunningStack.url(8090, "/worklist"));
+                return report.count() == 1;
+            });
+            assertThat(report).containsText("waits for approval");
+            shot(page, "worklist-report-desk.png");
+            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Approve version 1 of the report for Budi Santoso")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is approved");
+            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Release version 1 of the report for Budi Santoso")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is released");
             await("the report delivered").atMost(Duration.ofSeconds(120)).until(() -> CaseDriver.stage(caseId),
                     "REPORT_DELIVERED"::equals);
             page.navigate(RunningStack.url(8090, "/cases/" + caseId));

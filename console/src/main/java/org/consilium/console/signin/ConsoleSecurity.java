@@ -72,7 +72,7 @@ class ConsoleSecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(SIGNED_OUT, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .pathMatchers("/", "/worklist", "/cases/**", "/tasks/**").hasRole(Roles.COORDINATOR)
+                        .pathMatchers("/", "/worklist", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)

@@ -18,7 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"consilium.console.issuer-uri=http://localhost:1", "CONSILIUM_ISSUER_URI=http://localhost:1"})
-@AutoConfigureWebTestClient
+// the first page a test renders compiles its templates: on two loaded cores that took longer than the 5 s default
+@AutoConfigureWebTestClient(timeout = "60s")
 // the Prometheus endpoint exists only with metrics export on, which tests turn off by default
 @AutoConfigureObservability(tracing = false)
 class ConsoleSecurityTest {
@@ -55,6 +56,23 @@ class ConsoleSecurityTest {
         web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_coordinator")))
                 .post().uri("/tasks/t-1/claim").exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void aTaskFormOrAnyOtherWriteWithoutTheCsrfTokenIsRefusedBeforeItReachesAService() {
+        WebTestClient coordinator = web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_coordinator")));
+        coordinator.post().uri("/cases/c-1/tasks/t-1/complete").exchange().expectStatus().isForbidden();
+        coordinator.post().uri("/cases/c-1/report/approve").exchange().expectStatus().isForbidden();
+        coordinator.post().uri("/deliveries/d-1/resolution").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theOtherKindsOfWorkAreForCoordinatorsOnly() {
+        web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_ops")))
+                .mutateWith(csrf())
+                .post().uri("/deliveries/d-1/resolution").exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(page -> assertThat(page).contains("This page is for coordinators"));
     }
 
     @Test

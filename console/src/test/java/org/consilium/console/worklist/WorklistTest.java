@@ -28,6 +28,7 @@ class WorklistTest {
     private final IntakeCases intake = mock(IntakeCases.class);
     private final Worklist worklist = new Worklist(engine, intake,
             new ConsoleProperties(URI.create("http://idp"), "c", "s", URI.create("http://e"), URI.create("http://i"), URI.create("http://r"),
+                    URI.create("http://m"), URI.create("http://n"),
                     Duration.ofSeconds(1), 200),
             Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -65,7 +65,7 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theConsoleGetsItsClientSecretAndTheEngineIntakeAndRecordsUrlsButNoKafkaNorDatabase() {
+    void theConsoleGetsItsClientSecretAndTheServicesUrlsButNoKafkaNorDatabase() {
         Map<String, String> env = ServiceEnvironment.of(service("console"), properties, secrets);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -74,7 +74,9 @@ class ServiceLaunchTest {
                 "CONSOLE_CLIENT_SECRET", "console-secret",
                 "ENGINE_URL", "http://localhost:8180",
                 "INTAKE_URL", "http://localhost:8181",
-                "RECORDS_URL", "http://localhost:8182"));
+                "RECORDS_URL", "http://localhost:8182",
+                "MDT_URL", "http://localhost:8183",
+                "NOTIFICATION_URL", "http://localhost:8184"));
     }
 
     @Test
