@@ -164,6 +164,7 @@ class ConsoleBrowserTest {
             AtomicLong consoleBytes = weigh(page);
             signIn(page, RunningStack.url(8090, "/worklist"), DemoUsers.COORDINATOR);
             page.waitForURL(RunningStack.url(8090, "/worklist"));
+            consoleBytes.set(0);
             page.locator("tr[data-case='" + caseId + "']").getByRole(AriaRole.LINK,
                     new Locator.GetByRoleOptions().setName("Open task Review intake for Budi Santoso")).click();
             page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(8090, "/cases/" + caseId)) + "#task-.*"));
@@ -176,8 +177,8 @@ class ConsoleBrowserTest {
             assertThat(review.locator("dl").filter(new Locator.FilterOptions().setHasText("Urgency (triage)"))).containsText("Urgent");
             assertThat(review.getByLabel("Reason if declined")).not().isVisible();
             shot(page, "task-review-intake.png");
-            System.out.printf("console worklist, then the case page with its task form: %d bytes over the wire from the"
-                    + " console, sign-in, HTML, CSS and htmx included%n", consoleBytes.get());
+            System.out.printf("console case page with its task form, opened from the worklist: %d bytes over the wire from"
+                    + " the console (what the browser did not take from its cache)%n", consoleBytes.get());
 
             // declined without a reason: the engine refuses, and the page says so next to the reason, keeping the choice
             review.getByLabel("Decline it (out of scope)").check();

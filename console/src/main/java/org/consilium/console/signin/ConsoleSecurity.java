@@ -63,7 +63,8 @@ class ConsoleSecurity {
     @Bean
     @Order(2)
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                 ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties properties) {
+                                 ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties properties,
+                                 Stylesheet stylesheet) {
         DefaultServerOAuth2AuthorizationRequestResolver requests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE although the client has a secret: a code caught on the way back is useless without the verifier
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -79,7 +80,7 @@ class ConsoleSecurity {
                         .authorizedClientRepository(authorizedClients))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new SignInAgain())
-                        .accessDeniedHandler(new MissingRole()))
+                        .accessDeniedHandler(new MissingRole(stylesheet)))
                 .logout(logout -> logout.logoutSuccessHandler(endProviderSession))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(properties.issuerUri())))

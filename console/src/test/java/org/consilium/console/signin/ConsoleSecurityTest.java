@@ -83,14 +83,17 @@ class ConsoleSecurityTest {
                         "default-src 'self'; script-src 'self'; style-src 'self'.*form-action 'self' http://localhost:1")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("You are signed out", "/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/css/console.css")
+                        .contains("You are signed out", "/webjars/htmx.org/2.0.8/dist/htmx.min.js")
+                        .containsPattern("/css/console-[0-9a-f]{32}\\.css")
                         .doesNotContain("https://"));
     }
 
     @Test
-    void htmxAndTheStylesheetAreServedFromTheJar() {
-        web.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js").exchange().expectStatus().isOk();
-        web.get().uri("/css/console.css").exchange().expectStatus().isOk();
+    void htmxAndTheStylesheetAreServedFromTheJarToBeKept() {
+        web.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Cache-Control", "max-age=31536000, public");
+        web.get().uri("/css/console.css").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Cache-Control", "max-age=31536000, public");
     }
 
     @Test
