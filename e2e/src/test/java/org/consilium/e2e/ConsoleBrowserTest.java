@@ -180,6 +180,26 @@ class ConsoleBrowserTest {
             System.out.printf("console case page with its task form, opened from the worklist: %d bytes over the wire from"
                     + " the console (what the browser did not take from its cache)%n", consoleBytes.get());
 
+            // another coordinator claimed it meanwhile (over the engine's API): the desk refuses to complete it for them
+            String taskId = review.getAttribute("data-task");
+            Http.Response claimed = Http.post(RunningStack.url(8080, "/engine-rest/task/" + taskId + "/claim"),
+                    Map.of("userId", "sam.other"));
+            assertThat(claimed.status()).as(claimed.raw()).isEqualTo(204);
+            page.reload();
+            review = task(page, "Review intake");
+            assertThat(review).containsText("Claimed by sam.other");
+            review.getByLabel("Accept the case").check();
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Review intake”")).click();
+            review = task(page, "Review intake");
+            assertThat(review.getByRole(AriaRole.ALERT)).containsText("Claimed by someone else");
+            assertThat(review.getByLabel("Accept the case")).isChecked();
+            assertThat(CaseDriver.openTasks(caseId)).as("the task stays open").contains("Review intake");
+            shot(page, "task-claimed-by-someone-else.png");
+            // sam is away: the desk unclaims it, and goes on
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unclaim Review intake for Budi Santoso")).click();
+            assertThat(task(page, "Review intake").locator("[data-assignee]")).hasText("nobody");
+            review = task(page, "Review intake");
+
             // declined without a reason: the engine refuses, and the page says so next to the reason, keeping the choice
             review.getByLabel("Decline it (out of scope)").check();
             assertThat(review.getByLabel("Reason if declined")).isVisible();
