@@ -31,11 +31,14 @@ final class ServiceEnvironment {
             return env;
         }
         if (service.isConsole()) {
-            // it signs people in at the provider and calls the engine and intake with their tokens (ADR 16)
+            // it signs people in at the provider and calls the services with their tokens (ADR 16)
             env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
             env.put(StackSecrets.CONSOLE_CLIENT_SECRET, secrets.get(StackSecrets.CONSOLE_CLIENT_SECRET));
             env.put("ENGINE_URL", ServiceCatalog.localUrl("bpmn", ports));
             env.put("INTAKE_URL", ServiceCatalog.localUrl("intake-service", ports));
+            env.put("RECORDS_URL", ServiceCatalog.localUrl("records-service", ports));
+            env.put("MDT_URL", ServiceCatalog.localUrl("mdt-scheduler", ports));
+            env.put("NOTIFICATION_URL", ServiceCatalog.localUrl("notification-service", ports));
             return env;
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
