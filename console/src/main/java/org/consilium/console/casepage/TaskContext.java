@@ -17,7 +17,8 @@ enum TaskContext {
             "ReviewIntake", INTAKE,
             "AskAboutDecision", INTAKE,
             "VerifyDossier", RECORDS,
-            "ChaseMissingRecords", RECORDS);
+            "ChaseMissingRecords", RECORDS,
+            "CompleteDossier", RECORDS);
 
     static TaskContext of(String taskDefinitionKey) {
         return taskDefinitionKey == null ? NONE : BY_TASK.getOrDefault(taskDefinitionKey, NONE);
