@@ -3,8 +3,7 @@ package org.consilium.bpmn.inbox;
 import org.consilium.events.CaseStepFailed;
 import org.consilium.events.MessageType;
 import org.consilium.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.consilium.events.UnreadableMessageException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -17,11 +16,11 @@ import java.util.Optional;
  * Every record that lands on a dead-letter topic of a case command (a service gave up on it) or of
  * the engine's own events becomes a {@link CaseStepFailed} in the inbox, so the case gets a
  * coordinator task instead of waiting silently for an answer that will never come. Its id comes from
- * the dead letter's place (topic, partition, offset): a redelivered dead letter is stored once.
+ * the dead letter's place (topic, partition, offset): a redelivered dead letter is stored once. One that names no
+ * case, or that the inbox cannot store, goes on to {@code consilium.dead-letters.bpmn.dlt} for ops.
  */
 @Component
 public class DeadLetterIntake {
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterIntake.class);
     private static final String[] EXCEPTION_MESSAGE = {KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message"};
     private static final String[] EXCEPTION_TYPE = {KafkaHeaders.DLT_EXCEPTION_FQCN, "x-exception-fqcn"};
     private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
@@ -39,9 +38,10 @@ public class DeadLetterIntake {
         long offset = Long.parseLong(text(headers, KafkaHeaders.OFFSET).orElse("-1"));
         Optional<String> caseId = text(headers, "ce_subject").or(() -> text(headers, KafkaHeaders.RECEIVED_KEY));
         if (caseId.isEmpty()) {
-            log.error("dead letter {}-{}@{} names no case (no ce_subject, no key): only ops can see it", topic,
-                    partition, offset);
-            return;
+            // no case to give a task to: not retried, the binder moves it on to this binding's own dead-letter topic
+            // (consilium.dead-letters.bpmn.dlt), counted and logged by DeadLetters, where ops see and can replay it
+            throw new UnreadableMessageException("dead letter " + topic + "-" + partition + "@" + offset
+                    + " names no case (no ce_subject, no key)");
         }
         String originalTopic = first(headers, ORIGINAL_TOPIC).orElse(originalOf(topic));
         String step = text(headers, "ce_type").flatMap(MessageType::fromCeType).map(MessageType::messageName)
