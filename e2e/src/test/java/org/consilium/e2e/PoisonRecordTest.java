@@ -102,9 +102,9 @@ class PoisonRecordTest {
             theGroupReadPastTheCase(kafka, "bpmn", new TopicPartition(SERVICE_DEAD_LETTERS, partition), caseId, -1);
             theEngineKeepsThePoisonForOps(consumers, poisons);
             noServiceStoredThePoison(poisons);
-            System.out.printf("poison: %d records on %d topics, %d consumer groups on them, %d dead letters checked%n",
-                    poisons.size() + intakeProbes.size(), StackConsumer.TOPICS.size() + 1, consumers.size() + 1,
-                    consumers.stream().mapToLong(c -> PoisonRecord.Kind.values().length).sum() + intakeProbes.size());
+            System.out.printf("poison: %d records on %d topics, read by %d (topic, group) consumers; %d dead letters "
+                            + "checked%n", poisons.size() + intakeProbes.size(), StackConsumer.TOPICS.size() + 1,
+                    consumers.size() + 1, consumers.size() * PoisonRecord.Kind.values().length + intakeProbes.size());
         }
     }
 
@@ -159,6 +159,7 @@ class PoisonRecordTest {
             PoisonRecord poison = byProbe.get(header(r, PoisonRecord.PROBE));
             assertThat(key(r)).as("the key stays").isEqualTo(poison.key());
             assertThat(header(r, "x-original-topic")).as(consumer + " original topic").isEqualTo(consumer.topic());
+            assertThat(r.headers().lastHeader("x-original-offset")).as(consumer + " original offset").isNotNull();
             assertThat(header(r, "x-exception-fqcn")).as(consumer + " exception type").isNotBlank();
             assertThat(header(r, "x-exception-stacktrace")).as(consumer + " stack trace")
                     .contains("org.consilium.events.UnreadableMessageException");
