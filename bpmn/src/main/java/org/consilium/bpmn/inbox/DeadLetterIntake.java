@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every record that lands on a dead-letter topic of a case command (a service gave up on it) or of
@@ -24,6 +26,9 @@ public class DeadLetterIntake {
     private static final String[] EXCEPTION_MESSAGE = {KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message"};
     private static final String[] EXCEPTION_TYPE = {KafkaHeaders.DLT_EXCEPTION_FQCN, "x-exception-fqcn"};
     private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
+    private static final String[] EXCEPTION_STACKTRACE = {KafkaHeaders.DLT_EXCEPTION_STACKTRACE, "x-exception-stacktrace"};
+    private static final Pattern HANDLER_PREFIX = Pattern.compile("^error occurred in message handler \\[[^\\]]*\\]; ");
+    private static final Pattern FIRST_CAUSE = Pattern.compile("(?m)^Caused by: ([\\w.$]+)");
 
     private final Inbox inbox;
 
@@ -51,10 +56,22 @@ public class DeadLetterIntake {
                 "dead-letter", topic, String.valueOf(partition), String.valueOf(offset));
     }
 
-    /** The exception's type and first line; never its stack trace (it may quote the message's content). */
-    private static String reason(MessageHeaders headers) {
-        String type = first(headers, EXCEPTION_TYPE).map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("error");
-        String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse("")).orElse("");
+    /**
+     * The exception's type and first line; never its stack trace (it may quote the message's content). The Kafka
+     * binder names Spring's wrapper ({@code MessageHandlingException: error occurred in message handler [...]; <why>});
+     * the coordinator reads the consumer's own exception instead: the first cause in the stack trace, without the
+     * wrapper's prefix.
+     */
+    static String reason(MessageHeaders headers) {
+        String type = first(headers, EXCEPTION_TYPE).orElse("error");
+        Optional<String> stackTrace = first(headers, EXCEPTION_STACKTRACE);
+        if (type.startsWith("org.springframework.messaging.") && stackTrace.isPresent()) {
+            Matcher cause = FIRST_CAUSE.matcher(stackTrace.get());
+            type = cause.find() ? cause.group(1) : type;
+        }
+        type = type.substring(type.lastIndexOf('.') + 1);
+        String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse(""))
+                .map(m -> HANDLER_PREFIX.matcher(m).replaceFirst("")).orElse("");
         return "dead-lettered after its retries: " + type + (message.isBlank() ? "" : ": " + message);
     }
 
