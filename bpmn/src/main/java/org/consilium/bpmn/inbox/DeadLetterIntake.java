@@ -28,6 +28,9 @@ public class DeadLetterIntake {
     private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
     private static final String[] EXCEPTION_STACKTRACE = {KafkaHeaders.DLT_EXCEPTION_STACKTRACE, "x-exception-stacktrace"};
     private static final Pattern HANDLER_PREFIX = Pattern.compile("^error occurred in message handler \\[[^\\]]*\\]; ");
+    /** What Spring wraps a consumer's exception in on the way to the binder's dead-letter headers. */
+    private static final Pattern WRAPPERS = Pattern.compile(
+            "org\\.springframework\\.messaging\\..*|org\\.springframework\\.kafka\\.listener\\.ListenerExecutionFailedException");
     private static final Pattern FIRST_CAUSE = Pattern.compile("(?m)^Caused by: ([\\w.$]+)");
 
     private final Inbox inbox;
@@ -65,7 +68,7 @@ public class DeadLetterIntake {
     static String reason(MessageHeaders headers) {
         String type = first(headers, EXCEPTION_TYPE).orElse("error");
         Optional<String> stackTrace = first(headers, EXCEPTION_STACKTRACE);
-        if (type.startsWith("org.springframework.messaging.") && stackTrace.isPresent()) {
+        if (WRAPPERS.matcher(type).matches() && stackTrace.isPresent()) {
             Matcher cause = FIRST_CAUSE.matcher(stackTrace.get());
             type = cause.find() ? cause.group(1) : type;
         }
