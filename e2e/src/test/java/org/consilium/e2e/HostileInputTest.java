@@ -101,7 +101,9 @@ class HostileInputTest {
         }
         System.out.println("forged tokens (" + forgers.size() + " kinds): " + tally.summary());
         tally.findings().forEach(finding -> System.out.println("  " + finding));
-        assertThat(forgers).as("with the provider's own key (the shared stack's data dir) too").hasSizeGreaterThan(7);
+        if (SharedStack.dataDir().isPresent()) {
+            assertThat(forgers).as("with the provider's own key (the shared stack's data dir) too").hasSize(11);
+        }
         assertThat(tally.findings()).as(tally.summary()).isEmpty();
     }
 
