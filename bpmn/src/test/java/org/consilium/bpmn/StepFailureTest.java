@@ -144,6 +144,27 @@ class StepFailureTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt("AwaitRecords");
     }
 
+    /**
+     * Issue 12: a dead letter that names no case (no key, no ce_subject) has no case to give a task to. It is not
+     * dropped: the intake gives it up at once to its own dead-letter topic, with the reason, where ops see it.
+     */
+    @Test
+    void aDeadLetterNamingNoCaseGoesOnToTheIntakesOwnDeadLetterTopic() {
+        String probe = java.util.UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> nameless = new ProducerRecord<>(NOTIFICATION_COMMANDS_DLT, 1, null,
+                "{\"not\": \"a case's\"}".getBytes(StandardCharsets.UTF_8));
+        nameless.headers().add("x-test-probe", probe.getBytes(StandardCharsets.UTF_8));
+        events.send(nameless);
+
+        ConsumerRecord<String, byte[]> givenUp = await().atMost(Duration.ofSeconds(30))
+                .until(() -> commands.tagged(DEAD_LETTER_INTAKE_DLT, "x-test-probe", probe), found -> !found.isEmpty())
+                .get(0);
+        assertThat(givenUp.partition()).as("the partition it came from").isEqualTo(1);
+        assertThat(header(givenUp, "x-original-topic")).isEqualTo(NOTIFICATION_COMMANDS_DLT);
+        assertThat(header(givenUp, "x-exception-message")).contains("names no case");
+        assertThat(commands.tagged(DEAD_LETTER_INTAKE_DLT, "x-test-probe", probe)).as("given up once").hasSize(1);
+    }
+
     @Test
     void anEventTheCaseNeverWaitedForExpiresIntoACoordinatorTask() {
         ProcessInstance instance = submit(org.consilium.bpmn.support.Cases.breastRoutine(newCaseId("expired")));

@@ -42,13 +42,7 @@ class HostileInputTest {
     @Test
     void everyOperationRefusesHostileInputFromEveryRoleWithout5xxOrAHalfStoredWrite() {
         String caseId = acceptedCase();
-        List<ApiOperation> operations = new ArrayList<>();
-        operations.addAll(OpenApiOperations.of("intake", 8081));
-        operations.addAll(OpenApiOperations.of("records", 8082));
-        operations.addAll(OpenApiOperations.of("mdt-scheduler", 8083));
-        operations.addAll(OpenApiOperations.of("notification", 8084));
-        operations.addAll(OpenApiOperations.of("bpmn", 8080));
-        operations.addAll(OpenApiOperations.read("engine-rest", 8080, resource("/hostile/engine-rest.json")));
+        List<ApiOperation> operations = everyOperation();
         HostileVariants variants = new HostileVariants(name -> pathValues(caseId).get(name), this::sample, HUGE_BYTES);
         Sampling sampling = Sampling.fromSystemProperties();
         HostileTally tally = new HostileTally();
@@ -73,6 +67,55 @@ class HostileInputTest {
         System.out.println(tally.summary());
         tally.findings().forEach(finding -> System.out.println("  " + finding));
         assertThat(tally.findings()).as(tally.summary()).isEmpty();
+    }
+
+    /**
+     * Issue 12: bearer tokens the provider did not issue as they are (ForgedTokens: a foreign key, {@code alg: none},
+     * HMAC keyed by the public keys, raised roles under a real signature, expired, not yet valid, another issuer,
+     * another client). Every operation, called as documented with each, answers 401 with a problem document and
+     * stores nothing.
+     */
+    @Test
+    void everyOperationRefusesForgedTamperedAndExpiredTokensWithAProblemDocument() {
+        String caseId = acceptedCase();
+        HostileVariants variants = new HostileVariants(name -> pathValues(caseId).get(name), this::sample, HUGE_BYTES);
+        List<Caller> forgers = ForgedTokens.from(Caller.PATIENT).stream().map(Caller::forging).toList();
+        HostileTally tally = new HostileTally();
+
+        try (StoreCounts store = new StoreCounts()) {
+            Map<String, Long> before = quiet(store);
+            for (ApiOperation operation : everyOperation()) {
+                tally.operation();
+                HostileRequest request = variants.asDocumented(operation);
+                HostileClient.Outcome outcome = null;
+                for (Caller forger : forgers) {
+                    outcome = HostileClient.send(operation.port(), request, forger);
+                    tally.judgeForged(operation, forger, request, outcome);
+                }
+                // counted once per operation: a refusal writes nothing, so nothing may have grown after all of them
+                Map<String, Long> after = store.snapshot();
+                tally.storedByForged(operation, forgers.get(forgers.size() - 1), request, outcome,
+                        StoreCounts.grown(operation.service(), before, after));
+                before = after;
+            }
+        }
+        System.out.println("forged tokens (" + forgers.size() + " kinds): " + tally.summary());
+        tally.findings().forEach(finding -> System.out.println("  " + finding));
+        if (SharedStack.dataDir().isPresent()) {
+            assertThat(forgers).as("with the provider's own key (the shared stack's data dir) too").hasSize(11);
+        }
+        assertThat(tally.findings()).as(tally.summary()).isEmpty();
+    }
+
+    private static List<ApiOperation> everyOperation() {
+        List<ApiOperation> operations = new ArrayList<>();
+        operations.addAll(OpenApiOperations.of("intake", 8081));
+        operations.addAll(OpenApiOperations.of("records", 8082));
+        operations.addAll(OpenApiOperations.of("mdt-scheduler", 8083));
+        operations.addAll(OpenApiOperations.of("notification", 8084));
+        operations.addAll(OpenApiOperations.of("bpmn", 8080));
+        operations.addAll(OpenApiOperations.read("engine-rest", 8080, resource("/hostile/engine-rest.json")));
+        return operations;
     }
 
     /** A lung case the coordinator accepted: intake has it, records has its checklist. */

@@ -48,6 +48,30 @@ final class HostileTally {
     }
 
     /**
+     * A token the provider did not issue as it is (forged, tampered, expired, of another issuer or client) gets the
+     * bearer challenge and a problem document, whatever the request: never another 4xx that might hide that the
+     * token was taken, never a 2xx or 5xx.
+     */
+    void judgeForged(ApiOperation operation, Caller caller, HostileRequest request, HostileClient.Outcome outcome) {
+        requests++;
+        byClass.merge(outcome.statusClass(), 1, Integer::sum);
+        byService.merge(operation.service() + " " + outcome.statusClass(), 1, Integer::sum);
+        if (outcome.status() != 401) {
+            findings.add(new Finding("forged token not refused with 401", operation, caller, request, outcome, Map.of()));
+        } else if (!outcome.contentType().startsWith("application/problem+json")) {
+            findings.add(new Finding("401 without a problem document", operation, caller, request, outcome, Map.of()));
+        }
+    }
+
+    /** What an operation's refusals of forged tokens stored, counted once for all of them: must be nothing. */
+    void storedByForged(ApiOperation operation, Caller caller, HostileRequest request, HostileClient.Outcome last,
+                        Map<String, Long> stored) {
+        if (!stored.isEmpty()) {
+            findings.add(new Finding("stored although refused", operation, caller, request, last, stored));
+        }
+    }
+
+    /**
      * Every refusal says why: a problem document, or for the FHIR API an OperationOutcome. Two kinds are
      * answered before any application code runs, and say why in their status alone: 401 is the bearer
      * challenge (RFC 6750: {@code WWW-Authenticate} says why), and 414 / 431 are Reactor Netty's and Tomcat's

@@ -90,6 +90,17 @@ record HostileVariants(Function<String, String> realValue, Function<ApiOperation
         return requests;
     }
 
+    /** The operation called as documented: real path values, the required query, the sample body. */
+    HostileRequest asDocumented(ApiOperation operation) {
+        Map<String, String> path = new LinkedHashMap<>();
+        java.util.regex.Matcher names = PATH_PARAMETER.matcher(operation.path());
+        while (names.find()) {
+            path.put(names.group(1), value(names.group(1)));
+        }
+        return request(operation, "token", "as documented", true, path, requiredQuery(operation), Map.of(),
+                baseBody(operation));
+    }
+
     /**
      * The WebFlux services refuse a control or bidi character anywhere in the URL (ADR 14, PlainTextParameters), and
      * so does the engine REST API (bpmn's EngineUrlText). bpmn's own inbox API (Spring MVC) does not: an inbox

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One running stack for every journey test class that is extended with it: started before the
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  */
 final class SharedStack implements BeforeAllCallback {
     private static final String KEY = SharedStack.class.getName();
+    /** The running stack's data directory; a developer's own stack may name its own with -Dconsilium.e2e.data-dir. */
+    private static volatile Path dataDir = Optional.ofNullable(System.getProperty("consilium.e2e.data-dir"))
+            .map(Path::of).orElse(null);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -29,11 +33,17 @@ final class SharedStack implements BeforeAllCallback {
             return "a stack already running at port offset " + RunningStack.PORT_OFFSET;
         }
         try {
-            Path dataDir = Files.createTempDirectory("consilium-e2e-");
-            return new Running(RunningStack.start(dataDir), dataDir);
+            Path dir = Files.createTempDirectory("consilium-e2e-");
+            dataDir = dir;
+            return new Running(RunningStack.start(dir), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the shared stack keeps its data (and its secrets, such as the identity provider's signing key), if known. */
+    static Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
     }
 
     /** Closed by JUnit when the root context (the whole run) ends. */
@@ -41,6 +51,9 @@ final class SharedStack implements BeforeAllCallback {
         @Override
         public void close() throws IOException {
             stack.close();
+            if (Boolean.getBoolean("consilium.e2e.keep-data")) {
+                return; // to read the services' logs (<data-dir>/logs) after a failure
+            }
             try (var files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

@@ -3,8 +3,7 @@ package org.consilium.bpmn.inbox;
 import org.consilium.events.CaseStepFailed;
 import org.consilium.events.MessageType;
 import org.consilium.events.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.consilium.events.UnreadableMessageException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -12,19 +11,27 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every record that lands on a dead-letter topic of a case command (a service gave up on it) or of
  * the engine's own events becomes a {@link CaseStepFailed} in the inbox, so the case gets a
  * coordinator task instead of waiting silently for an answer that will never come. Its id comes from
- * the dead letter's place (topic, partition, offset): a redelivered dead letter is stored once.
+ * the dead letter's place (topic, partition, offset): a redelivered dead letter is stored once. One that names no
+ * case, or that the inbox cannot store, goes on to {@code consilium.dead-letters.bpmn.dlt} for ops.
  */
 @Component
 public class DeadLetterIntake {
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterIntake.class);
     private static final String[] EXCEPTION_MESSAGE = {KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message"};
     private static final String[] EXCEPTION_TYPE = {KafkaHeaders.DLT_EXCEPTION_FQCN, "x-exception-fqcn"};
     private static final String[] ORIGINAL_TOPIC = {KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic"};
+    private static final String[] EXCEPTION_STACKTRACE = {KafkaHeaders.DLT_EXCEPTION_STACKTRACE, "x-exception-stacktrace"};
+    private static final Pattern HANDLER_PREFIX = Pattern.compile("^error occurred in message handler \\[[^\\]]*\\]; ");
+    /** What Spring wraps a consumer's exception in on the way to the binder's dead-letter headers. */
+    private static final Pattern WRAPPERS = Pattern.compile(
+            "org\\.springframework\\.messaging\\..*|org\\.springframework\\.kafka\\.listener\\.ListenerExecutionFailedException");
+    private static final Pattern FIRST_CAUSE = Pattern.compile("(?m)^Caused by: ([\\w.$]+)");
 
     private final Inbox inbox;
 
@@ -39,9 +46,10 @@ public class DeadLetterIntake {
         long offset = Long.parseLong(text(headers, KafkaHeaders.OFFSET).orElse("-1"));
         Optional<String> caseId = text(headers, "ce_subject").or(() -> text(headers, KafkaHeaders.RECEIVED_KEY));
         if (caseId.isEmpty()) {
-            log.error("dead letter {}-{}@{} names no case (no ce_subject, no key): only ops can see it", topic,
-                    partition, offset);
-            return;
+            // no case to give a task to: not retried, the binder moves it on to this binding's own dead-letter topic
+            // (consilium.dead-letters.bpmn.dlt), counted and logged by DeadLetters, where ops see and can replay it
+            throw new UnreadableMessageException("dead letter " + topic + "-" + partition + "@" + offset
+                    + " names no case (no ce_subject, no key)");
         }
         String originalTopic = first(headers, ORIGINAL_TOPIC).orElse(originalOf(topic));
         String step = text(headers, "ce_type").flatMap(MessageType::fromCeType).map(MessageType::messageName)
@@ -51,10 +59,22 @@ public class DeadLetterIntake {
                 "dead-letter", topic, String.valueOf(partition), String.valueOf(offset));
     }
 
-    /** The exception's type and first line; never its stack trace (it may quote the message's content). */
-    private static String reason(MessageHeaders headers) {
-        String type = first(headers, EXCEPTION_TYPE).map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("error");
-        String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse("")).orElse("");
+    /**
+     * The exception's type and first line; never its stack trace (it may quote the message's content). The Kafka
+     * binder names Spring's wrapper ({@code MessageHandlingException: error occurred in message handler [...]; <why>});
+     * the coordinator reads the consumer's own exception instead: the first cause in the stack trace, without the
+     * wrapper's prefix.
+     */
+    static String reason(MessageHeaders headers) {
+        String type = first(headers, EXCEPTION_TYPE).orElse("error");
+        Optional<String> stackTrace = first(headers, EXCEPTION_STACKTRACE);
+        if (WRAPPERS.matcher(type).matches() && stackTrace.isPresent()) {
+            Matcher cause = FIRST_CAUSE.matcher(stackTrace.get());
+            type = cause.find() ? cause.group(1) : type;
+        }
+        type = type.substring(type.lastIndexOf('.') + 1);
+        String message = first(headers, EXCEPTION_MESSAGE).map(m -> m.lines().findFirst().orElse(""))
+                .map(m -> HANDLER_PREFIX.matcher(m).replaceFirst("")).orElse("");
         return "dead-lettered after its retries: " + type + (message.isBlank() ? "" : ": " + message);
     }
 

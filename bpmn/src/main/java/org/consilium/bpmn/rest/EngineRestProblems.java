@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * handlers stay in place (they decide the status); this rewrites what they produced into our problem
  * document, after the fact, so it does not depend on which of several exception mappers Jersey picks.
  * A body Jackson could not read comes from Jackson's own mappers as plain text: that becomes the
- * {@code unreadable-request} problem the services answer for the same mistake.
+ * {@code unreadable-request} problem the services answer for the same mistake. A request that lost a race with
+ * another change of the same case (Camunda's optimistic lock) is a 409 to try again, not a 500.
  */
 final class EngineRestProblems implements ContainerResponseFilter {
     private static final Map<Integer, String> SLUGS = Map.of(400, "bad-request", 401, "unauthorized", 403, "forbidden",
@@ -35,6 +36,11 @@ final class EngineRestProblems implements ContainerResponseFilter {
             return;
         }
         if (response.getStatus() < 400 || !(response.getEntity() instanceof ExceptionDto error)) {
+            return;
+        }
+        if (concurrentChange(error)) {
+            problem(response, 409, "conflict", "the case changed at the same moment (another of its steps ran): "
+                    + "nothing was done, try again", instance);
             return;
         }
         int status = notFound(error) ? 404 : claimedBySomeoneElse(error) ? 409 : response.getStatus();
@@ -70,6 +76,18 @@ final class EngineRestProblems implements ContainerResponseFilter {
      */
     private static boolean claimedBySomeoneElse(ExceptionDto error) {
         return "TaskAlreadyClaimedException".equals(error.getType());
+    }
+
+    /**
+     * The engine's optimistic lock: the process instance was changed by another transaction (a job of the case, an
+     * event correlated to it) while this request changed it too, so this one was rolled back. Camunda answers 500;
+     * nothing is wrong but the timing, and the same request will succeed: 409, like any other concurrent change.
+     * Code 1 is Camunda's built-in code of an OptimisticLockingException; ENGINE-03005 its message when REST wraps it.
+     */
+    static boolean concurrentChange(ExceptionDto error) {
+        String message = String.valueOf(error.getMessage());
+        return "OptimisticLockingException".equals(error.getType()) || Integer.valueOf(1).equals(error.getCode())
+                || message.contains("ENGINE-03005") || message.contains("updated by another transaction concurrently");
     }
 
     private static boolean unreadable(ExceptionDto error) {

@@ -74,8 +74,9 @@ public class BpmnSecurity {
     static class Enforced {
 
         @Bean
-        IssuerDiscovery issuerDiscovery(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
-            return new IssuerDiscovery(issuer);
+        IssuerDiscovery issuerDiscovery(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                                        @Value("${consilium.security.token-clients:}") java.util.List<String> tokenClients) {
+            return new IssuerDiscovery(issuer, new TokenClients(tokenClients));
         }
 
         @Bean

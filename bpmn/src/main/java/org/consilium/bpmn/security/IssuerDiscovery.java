@@ -3,6 +3,7 @@ package org.consilium.bpmn.security;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -25,11 +26,13 @@ final class IssuerDiscovery {
     };
 
     private final String issuer;
+    private final TokenClients clients;
     private final RestTemplate rest = boundedRest();
     private volatile Map<String, Object> configuration;
 
-    IssuerDiscovery(String issuer) {
+    IssuerDiscovery(String issuer, TokenClients clients) {
         this.issuer = issuer;
+        this.clients = clients;
     }
 
     String issuer() {
@@ -50,11 +53,11 @@ final class IssuerDiscovery {
         return known;
     }
 
-    /** Checks signature (keys from the provider's JWKS), issuer and expiry; built at the first token. */
+    /** Checks signature (keys from the provider's JWKS), issuer, expiry and client; built at the first token. */
     JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(String.valueOf(configuration().get("jwks_uri")))
                 .restOperations(rest).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), clients));
         return decoder;
     }
 

@@ -84,6 +84,7 @@ class EngineRestAccessTest extends SecuredTestSupport {
                 Arguments.of(endpoint, "expired", TestIdentity.expired("ops.kim", Roles.OPS, Roles.COORDINATOR)),
                 Arguments.of(endpoint, "forged", TestIdentity.forged("ops.kim", Roles.OPS, Roles.COORDINATOR)),
                 Arguments.of(endpoint, "foreign", TestIdentity.foreign("ops.kim", Roles.OPS, Roles.COORDINATOR)),
+                Arguments.of(endpoint, "another client's", TestIdentity.ofAnotherClient("ops.kim", Roles.OPS, Roles.COORDINATOR)),
                 Arguments.of(endpoint, "garbage", "Bearer not-a-jwt")));
     }
 

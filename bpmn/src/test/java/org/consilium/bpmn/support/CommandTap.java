@@ -75,6 +75,11 @@ public class CommandTap implements AutoCloseable {
         return seen.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
     }
 
+    /** The records on the topic that carry the header with this value (a test's own tag). */
+    public List<ConsumerRecord<String, byte[]>> tagged(String topic, String headerName, String value) {
+        return seen.stream().filter(r -> r.topic().equals(topic) && value.equals(header(r, headerName))).toList();
+    }
+
     /** Waits for at least {@code count} records of the type for the case and returns them all. */
     public List<ConsumerRecord<String, byte[]>> await(String caseId, MessageType type, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> records(caseId, type).size() >= count);

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
         Topics.NOTIFICATION_COMMANDS, Topics.NOTIFICATION_EVENTS, Topics.CASE_FAILURES,
         ProcessTestSupport.NOTIFICATION_COMMANDS_DLT, ProcessTestSupport.CASE_EVENTS_DLT,
         ProcessTestSupport.RECORDS_EVENTS_DLT, ProcessTestSupport.MDT_EVENTS_DLT,
-        ProcessTestSupport.NOTIFICATION_EVENTS_DLT})
+        ProcessTestSupport.NOTIFICATION_EVENTS_DLT, ProcessTestSupport.DEAD_LETTER_INTAKE_DLT})
 public abstract class ProcessTestSupport {
     public static final String CASE_EVENTS_DLT = Topics.CASE_EVENTS + ".bpmn.dlt";
     public static final String RECORDS_EVENTS_DLT = Topics.RECORDS_EVENTS + ".bpmn.dlt";
@@ -56,6 +56,8 @@ public abstract class ProcessTestSupport {
     public static final String NOTIFICATION_EVENTS_DLT = Topics.NOTIFICATION_EVENTS + ".bpmn.dlt";
     /** notification-service's dead-letter topic of the commands it gave up on. */
     public static final String NOTIFICATION_COMMANDS_DLT = "error." + Topics.NOTIFICATION_COMMANDS + ".notification-service";
+    /** Where the engine's dead-letter intake gives up a dead letter it cannot turn into a failed step. */
+    public static final String DEAD_LETTER_INTAKE_DLT = "consilium.dead-letters.bpmn.dlt";
     public static final String TEST_SOURCE = "/consilium/test";
 
     /** The wait states of a case in the order a case reaches them. */

@@ -78,6 +78,12 @@ public final class TestIdentity {
                 Instant.now().plus(Duration.ofMinutes(30)), roles);
     }
 
+    /** Properly signed by this issuer, but issued to another application (another client of the realm). */
+    public static String ofAnotherClient(String username, String... roles) {
+        return "Bearer " + sign(KEY, issuer(), username, Map.of("aud", List.of("another-application")),
+                Instant.now().plus(Duration.ofMinutes(30)), roles);
+    }
+
     /** The password of every user of the login form ({@link TestLoginForm}: cora.nolan, ops.kim, pat.lee). */
     public static final String PASSWORD = TestLoginForm.PASSWORD;
 
@@ -94,7 +100,7 @@ public final class TestIdentity {
                 .issuer(issuer).subject(username).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(Instant.now().minusSeconds(5))).expirationTime(Date.from(expires))
                 .claim("preferred_username", username).claim("email", username + "@example.org")
-                .claim("roles", List.of(roles));
+                .claim("roles", List.of(roles)).audience("consilium-web");
         if (extra != null) {
             extra.forEach(claims::claim);
         }

@@ -15,7 +15,7 @@ import java.util.List;
 public class TestKafkaClients {
     public static final List<String> DEAD_LETTER_TOPICS = List.of(ProcessTestSupport.CASE_EVENTS_DLT,
             ProcessTestSupport.RECORDS_EVENTS_DLT, ProcessTestSupport.MDT_EVENTS_DLT,
-            ProcessTestSupport.NOTIFICATION_EVENTS_DLT);
+            ProcessTestSupport.NOTIFICATION_EVENTS_DLT, ProcessTestSupport.DEAD_LETTER_INTAKE_DLT);
 
     @Bean
     @Primary

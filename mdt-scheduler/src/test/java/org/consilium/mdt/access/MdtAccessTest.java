@@ -82,7 +82,8 @@ class MdtAccessTest extends ServiceTest {
     @Test
     void withoutAValidTokenEveryEndpointIs401() {
         List<String> bad = List.of("", "Bearer not-a-jwt", "Bearer " + TestTokens.expired("kim", "coordinator", "ops"),
-                "Bearer " + TestTokens.foreign("kim", "coordinator", "ops"));
+                "Bearer " + TestTokens.foreign("kim", "coordinator", "ops"),
+                "Bearer " + TestTokens.ofAnotherClient("kim", "coordinator", "ops"));
         for (Endpoint endpoint : ENDPOINTS) {
             for (String authorization : bad) {
                 Answer answer = call(endpoint, authorization);

@@ -4,6 +4,7 @@ import org.consilium.events.Roles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import java.util.List;
 
 /**
  * The services' HTTP security (issue 6, ADR 10). With {@code consilium.security.enabled=true} every
@@ -57,8 +59,9 @@ public class ServiceSecurity {
 
     @Bean
     @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "true")
-    ReactiveJwtDecoder consiliumJwtDecoder(OAuth2ResourceServerProperties properties) {
-        return TokenDecoder.of(properties);
+    ReactiveJwtDecoder consiliumJwtDecoder(OAuth2ResourceServerProperties properties,
+                                           @Value("${consilium.security.token-clients:}") List<String> tokenClients) {
+        return TokenDecoder.of(properties, new TokenClients(tokenClients));
     }
 
     @Bean

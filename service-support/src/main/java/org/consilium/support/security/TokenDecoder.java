@@ -3,6 +3,7 @@ package org.consilium.support.security;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -14,7 +15,7 @@ import java.time.Duration;
 
 /**
  * The JWT decoder: keys from the provider's JWKS (found by discovery from the issuer, or given as
- * {@code jwk-set-uri}), issuer and expiry checked. Unlike Boot's default it talks to the provider
+ * {@code jwk-set-uri}), issuer, expiry and the client it was issued to ({@link TokenClients}) checked. Unlike Boot's default it talks to the provider
  * with bounded connect and response times and without keeping connections for reuse: a provider that
  * is down or slow fails the request (401) within seconds instead of holding it forever on a stale
  * connection. Resolved at the first request, so a service starts before its provider.
@@ -26,7 +27,7 @@ final class TokenDecoder {
     private TokenDecoder() {
     }
 
-    static ReactiveJwtDecoder of(OAuth2ResourceServerProperties properties) {
+    static ReactiveJwtDecoder of(OAuth2ResourceServerProperties properties, TokenClients clients) {
         String issuer = properties.getJwt().getIssuerUri();
         String jwkSetUri = properties.getJwt().getJwkSetUri();
         WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection()
@@ -36,7 +37,8 @@ final class TokenDecoder {
             NimbusReactiveJwtDecoder decoder = (jwkSetUri != null
                     ? NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri) : NimbusReactiveJwtDecoder.withIssuerLocation(issuer))
                     .webClient(web).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                    clients));
             return decoder;
         });
     }

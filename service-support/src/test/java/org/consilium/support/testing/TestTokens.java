@@ -73,11 +73,22 @@ public final class TestTokens {
                 Instant.now().plus(Duration.ofMinutes(30)), roles);
     }
 
+    /** Properly signed by this issuer, but issued to another application (another client of the realm). */
+    public static String ofAnotherClient(String username, String... roles) {
+        return sign(ISSUER, username, username + "@example.org", Instant.now().plus(Duration.ofMinutes(30)),
+                "another-application", roles);
+    }
+
     private static String sign(String issuer, String username, String email, Instant expires, String... roles) {
+        return sign(issuer, username, email, expires, "consilium-web", roles);
+    }
+
+    private static String sign(String issuer, String username, String email, Instant expires, String audience,
+                               String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(username).jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(Instant.now().minusSeconds(5))).expirationTime(Date.from(expires))
-                .claim("preferred_username", username).claim("email", email).claim("roles", List.of(roles))
+                .claim("preferred_username", username).claim("email", email).claim("roles", List.of(roles)).audience(audience)
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(), claims);
