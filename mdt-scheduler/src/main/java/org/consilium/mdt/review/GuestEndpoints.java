@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.consilium.mdt.guest.GuestInvitationRequest;
 import org.consilium.mdt.guest.GuestView;
+import org.consilium.mdt.panel.Panel;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.security.Caller;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The coordinator's side of guest specialists: the invitation, and the guest's link revoked or renewed. */
 @RestController
@@ -41,10 +43,13 @@ class GuestEndpoints {
     /**
      * @param outcome      {@code SCHEDULED} (the panel is complete: the review, the guest's invitation is on its
      *                     way) or {@code PANEL_INCOMPLETE} (still too few can sit: the gap, with the guest kept)
-     * @param stillMissing when incomplete, what the panel still lacks
+     * @param stillMissing when incomplete, what the panel still lacks, in words
+     * @param missing      when incomplete, the disciplines still without an eligible specialist, each with why (the
+     *                     next guest's or widening's candidates)
      */
     @Schema(name = "GuestInvited")
-    record Invited(GuestView guest, String outcome, ReviewView review, String stillMissing) {
+    record Invited(GuestView guest, String outcome, ReviewView review, String stillMissing,
+                   List<Panel.Uncovered> missing) {
     }
 
     @Schema(name = "GuestLinkRenewal")
@@ -77,7 +82,8 @@ class GuestEndpoints {
                                 && GuestBrief.seated(invited.review(), invited.guest()), clock.instant()),
                                 invited.review() != null ? "SCHEDULED" : "PANEL_INCOMPLETE",
                                 invited.review() == null ? null : ReviewView.of(invited.review()),
-                                invited.gap() == null ? null : invited.gap().reason())));
+                                invited.gap() == null ? null : invited.gap().reason(),
+                                invited.gap() == null ? null : invited.gap().uncovered())));
     }
 
     @DeleteMapping("/reviews/{caseId}/guests/{guestId}/link")

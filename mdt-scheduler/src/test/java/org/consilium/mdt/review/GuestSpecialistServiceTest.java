@@ -156,6 +156,11 @@ class GuestSpecialistServiceTest extends ServiceTest {
         assertThat(concluded.opinions()).extracting(Opinion::specialistId)
                 .containsExactlyInAnyOrder("dr-zhou-yan", guest.specialistId());
 
+        // the report names the guest among its authors, as a guest
+        http.get().uri("/reviews/{id}/report/composition", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.author[*].display").value(names -> assertThat(names).asList()
+                        .contains("Dr Chen Li (radiologist, guest specialist)"));
+
         // on the trail: the invitation (who decided), the guest's read and opinion under the guest's id
         http.get().uri(b -> b.path("/cases/{id}/audit").queryParam("entity", "CareTeam/" + caseId).build(caseId))
                 .exchange().expectStatus().isOk().expectBody()
@@ -229,7 +234,9 @@ class GuestSpecialistServiceTest extends ServiceTest {
                 .jsonPath("$.outcome").isEqualTo("PANEL_INCOMPLETE")
                 .jsonPath("$.review").doesNotExist()
                 .jsonPath("$.guest.seated").isEqualTo(false)
-                .jsonPath("$.stillMissing").value(r -> assertThat((String) r).contains("1 of 3 disciplines"));
+                .jsonPath("$.stillMissing").value(r -> assertThat((String) r).contains("1 of 3 disciplines"))
+                .jsonPath("$.missing[*].discipline").value(d -> assertThat(d).asList()
+                        .containsExactlyInAnyOrder("medical-oncologist", "thoracic-surgeon"));
         Document kept = mongo.findById(caseId, Document.class, "panelGaps").block();
         assertThat(kept.getList("guests", Document.class)).singleElement()
                 .satisfies(g -> assertThat(g.getString("name")).startsWith("enc:v1:"));
