@@ -74,8 +74,8 @@ public class GuestInvitations {
 
     /** A new link for a seated guest, mailed to them; the one before opens nothing any more. */
     Mono<Guest> renewLink(String caseId, String guestId, Duration expiresIn) {
-        GuestLink link = links.issue(expiresIn);
-        return change(caseId, review -> review.renewGuestLink(guestId, link, links.url(caseId, link), clock.instant()));
+        return Mono.fromCallable(() -> links.issue(expiresIn)).flatMap(link -> change(caseId,
+                review -> review.renewGuestLink(guestId, link, links.url(caseId, link), clock.instant())));
     }
 
     private <T> Mono<T> change(String caseId, Function<Review, T> decision) {
