@@ -53,6 +53,28 @@ class PanelConsentTest extends ProcessTestSupport {
         assertThat(instance).hasNotPassed("ObtainPanelConsent");
     }
 
+    /**
+     * A dossier the coordinator does not verify goes to no panel (before, "not verified" scheduled it anyway): the
+     * coordinator completes it, says what was done, and verifies it again.
+     */
+    @Test
+    void aDossierNotVerifiedGoesToNoPanelUntilItIsCompletedAndVerified() {
+        String caseId = newCaseId("not-verified");
+        ProcessInstance instance = submit(Cases.breastRoutine(caseId));
+        acceptIntake(instance);
+        recordsComplete(instance);
+        submitForm(instance, "VerifyDossier", Map.of("dossierVerified", false,
+                "dossierNote", "the pathology report is of another patient"));
+        awaitWaitingAt(instance, "CompleteDossier");
+        assertThat(commands.records(caseId, MessageType.SCHEDULE_REVIEW)).isEmpty();
+
+        submitForm(instance, "CompleteDossier", Map.of("dossierFixNote", "the right report uploaded for the patient"));
+        awaitWaitingAt(instance, "VerifyDossier");
+        verifyDossier(instance);
+        assertThat(commands.awaitPayload(caseId, MessageType.SCHEDULE_REVIEW, ScheduleReview.class).caseId())
+                .isEqualTo(caseId);
+    }
+
     private void consent(String caseId, String purpose) {
         Envelope granted = publish(new ConsentChanged(caseId, purpose, true, Instant.now()));
         awaitInboxStatus(granted.id(), InboxStatus.APPLIED);

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret  {@code CONSOLE_CLIENT_SECRET}; the default is the embedded provider's dev default
  * @param engineUrl     bpmn, whose {@code /engine-rest} holds the user tasks
  * @param intakeUrl     intake-service, which owns the case
+ * @param recordsUrl    records-service, which owns the checklist a coordinator verifies the dossier against
+ * @param mdtUrl        mdt-scheduler, whose report desk holds the reports waiting for approval and release
+ * @param notificationUrl notification-service, which holds the deliveries an operator must settle
  * @param callTimeout   how long one call to a service may take before the page says so
  * @param worklistLimit the most open tasks one worklist reads from the engine (paging comes with the read model)
  */
@@ -25,6 +28,9 @@ public record ConsoleProperties(
         @DefaultValue("consilium-console-secret") String clientSecret,
         URI engineUrl,
         URI intakeUrl,
+        URI recordsUrl,
+        URI mdtUrl,
+        URI notificationUrl,
         @DefaultValue("10s") Duration callTimeout,
         @DefaultValue("200") int worklistLimit) {
 }

@@ -52,7 +52,21 @@ final class CaseDriver {
 
     private static String submitLungCase(String email, String name, String country, String languages, String timeZone,
                                          String proxy) {
-        String intake = """
+        // submitted by the referring doctor, as most cases arrive
+        Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/cases"),
+                lungIntake(email, name, country, languages, timeZone, proxy));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("caseId").asText();
+    }
+
+    /** Budi's lung case as the questionnaire's JSON, for the patient at {@code email}. */
+    static String lungIntake(String email) {
+        return lungIntake(email, "Budi Santoso", "ID", "[\"id\", \"en\"]", "Asia/Jakarta", "");
+    }
+
+    private static String lungIntake(String email, String name, String country, String languages, String timeZone,
+                                     String proxy) {
+        return """
                 {"patient": {"name": "%s", "age": 58, "sex": "MALE", "country": "%s", "languages": %s,
                              "timeZone": "%s", "email": "%s"}, %s
                  "consent": {"review": true, "shareWithPanel": true, "crossBorderTransfer": true, "contactCurrentDoctor": true},
@@ -64,10 +78,6 @@ final class CaseDriver {
                  "questionForPanel": "Should I have chemotherapy or immunotherapy before the operation instead?"}
                 """.formatted(name, country, languages, timeZone, email, proxy, LocalDate.now().minusDays(10),
                 LocalDate.now().plusDays(12));
-        // submitted by the referring doctor, as most cases arrive
-        Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/cases"), intake);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.body().get("caseId").asText();
     }
 
     /**

@@ -115,10 +115,10 @@ class ConsoleBrowserTest {
             assertThat(row).containsText("Review intake");
             page.waitForURL(Pattern.compile(".*mine=true.*"));
 
-            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review intake")).click();
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review intake").setExact(true)).click();
             page.waitForURL(RunningStack.url(8090, "/cases/" + caseId));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Budi Santoso");
-            assertThat(page.locator("tr[data-task]")).containsText("Review intake");
+            assertThat(page.locator("article[data-task]")).containsText("Review intake");
             shot(page, "case.png");
 
             // a case that does not exist: intake's refusal, in its words, with its status
@@ -145,6 +145,136 @@ class ConsoleBrowserTest {
             page.navigate(RunningStack.url(8090, "/worklist"));
             page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
         }
+    }
+
+    /**
+     * Issue 13: the coordinator completes the case's tasks in the console, each with its own form and the context its
+     * decision needs: Review intake (a decline without its reason is refused next to the reason; then accepted), and,
+     * once the patient's records are in, Verify dossier with the checklist in view. The panel acts over its API; the
+     * report then waits on the worklist, where the coordinator approves and releases it; the case is delivered.
+     */
+    @Test
+    void aCoordinatorCompletesReviewIntakeAndVerifyDossierInTheConsoleAndTheCaseMovesOn() {
+        String caseId = CaseDriver.submitLungCase("forms-" + UUID.randomUUID() + "@example.org");
+        await("the Review intake task").atMost(Duration.ofSeconds(60))
+                .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Review intake"));
+
+        try (BrowserContext context = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
+            Page page = context.newPage();
+            AtomicLong consoleBytes = weigh(page);
+            signIn(page, RunningStack.url(8090, "/worklist"), DemoUsers.COORDINATOR);
+            page.waitForURL(RunningStack.url(8090, "/worklist"));
+            consoleBytes.set(0);
+            page.locator("tr[data-case='" + caseId + "']").getByRole(AriaRole.LINK,
+                    new Locator.GetByRoleOptions().setName("Open task Review intake for Budi Santoso")).click();
+            page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(8090, "/cases/" + caseId)) + "#task-.*"));
+
+            // the form, and what the decision needs beside it: the request from intake, the triage from the engine
+            Locator review = task(page, "Review intake");
+            assertThat(review).containsText("Should I have chemotherapy or immunotherapy before the operation instead?");
+            assertThat(review).containsText("Lobectomy then adjuvant chemotherapy");
+            assertThat(review).containsText("adenocarcinoma");
+            assertThat(review.locator("dl").filter(new Locator.FilterOptions().setHasText("Urgency (triage)"))).containsText("Urgent");
+            assertThat(review.getByLabel("Reason if declined")).not().isVisible();
+            shot(page, "task-review-intake.png");
+            System.out.printf("console case page with its task form, opened from the worklist: %d bytes over the wire from"
+                    + " the console (what the browser did not take from its cache)%n", consoleBytes.get());
+
+            // another coordinator claimed it meanwhile (over the engine's API): the desk refuses to complete it for them
+            String taskId = review.getAttribute("data-task");
+            Http.Response claimed = Http.post(RunningStack.url(8080, "/engine-rest/task/" + taskId + "/claim"),
+                    Map.of("userId", "sam.other"));
+            assertThat(claimed.status()).as(claimed.raw()).isEqualTo(204);
+            page.reload();
+            review = task(page, "Review intake");
+            assertThat(review).containsText("Claimed by sam.other");
+            review.getByLabel("Accept the case").check();
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Review intake”")).click();
+            review = task(page, "Review intake");
+            assertThat(review.getByRole(AriaRole.ALERT)).containsText("Claimed by someone else");
+            assertThat(review.getByLabel("Accept the case")).isChecked();
+            assertThat(CaseDriver.openTasks(caseId)).as("the task stays open").contains("Review intake");
+            shot(page, "task-claimed-by-someone-else.png");
+            // sam is away: the desk unclaims it, and goes on
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unclaim Review intake for Budi Santoso")).click();
+            assertThat(task(page, "Review intake").locator("[data-assignee]")).hasText("nobody");
+            review = task(page, "Review intake");
+
+            // declined without a reason: the engine refuses, and the page says so next to the reason, keeping the choice
+            review.getByLabel("Decline it (out of scope)").check();
+            assertThat(review.getByLabel("Reason if declined")).isVisible();
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Review intake”")).click();
+            review = task(page, "Review intake");
+            Locator reason = review.getByLabel("Reason if declined");
+            assertThat(reason).hasAttribute("aria-invalid", "true");
+            Locator error = review.locator(".revealed .field-error");
+            assertThat(error).hasText("Required when you choose “Decline it (out of scope)”: write it here.");
+            assertThat(reason).hasAttribute("aria-describedby", Pattern.compile(".*" + error.getAttribute("id") + ".*"));
+            assertThat(review.getByLabel("Decline it (out of scope)")).isChecked();
+            assertThat(review.getByRole(AriaRole.ALERT)).containsText("Not completed");
+            assertThat(CaseDriver.openTasks(caseId)).as("the task stays open").contains("Review intake");
+            shot(page, "task-refused.png");
+
+            review.getByLabel("Accept the case").check();
+            review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Review intake”")).click();
+            page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?done=.*"));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Review intake” is completed");
+            // completed with the coordinator's own token, claimed for her on the way (the engine's history says who)
+            assertThat(Http.get(RunningStack.url(8080, "/engine-rest/history/task?taskDefinitionKey=ReviewIntake"
+                    + "&processInstanceBusinessKey=" + caseId)).raw()).contains("\"assignee\":\"" + DemoUsers.COORDINATOR + "\"");
+            page.navigate(RunningStack.url(8090, "/worklist"));
+            assertThat(page.locator("tr[data-case='" + caseId + "']")).hasCount(0);
+
+            // the patient's records arrive (over the API, as an upload would); the dossier is the coordinator's to verify
+            CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId)).forEach(item -> CaseDriver.upload(caseId, item));
+            await("the Verify dossier task").atMost(Duration.ofSeconds(90))
+                    .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Verify dossier"));
+            page.navigate(RunningStack.url(8090, "/cases/" + caseId));
+            Locator verify = task(page, "Verify dossier");
+            Locator pathology = verify.locator("table.checklist tr[data-item='pathology-report']");
+            assertThat(pathology).containsText("Received");
+            assertThat(pathology).containsText("days old");
+            assertThat(verify.locator(".checklist-summary")).containsText("Complete");
+            shot(page, "task-verify-dossier.png");
+            page.setViewportSize(360, 800);
+            assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
+            shot(page, "task-verify-dossier-360px.png");
+            page.setViewportSize(1280, 900);
+
+            verify.getByLabel("Verified: complete, or overridden with the note below").check();
+            verify.getByLabel("Note", new Locator.GetByLabelOptions().setExact(true)).fill("Every core record present and recent.");
+            verify.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Verify dossier”")).click();
+            page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?done=.*"));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Verify dossier” is completed");
+
+            // the panel concludes (its members over mdt-scheduler's API); the report waits on the worklist for the
+            // coordinator's QA: approve, then release, each a button on its row
+            CaseDriver.panelConcludes(caseId);
+            Locator report = page.locator("tr[data-report-case='" + caseId + "']");
+            await("the report on the worklist").atMost(Duration.ofSeconds(90)).until(() -> {
+                page.navigate(RunningStack.url(8090, "/worklist"));
+                return report.count() == 1;
+            });
+            assertThat(report).containsText("waits for approval");
+            shot(page, "worklist-report-desk.png");
+            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Approve version 1 of the report for Budi Santoso")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is approved");
+            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Release version 1 of the report for Budi Santoso")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is released");
+            await("the report delivered").atMost(Duration.ofSeconds(120)).until(() -> CaseDriver.stage(caseId),
+                    "REPORT_DELIVERED"::equals);
+            page.navigate(RunningStack.url(8090, "/cases/" + caseId));
+            assertThat(page.locator("#case-heading + dl")).containsText("Report delivered");
+            shot(page, "case-delivered.png");
+        }
+    }
+
+    /** One open task's card on the case page, by the task's name. */
+    private static Locator task(Page page, String name) {
+        return page.locator("article[data-task]").filter(new Locator.FilterOptions().setHas(
+                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true))));
     }
 
     @Test

@@ -91,12 +91,12 @@ record HostileVariants(Function<String, String> realValue, Function<ApiOperation
     }
 
     /**
-     * The WebFlux services refuse a control or bidi character anywhere in the URL (ADR 14, PlainTextParameters).
-     * The engine (bpmn, servlet) does not: a query filter of its REST API that holds one matches nothing and
-     * stores nothing, so there a 200 is allowed.
+     * The WebFlux services refuse a control or bidi character anywhere in the URL (ADR 14, PlainTextParameters), and
+     * so does the engine REST API (bpmn's EngineUrlText). bpmn's own inbox API (Spring MVC) does not: an inbox
+     * filter that holds one matches nothing and stores nothing, so there a 200 is allowed.
      */
     private static boolean followsAdr14(ApiOperation operation) {
-        return operation.port() != 8080;
+        return operation.port() != 8080 || operation.path().startsWith("/engine-rest");
     }
 
     /** The body the path, query and header variants carry: the sample, so that only the one part is hostile. */

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,18 +37,25 @@ final class Http {
         }
 
         Response post(String url, Object json) {
-            return sendJson("POST", url, json);
+            return sendJson("POST", url, json, Map.of());
+        }
+
+        /** With headers of the caller's own, e.g. an {@code Idempotency-Key} that makes a retried submission safe. */
+        Response post(String url, Object json, Map<String, String> headers) {
+            return sendJson("POST", url, json, headers);
         }
 
         Response put(String url, Object json) {
-            return sendJson("PUT", url, json);
+            return sendJson("PUT", url, json, Map.of());
         }
 
-        private Response sendJson(String method, String url, Object json) {
+        private Response sendJson(String method, String url, Object json, Map<String, String> headers) {
             try {
                 String body = json instanceof String s ? s : JSON.writeValueAsString(json);
-                return send(authorized(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))));
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
+                headers.forEach(request::header);
+                return send(authorized(request));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -22,6 +22,8 @@ final class RunningStack implements AutoCloseable {
     /** 10000 unless {@code -Dconsilium.e2e.port-offset=N}: two worktrees on one machine can run their system tests at once. */
     static final int PORT_OFFSET = Integer.getInteger("consilium.e2e.port-offset", 10000);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /** The first stack of a test run starts the log afresh; the stacks after it (restarts) add to it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean LOG_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Process process;
     private final Path log;
@@ -50,7 +52,9 @@ final class RunningStack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
                     "--consilium.stack.home=" + home, "--consilium.stack.data-dir=" + dataDir,
-                    "--consilium.stack.port-offset=" + PORT_OFFSET))
+                    "--consilium.stack.port-offset=" + PORT_OFFSET,
+                    // as long as this test waits: a restart after kill -9 on a loaded machine can take minutes
+                    "--consilium.stack.ready-timeout=" + START_TIMEOUT.toSeconds() + "s"))
                     .redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -67,7 +71,7 @@ final class RunningStack implements AutoCloseable {
         CountDownLatch ready = new CountDownLatch(1);
         Thread pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+                 PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8, logMode()))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     file.println(line);
                     file.flush();
@@ -98,6 +102,12 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    private static java.nio.file.OpenOption[] logMode() {
+        return LOG_STARTED.getAndSet(true)
+                ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
+                : new java.nio.file.OpenOption[0];
+    }
+
     /** Resident memory of the launcher and every service JVM it started, in MiB (Linux /proc). */
     long residentMemoryMib() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
@@ -120,6 +130,19 @@ final class RunningStack implements AutoCloseable {
 
     static String url(int defaultPort, String path) {
         return "http://localhost:" + port(defaultPort) + path;
+    }
+
+    /**
+     * kill -9 of the stack's own process (broker, store, mail server), as a crash would: no shutdown hook runs. Its
+     * service JVMs are left behind, as after a real crash; the next start on the same data directory stops them.
+     */
+    void killHard() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

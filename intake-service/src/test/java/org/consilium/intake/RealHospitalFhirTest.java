@@ -124,6 +124,8 @@ class RealHospitalFhirTest extends IntakeContextTest {
                 .jsonPath("$.stage").isEqualTo("AWAITING_PATIENT")
                 .jsonPath("$.history[0].stage").isEqualTo("AWAITING_PATIENT")
                 .jsonPath("$.cancerType").isEqualTo("breast")
+                // the diagnosis as the hospital sent it: what the coordinator confirms triage on (console, Review intake)
+                .jsonPath("$.diagnosis.cancerType").isEqualTo("breast")
                 .jsonPath("$.awaitedFromPatient").value(awaited -> assertThat(strings(awaited)).contains(
                         "consent.review", "consent.shareWithPanel", "patient.email", "patient.timeZone", "firstOpinion",
                         "decisionsAtStake", "treatmentGoal", "questionForPanel"));

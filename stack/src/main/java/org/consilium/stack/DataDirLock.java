@@ -40,21 +40,8 @@ final class DataDirLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("stack.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + grace.toNanos();
-        FileLock lock = tryLock(channel);
-        if (lock == null && !grace.isZero()) {
-            LoggerFactory.getLogger(DataDirLock.class).info("{} is locked; waiting up to {} s for a stack that was "
-                    + "just killed to let go of it", file, grace.toSeconds());
-        }
-        while (lock == null && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            lock = tryLock(channel);
-        }
+        FileLock lock = JustKilledGrace.retry(grace, () -> tryLock(channel), java.util.Objects::nonNull,
+                LoggerFactory.getLogger(DataDirLock.class), file + " is locked");
         if (lock == null) {
             channel.close();
             throw new StackStartupException("Another Consilium stack is running on the data dir " + dataDir,

@@ -66,22 +66,7 @@ final class Preflight {
      * average 30 on two cores, the dying JVM's threads waiting for the disk). Only what stays busy is refused.
      */
     private static List<String> busyPortsAfterGrace(Map<String, Integer> ports) {
-        long deadline = System.nanoTime() + PORT_GRACE.toNanos();
-        List<String> busy = busyPorts(ports);
-        if (!busy.isEmpty()) {
-            log.info("Port(s) {} still in use; waiting up to {} s for a stack that was just killed to let go of them",
-                    busy, PORT_GRACE.toSeconds());
-        }
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return busy;
-            }
-            busy = busyPorts(ports);
-        }
-        return busy;
+        return JustKilledGrace.retry(PORT_GRACE, () -> busyPorts(ports), List::isEmpty, log, "Port(s) still in use");
     }
 
     private static List<String> busyPorts(Map<String, Integer> ports) {

@@ -37,7 +37,7 @@ final class EngineRestProblems implements ContainerResponseFilter {
         if (response.getStatus() < 400 || !(response.getEntity() instanceof ExceptionDto error)) {
             return;
         }
-        int status = notFound(error) ? 404 : response.getStatus();
+        int status = notFound(error) ? 404 : claimedBySomeoneElse(error) ? 409 : response.getStatus();
         if (status == 400 && unreadable(error)) {
             problem(response, 400, "unreadable-request", "the body could not be read: " + located(error.getMessage()), instance);
             return;
@@ -62,6 +62,14 @@ final class EngineRestProblems implements ContainerResponseFilter {
         String message = String.valueOf(error.getMessage()).toLowerCase();
         return "NotFoundException".equals(error.getType()) || message.contains("cannot find ")
                 || message.contains("doesn't exist");
+    }
+
+    /**
+     * A claim of a task someone else claimed first is a conflict the caller can act on ("already claimed by
+     * someone else"), not the engine's failure: the engine raises it as a plain ProcessEngineException (500).
+     */
+    private static boolean claimedBySomeoneElse(ExceptionDto error) {
+        return "TaskAlreadyClaimedException".equals(error.getType());
     }
 
     private static boolean unreadable(ExceptionDto error) {

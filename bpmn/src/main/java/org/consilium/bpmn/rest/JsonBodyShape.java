@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
+import org.consilium.events.text.FieldProblem;
+import org.consilium.events.text.JsonTreeText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import java.util.Set;
  * (e2e's HostileInputTest sent it to {@code POST /message}). Refused here, before the resource runs, as
  * the 400 {@code validation} problem naming the body. A body that does not parse is the
  * {@code unreadable-request} problem saying where: Camunda's own answer to it varied with the resource (a
- * plain-text Jackson message, or an error without one).
+ * plain-text Jackson message, or an error without one). Every text value and property name keeps the
+ * services' text rule (ADR 14: no control, bidi control or unpaired surrogate), refused with its path.
  */
 final class JsonBodyShape implements ContainerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +44,14 @@ final class JsonBodyShape implements ContainerRequestFilter {
         }
         if (root != null && !root.isMissingNode() && !root.isContainerNode()) {
             request.abortWith(EngineProblem.validation(List.of(Map.of("field", "body", "message", "must be a JSON object")),
+                    request.getUriInfo().getRequestUri().getPath()));
+            return;
+        }
+        // the services' text rule (ADR 14): a reason typed into a task form reaches the patient's mail
+        List<FieldProblem> text = JsonTreeText.problems(root);
+        if (!text.isEmpty()) {
+            request.abortWith(EngineProblem.validation(text.stream()
+                            .map(problem -> Map.of("field", problem.field(), "message", problem.message())).toList(),
                     request.getUriInfo().getRequestUri().getPath()));
         }
     }

@@ -113,19 +113,26 @@ final class TaskFormCheck implements ContainerRequestFilter {
 
     /**
      * A field with the form property {@code requiredWhen} = the id of a boolean field is required, and not blank,
-     * when that field is sent true: a choice that needs its reason (declining a case needs the words the patient
+     * when that field is sent true; {@code requiredWhen} = {@code <id>=false} when it is sent false (Review intake's
+     * reason goes with "accepted" false). A choice that needs its reason (declining a case needs the words the patient
      * will read) is refused without it rather than taken with an empty one.
      */
     private static String requiredByChoice(FormField field, JsonNode variables) {
-        String choice = field.getProperties().get(REQUIRED_WHEN);
-        if (choice == null) {
+        String condition = field.getProperties().get(REQUIRED_WHEN);
+        if (condition == null) {
             return null;
         }
+        int equals = condition.indexOf('=');
+        String choice = equals < 0 ? condition : condition.substring(0, equals).trim();
+        boolean wanted = equals < 0 || Boolean.parseBoolean(condition.substring(equals + 1).trim());
         JsonNode chosen = variables.path(choice).path("value");
-        boolean made = chosen.isBoolean() ? chosen.booleanValue() : "true".equals(chosen.asText(null));
+        if (!chosen.isBoolean() && !(chosen.isTextual() && Set.of("true", "false").contains(chosen.asText()))) {
+            return null; // not chosen, or not a choice: the choice's own check says so
+        }
+        boolean made = Boolean.parseBoolean(chosen.asText()) == wanted;
         JsonNode value = variables.path(field.getId()).path("value");
         return made && (value.isMissingNode() || value.isNull() || value.asText().isBlank())
-                ? "is required when " + choice + " is true" : null;
+                ? "is required when " + choice + " is " + wanted : null;
     }
 
     @SuppressWarnings("unchecked")

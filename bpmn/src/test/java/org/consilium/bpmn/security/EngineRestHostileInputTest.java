@@ -62,4 +62,25 @@ class EngineRestHostileInputTest extends SecuredTestSupport {
         String detail = JSON.readTree(response.body()).get("detail").asText();
         assertThat(detail).startsWith("the body is not valid JSON").doesNotContain("Source:", "com.fasterxml");
     }
+
+    /** ADR 14's rule, which the engine did not keep: a reason with U+0007 would reach the patient's mail. */
+    @Test
+    void aControlOrBidiCharacterInABodyIs400NamingTheField() throws Exception {
+        HttpResponse<String> response = send("POST", "/engine-rest/task/no-such-task/complete",
+                "{\"variables\": {\"declineReason\": {\"value\": \"not \\u0007 for us\"}}}");
+        EngineRestAccessTest.assertProblem(response, 400, "urn:consilium:problem:validation");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("variables.declineReason.value");
+        assertThat(problem.at("/errors/0/message").asText()).contains("U+0007");
+    }
+
+    @Test
+    void aControlOrBidiCharacterInTheUrlIs400NamingTheParameter() throws Exception {
+        HttpResponse<String> query = send("GET", "/engine-rest/task?processInstanceBusinessKey=case-%E2%80%AE1", "");
+        EngineRestAccessTest.assertProblem(query, 400, "urn:consilium:problem:validation");
+        assertThat(JSON.readTree(query.body()).at("/errors/0/field").asText()).isEqualTo("processInstanceBusinessKey");
+        HttpResponse<String> path = send("GET", "/engine-rest/task/task-%07", "");
+        EngineRestAccessTest.assertProblem(path, 400, "urn:consilium:problem:validation");
+        assertThat(JSON.readTree(path.body()).at("/errors/0/field").asText()).isEqualTo("path");
+    }
 }

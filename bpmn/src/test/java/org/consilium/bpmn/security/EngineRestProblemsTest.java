@@ -39,6 +39,7 @@ class EngineRestProblemsTest extends SecuredTestSupport {
                     <camunda:formField id="note" type="string"/>
                     <camunda:formField id="declineReason" type="string"><camunda:properties><camunda:property id="requiredWhen" value="declined"/></camunda:properties></camunda:formField>
                     <camunda:formField id="declined" type="boolean"/>
+                    <camunda:formField id="rejectionNote" type="string"><camunda:properties><camunda:property id="requiredWhen" value="accepted=false"/></camunda:properties></camunda:formField>
                   </camunda:formData></bpmn:extensionElements>
                 </bpmn:userTask>
                 <bpmn:sequenceFlow id="f2" sourceRef="Decide" targetRef="Gate"/>
@@ -115,7 +116,7 @@ class EngineRestProblemsTest extends SecuredTestSupport {
     void aReasonAChoiceNeedsIsRequiredWhenTheChoiceIsMade() throws Exception {
         String taskId = openTask();
         HttpResponse<String> response = complete(taskId, """
-                {"variables": {"accepted": {"value": false}, "declined": {"value": true}, "declineReason": {"value": "  "}}}""");
+                {"variables": {"accepted": {"value": true}, "declined": {"value": true}, "declineReason": {"value": "  "}}}""");
         EngineRestAccessTest.assertProblem(response, 400, "urn:consilium:problem:validation");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("declineReason");
@@ -123,8 +124,36 @@ class EngineRestProblemsTest extends SecuredTestSupport {
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
         assertThat(complete(taskId, """
-                {"variables": {"accepted": {"value": false}, "declined": {"value": false}}}""").statusCode())
+                {"variables": {"accepted": {"value": true}, "declined": {"value": false}}}""").statusCode())
                 .as("not declined: no reason needed").isEqualTo(204);
+    }
+
+    @Test
+    void aReasonAChoiceNeedsWhenFalseIsRequiredWhenTheChoiceIsFalse() throws Exception {
+        String taskId = openTask();
+        HttpResponse<String> response = complete(taskId, """
+                {"variables": {"accepted": {"value": false, "type": "Boolean"}}}""");
+        EngineRestAccessTest.assertProblem(response, 400, "urn:consilium:problem:validation");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("rejectionNote");
+        assertThat(problem.at("/errors/0/message").asText()).isEqualTo("is required when accepted is false");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+        assertThat(complete(taskId, """
+                {"variables": {"accepted": {"value": false}, "rejectionNote": {"value": "out of scope"}}}""").statusCode())
+                .as("declined with its reason").isEqualTo(204);
+    }
+
+    @Test
+    void claimingATaskSomeoneElseClaimedIs409SayingSo() throws Exception {
+        String taskId = openTask();
+        tasks.claim(taskId, "sam.other");
+        HttpResponse<String> response = send(client(), HttpRequest.newBuilder(url("/engine-rest/task/" + taskId + "/claim"))
+                .timeout(TIMEOUT).header("Authorization", COORDINATOR).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"cora.nolan\"}")).build());
+        EngineRestAccessTest.assertProblem(response, 409, "urn:consilium:problem:conflict");
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("already claimed");
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("sam.other");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
+import org.consilium.console.signin.Stylesheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -36,9 +37,11 @@ class ProblemPages {
     private static final Logger log = LoggerFactory.getLogger(ProblemPages.class);
     static final String UNREACHABLE = "urn:consilium:problem:service-unavailable";
     private final String htmxVersion;
+    private final Stylesheet stylesheet;
 
-    ProblemPages(@Value("${htmx.version}") String htmxVersion) {
+    ProblemPages(@Value("${htmx.version}") String htmxVersion, Stylesheet stylesheet) {
         this.htmxVersion = htmxVersion;
+        this.stylesheet = stylesheet;
     }
 
     @ExceptionHandler(ServiceProblem.class)
@@ -74,6 +77,7 @@ class ProblemPages {
                 .modelAttribute("user", exchange.getPrincipal().cast(Authentication.class).map(SignedInUser::of))
                 .modelAttribute("csrf", exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.<CsrfToken>empty()))
                 .modelAttribute("htmxVersion", htmxVersion)
+                .modelAttribute("stylesheet", stylesheet.path())
                 .modelAttribute("status", status.value())
                 .modelAttribute("title", title)
                 .modelAttribute("detail", detail)

@@ -29,6 +29,21 @@ public class ServiceClients {
         return new Intake(relaying(http, tokens, properties).baseUrl(properties.intakeUrl().toString()).build());
     }
 
+    @Bean
+    Records records(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens, ConsoleProperties properties) {
+        return new Records(relaying(http, tokens, properties).baseUrl(properties.recordsUrl().toString()).build());
+    }
+
+    @Bean
+    Mdt mdt(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens, ConsoleProperties properties) {
+        return new Mdt(relaying(http, tokens, properties).baseUrl(properties.mdtUrl().toString()).build());
+    }
+
+    @Bean
+    Notification notification(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens, ConsoleProperties properties) {
+        return new Notification(relaying(http, tokens, properties).baseUrl(properties.notificationUrl().toString()).build());
+    }
+
     private static WebClient.Builder relaying(WebClient.Builder http, ReactiveOAuth2AuthorizedClientManager tokens,
                                               ConsoleProperties properties) {
         ServerOAuth2AuthorizedClientExchangeFilterFunction relay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(tokens);
@@ -46,5 +61,17 @@ public class ServiceClients {
 
     /** intake-service. */
     public record Intake(WebClient client) {
+    }
+
+    /** records-service. */
+    public record Records(WebClient client) {
+    }
+
+    /** mdt-scheduler. */
+    public record Mdt(WebClient client) {
+    }
+
+    /** notification-service. */
+    public record Notification(WebClient client) {
     }
 }

@@ -1,5 +1,8 @@
 package org.consilium.console.services;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -9,19 +12,32 @@ import reactor.core.publisher.Mono;
 /**
  * A service said no: its problem details (RFC 9457) kept whole, so the page can say what is wrong in the service's
  * own words (a 403 says what is missing). The engine's REST errors ({@code type}, {@code message}) are read too.
+ * A validation problem's {@code errors} ({@code [{field, message}]}, as every service and the engine list them) are
+ * kept by field, so a form can show each next to its input.
  */
 public final class ServiceProblem extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
     private final String detail;
+    private final Map<String, String> fieldErrors;
 
     public ServiceProblem(int status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of());
+    }
+
+    public ServiceProblem(int status, String type, String title, String detail, Map<String, String> fieldErrors) {
         super(status + " " + title);
         this.status = status;
         this.type = type;
         this.title = title;
         this.detail = detail;
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+    }
+
+    /** Field (variable) → what is wrong with it, in the service's words; empty when the problem names no field. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
     }
 
     public int status() {
@@ -51,9 +67,20 @@ public final class ServiceProblem extends RuntimeException {
         return response.bodyToMono(JsonNode.class)
                 .map(body -> new ServiceProblem(status.value(), text(body, "type", "about:blank"),
                         text(body, "title", text(body, "type", "Error " + status.value())),
-                        text(body, "detail", text(body, "message", ""))))
+                        text(body, "detail", text(body, "message", "")), fieldErrors(body)))
                 .onErrorResume(notJson -> Mono.empty())
                 .defaultIfEmpty(new ServiceProblem(status.value(), "about:blank", "Error " + status.value(), ""));
+    }
+
+    private static Map<String, String> fieldErrors(JsonNode body) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        body.path("errors").forEach(error -> {
+            String field = error.path("field").asText("");
+            if (!field.isEmpty()) {
+                errors.merge(field, error.path("message").asText(""), (first, next) -> first + "; " + next);
+            }
+        });
+        return errors;
     }
 
     private static String text(JsonNode body, String field, String otherwise) {

@@ -63,7 +63,8 @@ class ConsoleSecurity {
     @Bean
     @Order(2)
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                 ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties properties) {
+                                 ServerOAuth2AuthorizedClientRepository authorizedClients, ConsoleProperties properties,
+                                 Stylesheet stylesheet) {
         DefaultServerOAuth2AuthorizationRequestResolver requests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE although the client has a secret: a code caught on the way back is useless without the verifier
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -72,14 +73,14 @@ class ConsoleSecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(SIGNED_OUT, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .pathMatchers("/", "/worklist", "/cases/**", "/tasks/**").hasRole(Roles.COORDINATOR)
+                        .pathMatchers("/", "/worklist", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)
                         .authorizedClientRepository(authorizedClients))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new SignInAgain())
-                        .accessDeniedHandler(new MissingRole()))
+                        .accessDeniedHandler(new MissingRole(stylesheet)))
                 .logout(logout -> logout.logoutSuccessHandler(endProviderSession))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(properties.issuerUri())))

@@ -17,6 +17,11 @@ import reactor.core.publisher.Mono;
  * in as, with a way out (sign out, to sign in as someone else). Plain HTML, as it is written outside the views.
  */
 final class MissingRole implements ServerAccessDeniedHandler {
+    private final String stylesheet;
+
+    MissingRole(Stylesheet stylesheet) {
+        this.stylesheet = stylesheet.path();
+    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
@@ -27,7 +32,7 @@ final class MissingRole implements ServerAccessDeniedHandler {
                 .map(user -> "signed in as " + HtmlUtils.htmlEscape(user.username()) + " (roles: "
                         + HtmlUtils.htmlEscape(String.join(", ", user.roles())) + ")")
                 .defaultIfEmpty("not signed in");
-        return Mono.zip(who, signOutField, MissingRole::page)
+        return Mono.zip(who, signOutField, (person, field) -> page(person, field, stylesheet))
                 .flatMap(html -> {
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
@@ -37,10 +42,10 @@ final class MissingRole implements ServerAccessDeniedHandler {
     }
 
     /** {@code who} and {@code csrfField} arrive escaped. */
-    static String page(String who, String csrfField) {
+    static String page(String who, String csrfField, String stylesheet) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Not for your role · Consilium</title><link rel=\"stylesheet\" href=\"/css/console.css\"></head>"
+                + "<title>Not for your role · Consilium</title><link rel=\"stylesheet\" href=\"" + stylesheet + "\"></head>"
                 + "<body><main class=\"page\"><h1>This page is for coordinators</h1>"
                 + "<p>The coordinator's desk needs the role <strong>coordinator</strong>; you are " + who + ".</p>"
                 + "<p>Sign out to sign in as someone else.</p>"

@@ -15,9 +15,17 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice
 class PageModel {
     private final String htmxVersion;
+    private final Stylesheet stylesheet;
 
-    PageModel(@Value("${htmx.version}") String htmxVersion) {
+    PageModel(@Value("${htmx.version}") String htmxVersion, Stylesheet stylesheet) {
         this.htmxVersion = htmxVersion;
+        this.stylesheet = stylesheet;
+    }
+
+    /** The layout links the stylesheet by its content's hash, so it is cached until it changes. */
+    @ModelAttribute("stylesheet")
+    String stylesheet() {
+        return stylesheet.path();
     }
 
     /** The layout links {@code /webjars/htmx.org/<version>/dist/htmx.min.js} from the jar. */

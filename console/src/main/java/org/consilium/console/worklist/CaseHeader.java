@@ -13,7 +13,30 @@ import java.util.Map;
  */
 public record CaseHeader(String caseId, String patientName, String stage, String urgency, String cancerType,
                          String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
-                         List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history) {
+                         List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history,
+                         Patient patient, Diagnosis diagnosis, FirstOpinion firstOpinion) {
+
+    /** Who the patient is, as far as the triage needs it (intake's view; contact data is not read here). */
+    public record Patient(Integer age, String sex, String country, List<String> languages) {
+        public String text() {
+            return String.join(", ", java.util.stream.Stream.of(age == null ? null : age + " years",
+                            sex == null ? null : sex.toLowerCase(), country,
+                            languages == null || languages.isEmpty() ? null : "speaks " + String.join(", ", languages))
+                    .filter(part -> part != null && !part.isBlank()).toList());
+        }
+    }
+
+    /** The diagnosis as known at intake. */
+    public record Diagnosis(String site, String stage, String histology) {
+    }
+
+    /** The plan the patient seeks a second opinion on. */
+    public record FirstOpinion(String summary, String author, LocalDate date) {
+        /** "Dr Hartono, 2026-11-26": the date as ISO, as every date on the pages. */
+        public String byline() {
+            return (author == null ? "" : author) + (date == null ? "" : ", " + date);
+        }
+    }
 
     public record StageChange(String stage, Instant at) {
         public String stageLabel() {
@@ -35,7 +58,8 @@ public record CaseHeader(String caseId, String patientName, String stage, String
     }
 
     private static String label(String constant) {
-        return constant == null || constant.isEmpty() ? "" : constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ');
+        return constant == null || constant.isEmpty() ? ""
+                : (constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ')).replace("Mdt ", "MDT ");
     }
 
     /** Urgent first: the order coordinators take cases in when their clocks are equal. */

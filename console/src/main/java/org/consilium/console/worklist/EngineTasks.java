@@ -39,7 +39,7 @@ public class EngineTasks {
     }
 
     /** Process instance id → case id (the business key). POSTed: two hundred ids overflow a URL. */
-    Mono<Map<String, String>> caseIds(Collection<String> processInstanceIds) {
+    public Mono<Map<String, String>> caseIds(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
             return Mono.just(Map.of());
         }

@@ -31,6 +31,7 @@ public class IntakeCases {
     /** The case view names the patient (intake, ADR 15): one read per case, on the case's audit trail once. */
     private static CaseHeader withPatientName(CaseHeader c, String name) {
         return new CaseHeader(c.caseId(), name, c.stage(), c.urgency(), c.cancerType(), c.questionForPanel(),
-                c.plannedTreatmentStart(), c.submittedAt(), c.disciplines(), c.consents(), c.history());
+                c.plannedTreatmentStart(), c.submittedAt(), c.disciplines(), c.consents(), c.history(), c.patient(),
+                c.diagnosis(), c.firstOpinion());
     }
 }

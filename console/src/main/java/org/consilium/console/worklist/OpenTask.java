@@ -8,7 +8,7 @@ import java.util.Optional;
  * own format, read by {@link EngineDates}.
  */
 public record OpenTask(String id, String name, String assignee, String created, String due,
-                       String processInstanceId, String taskDefinitionKey) {
+                       String processInstanceId, String taskDefinitionKey, String processDefinitionId) {
 
     public Optional<Instant> dueAt() {
         return EngineDates.parse(due);

@@ -3,6 +3,10 @@ package org.consilium.console.worklist;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
+import org.consilium.console.deliveries.Deliveries;
+import org.consilium.console.reportdesk.ReportDesk;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
 import org.springframework.security.core.Authentication;
@@ -23,10 +27,14 @@ import reactor.core.publisher.Mono;
 class WorklistController {
     private final Worklist worklist;
     private final EngineTasks engine;
+    private final ReportDesk reportDesk;
+    private final Deliveries deliveries;
 
-    WorklistController(Worklist worklist, EngineTasks engine) {
+    WorklistController(Worklist worklist, EngineTasks engine, ReportDesk reportDesk, Deliveries deliveries) {
         this.worklist = worklist;
         this.engine = engine;
+        this.reportDesk = reportDesk;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/")
@@ -36,14 +44,30 @@ class WorklistController {
 
     @GetMapping("/worklist")
     Mono<String> worklist(@RequestParam(required = false) String urgency, @RequestParam(required = false) String mine,
-                          @RequestParam(required = false) String refused, Authentication authentication, Model model) {
+                          @RequestParam(required = false) String refused, @RequestParam(required = false) String done,
+                          Authentication authentication, Model model) {
         WorklistFilter filter = WorklistFilter.of(urgency, mine);
         model.addAttribute("filter", filter);
         model.addAttribute("refused", refused);
+        model.addAttribute("done", done);
         model.addAttribute("here", filter.page());
-        return worklist.rows(filter, SignedInUser.of(authentication).username())
-                .doOnNext(rows -> model.addAttribute("rows", rows))
+        // the other kinds of work: a service that does not answer leaves its section saying so, not the page down
+        Mono<Object> reports = reportDesk.waiting().<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(unavailable("mdt-scheduler", error)));
+        Mono<Object> unconfirmed = deliveries.unconfirmed().<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(unavailable("notification-service", error)));
+        return Mono.zip(worklist.rows(filter, SignedInUser.of(authentication).username()), reports, unconfirmed)
+                .doOnNext(found -> {
+                    model.addAttribute("rows", found.getT1());
+                    model.addAttribute(found.getT2() instanceof List<?> ? "reports" : "reportsProblem", found.getT2());
+                    model.addAttribute(found.getT3() instanceof List<?> ? "deliveries" : "deliveriesProblem", found.getT3());
+                })
                 .thenReturn("worklist");
+    }
+
+    private static String unavailable(String service, Throwable error) {
+        return error instanceof ServiceProblem problem ? service + " answered " + problem.status() + ": " + problem.title()
+                : service + " did not answer";
     }
 
     @PostMapping("/tasks/{taskId}/claim")

@@ -14,7 +14,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.result.view.Rendering;
 
 class ProblemPagesTest {
-    private final ProblemPages pages = new ProblemPages("2.0.8");
+    private final ProblemPages pages = new ProblemPages("2.0.8", new org.consilium.console.signin.Stylesheet());
     private final ServiceProblem notFound = new ServiceProblem(404, "urn:consilium:problem:case-not-found",
             "Case not found", "No case case-x");
 

@@ -18,7 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"consilium.console.issuer-uri=http://localhost:1", "CONSILIUM_ISSUER_URI=http://localhost:1"})
-@AutoConfigureWebTestClient
+// the first page a test renders compiles its templates: on two loaded cores that took longer than the 5 s default
+@AutoConfigureWebTestClient(timeout = "60s")
 // the Prometheus endpoint exists only with metrics export on, which tests turn off by default
 @AutoConfigureObservability(tracing = false)
 class ConsoleSecurityTest {
@@ -58,6 +59,23 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aTaskFormOrAnyOtherWriteWithoutTheCsrfTokenIsRefusedBeforeItReachesAService() {
+        WebTestClient coordinator = web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_coordinator")));
+        coordinator.post().uri("/cases/c-1/tasks/t-1/complete").exchange().expectStatus().isForbidden();
+        coordinator.post().uri("/cases/c-1/report/approve").exchange().expectStatus().isForbidden();
+        coordinator.post().uri("/deliveries/d-1/resolution").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theOtherKindsOfWorkAreForCoordinatorsOnly() {
+        web.mutateWith(mockOidcLogin().authorities(new SimpleGrantedAuthority("ROLE_ops")))
+                .mutateWith(csrf())
+                .post().uri("/deliveries/d-1/resolution").exchange()
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(page -> assertThat(page).contains("This page is for coordinators"));
+    }
+
+    @Test
     void theSignedOutPageIsOpenAndEveryPageMayLoadOnlyTheConsolesOwnFiles() {
         web.get().uri("/signed-out").exchange()
                 .expectStatus().isOk()
@@ -65,14 +83,17 @@ class ConsoleSecurityTest {
                         "default-src 'self'; script-src 'self'; style-src 'self'.*form-action 'self' http://localhost:1")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("You are signed out", "/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/css/console.css")
+                        .contains("You are signed out", "/webjars/htmx.org/2.0.8/dist/htmx.min.js")
+                        .containsPattern("/css/console-[0-9a-f]{32}\\.css")
                         .doesNotContain("https://"));
     }
 
     @Test
-    void htmxAndTheStylesheetAreServedFromTheJar() {
-        web.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js").exchange().expectStatus().isOk();
-        web.get().uri("/css/console.css").exchange().expectStatus().isOk();
+    void htmxAndTheStylesheetAreServedFromTheJarToBeKept() {
+        web.get().uri("/webjars/htmx.org/2.0.8/dist/htmx.min.js").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Cache-Control", "max-age=31536000, public");
+        web.get().uri("/css/console.css").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Cache-Control", "max-age=31536000, public");
     }
 
     @Test

@@ -27,7 +27,8 @@ class WorklistTest {
     private final EngineTasks engine = mock(EngineTasks.class);
     private final IntakeCases intake = mock(IntakeCases.class);
     private final Worklist worklist = new Worklist(engine, intake,
-            new ConsoleProperties(URI.create("http://idp"), "c", "s", URI.create("http://e"), URI.create("http://i"),
+            new ConsoleProperties(URI.create("http://idp"), "c", "s", URI.create("http://e"), URI.create("http://i"), URI.create("http://r"),
+                    URI.create("http://m"), URI.create("http://n"),
                     Duration.ofSeconds(1), 200),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -69,11 +70,12 @@ class WorklistTest {
     }
 
     private static OpenTask task(String id, String processInstance, String due, String assignee) {
-        return new OpenTask(id, "Review intake", assignee, "2026-12-06T07:00:00.000+0000", due, processInstance, "ReviewIntake");
+        return new OpenTask(id, "Review intake", assignee, "2026-12-06T07:00:00.000+0000", due, processInstance, "ReviewIntake",
+                "second-opinion-case:1:d-1");
     }
 
     private static CaseHeader header(String caseId, String urgency) {
         return new CaseHeader(caseId, "Budi Santoso", "SUBMITTED", urgency, "lung", "Chemotherapy first?", null,
-                NOW, List.of(), Map.of(), List.of());
+                NOW, List.of(), Map.of(), List.of(), null, null, null);
     }
 }

@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.consilium.intake.request.CaseIntake;
 import org.consilium.intake.request.CaseRequests;
-import org.consilium.support.input.JsonTreeText;
+import org.consilium.events.text.JsonTreeText;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

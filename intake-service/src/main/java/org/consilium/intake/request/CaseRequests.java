@@ -7,7 +7,7 @@ import org.consilium.intake.attachment.IntakeAttachments;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.support.idempotency.RequestFingerprint;
-import org.consilium.support.input.FieldProblem;
+import org.consilium.events.text.FieldProblem;
 import org.consilium.support.input.InvalidInput;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;

@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param awaitedFromPatient while {@link Stage#AWAITING_PATIENT}: the intake fields the patient still has to give
  * @param caregiver          the caregiver acting for the patient, or null
+ * @param diagnosis          the diagnosis as known (site, stage, histology): what a coordinator confirms the triage on
  */
 public record CaseView(String caseId, String questionnaireVersion, Stage stage, List<StageChange> history,
                        Urgency urgency, List<String> disciplines, int documentsReceived, String cancerType,
@@ -21,7 +22,8 @@ public record CaseView(String caseId, String questionnaireVersion, Stage stage, 
                        String withdrawalReason, Map<ConsentPurpose, Boolean> consents,
                        List<ConsentChange> consentHistory, List<SubmittedRecord> submittedRecords,
                        List<String> awaitedFromPatient, CaseIntake.Patient patient, CaseIntake.Proxy caregiver,
-                       CaseIntake.TreatingTeam currentTreatingTeam, CaseIntake.FirstOpinion firstOpinion) {
+                       CaseIntake.TreatingTeam currentTreatingTeam, CaseIntake.FirstOpinion firstOpinion,
+                       CaseIntake.Diagnosis diagnosis) {
 
     public static CaseView of(SecondOpinionCase c) {
         return new CaseView(c.id(), c.questionnaireVersion(), c.stage(), c.history(), c.urgency().orElse(null),
@@ -29,6 +31,6 @@ public record CaseView(String caseId, String questionnaireVersion, Stage stage, 
                 c.intake().questionForPanel(), c.intake().plannedTreatmentStart(), c.submittedAt(),
                 c.withdrawalReason().orElse(null), c.consents(), c.consentHistory(), c.submittedRecords(),
                 c.awaitedFromPatient(), c.intake().patient(), c.intake().proxy(), c.intake().currentTreatingTeam(),
-                c.intake().firstOpinion());
+                c.intake().firstOpinion(), c.intake().diagnosis());
     }
 }

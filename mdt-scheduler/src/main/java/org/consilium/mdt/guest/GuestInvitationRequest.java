@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.consilium.events.text.FieldProblem;
 import org.consilium.mdt.directory.Disciplines;
-import org.consilium.support.input.FieldProblem;
 import org.consilium.support.input.InvalidInput;
 import org.consilium.support.input.SingleLine;
 

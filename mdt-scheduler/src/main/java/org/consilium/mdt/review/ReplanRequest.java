@@ -2,7 +2,7 @@ package org.consilium.mdt.review;
 
 import jakarta.validation.constraints.Size;
 import org.consilium.mdt.directory.Disciplines;
-import org.consilium.support.input.FieldProblem;
+import org.consilium.events.text.FieldProblem;
 import org.consilium.support.input.InvalidInput;
 
 import java.util.ArrayList;

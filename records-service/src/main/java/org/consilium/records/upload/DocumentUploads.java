@@ -7,7 +7,7 @@ import org.consilium.records.collection.CaseRecords;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.collection.RecordDocument;
 import org.consilium.support.input.InvalidInput;
-import org.consilium.support.input.PlainText;
+import org.consilium.events.text.PlainText;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;

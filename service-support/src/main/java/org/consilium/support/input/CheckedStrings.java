@@ -1,5 +1,8 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.FieldProblem;
+import org.consilium.events.text.PlainText;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,5 +1,8 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.FieldProblem;
+import org.consilium.events.text.PlainText;
+
 import java.util.List;
 
 /**

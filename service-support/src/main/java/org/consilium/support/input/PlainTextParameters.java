@@ -1,5 +1,8 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.FieldProblem;
+import org.consilium.events.text.PlainText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consilium.support.problem.ProblemHandlers;

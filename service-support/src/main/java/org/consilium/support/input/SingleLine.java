@@ -1,5 +1,7 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.PlainText;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,5 +1,7 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.PlainText;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;

@@ -1,5 +1,7 @@
 package org.consilium.support.input;
 
+import org.consilium.events.text.FieldProblem;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.springframework.core.ResolvableType;

@@ -5,7 +5,7 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import org.consilium.support.input.FieldProblem;
+import org.consilium.events.text.FieldProblem;
 import org.consilium.support.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.consilium.support.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.consilium.support.input.FieldProblem;
+import org.consilium.events.text.FieldProblem;
 import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.web.UnreadBody;
 import org.springframework.http.HttpStatus;

@@ -75,7 +75,7 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theConsoleGetsItsClientSecretAndTheEngineAndIntakeUrlsButNoKafkaNorDatabase() {
+    void theConsoleGetsItsClientSecretAndTheServicesUrlsButNoKafkaNorDatabase() {
         Map<String, String> env = ServiceEnvironment.of(service("console"), properties, secrets);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -83,7 +83,10 @@ class ServiceLaunchTest {
                 "CONSILIUM_ISSUER_URI", "http://localhost:9100",
                 "CONSOLE_CLIENT_SECRET", "console-secret",
                 "ENGINE_URL", "http://localhost:8180",
-                "INTAKE_URL", "http://localhost:8181"));
+                "INTAKE_URL", "http://localhost:8181",
+                "RECORDS_URL", "http://localhost:8182",
+                "MDT_URL", "http://localhost:8183",
+                "NOTIFICATION_URL", "http://localhost:8184"));
     }
 
     @Test

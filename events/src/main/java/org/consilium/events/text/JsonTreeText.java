@@ -1,4 +1,4 @@
-package org.consilium.support.input;
+package org.consilium.events.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.consilium.support.input;
+package org.consilium.events.text;
 
 /**
  * The characters no text we accept may hold, checked at the door so that nothing downstream (the

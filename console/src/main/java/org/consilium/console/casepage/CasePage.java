@@ -1,0 +1,96 @@
+package org.consilium.console.casepage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.consilium.console.services.ServiceProblem;
+import org.consilium.console.taskform.Attempt;
+import org.consilium.console.taskform.TaskCompletion;
+import org.consilium.console.taskform.TaskFormDefinitions;
+import org.consilium.console.taskform.TaskForms;
+import org.consilium.console.worklist.EngineTasks;
+import org.consilium.console.worklist.IntakeCases;
+import org.consilium.console.worklist.OpenTask;
+import org.consilium.console.worklist.TimeLeft;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+/**
+ * One case: its header from intake, and each open task from the engine with its clock, its own form (from the model's
+ * form declaration) and the context its decision needs (the checklist from records-service, the request from intake).
+ * Rendered after a refused submission too, with what was sent and what was wrong, so nothing typed is lost.
+ */
+@Component
+public class CasePage {
+    private final IntakeCases intake;
+    private final EngineTasks engine;
+    private final TaskFormDefinitions definitions;
+    private final TaskCompletion completion;
+    private final RecordsChecklist records;
+    private final Clock clock;
+
+    CasePage(IntakeCases intake, EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion,
+             RecordsChecklist records, Clock clock) {
+        this.intake = intake;
+        this.engine = engine;
+        this.definitions = definitions;
+        this.completion = completion;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * @param attempt a refused submission of one of the case's tasks, shown in its form
+     * @param done    the name of the task just completed, for the confirmation
+     * @param refused a claim's refusal, from the claim form's redirect
+     */
+    public Mono<Rendering> render(String caseId, Optional<Attempt> attempt, String done, String refused) {
+        Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
+        return Mono.zip(intake.header(caseId), cards).flatMap(found -> {
+            List<TaskCard> tasks = found.getT2();
+            boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
+                    .orElse(false);
+            Mono<Optional<Object>> checklist = tasks.stream().anyMatch(card -> card.context() == TaskContext.RECORDS)
+                    ? records.of(caseId).<Optional<Object>>map(Optional::of)
+                            .onErrorResume(ServiceProblem.class, problem -> Mono.just(Optional.of(
+                                    "records-service answered " + problem.status() + ": " + problem.title())))
+                    : Mono.just(Optional.empty());
+            return Mono.zip(triaged(tasks), checklist).map(more -> Rendering.view("case")
+                    .status(attempt.map(a -> HttpStatusCode.valueOf(a.status())).orElse(HttpStatus.OK))
+                    .modelAttribute("caseFile", found.getT1())
+                    .modelAttribute("tasks", tasks)
+                    .modelAttribute("triagedUrgency", more.getT1())
+                    // a null model attribute is left out: the template tests for its absence
+                    .modelAttribute("checklist", more.getT2().filter(Checklist.class::isInstance).orElse(null))
+                    .modelAttribute("checklistProblem", more.getT2().filter(String.class::isInstance).orElse(""))
+                    .modelAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .modelAttribute("done", done == null ? "" : done.length() > 120 ? done.substring(0, 120) : done)
+                    .modelAttribute("refused", refused != null ? refused
+                            : attempt.filter(a -> !attemptShown).map(Attempt::refusal).orElse(""))
+                    .modelAttribute("here", "/cases/" + caseId)
+                    .build());
+        });
+    }
+
+    private Mono<TaskCard> card(OpenTask task, Optional<Attempt> attempt) {
+        Optional<Attempt> mine = attempt.filter(a -> a.taskId().equals(task.id()));
+        Mono<TimeLeft> left = engine.nextClock(task.processInstanceId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(next -> TimeLeft.of(task.dueAt(), next, clock.instant()));
+        return Mono.zip(left, definitions.of(task), completion.values(task.id()).defaultIfEmpty(Map.of()))
+                .map(found -> new TaskCard(task, found.getT1(), TaskForms.view(task, found.getT2(), found.getT3(), mine),
+                        TaskContext.of(task.taskDefinitionKey())));
+    }
+
+    /** The triage table's urgency while intake has none confirmed yet (as on the worklist); "" when unknown. */
+    private Mono<String> triaged(List<TaskCard> tasks) {
+        List<String> instances = tasks.stream().map(card -> card.task().processInstanceId()).distinct().toList();
+        return engine.triagedUrgencies(instances).map(found -> found.values().stream().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,68 @@
+package org.consilium.console.taskform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.consilium.console.casepage.CasePage;
+import org.consilium.console.services.ServiceProblem;
+import org.consilium.console.signin.SignedInUser;
+import org.consilium.console.worklist.EngineTasks;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * A task's form, submitted: completed through the engine with the coordinator's token, then back to the case page
+ * with a confirmation (303, so a reload does not submit twice). A refusal re-renders the case page with the values
+ * sent and each of the engine's complaints next to the field it names.
+ */
+@Controller
+class TaskFormController {
+    private final EngineTasks engine;
+    private final TaskFormDefinitions definitions;
+    private final TaskCompletion completion;
+    private final CasePage casePage;
+
+    TaskFormController(EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion, CasePage casePage) {
+        this.engine = engine;
+        this.definitions = definitions;
+        this.completion = completion;
+        this.casePage = casePage;
+    }
+
+    @PostMapping("/cases/{caseId}/tasks/{taskId}/complete")
+    Mono<Rendering> complete(@PathVariable String caseId, @PathVariable String taskId, Authentication authentication,
+                             ServerWebExchange exchange) {
+        String username = SignedInUser.of(authentication).username();
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, String> sent = new LinkedHashMap<>(form.toSingleValueMap());
+            sent.remove("_csrf");
+            // the task must be one of this case's open tasks: the path's case is where the browser is sent back to
+            return engine.ofCase(caseId).filter(task -> task.id().equals(taskId)).next()
+                    .switchIfEmpty(Mono.error(() -> new ServiceProblem(404, "urn:consilium:problem:not-found",
+                            "This task is no longer open", "It was completed, or the case moved on, before your "
+                            + "submission arrived. The case as it stands now is below.")))
+                    .flatMap(task -> definitions.of(task)
+                            .flatMap(declared -> completion.complete(task, declared, sent, username))
+                            .then(Mono.fromSupplier(() -> Rendering.redirectTo("/cases/"
+                                    + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8) + "?done="
+                                    + UriUtils.encodeQueryParam(task.name(), StandardCharsets.UTF_8)).build())))
+                    .onErrorResume(ServiceProblem.class, problem -> casePage.render(caseId,
+                            Optional.of(new Attempt(taskId, sent, problem.fieldErrors(),
+                                    problem.fieldErrors().isEmpty() ? inWords(problem) : null, problem.status())),
+                            null, null));
+        });
+    }
+
+    private static String inWords(ServiceProblem problem) {
+        String detail = problem.detail() == null || problem.detail().isBlank() ? "" : ": " + problem.detail();
+        return "Not completed — " + problem.title() + detail;
+    }
+}

@@ -1,0 +1,124 @@
+package org.consilium.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+
+/**
+ * The faults of the suite, one after another while cases are in flight: kill -9 of each service JVM (the stack
+ * restarts it), then kill -9 of the stack's own process, which takes the broker, the store and the mail server with
+ * it, and a restart on the same data directory, as a user would after a crash. Each fault is recorded with the
+ * number of cases in flight and how long the stack took to answer again.
+ */
+final class StackFaults {
+    /** A service JVM of the stack and its default port. */
+    private record Service(String module, int port) {
+    }
+
+    /** In the order they are killed: the one holding uploads first, the provider that signs everyone in last. */
+    private static final List<Service> SERVICES = List.of(new Service("records-service", 8082),
+            new Service("intake-service", 8081), new Service("bpmn", 8080), new Service("mdt-scheduler", 8083),
+            new Service("notification-service", 8084), new Service("identity-provider", 9000));
+
+    /** One fault: what was killed, how many cases were in flight, and seconds until it answered again. */
+    record Fault(int round, String killed, int casesInFlight, double secondsToRecover) {
+        @Override
+        public String toString() {
+            return "round %d: kill -9 %s with %d cases in flight, answering again after %.1f s"
+                    .formatted(round, killed, casesInFlight, secondsToRecover);
+        }
+    }
+
+    private final Path dataDir;
+    private final Map<String, String> environment;
+    private final AtomicReference<RunningStack> stack;
+    private final MailWatch mail;
+    private final IntSupplier casesInFlight;
+    private final List<Fault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    StackFaults(Path dataDir, Map<String, String> environment, RunningStack first, MailWatch mail, IntSupplier casesInFlight) {
+        this.dataDir = dataDir;
+        this.environment = environment;
+        this.stack = new AtomicReference<>(first);
+        this.mail = mail;
+        this.casesInFlight = casesInFlight;
+    }
+
+    /** {@code rounds} times: each service, then the stack's process, {@code pause} apart. */
+    void run(int rounds, Duration pause) {
+        for (int round = 1; round <= rounds; round++) {
+            for (Service service : SERVICES) {
+                sleep(pause);
+                killService(round, service.module(), service.port());
+            }
+            sleep(pause);
+            killStack(round);
+        }
+    }
+
+    List<Fault> faults() {
+        return new ArrayList<>(faults);
+    }
+
+    /** The stack running now (a new one after each kill of the stack's process), for the test to stop at the end. */
+    RunningStack current() {
+        return stack.get();
+    }
+
+    private void killService(int round, String module, int port) {
+        int inFlight = casesInFlight.getAsInt();
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(dataDir.resolve("run/" + module + ".pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file of " + module, e);
+        }
+        long killedAt = System.nanoTime();
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        awaitReady(module, port);
+        faults.add(new Fault(round, module, inFlight, (System.nanoTime() - killedAt) / 1e9));
+    }
+
+    private void killStack(int round) {
+        int inFlight = casesInFlight.getAsInt();
+        long killedAt = System.nanoTime();
+        stack.get().killHard();
+        mail.serverReplaced();
+        stack.set(RunningStack.start(dataDir, environment));
+        faults.add(new Fault(round, "the stack's process (broker, store, mail)", inFlight, (System.nanoTime() - killedAt) / 1e9));
+    }
+
+    private static void awaitReady(String module, int port) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Http.anonymousGet(RunningStack.url(port, "/actuator/health/readiness")).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still starting
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError(module + " was not restarted by the stack within 5 minutes");
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
