@@ -94,7 +94,9 @@ class ServiceLaunchTest {
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties, secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8180")
-                .containsEntry("ENGINE_DB_URL", "jdbc:h2:file:/srv/consilium/data/engine/consilium")
+                // WRITE_DELAY=0: a commit the engine acknowledged survives kill -9 (EngineDatabaseDurabilityTest)
+                .containsEntry("ENGINE_DB_URL",
+                        "jdbc:h2:file:/srv/consilium/data/engine/consilium;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
                 .containsEntry("CAMUNDA_CLIENT_SECRET", "camunda-secret")
                 .doesNotContainKey("MONGODB_URI").doesNotContainKey("CONSILIUM_DATA_KEYSET_FILE");
