@@ -229,6 +229,35 @@ final class CaseDriver {
         }
     }
 
+    /** The text/plain body of one raw MIME message, decoded (quoted-printable lines joined). */
+    static String plainText(String rawMail) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(rawMail.getBytes(StandardCharsets.UTF_8)));
+            return plainText(message.getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("not a readable mail", e);
+        }
+    }
+
+    private static String plainText(Object content) throws jakarta.mail.MessagingException, java.io.IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() == null && part.isMimeType("text/plain")) {
+                    return part.getContent().toString();
+                }
+                String inner = part.getFileName() == null ? plainText(part.getContent()) : null;
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        return content instanceof String text ? text : null;
+    }
+
     private static void collectAttachmentNames(Object content, List<String> names)
             throws jakarta.mail.MessagingException, java.io.IOException {
         if (content instanceof jakarta.mail.Multipart multipart) {

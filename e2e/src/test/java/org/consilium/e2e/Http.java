@@ -91,6 +91,27 @@ final class Http {
         return as(DemoUsers.COORDINATOR).upload(url, item, filename, contentType, content);
     }
 
+    /** Requests that carry one header and no token: a signed link (a guest specialist's, an upload link). */
+    record WithHeader(String name, String value) {
+        Response get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header(name, value).GET());
+        }
+
+        Response post(String url, Object json) {
+            try {
+                String body = json instanceof String s ? s : JSON.writeValueAsString(json);
+                return send(HttpRequest.newBuilder(URI.create(url)).header(name, value)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static WithHeader withHeader(String name, String value) {
+        return new WithHeader(name, value);
+    }
+
     /** Without any token: what the open endpoints (health, the mail catcher) need, and what a stranger sends. */
     static Response anonymousGet(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());

@@ -24,6 +24,12 @@ public enum NotificationPurpose {
     MDT_SCHEDULED("sessionStartsAt", "timeZone"),
     /** A panel member's invitation to the session, in their own time zone, with the .ics entry. */
     MDT_INVITATION("sessionStartsAt", "timeZone", "sessionId", "discipline", "role"),
+    /**
+     * A guest specialist's invitation to one case's panel (sent by mdt-scheduler): the session as for a member, the
+     * {@code link} that opens the case's brief and takes the guest's opinion (signed, expiring at {@code linkExpiresAt},
+     * revocable), who invited them ({@code invitedBy}, the coordinator's user name).
+     */
+    GUEST_INVITATION("sessionStartsAt", "timeZone", "sessionId", "discipline", "link", "linkExpiresAt", "invitedBy"),
     /** To the chair: a follow-up question from the patient waits for their answer (sent by mdt-scheduler). */
     FOLLOW_UP_QUESTION("questionId", "question"),
     /** The chair's answer, to whoever asked the follow-up question (sent by mdt-scheduler). */

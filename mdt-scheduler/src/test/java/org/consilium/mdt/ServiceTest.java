@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * the hour, so a test that ran on the real clock passed or failed by the calendar (issue 11).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"consilium.mdt.metrics-refresh=300ms", "consilium.outbox.poll-interval=100ms"})
+        properties = {"consilium.mdt.metrics-refresh=300ms", "consilium.outbox.poll-interval=100ms",
+                "consilium.mdt.guest-links.secret=" + ServiceTest.LINK_SECRET})
 @Import(ServiceTest.FixedCalendar.class)
 public abstract class ServiceTest {
 
@@ -45,6 +46,9 @@ public abstract class ServiceTest {
      * urgent case's clock, but no quorum for it, so ad-hoc sessions are made). The clock ticks from
      * there, so waits and expiries behave as on the real clock.
      */
+    /** The key guest links are signed with in tests (production reads MDT_LINK_SECRET). */
+    public static final String LINK_SECRET = "mdt-test-guest-link-key-of-32-bytes-or-more";
+
     public static final Instant START = Instant.parse("2026-12-06T03:30:00Z");
     public static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START));
 

@@ -37,15 +37,19 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.CASE_WITHDRAWN, "Your case has been withdrawn",
             NotificationPurpose.MDT_SCHEDULED, "Your case is scheduled for MDT review",
             NotificationPurpose.MDT_INVITATION, "MDT review invitation: case %s",
+            NotificationPurpose.GUEST_INVITATION, "Guest invitation to an MDT review: case %s",
             NotificationPurpose.FOLLOW_UP_QUESTION, "A follow-up question waits for your answer: case %s",
             NotificationPurpose.FOLLOW_UP_ANSWERED, "The panel has answered your question",
             NotificationPurpose.PATIENT_ANSWERS_REQUESTED, "Your hospital asked us for a second opinion for you");
 
-    static final Map<String, String> PARAMETERS = Map.of("missing", "brain MRI, EGFR/ALK results",
-            "dueBy", "2026-12-01", "reason", "Treatment will continue at the local hospital",
-            "sessionStartsAt", "2026-12-08T02:00:00Z", "timeZone", "Asia/Jakarta", "questionId", "q1",
-            "question", "Can I travel before the operation?", "answer", "Yes, a short trip is fine.",
-            "answeredBy", "Dr Tan Wei Ming", "institution", "Mercy Hospital Boston");
+    static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("missing", "brain MRI, EGFR/ALK results"),
+            Map.entry("dueBy", "2026-12-01"), Map.entry("reason", "Treatment will continue at the local hospital"),
+            Map.entry("sessionStartsAt", "2026-12-08T02:00:00Z"), Map.entry("timeZone", "Asia/Jakarta"),
+            Map.entry("questionId", "q1"), Map.entry("question", "Can I travel before the operation?"),
+            Map.entry("answer", "Yes, a short trip is fine."), Map.entry("answeredBy", "Dr Tan Wei Ming"),
+            Map.entry("institution", "Mercy Hospital Boston"),
+            Map.entry("link", "http://localhost:8083/reviews/c-1/guest?link=abc.def"),
+            Map.entry("linkExpiresAt", "2026-12-28T00:00:00Z"));
 
     /** What each purpose's email must say beyond the greeting: a parameter, rendered for the reader. */
     static final Map<NotificationPurpose, String> SAYS = Map.of(
@@ -55,6 +59,7 @@ class NotificationEmailsTest extends ServiceTest {
             NotificationPurpose.CASE_WITHDRAWN, "Treatment will continue at the local hospital",
             NotificationPurpose.MDT_SCHEDULED, "December 8, 2026",
             NotificationPurpose.MDT_INVITATION, "December 8, 2026",
+            NotificationPurpose.GUEST_INVITATION, "/guest?link=abc.def",
             NotificationPurpose.FOLLOW_UP_QUESTION, "Can I travel before the operation?",
             NotificationPurpose.FOLLOW_UP_ANSWERED, "Yes, a short trip is fine.",
             NotificationPurpose.PATIENT_ANSWERS_REQUESTED, "Mercy Hospital Boston has");
@@ -69,7 +74,8 @@ class NotificationEmailsTest extends ServiceTest {
         assertThat(mail.getSubject()).isEqualTo(SUBJECTS.get(purpose).formatted(caseId));
         assertThat(mail.getFrom()[0].toString()).contains("care-team@consilium.local");
         assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
-        if (purpose == NotificationPurpose.MDT_SCHEDULED || purpose == NotificationPurpose.MDT_INVITATION) {
+        if (purpose == NotificationPurpose.MDT_SCHEDULED || purpose == NotificationPurpose.MDT_INVITATION
+                || purpose == NotificationPurpose.GUEST_INVITATION) {
             // the calendar entry makes it multipart/mixed; the bodies stay multipart/alternative inside
             assertThat(mail.getContentType()).startsWith("multipart/mixed");
             assertThat(Smtp.attachments(mail)).extracting(Smtp.File::name).containsExactly("consilium-mdt-" + caseId + ".ics");

@@ -12,7 +12,8 @@ import org.consilium.events.ReportReleased;
 import org.consilium.events.Roles;
 import org.consilium.records.access.CaseAccessProjection;
 import org.consilium.records.collection.RecordDocument;
-import org.consilium.records.link.UploadLinkSigner;
+import org.consilium.records.link.UploadLinks;
+import org.consilium.support.link.LinkSigner;
 import org.consilium.support.testing.KafkaProbe;
 import org.consilium.support.testing.OpsOnlyActuator;
 import org.consilium.support.testing.TestTokens;
@@ -385,11 +386,11 @@ class RecordsAccessTest extends RecordsServiceTestBase {
         unauthorized(multipart(withLink(tampered), caseId, "first-opinion", "t.pdf"));
         unauthorized(multipart(withLink("garbage"), caseId, "first-opinion", "t.pdf"));
         // signed with the right key, but for another case than the stored link's
-        UploadLinkSigner signer = new UploadLinkSigner(LINK_SECRET.getBytes(StandardCharsets.UTF_8));
-        unauthorized(multipart(withLink(signer.sign(id, "case-other", Instant.now().plusSeconds(600))), "case-other",
+        LinkSigner signer = new LinkSigner(LINK_SECRET.getBytes(StandardCharsets.UTF_8));
+        unauthorized(multipart(withLink(signer.sign(id, "case-other", UploadLinks.SCOPE, Instant.now().plusSeconds(600))), "case-other",
                 "first-opinion", "t.pdf"));
         // the stored link, expired
-        unauthorized(multipart(withLink(signer.sign(id, caseId, Instant.now().minusSeconds(1))), caseId,
+        unauthorized(multipart(withLink(signer.sign(id, caseId, UploadLinks.SCOPE, Instant.now().minusSeconds(1))), caseId,
                 "first-opinion", "t.pdf"));
 
         JsonNode listed = JSON.readTree(as(coordinator).get().uri("/cases/{c}/upload-links", caseId).exchange()

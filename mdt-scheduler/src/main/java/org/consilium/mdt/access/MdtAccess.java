@@ -13,7 +13,10 @@ import org.springframework.http.HttpMethod;
  * touch is checked per case in {@code review.ReviewGate}. A follow-up question is the patient's,
  * but this service does not know the case's parties, so it is relayed by a coordinator or another
  * service. Patients, caregivers and referrers get the released report through delivery, and
- * operators no case content: nothing here is theirs. Any other method on these paths is refused.
+ * operators no case content: nothing here is theirs. Coordinators invite guest specialists and revoke or renew
+ * their links; a guest's own endpoints ({@code /reviews/{caseId}/guest}, {@code .../guest/opinion}) take a guest
+ * link, never a bearer token ({@code guest.GuestLinkSecurity}), so they are refused here to every role. Any other
+ * method on these paths is refused.
  */
 @Configuration(proxyBeanMethods = false)
 public class MdtAccess {
@@ -26,8 +29,9 @@ public class MdtAccess {
                 .pathMatchers(HttpMethod.GET, "/sessions/*/agenda").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
                 .pathMatchers(HttpMethod.PUT, "/reviews/*/panel/*", "/reviews/*/report").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.POST, "/reviews/*/report/approve", "/reviews/*/report/release",
-                        "/reviews/*/schedule")
+                        "/reviews/*/schedule", "/reviews/*/guests", "/reviews/*/guests/*/link")
                 .hasRole(Roles.COORDINATOR)
+                .pathMatchers(HttpMethod.DELETE, "/reviews/*/guests/*/link").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.POST, "/reviews/*/opinions", "/reviews/*/consensus",
                         "/reviews/*/questions/*/answer").hasRole(Roles.SPECIALIST)
                 .pathMatchers(HttpMethod.POST, "/reviews/*/questions").hasAnyRole(Roles.COORDINATOR, Roles.SERVICE)

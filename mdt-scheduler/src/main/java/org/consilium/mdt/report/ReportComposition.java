@@ -29,10 +29,15 @@ public final class ReportComposition {
      * A panel member as an author of the report.
      *
      * @param crossBorder not licensed in the patient's country (licensure widened for the case): the report says so
+     * @param guest       a guest specialist from outside the directory, invited for the case: the report says so
      */
-    public record Author(String name, String discipline, boolean chair, boolean crossBorder) {
+    public record Author(String name, String discipline, boolean chair, boolean crossBorder, boolean guest) {
         public Author(String name, String discipline, boolean chair) {
             this(name, discipline, chair, false);
+        }
+
+        public Author(String name, String discipline, boolean chair, boolean crossBorder) {
+            this(name, discipline, chair, crossBorder, false);
         }
     }
 
@@ -70,7 +75,7 @@ public final class ReportComposition {
         composition.put("date", instant(current.at()));
         ArrayNode authors = composition.putArray("author");
         kase.authors().forEach(a -> authors.addObject().put("display", a.name() + " (" + a.discipline()
-                + (a.crossBorder() ? ", reviews across borders" : "") + ")"));
+                + (a.crossBorder() ? ", reviews across borders" : "") + (a.guest() ? ", guest specialist" : "") + ")"));
         composition.put("title", "Multidisciplinary second opinion, case " + kase.caseId());
         ArrayNode attesters = composition.putArray("attester");
         kase.authors().stream().filter(Author::chair).findFirst().ifPresent(chair -> {

@@ -53,7 +53,8 @@ public class ReportDesk {
     }
 
     private static ReportComposition.Author author(Panellist member) {
-        return new ReportComposition.Author(member.name(), member.discipline(), member.chair(), member.crossBorder());
+        return new ReportComposition.Author(member.name(), member.discipline(), member.chair(), member.crossBorder(),
+                member.guest());
     }
 
     /** As for opinions: a concurrent change (or the outbox relay) is detected by the version; re-read and retry. */

@@ -10,6 +10,9 @@ import org.consilium.events.Recipient;
 import org.consilium.events.SendNotification;
 import org.consilium.events.PanelChanged;
 import org.consilium.events.ScheduleReview;
+import org.consilium.mdt.guest.Guest;
+import org.consilium.mdt.guest.GuestLink;
+import org.consilium.mdt.guest.GuestSeats;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.mdt.report.Report;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One case's MDT review: its panel and session, the members' opinions and the chair's consensus.
@@ -60,13 +64,15 @@ public class Review {
     private Report report;
     /** Licensure widened by a coordinator for this case; null when the panel is licensed in the patient's country. */
     private final LicensureWidening licensureWidening;
+    /** Guest specialists invited for this case while it had no panel, seated or not, with their links' state. */
+    private final List<Guest> guests;
 
     @PersistenceCreator
     Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, String sessionReason,
            List<Panellist> panel, List<String> uncoveredDisciplines, List<Panel.Uncovered> uncovered,
            List<PanelSwap> swaps, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
            Instant cancelledAt, String cancelReason, List<FollowUpQuestion> questions, List<OutboxEntry> outbox,
-           List<String> appliedEvents, Report report, LicensureWidening licensureWidening) {
+           List<String> appliedEvents, Report report, LicensureWidening licensureWidening, List<Guest> guests) {
         this.caseId = caseId;
         this.version = version;
         this.status = status;
@@ -87,6 +93,7 @@ public class Review {
         this.appliedEvents = appliedEvents == null ? new ArrayList<>() : new ArrayList<>(appliedEvents);
         this.report = report;
         this.licensureWidening = licensureWidening;
+        this.guests = guests == null ? new ArrayList<>() : new ArrayList<>(guests);
     }
 
     /** A new review on a session with its panel; announces it with MdtScheduled. */
@@ -98,16 +105,36 @@ public class Review {
     /** As {@link #schedule(String, ScheduleReview, Panel, SessionSlot, String, Instant)}, under a coordinator's widening. */
     static Review schedule(String commandId, ScheduleReview command, Panel panel, SessionSlot session,
                            String sessionReason, LicensureWidening widening, Instant now) {
+        return schedule(commandId, command, panel, session, sessionReason, widening, List.of(), guest -> null, now);
+    }
+
+    /**
+     * As {@link #schedule(String, ScheduleReview, Panel, SessionSlot, String, LicensureWidening, Instant)}, with the
+     * guests a coordinator invited while the case waited: the seats they take are marked (never the chair), and each
+     * seated guest is mailed their invitation with the link {@code linkUrl} makes (the token is in no stored field
+     * but the sealed outbox entry).
+     */
+    static Review schedule(String commandId, ScheduleReview command, Panel composed, SessionSlot session,
+                           String sessionReason, LicensureWidening widening, List<Guest> guests,
+                           Function<Guest, String> linkUrl, Instant now) {
+        Panel panel = GuestSeats.seat(composed, guests, command.country());
         Review review = new Review(command.caseId(), null, ReviewStatus.SCHEDULED, CaseBrief.of(command), session,
                 sessionReason, panel.members(), panel.uncoveredDisciplines(), panel.uncovered(), null, null, null, now,
-                null, null, null, null, List.of(commandId), null, widening);
+                null, null, null, null, List.of(commandId), null, widening, guests);
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
         // ids from the command: the same invitations however often the command is tried (notification-service
         // sends an id once), none for a redelivery, which is skipped before it gets here
         for (Panellist member : review.panel) {
-            review.invite(member, Envelope.derivedId(commandId, "MdtInvitation", member.specialistId()), now);
+            String eventId = Envelope.derivedId(commandId, "MdtInvitation", member.specialistId());
+            if (member.guest()) {
+                Guest guest = review.guest(member.specialistId()).orElseThrow();
+                review.outbox.add(GuestInvitation.of(review.caseId, session, member, guest, linkUrl.apply(guest))
+                        .entry(eventId, now));
+            } else {
+                review.invite(member, eventId, now);
+            }
         }
         return review;
     }
@@ -115,7 +142,7 @@ public class Review {
     /** The case was withdrawn before it was scheduled: remember it, so that it is never scheduled. */
     static Review cancelledBeforeScheduling(String commandId, String caseId, String reason, Instant now) {
         return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, null, null,
-                null, now, reason, null, null, List.of(commandId), null, null);
+                null, now, reason, null, null, List.of(commandId), null, null, null);
     }
 
     boolean hasApplied(String commandId) {
@@ -218,8 +245,9 @@ public class Review {
             uncoveredDisciplines.remove(incoming.discipline());
             uncovered.removeIf(u -> u.discipline().equals(incoming.discipline()));
         }
-        if (chair().isEmpty() && !panel.isEmpty()) {
-            panel.set(0, panel.get(0).withChair(true));
+        if (chair().isEmpty()) { // the first directory member: guests do not chair
+            panel.stream().filter(m -> !m.guest()).findFirst()
+                    .ifPresent(first -> panel.set(panel.indexOf(first), first.withChair(true)));
         }
         PanelSwap swap = new PanelSwap(incoming.discipline(), leaving.map(Panellist::specialistId).orElse(null),
                 incoming.specialistId(), reason, now);
@@ -231,6 +259,33 @@ public class Review {
         invite(member(seated.specialistId()).orElseThrow(), Envelope.derivedId(caseId, "swap",
                 String.valueOf(swaps.size()), seated.specialistId(), "MdtInvitation"), now); // as seated: chair or not
         return swap;
+    }
+
+    /**
+     * Revokes the guest's current link (from now on it opens nothing; revoking twice keeps the first revocation).
+     * The guest keeps the seat: a coordinator sends a new link, or swaps the seat to a directory specialist.
+     */
+    Guest revokeGuestLink(String guestId, String by, Instant now) {
+        Guest guest = guest(guestId).orElseThrow(() -> DomainProblem.notFound("guest of case " + caseId, guestId));
+        Guest revoked = guest.withLink(guest.link().revoked(by, now));
+        guests.set(guests.indexOf(guest), revoked);
+        return revoked;
+    }
+
+    /**
+     * A new link for a seated guest (the old one lost, expired or revoked): the old one is replaced, so it opens
+     * nothing, and the guest is mailed the new one.
+     */
+    Guest renewGuestLink(String guestId, GuestLink link, String url, Instant now) {
+        requireOpen();
+        Guest guest = guest(guestId).orElseThrow(() -> DomainProblem.notFound("guest of case " + caseId, guestId));
+        Panellist seat = member(guestId).orElseThrow(() -> DomainProblem.conflict("guest-not-seated", guest.id()
+                + " does not sit on the panel of case " + caseId + " (swapped out, or never seated)"));
+        Guest renewed = guest.withLink(link);
+        guests.set(guests.indexOf(guest), renewed);
+        outbox.add(GuestInvitation.of(caseId, session, seat, renewed, url)
+                .entry(Envelope.derivedId(caseId, guestId, link.id(), "GuestInvitation"), now));
+        return renewed;
     }
 
     private void invite(Panellist member, String eventId, Instant now) {
@@ -408,6 +463,20 @@ public class Review {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    public List<Guest> guests() {
+        return List.copyOf(guests);
+    }
+
+    public Optional<Guest> guest(String guestId) {
+        return guests.stream().filter(g -> g.id().equals(guestId)).findFirst();
+    }
+
+    /** The guest holding this link, if they sit on the panel: who a guest link stands for. */
+    public Optional<Guest> seatedGuestWithLink(String linkId) {
+        return guests.stream().filter(g -> g.link() != null && g.link().id().equals(linkId))
+                .filter(g -> member(g.id()).isPresent()).findFirst();
     }
 
     public Optional<LicensureWidening> licensureWidening() {

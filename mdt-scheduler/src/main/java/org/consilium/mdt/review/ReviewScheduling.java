@@ -5,6 +5,9 @@ import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.directory.Specialist;
 import org.consilium.mdt.directory.SpecialistDirectory;
 import org.consilium.mdt.directory.TumourGroups;
+import org.consilium.mdt.guest.Guest;
+import org.consilium.mdt.guest.GuestLinks;
+import org.consilium.mdt.guest.GuestSeats;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.PanelComposer;
 import org.consilium.mdt.panel.PanelRequest;
@@ -57,12 +60,13 @@ public class ReviewScheduling {
     private final ReviewMetrics metrics;
     private final SubmittedQuestions questions;
     private final CrossBorderCheck crossBorder;
+    private final GuestLinks guestLinks;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
                      SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
                      SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions,
-                     CrossBorderCheck crossBorder, Clock clock) {
+                     CrossBorderCheck crossBorder, GuestLinks guestLinks, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -74,6 +78,7 @@ public class ReviewScheduling {
         this.metrics = metrics;
         this.questions = questions;
         this.crossBorder = crossBorder;
+        this.guestLinks = guestLinks;
         this.clock = clock;
     }
 
@@ -116,6 +121,16 @@ public class ReviewScheduling {
                         stillMissing(outcome.gap(), widening)))));
     }
 
+    /**
+     * Plans a case in a panel gap again with one more guest specialist among the candidates (already checked by
+     * {@link GuestInvitations}): the review when the panel can now be seated (the guests are mailed their links),
+     * else the gap, kept with the guest, saying what is still missing (a second guest may complete it).
+     */
+    Mono<Outcome> replanWithGuest(PanelGap gap, Guest guest) {
+        return schedule(Envelope.derivedId(gap.caseId(), "guest", guest.id()), gap.command(),
+                Optional.of(gap.withGuest(guest)), null);
+    }
+
     private static String stillMissing(PanelGap gap, LicensureWidening widening) {
         return widening == null ? gap.reason() : "Still no panel for case " + gap.caseId() + " with licensure widened for "
                 + String.join(", ", widening.disciplines()) + "; disciplines still missing: "
@@ -146,16 +161,22 @@ public class ReviewScheduling {
         PanelRequest request = new PanelRequest(command.disciplines(), command.languages(), command.country(),
                 command.treatingInstitution(), TumourGroups.of(command.cancerType()), null, null,
                 widening == null ? null : Set.copyOf(widening.disciplines()));
+        List<Guest> guests = earlier.map(PanelGap::guests).orElse(List.of());
         return directory.inDisciplines(command.disciplines()).collectList()
+                // the invited guests are candidates like anyone: every rule of a seat holds for them too
+                .map(listed -> Stream.concat(listed.stream(), guests.stream().map(Guest::asCandidate)).toList())
                 .flatMap(specialists -> {
                     // licensure and conflicts of interest are structural; a full week is not, and is planned around
-                    Panel eligible = composer.compose(request, specialists, Map.of());
+                    Panel eligible = GuestSeats.seat(composer.compose(request, specialists, Map.of()), guests,
+                            command.country());
                     if (PanelGap.cannotSeat(eligible)) {
                         return gap(commandId, command, eligible, earlier, widening).map(gap -> new Outcome(null, gap));
                     }
                     return booking.heldBy(command.caseId())
-                            .flatMap(held -> onHeldSession(commandId, command, request, specialists, held, widening))
-                            .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists, widening)))
+                            .flatMap(held -> onHeldSession(commandId, command, request, specialists, held, widening,
+                                    guests))
+                            .switchIfEmpty(Mono.defer(() -> plan(commandId, command, request, specialists, widening,
+                                    guests)))
                             .flatMap(reviews::save)
                             .flatMap(review -> earlier.isPresent() ? gaps.deleteById(review.caseId()).thenReturn(review)
                                     : Mono.just(review))
@@ -186,16 +207,17 @@ public class ReviewScheduling {
 
     /** A seat an earlier attempt of this command took (its review was not saved): the panel is composed for it. */
     private Mono<Review> onHeldSession(String commandId, ScheduleReview command, PanelRequest request,
-                                       List<Specialist> specialists, SessionSlot held, LicensureWidening widening) {
+                                       List<Specialist> specialists, SessionSlot held, LicensureWidening widening,
+                                       List<Guest> guests) {
         PanelRequest at = request.at(held.startsAt(),
                 Duration.between(held.startsAt(), held.endsAt() == null ? held.startsAt() : held.endsAt()));
         return load.inWeekOf(held.startsAt()).map(weekly -> Review.schedule(commandId, command,
                 composer.compose(at, specialists, weekly), held, "the seat an earlier attempt of this command took",
-                widening, clock.instant()));
+                widening, guests, guest -> guestLinks.url(command.caseId(), guest.link()), clock.instant()));
     }
 
     private Mono<Review> plan(String commandId, ScheduleReview command, PanelRequest request,
-                              List<Specialist> specialists, LicensureWidening widening) {
+                              List<Specialist> specialists, LicensureWidening widening, List<Guest> guests) {
         List<SessionSlot> candidates = planner.candidatesFor(request.tumourGroup(), command.urgency());
         List<Instant> weeks = Stream.concat(candidates.stream().map(SessionSlot::startsAt),
                 Stream.of(calendar.earliestStartFor(command.urgency()))).map(WeeklyLoad::mondayOf).distinct().toList();
@@ -213,6 +235,6 @@ public class ReviewScheduling {
                                     .thenReturn(plan.fallback())));
                 })
                 .map(option -> Review.schedule(commandId, command, option.panel(), option.slot(), option.why(),
-                        widening, clock.instant()));
+                        widening, guests, guest -> guestLinks.url(command.caseId(), guest.link()), clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package org.consilium.mdt.review;
 
 import org.consilium.events.Urgency;
+import org.consilium.mdt.guest.GuestView;
 import org.consilium.mdt.panel.Panel;
 import org.consilium.mdt.panel.Panellist;
 import org.consilium.mdt.session.SessionKind;
@@ -19,7 +20,7 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                          Instant scheduledAt, Instant cancelledAt, String cancelReason, String country,
                          String treatingInstitution, String tumourGroup, List<Panel.Uncovered> uncovered,
                          List<PanelSwap> swaps, List<FollowUpQuestion> questions, ReportView.Summary report,
-                         LicensureWidening licensureWidening) {
+                         LicensureWidening licensureWidening, List<GuestView> guests) {
 
     /**
      * @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset
@@ -35,9 +36,11 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
      * @param localStart  the session start in the member's own time zone, ISO-8601 with offset
      * @param crossBorder not licensed in the patient's country: reviews across borders under the review's
      *                    {@code licensureWidening}
+     * @param guest       a guest specialist from outside the directory (see the review's {@code guests})
      */
     public record Member(String specialistId, String name, String discipline, String timeZone, boolean chair,
-                         String reason, String localStart, boolean opinionSubmitted, boolean crossBorder) {
+                         String reason, String localStart, boolean opinionSubmitted, boolean crossBorder,
+                         boolean guest) {
     }
 
     static ReviewView of(Review review) {
@@ -46,7 +49,7 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
         List<String> awaiting = review.awaitingOpinions().stream().map(Panellist::specialistId).toList();
         List<Member> members = review.panel().stream().map(m -> new Member(m.specialistId(), m.name(), m.discipline(),
                 m.timeZone(), m.chair(), m.reason(), local(slot, m.timeZone()), !awaiting.contains(m.specialistId()),
-                m.crossBorder()))
+                m.crossBorder(), m.guest()))
                 .toList();
         return new ReviewView(review.caseId(), review.status(),
                 brief == null ? null : brief.cancerType(), brief == null ? null : brief.urgency(),
@@ -59,7 +62,9 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                 brief == null ? null : brief.country(), brief == null ? null : brief.treatingInstitution(),
                 brief == null ? null : brief.tumourGroup(), review.uncovered(), review.swaps(),
                 review.questions(), review.report().map(ReportView.Summary::of).orElse(null),
-                review.licensureWidening().orElse(null));
+                review.licensureWidening().orElse(null),
+                review.guests().stream().map(g -> GuestView.of(g, review.member(g.id()).isPresent(), null))
+                        .toList());
     }
 
     private static String local(SessionSlot slot, String zone) {

@@ -57,6 +57,13 @@ class MdtAccessTest extends ServiceTest {
             new Endpoint(HttpMethod.GET, "/reviews/matrix-case/report/composition", null, DESK_AND_PANEL),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions", "{}", List.of("coordinator", "service")),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions/q1/answer", "{}", PANEL),
+            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/schedule", "{}", DESK),
+            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guests", "{}", DESK),
+            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guests/guest-0/link", "{}", DESK),
+            new Endpoint(HttpMethod.DELETE, "/reviews/matrix-case/guests/guest-0/link", null, DESK),
+            // a guest's own door takes their link, never a bearer token, whoever holds it
+            new Endpoint(HttpMethod.GET, "/reviews/matrix-case/guest", null, List.of()),
+            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guest/opinion", "{}", List.of()),
             new Endpoint(HttpMethod.GET, "/cases/matrix-case/audit", null, List.of("coordinator", "ops")),
             new Endpoint(HttpMethod.DELETE, "/reviews/matrix-case", null, List.of()),
             new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, List.of("ops")),

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.bindings.mdtCommands-in-0.consumer.auto-startup=false",
-        "spring.cloud.stream.bindings.mdtCommands-in-0.group=mdt-scheduler-real-mongo"})
+        "spring.cloud.stream.bindings.mdtCommands-in-0.group=mdt-scheduler-real-mongo",
+        "consilium.mdt.guest-links.secret=" + org.consilium.mdt.ServiceTest.LINK_SECRET})
 class RealMongoTest {
 
     @Container

@@ -309,9 +309,10 @@ public class Deliveries {
         if (mail.report() != null) {
             return List.of(reports.plain(mail.report(), mail.time()), reports.clinician(mail.report(), mail.time()));
         }
-        if (mail.purpose() == DeliveryPurpose.MDT_SCHEDULED || mail.purpose() == DeliveryPurpose.MDT_INVITATION) {
+        if (mail.purpose() == DeliveryPurpose.MDT_SCHEDULED || mail.purpose() == DeliveryPurpose.MDT_INVITATION
+                || mail.purpose() == DeliveryPurpose.GUEST_INVITATION) {
             return calendar.mdtSession(mail.caseId(), mail.parameters(), mail.time(),
-                    mail.purpose() == DeliveryPurpose.MDT_INVITATION).map(List::of).orElse(List.of());
+                    mail.purpose() != DeliveryPurpose.MDT_SCHEDULED).map(List::of).orElse(List.of());
         }
         return List.of();
     }

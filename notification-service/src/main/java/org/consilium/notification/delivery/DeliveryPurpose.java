@@ -17,6 +17,8 @@ public enum DeliveryPurpose {
     MDT_SCHEDULED("mdt-scheduled"),
     /** The member's own {@code timeZone}. */
     MDT_INVITATION("mdt-invitation"),
+    /** A guest specialist's: the member's invitation with the signed link to the case's brief, in their own {@code timeZone}. */
+    GUEST_INVITATION("guest-invitation"),
     FOLLOW_UP_QUESTION("follow-up-question"),
     FOLLOW_UP_ANSWERED("follow-up-answered"),
     /** Sent by intake to a patient whose hospital sent her case without her consent and question. */

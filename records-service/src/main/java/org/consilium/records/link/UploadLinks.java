@@ -1,6 +1,7 @@
 package org.consilium.records.link;
 
 import org.consilium.records.RecordsProperties;
+import org.consilium.support.link.LinkSigner;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,12 +24,14 @@ import java.util.UUID;
 /** Makes, lists, revokes and checks a case's signed upload links. */
 @Component
 public class UploadLinks {
+    /** What an upload link's token is for: no other kind of link opens an upload, nor this one anything else. */
+    public static final String SCOPE = "upload";
     private final ReactiveMongoTemplate mongo;
-    private final UploadLinkSigner signer;
+    private final LinkSigner signer;
     private final RecordsProperties.UploadLinks properties;
     private final Clock clock;
 
-    public UploadLinks(ReactiveMongoTemplate mongo, UploadLinkSigner signer, RecordsProperties properties, Clock clock) {
+    public UploadLinks(ReactiveMongoTemplate mongo, LinkSigner signer, RecordsProperties properties, Clock clock) {
         this.mongo = mongo;
         this.signer = signer;
         this.properties = properties.uploadLinks();
@@ -46,7 +49,7 @@ public class UploadLinks {
         Instant expiresAt = now.plus(life).truncatedTo(ChronoUnit.SECONDS);
         UploadLink link = new UploadLink(UUID.randomUUID().toString(), caseId, label.trim(), createdBy, now, expiresAt,
                 null, null);
-        String token = signer.sign(link.id(), caseId, expiresAt);
+        String token = signer.sign(link.id(), caseId, SCOPE, expiresAt);
         String url = UriComponentsBuilder.fromUri(properties.publicUrl()).path("/cases/{caseId}/documents")
                 .queryParam("link", token).buildAndExpand(caseId).encode().toUriString();
         return mongo.insert(link).thenReturn(new IssuedLink(link.id(), url, token, expiresAt, link.label()));
@@ -69,8 +72,8 @@ public class UploadLinks {
 
     /** The authentication of a link token: signed by us, in scope, not expired, stored and not revoked; 401 otherwise. */
     public Mono<Authentication> authenticate(String token) {
-        UploadLinkSigner.Claims claims = signer.verify(token).orElse(null);
-        if (claims == null || !UploadLinkSigner.SCOPE.equals(claims.scope())) {
+        LinkSigner.Claims claims = signer.verify(token, SCOPE).orElse(null);
+        if (claims == null) {
             return Mono.error(new BadCredentialsException("the upload link is not one this service issued (altered or cut)"));
         }
         Instant now = clock.instant();

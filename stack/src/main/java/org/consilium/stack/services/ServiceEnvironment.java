@@ -61,6 +61,11 @@ final class ServiceEnvironment {
                 env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));
                 env.put(StackSecrets.RECORDS_LINK_SECRET, secrets.get(StackSecrets.RECORDS_LINK_SECRET));
             }
+            case "mdt-scheduler" -> {
+                // it signs guest specialists' links, whose mailed address must reach it on its shifted port
+                env.put(StackSecrets.MDT_LINK_SECRET, secrets.get(StackSecrets.MDT_LINK_SECRET));
+                env.put("MDT_PUBLIC_URL", ServiceCatalog.localUrl("mdt-scheduler", ports));
+            }
             case "bpmn" -> env.put(StackSecrets.CAMUNDA_CLIENT_SECRET, secrets.get(StackSecrets.CAMUNDA_CLIENT_SECRET));
             default -> {
             }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The secrets the services share in a local stack (issue 6: secrets only from the environment): the
  * service client's secret (records-service asks the provider for tokens to call intake), Camunda's
- * and the console's client secrets, and the key that signs upload links. Each is taken from the stack's own environment
+ * and the console's client secrets, the key that signs upload links and the one that signs guest specialists' links. Each is taken from the stack's own environment
  * when set there, else generated once and kept under the data dir (owner-only), so a restarted stack
  * still accepts the links and tokens it issued before. Nothing secret is ever a constant in the code.
  */
@@ -23,6 +23,7 @@ final class StackSecrets {
     static final String CAMUNDA_CLIENT_SECRET = "CAMUNDA_CLIENT_SECRET";
     static final String CONSOLE_CLIENT_SECRET = "CONSOLE_CLIENT_SECRET";
     static final String RECORDS_LINK_SECRET = "RECORDS_LINK_SECRET";
+    static final String MDT_LINK_SECRET = "MDT_LINK_SECRET";
 
     private final Path directory;
     private final Map<String, String> environment;

@@ -18,7 +18,8 @@ class ServiceLaunchTest {
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
-            StackSecrets.CONSOLE_CLIENT_SECRET, "console-secret", StackSecrets.RECORDS_LINK_SECRET, "link-secret"));
+            StackSecrets.CONSOLE_CLIENT_SECRET, "console-secret", StackSecrets.RECORDS_LINK_SECRET, "link-secret",
+            StackSecrets.MDT_LINK_SECRET, "guest-link-secret"));
 
     @Test
     void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
@@ -37,6 +38,15 @@ class ServiceLaunchTest {
                 // records asks the provider for tokens to call intake, and signs upload links
                 Map.entry("SERVICES_CLIENT_SECRET", "services-secret"),
                 Map.entry("RECORDS_LINK_SECRET", "link-secret")));
+    }
+
+    @Test
+    void mdtSchedulerGetsTheKeyOfGuestLinksAndItsOwnAddressForThem() {
+        Map<String, String> env = ServiceEnvironment.of(service("mdt-scheduler"), properties, secrets);
+
+        assertThat(env).containsEntry("MDT_LINK_SECRET", "guest-link-secret")
+                .containsEntry("MDT_PUBLIC_URL", "http://localhost:8183")
+                .doesNotContainKeys("RECORDS_LINK_SECRET", "SERVICES_CLIENT_SECRET");
     }
 
     @Test
@@ -84,7 +94,9 @@ class ServiceLaunchTest {
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties, secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8180")
-                .containsEntry("ENGINE_DB_URL", "jdbc:h2:file:/srv/consilium/data/engine/consilium")
+                // WRITE_DELAY=0: a commit the engine acknowledged survives kill -9 (EngineDatabaseDurabilityTest)
+                .containsEntry("ENGINE_DB_URL",
+                        "jdbc:h2:file:/srv/consilium/data/engine/consilium;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
                 .containsEntry("CAMUNDA_CLIENT_SECRET", "camunda-secret")
                 .doesNotContainKey("MONGODB_URI").doesNotContainKey("CONSILIUM_DATA_KEYSET_FILE");
