@@ -1,5 +1,6 @@
 package org.consilium.support.security;
 
+import org.consilium.events.TokenAudience;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -9,31 +10,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import java.util.List;
 
 /**
- * Only a token the provider issued to one of Consilium's own clients is taken: its {@code aud} names one (the
- * embedded provider puts the client id there) or its {@code azp} does (Keycloak's authorized party; its {@code aud}
- * is absent or {@code account}). A token the same provider issued to another application of the realm has the right
- * signature and issuer and is still refused (issue 12). An empty list turns the check off. The engine (bpmn) checks
- * the same with its own copy of this class: it shares no code with the services but the events module.
+ * Only a token the provider issued to one of Consilium's own clients is taken ({@link TokenAudience}: its {@code aud}
+ * or {@code azp} names one), as a validator of Spring Security's JWT decoder.
  *
- * @param clientIds {@code consilium.security.token-clients}
+ * @param clientIds {@code consilium.security.token-clients}; empty turns the check off
  */
 public record TokenClients(List<String> clientIds) implements OAuth2TokenValidator<Jwt> {
     private static final OAuth2Error ANOTHER_CLIENT = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The token was issued to another application", null);
 
     public TokenClients {
-        clientIds = clientIds == null ? List.of() : clientIds.stream().map(String::trim).filter(id -> !id.isEmpty()).toList();
+        clientIds = new TokenAudience(clientIds).clientIds();
     }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        if (clientIds.isEmpty()) {
-            return OAuth2TokenValidatorResult.success();
-        }
-        List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
-        String authorizedParty = token.getClaimAsString("azp");
-        boolean ours = audience.stream().anyMatch(clientIds::contains)
-                || authorizedParty != null && clientIds.contains(authorizedParty);
-        return ours ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(ANOTHER_CLIENT);
+        return new TokenAudience(clientIds).accepts(token.getAudience(), token.getClaimAsString("azp"))
+                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(ANOTHER_CLIENT);
     }
 }
