@@ -30,7 +30,7 @@ final class EngineProblem {
 
     /** 400 {@code validation}: every bad variable, as the services list every bad field. */
     static Response validation(List<Map<String, String>> errors, String instance) {
-        Map<String, Object> problem = of(400, "validation", errors.size() + " variable(s) are invalid: "
+        Map<String, Object> problem = of(400, "validation", errors.size() + " value(s) are invalid: "
                 + String.join(", ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()), instance);
         problem.put("title", "Invalid request");
         problem.put("errors", errors);
