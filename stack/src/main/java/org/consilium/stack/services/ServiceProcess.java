@@ -33,12 +33,12 @@ final class ServiceProcess {
     // set by whoever reacts to this launch's exit first, so a crash is handled exactly once
     private final AtomicBoolean exitHandled = new AtomicBoolean();
 
-    ServiceProcess(ServiceDefinition service, StackProperties properties, String javaCommand) {
+    ServiceProcess(ServiceDefinition service, StackProperties properties, String javaCommand, Path jar) {
         this.service = service;
         this.port = properties.ports().shift(service.basePort());
         this.logFile = properties.dataPath().resolve("logs").resolve(service.module() + ".log");
         this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), service.module());
-        this.builder = new ProcessBuilder(command(javaCommand, service, properties.homePath()))
+        this.builder = new ProcessBuilder(command(javaCommand, service, jar))
                 .directory(properties.homePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))
@@ -46,7 +46,8 @@ final class ServiceProcess {
         builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
     }
 
-    static List<String> command(String javaCommand, ServiceDefinition service, Path home) {
+    /** {@code jar}: the service's jar as built, or its unpacked application jar ({@link UnpackedJars}). */
+    static List<String> command(String javaCommand, ServiceDefinition service, Path jar) {
         return List.of(javaCommand,
                 "-Xmx" + service.maxHeap(),
                 // small heaps on a small machine: the serial collector and C1 only start fastest and use least memory
@@ -54,7 +55,7 @@ final class ServiceProcess {
                 "-XX:TieredStopAtLevel=1",
                 // a JVM that ran out of memory is better dead (and restarted by the supervisor) than limping
                 "-XX:+ExitOnOutOfMemoryError",
-                "-jar", service.jar(home).toString());
+                "-jar", jar.toString());
     }
 
     synchronized void start() throws IOException {

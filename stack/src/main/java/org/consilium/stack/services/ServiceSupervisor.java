@@ -28,6 +28,7 @@ public class ServiceSupervisor {
 
     private final StackProperties properties;
     private final ReadinessProbe probe = new ReadinessProbe();
+    private final UnpackedJars unpackedJars = new UnpackedJars(javaCommand());
     // in catalog order (importance); written only while launching, read from the supervisor's threads
     private final List<ServiceProcess> children = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,6 +43,14 @@ public class ServiceSupervisor {
         this.properties = properties;
     }
 
+    /**
+     * Unpacks the services' jars that were not yet unpacked for this build (see {@link UnpackedJars}); the stack does
+     * it while its broker and store start, so only a first start after a build pays for it.
+     */
+    public void unpackJars(List<ServiceDefinition> services) {
+        unpackedJars.prepare(services.stream().map(service -> service.jar(properties.homePath())).toList());
+    }
+
     /** Launches all of them without waiting: on two cores their start-ups overlap well enough. */
     public synchronized void startAll(List<ServiceDefinition> services) {
         String java = javaCommand();
@@ -49,7 +58,8 @@ public class ServiceSupervisor {
             if (stopping) {
                 return;
             }
-            ServiceProcess child = new ServiceProcess(service, properties, java);
+            ServiceProcess child = new ServiceProcess(service, properties, java,
+                    unpackedJars.launchable(service.jar(properties.homePath())));
             launch(child);
             children.add(child);
             log.info("Started {} (pid {}) on port {}; log: {}",

@@ -17,6 +17,18 @@ public final class FakeJars {
     }
 
     public static void write(Path home, String module, Class<?> main) throws IOException {
+        write(home, module, main, false);
+    }
+
+    /**
+     * As {@link #write}, plus the entry by which a Spring Boot jar says it can unpack itself
+     * ({@code java -Djarmode=tools -jar x.jar extract}); {@code main} then plays that tool.
+     */
+    public static Path writeUnpackable(Path home, String module, Class<?> main) throws IOException {
+        return write(home, module, main, true);
+    }
+
+    private static Path write(Path home, String module, Class<?> main, boolean withToolsJarMode) throws IOException {
         Path jar = home.resolve(module).resolve("target").resolve(module + "-exec.jar");
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
@@ -29,6 +41,11 @@ public final class FakeJars {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();
+            if (withToolsJarMode) {
+                out.putNextEntry(new JarEntry("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.16.jar"));
+                out.closeEntry();
+            }
         }
+        return jar;
     }
 }

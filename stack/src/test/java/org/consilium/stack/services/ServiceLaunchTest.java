@@ -61,7 +61,8 @@ class ServiceLaunchTest {
                 "SERVICES_CLIENT_SECRET", "services-secret",
                 "CAMUNDA_CLIENT_SECRET", "camunda-secret",
                 "CONSOLE_CLIENT_SECRET", "console-secret"));
-        assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER, properties.homePath()))
+        assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER,
+                ServiceCatalog.IDENTITY_PROVIDER.jar(properties.homePath())))
                 .contains("-Xmx128m")
                 .endsWith("-jar", "/srv/consilium/identity-provider/target/identity-provider-exec.jar");
     }
@@ -104,8 +105,9 @@ class ServiceLaunchTest {
 
     @Test
     void theEngineGetsTheBiggerHeapAndAllRunTheSmallFootprintJvm() {
-        List<String> engine = ServiceProcess.command("/jdk/bin/java", service("bpmn"), properties.homePath());
-        List<String> intake = ServiceProcess.command("/jdk/bin/java", service("intake-service"), properties.homePath());
+        List<String> engine = ServiceProcess.command("/jdk/bin/java", service("bpmn"), service("bpmn").jar(properties.homePath()));
+        List<String> intake = ServiceProcess.command("/jdk/bin/java", service("intake-service"),
+                service("intake-service").jar(properties.homePath()));
 
         assertThat(engine).containsSequence("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                 .endsWith("-jar", "/srv/consilium/bpmn/target/bpmn-exec.jar");
