@@ -25,6 +25,11 @@ record PoisonRecord(Kind kind, String topic, String key, String probe) {
         NOT_JSON("not a CloudEvents binary-mode record"),
         /** A well-formed binary-mode CloudEvent of a type the topic carries, whose JSON does not fit the type. */
         PAYLOAD_UNFIT_FOR_TYPE("payload is not a valid "),
+        /**
+         * A well-formed CloudEvent of a type the topic carries, valid JSON of the right shape, lacking what every
+         * consumer needs (a case submitted with no cancer type, a meeting with no time): refused, not applied with a hole.
+         */
+        MISSING_PARTS(" without "),
         /** A well-formed CloudEvent of a type no Consilium release has, e.g. a newer producer's. */
         UNKNOWN_TYPE("unknown ce_type org.consilium.case.CaseTeleported.v1");
 
@@ -55,8 +60,10 @@ record PoisonRecord(Kind kind, String topic, String key, String probe) {
             return record;
         }
         String type = kind == Kind.UNKNOWN_TYPE ? "org.consilium.case.CaseTeleported.v1" : TYPE_ON.get(topic);
-        ProducerRecord<byte[], byte[]> record = cloudEvent(topic, null, key, type,
-                "{\"caseId\": [\"" + key + "\"], \"note\": \"a list where a case id belongs\"}");
+        String json = kind == Kind.MISSING_PARTS
+                ? "{\"caseId\": \"" + key + "\", \"note\": \"nothing but the case id\"}"
+                : "{\"caseId\": [\"" + key + "\"], \"note\": \"a list where a case id belongs\"}";
+        ProducerRecord<byte[], byte[]> record = cloudEvent(topic, null, key, type, json);
         record.headers().add(PROBE, bytes(probe));
         return record;
     }

@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  * data directory and on shifted ports so that it never collides with a developer's own stack.
  */
 final class RunningStack implements AutoCloseable {
-    /** 10000 unless {@code -Dconsilium.e2e.port-offset=N}: two worktrees on one machine can run their system tests at once. */
-    static final int PORT_OFFSET = Integer.getInteger("consilium.e2e.port-offset", 10000);
+    /**
+     * 1000 unless {@code -Dconsilium.e2e.port-offset=N}: two worktrees on one machine can run their system tests at once.
+     * Every port stays below the kernel's range for outgoing connections (32768 and up on Linux): a restarted service
+     * or store must find its port free, and the suites open thousands of connections (stack EphemeralPorts).
+     */
+    static final int PORT_OFFSET = Integer.getInteger("consilium.e2e.port-offset", 1000);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** The first stack of a test run starts the log afresh; the stacks after it (restarts) add to it. */
     private static final java.util.concurrent.atomic.AtomicBoolean LOG_STARTED = new java.util.concurrent.atomic.AtomicBoolean();

@@ -2,5 +2,5 @@ package org.consilium.events;
 
 import java.time.Instant;
 
-public record CaseDeclined(String caseId, String reason, Instant declinedAt) implements CaseMessage {
+public record CaseDeclined(String caseId, String reason, @Required Instant declinedAt) implements CaseMessage {
 }

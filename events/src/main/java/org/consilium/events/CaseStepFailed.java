@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param reason     why, for the coordinator: no personal data (names, questions), only what went wrong
  * @param deadLetter where the failed record was dead-lettered, when it was; null for a reported failure
  */
-public record CaseStepFailed(String caseId, String service, String step, String reason, DeadLetter deadLetter,
-                             Instant failedAt) implements CaseMessage {
+public record CaseStepFailed(String caseId, @Required String service, @Required String step, @Required String reason, DeadLetter deadLetter,
+                             @Required Instant failedAt) implements CaseMessage {
 
     /** A record on a dead-letter topic: replaying it to {@code originalTopic} retries the step. */
     public record DeadLetter(String topic, int partition, long offset, String originalTopic) {

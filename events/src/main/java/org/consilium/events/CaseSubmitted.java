@@ -19,9 +19,9 @@ import java.util.List;
  *                      and her first language (added in v1, additively); {@code contact} is whoever acts for her
  * @param caregiver     the caregiver acting for the patient with her consent, or {@code null} (added in v1, additively)
  */
-public record CaseSubmitted(String caseId, String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
+public record CaseSubmitted(String caseId, @Required String cancerType, String decisionAtStake, LocalDate plannedTreatmentStart,
                             String questionForPanel, String firstOpinion, Recipient contact, List<String> languages,
-                            String timeZone, String country, Instant submittedAt, String treatingInstitution,
+                            String timeZone, String country, @Required Instant submittedAt, String treatingInstitution,
                             List<SubmittedDocument> documents, List<String> consents, Recipient currentDoctor,
                             List<CaseParty> parties, Recipient patient, Recipient caregiver)
         implements CaseMessage {

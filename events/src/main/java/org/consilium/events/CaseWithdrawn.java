@@ -2,5 +2,5 @@ package org.consilium.events;
 
 import java.time.Instant;
 
-public record CaseWithdrawn(String caseId, String reason, Instant withdrawnAt) implements CaseMessage {
+public record CaseWithdrawn(String caseId, String reason, @Required Instant withdrawnAt) implements CaseMessage {
 }

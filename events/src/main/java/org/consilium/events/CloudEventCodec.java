@@ -57,6 +57,10 @@ public final class CloudEventCodec {
             throw new UnreadableMessageException(type.ceType() + " without data, subject or time");
         }
         CaseMessage payload = Json.read(event.getData().toBytes(), type.payloadType());
+        List<String> missing = RequiredParts.missing(payload);
+        if (!missing.isEmpty()) {
+            throw new UnreadableMessageException(type.ceType() + " without " + String.join(", ", missing));
+        }
         if (!event.getSubject().equals(payload.caseId())) {
             throw new UnreadableMessageException("ce_subject " + event.getSubject() + " differs from payload case id");
         }

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code cross-border-transfer}, {@code contact-current-doctor}. What depends on a purpose stops
  * when it is withdrawn (withdrawing {@code review} also withdraws the case: {@link CaseWithdrawn}).
  */
-public record ConsentChanged(String caseId, String purpose, boolean granted, Instant changedAt) implements CaseMessage {
+public record ConsentChanged(String caseId, @Required String purpose, boolean granted, @Required Instant changedAt) implements CaseMessage {
     public static final String REVIEW = "review";
     public static final String SHARE_WITH_PANEL = "share-with-panel";
     public static final String CROSS_BORDER_TRANSFER = "cross-border-transfer";

@@ -2,6 +2,6 @@ package org.consilium.events;
 
 import java.time.Instant;
 
-public record NotificationDelivered(String caseId, String commandId, NotificationPurpose purpose, Instant deliveredAt)
+public record NotificationDelivered(String caseId, @Required String commandId, @Required NotificationPurpose purpose, @Required Instant deliveredAt)
         implements CaseMessage {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * is now. Who may see the case's records follows the panel (issue 6), so records-service replaces
  * the panel it knows with this one (the newest {@code changedAt} wins).
  */
-public record PanelChanged(String caseId, String sessionId, List<PanelMember> panel, Instant changedAt)
+public record PanelChanged(String caseId, String sessionId, List<PanelMember> panel, @Required Instant changedAt)
         implements CaseMessage {
     public PanelChanged {
         panel = panel == null ? List.of() : List.copyOf(panel);

@@ -3,5 +3,5 @@ package org.consilium.events;
 import java.time.Instant;
 
 /** Every required checklist item has a document. */
-public record RecordsCompleted(String caseId, int documentCount, Instant completedAt) implements CaseMessage {
+public record RecordsCompleted(String caseId, int documentCount, @Required Instant completedAt) implements CaseMessage {
 }

@@ -2,5 +2,5 @@ package org.consilium.events;
 
 import java.time.Instant;
 
-public record ReportDelivered(String caseId, String commandId, Instant deliveredAt) implements CaseMessage {
+public record ReportDelivered(String caseId, @Required String commandId, @Required Instant deliveredAt) implements CaseMessage {
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code country} (ISO 3166 alpha-2, where the patient is) decides licensure; members from the
  * {@code treatingInstitution} are excluded as a conflict of interest. Both may be null.
  */
-public record ScheduleReview(String caseId, String cancerType, Urgency urgency, List<String> disciplines,
+public record ScheduleReview(String caseId, @Required String cancerType, @Required Urgency urgency, List<String> disciplines,
                              List<String> languages, String timeZone, String questionForPanel, String firstOpinion,
                              String country, String treatingInstitution)
         implements CaseMessage {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code audience}: then notification-service sends it to the people of that role on the case (added in
  * v1, additively: older commands always name their recipient).
  */
-public record SendNotification(String caseId, Recipient recipient, NotificationPurpose purpose,
+public record SendNotification(String caseId, Recipient recipient, @Required NotificationPurpose purpose,
                                Map<String, String> parameters, NotificationAudience audience) implements CaseMessage {
     public SendNotification {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -90,6 +90,36 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void aMessageWithoutWhatItsConsumersCannotDoWithoutIsUnreadableAndNamesWhatIsMissing() {
+        Envelope sent = Envelope.of(SamplePayloads.of(MessageType.CASE_SUBMITTED), "x", "/consilium/test", SamplePayloads.AT);
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(sent, Topics.CASE_EVENTS);
+        byte[] onlyTheCase = ("{\"caseId\": \"" + SamplePayloads.CASE + "\", \"country\": \"DE\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> CloudEventCodec.read(record.headers(), onlyTheCase))
+                .isInstanceOf(UnreadableMessageException.class)
+                .hasMessage(MessageType.CASE_SUBMITTED.ceType() + " without cancerType, submittedAt");
+    }
+
+    @Test
+    void aRequiredPartSentAsNullIsMissingToo() {
+        Envelope sent = Envelope.of(SamplePayloads.of(MessageType.MDT_SCHEDULED), "x", "/consilium/test", SamplePayloads.AT);
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(sent, Topics.MDT_EVENTS);
+        byte[] noTime = ("{\"caseId\": \"" + SamplePayloads.CASE + "\", \"sessionId\": \"s-1\", \"sessionStartsAt\": null}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> CloudEventCodec.read(record.headers(), noTime))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageEndingWith(" without sessionStartsAt");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void everyMarkedPartIsAReferenceTypeSoThatItsAbsenceCanBeSeen(MessageType type) {
+        java.util.Arrays.stream(type.payloadType().getRecordComponents())
+                .filter(component -> component.isAnnotationPresent(Required.class))
+                .forEach(component -> assertThat(component.getType().isPrimitive()).as(component.getName()).isFalse());
+    }
+
+    @Test
     void derivedIdsAreStable() {
         assertThat(Envelope.derivedId("pi-1", "RequestRecords")).isEqualTo(Envelope.derivedId("pi-1", "RequestRecords"))
                 .isNotEqualTo(Envelope.derivedId("pi-2", "RequestRecords"));

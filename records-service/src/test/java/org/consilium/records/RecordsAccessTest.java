@@ -8,6 +8,7 @@ import org.consilium.events.ConsentChanged;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.PanelMember;
 import org.consilium.events.Recipient;
+import org.consilium.events.ReportContent;
 import org.consilium.events.ReportReleased;
 import org.consilium.events.Roles;
 import org.consilium.records.access.CaseAccessProjection;
@@ -250,7 +251,8 @@ class RecordsAccessTest extends RecordsServiceTestBase {
                 .getStatus().value()).isEqualTo(403); // view, not contribute
         refused(as(notOnPanel).get().uri("/cases/{c}/records", c).exchange());
 
-        KafkaProbe.publish(new ReportReleased(c, 1, null, "coord.kim", Instant.now()));
+        KafkaProbe.publish(new ReportReleased(c, 1,
+                new ReportContent(true, "as planned", "summary", null, List.of(), "Dr A"), "coord.kim", Instant.now()));
         awaitAccess(c, a -> a.reportReleasedAt() != null);
         refused(as(onPanel).get().uri("/cases/{c}/records", c).exchange());
         refused(as(onPanel).get().uri("/cases/{c}/documents/{d}", c, document).exchange());

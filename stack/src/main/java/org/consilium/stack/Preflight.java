@@ -39,11 +39,24 @@ final class Preflight {
                             + "root or set --consilium.stack.home, or start only some services with "
                             + "--consilium.stack.services=... (empty for infrastructure only)");
         }
-        List<String> busy = busyPortsAfterGrace(ports(properties, services));
+        Map<String, Integer> ports = ports(properties, services);
+        EphemeralPorts.ofThisMachine().ifPresent(range -> warnOfEphemeral(range, ports));
+        List<String> busy = busyPortsAfterGrace(ports);
         if (!busy.isEmpty()) {
             throw new StackStartupException("Port(s) already in use: " + busy,
                     "Stop whatever holds them (another Consilium stack?), or run this one beside it with "
                             + "--consilium.stack.port-offset=10000");
+        }
+    }
+
+    /** Not refused: it usually works, and a developer may have chosen it; but a restart can fail, so say why. */
+    private static void warnOfEphemeral(EphemeralPorts range, Map<String, Integer> ports) {
+        String within = range.within(ports);
+        if (!within.isEmpty()) {
+            log.warn("Port(s) {} lie in this machine's range for outgoing connections ({}-{}): an outgoing connection "
+                    + "may hold one when a service restarts, and that service then cannot come back. A port offset "
+                    + "that keeps every port below {} avoids it (the defaults end at MongoDB's 27017).",
+                    within, range.first(), range.last(), range.first());
         }
     }
 
