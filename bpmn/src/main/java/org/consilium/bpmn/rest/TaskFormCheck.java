@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.task.Task;
+import org.consilium.bpmn.taskform.RequiredWhen;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,8 +30,6 @@ import java.util.regex.Pattern;
 final class TaskFormCheck implements ContainerRequestFilter {
     private static final Pattern COMPLETION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form)$");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Form field property: the boolean field whose {@code true} makes this field required. */
-    static final String REQUIRED_WHEN = "requiredWhen";
     private static final Map<String, Set<String>> DECLARED_TYPES = Map.of(
             "boolean", Set.of("Boolean"), "long", Set.of("Long", "Integer", "Short"),
             "string", Set.of("String"), "date", Set.of("Date", "String"), "enum", Set.of("String"));
@@ -111,28 +110,18 @@ final class TaskFormCheck implements ContainerRequestFilter {
                 + value + (declared == null ? "" : " of type " + declared);
     }
 
-    /**
-     * A field with the form property {@code requiredWhen} = the id of a boolean field is required, and not blank,
-     * when that field is sent true; {@code requiredWhen} = {@code <id>=false} when it is sent false (Review intake's
-     * reason goes with "accepted" false). A choice that needs its reason (declining a case needs the words the patient
-     * will read) is refused without it rather than taken with an empty one.
-     */
+    /** The model's {@link RequiredWhen}, read from the answers as sent. */
     private static String requiredByChoice(FormField field, JsonNode variables) {
-        String condition = field.getProperties().get(REQUIRED_WHEN);
+        String condition = field.getProperties().get(RequiredWhen.PROPERTY);
         if (condition == null) {
             return null;
         }
-        int equals = condition.indexOf('=');
-        String choice = equals < 0 ? condition : condition.substring(0, equals).trim();
-        boolean wanted = equals < 0 || Boolean.parseBoolean(condition.substring(equals + 1).trim());
-        JsonNode chosen = variables.path(choice).path("value");
-        if (!chosen.isBoolean() && !(chosen.isTextual() && Set.of("true", "false").contains(chosen.asText()))) {
-            return null; // not chosen, or not a choice: the choice's own check says so
-        }
-        boolean made = Boolean.parseBoolean(chosen.asText()) == wanted;
+        RequiredWhen rule = RequiredWhen.parse(condition);
+        JsonNode chosen = variables.path(rule.choice()).path("value");
         JsonNode value = variables.path(field.getId()).path("value");
-        return made && (value.isMissingNode() || value.isNull() || value.asText().isBlank())
-                ? "is required when " + choice + " is " + wanted : null;
+        boolean applies = rule.appliesTo(chosen.isValueNode() && !chosen.isNull() ? chosen.asText() : null);
+        return applies && RequiredWhen.isMissing(value.isValueNode() && !value.isNull() ? value.asText() : null)
+                ? rule.message() : null;
     }
 
     @SuppressWarnings("unchecked")
