@@ -118,6 +118,13 @@ final class RunningStack implements AutoCloseable {
                 .mapToLong(RunningStack::rssKib).sum() / 1024;
     }
 
+    /** CPU time the launcher and every service JVM it started have spent so far, in core-seconds. */
+    double cpuSeconds() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .mapToLong(java.time.Duration::toMillis).sum() / 1000.0;
+    }
+
     private static long rssKib(ProcessHandle handle) {
         try {
             return Files.readAllLines(Path.of("/proc/" + handle.pid() + "/status")).stream()

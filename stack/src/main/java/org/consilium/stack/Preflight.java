@@ -45,7 +45,7 @@ final class Preflight {
         if (!busy.isEmpty()) {
             throw new StackStartupException("Port(s) already in use: " + busy,
                     "Stop whatever holds them (another Consilium stack?), or run this one beside it with "
-                            + "--consilium.stack.port-offset=10000");
+                            + "--consilium.stack.port-offset=1000");
         }
     }
 

@@ -12,7 +12,7 @@ class ReadyBannerTest {
     @Test
     void startsWithTheReadyLineAndListsWhereEverythingIs() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30));
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true);
 
         String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
                 Duration.ofMillis(43_000));

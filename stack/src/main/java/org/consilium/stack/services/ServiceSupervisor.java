@@ -48,6 +48,10 @@ public class ServiceSupervisor {
      * it while its broker and store start, so only a first start after a build pays for it.
      */
     public void unpackJars(List<ServiceDefinition> services) {
+        if (!properties.unpackJars()) {
+            log.info("Running the services' jars as built (consilium.stack.unpack-jars=false)");
+            return;
+        }
         unpackedJars.prepare(services.stream().map(service -> service.jar(properties.homePath())).toList());
     }
 

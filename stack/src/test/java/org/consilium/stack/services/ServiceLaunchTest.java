@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30));
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
