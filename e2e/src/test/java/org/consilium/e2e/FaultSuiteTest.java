@@ -62,7 +62,13 @@ class FaultSuiteTest {
         List<String> journeyFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean faultsOver = new java.util.concurrent.atomic.AtomicBoolean();
-        ExecutorService people = Executors.newFixedThreadPool(CASES);
+        // daemon threads: a person still waiting on an answer when the test ends must not keep the test JVM alive
+        // (the full-size run's JVM outlived surefire's shutdown timeout, and its output was lost with it)
+        ExecutorService people = Executors.newFixedThreadPool(CASES, work -> {
+            Thread person = new Thread(work, "person");
+            person.setDaemon(true);
+            return person;
+        });
         StackFaults faults = null;
         boolean passed = false;
         try (MailWatch mail = new MailWatch()) {
@@ -99,7 +105,7 @@ class FaultSuiteTest {
                     .map(FaultyJourney::caseId).toList();
             Report report = new Report(journeys.size(), CASES, ROUNDS, faults.faults(), ledger.size(), lost, notEnded.size(), stuck,
                     mail.seen().size(), mail.duplicates().size() + reportMailedTwice.size(), appliedTwice,
-                    client.serverErrors(), client.outages(), (System.nanoTime() - started) / 1e9);
+                    client.serverErrors(), client.outages(), journeyFailures, (System.nanoTime() - started) / 1e9);
             report.print();
 
             assertThat(journeyFailures).as("every person's step was answered in the end").isEmpty();
@@ -225,7 +231,7 @@ class FaultSuiteTest {
     /** The counts the issue asks for, printed and kept in target/fault-suite.txt for the benchmarks page. */
     private record Report(int cases, int atOnce, int rounds, List<StackFaults.Fault> faults, int acknowledged, List<String> lost,
                           int notEnded, List<String> stuck, int mails, int duplicateMails, List<String> appliedTwice,
-                          long serverErrors, long outages, double seconds) {
+                          long serverErrors, long outages, List<String> journeyFailures, double seconds) {
         void print() throws IOException {
             StringBuilder text = new StringBuilder("Fault suite: %d cases (%d at once), %d round(s), %d faults, %.0f s%n"
                     .formatted(cases, atOnce, rounds, faults.size(), seconds));
@@ -236,8 +242,9 @@ class FaultSuiteTest {
                       mails seen %d, duplicates %d
                       events applied twice %d %s
                       answers 500: %d; outages met by the clients (no answer, 502-504, 401 while signing in again): %d
+                      people who gave up on a step %d %s
                     """.formatted(acknowledged, lost.size(), lost, notEnded, stuck.size(), stuck, mails, duplicateMails,
-                    appliedTwice.size(), appliedTwice, serverErrors, outages));
+                    appliedTwice.size(), appliedTwice, serverErrors, outages, journeyFailures.size(), journeyFailures));
             System.out.print(text);
             Files.writeString(Path.of("target/fault-suite.txt"), text);
         }
