@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.console.cases.IntakeCases;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.taskform.Attempt;
 import org.consilium.console.taskform.TaskCompletion;
 import org.consilium.console.taskform.TaskFormDefinitions;
 import org.consilium.console.taskform.TaskForms;
-import org.consilium.console.worklist.EngineTasks;
-import org.consilium.console.worklist.IntakeCases;
-import org.consilium.console.worklist.OpenTask;
 import org.consilium.console.worklist.TimeLeft;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

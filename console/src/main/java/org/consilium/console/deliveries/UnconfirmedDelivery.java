@@ -2,7 +2,7 @@ package org.consilium.console.deliveries;
 
 import java.time.Instant;
 
-import org.consilium.console.worklist.UtcText;
+import org.consilium.console.pages.UtcText;
 
 /**
  * An email that may or may not have left (notification-service, state {@code UNCONFIRMED}): never resent by itself,

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.consilium.console.cases.IntakeCases;
+import org.consilium.console.engine.EngineTasks;
 import org.consilium.console.services.ServiceClients.Engine;
 import org.consilium.console.services.ServiceClients.Mdt;
-import org.consilium.console.worklist.EngineTasks;
-import org.consilium.console.worklist.IntakeCases;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,7 +48,7 @@ public class ReportDesk {
     }
 
     private Mono<ReportRow> row(String caseId) {
-        Mono<Optional<org.consilium.console.worklist.CaseHeader>> header = intake.header(caseId).map(Optional::of)
+        Mono<Optional<org.consilium.console.cases.CaseHeader>> header = intake.header(caseId).map(Optional::of)
                 .onErrorResume(unreadable -> Mono.just(Optional.empty()));
         return mdt.client().get().uri("/reviews/{caseId}/report", caseId).retrieve().bodyToMono(ReportState.class)
                 .zipWith(header, ReportRow::new);

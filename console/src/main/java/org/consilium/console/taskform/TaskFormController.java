@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.consilium.console.casepage.CasePage;
+import org.consilium.console.engine.EngineTasks;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
-import org.consilium.console.worklist.EngineTasks;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

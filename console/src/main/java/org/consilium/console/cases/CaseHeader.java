@@ -1,9 +1,11 @@
-package org.consilium.console.worklist;
+package org.consilium.console.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import org.consilium.console.pages.UtcText;
 
 /**
  * The case as intake-service tells it ({@code GET /cases/{id}}), with the patient's name from the same view. Read,
@@ -63,7 +65,7 @@ public record CaseHeader(String caseId, String patientName, String stage, String
     }
 
     /** Urgent first: the order coordinators take cases in when their clocks are equal. */
-    static int rank(String urgency) {
+    public static int rank(String urgency) {
         if (urgency == null) {
             return 3;
         }

@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
