@@ -80,6 +80,6 @@ class WorklistTest {
 
     private static CaseHeader header(String caseId, String urgency) {
         return new CaseHeader(caseId, "Budi Santoso", "SUBMITTED", urgency, "lung", "Chemotherapy first?", null,
-                NOW, List.of(), Map.of(), List.of(), null, null, null);
+                NOW, List.of(), Map.of(), List.of(), null, null, null, List.of());
     }
 }
