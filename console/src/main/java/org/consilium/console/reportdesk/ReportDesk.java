@@ -88,7 +88,7 @@ public class ReportDesk implements WorkSource {
                         + (problem.detail().isBlank() ? "" : " — " + problem.detail()))));
     }
 
-    static ReportSection section(ReportState report, Integer from, Integer to, Optional<ReportEditAttempt> attempt) {
+    public static ReportSection section(ReportState report, Integer from, Integer to, Optional<ReportEditAttempt> attempt) {
         int current = report.current().number();
         Integer meanwhile = attempt.map(ReportEditAttempt::savedMeanwhile).orElse(null);
         int defaultFrom = meanwhile != null && attempt.get().sent().basedOnVersion() != null

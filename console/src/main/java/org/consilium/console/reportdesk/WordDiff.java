@@ -6,11 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A word-level diff of two texts (longest common subsequence of words, spaces and line breaks), as runs of kept,
- * removed and added text. Common starts and ends are cut first, so a small edit of a long text stays cheap; a
+ * A diff of two texts, line by line and then word by word within the changed lines (longest common subsequences), as
+ * runs of kept, removed and added text. Common starts and ends are cut first, so a small edit of a long text stays cheap; a
  * comparison too large for the table is shown as the whole old text removed and the new one added.
  */
 public final class WordDiff {
+    private static final Pattern LINES = Pattern.compile("[^\\n]*\\n|[^\\n]+");
     private static final Pattern TOKENS = Pattern.compile("\\n|[^\\S\\n]+|[^\\s]+");
     /** Cells of the LCS table: ~4,000 words by ~4,000 words of changed middle would be 16 M; a report part is far less. */
     private static final long MAX_CELLS = 4_000_000;
@@ -39,9 +40,31 @@ public final class WordDiff {
     private WordDiff() {
     }
 
+    /**
+     * Lines first (a line added to a list is that line added), then words within the lines that changed (a word changed
+     * in a paragraph is that word).
+     */
     public static List<Run> of(String before, String after) {
-        List<String> a = tokens(before);
-        List<String> b = tokens(after);
+        List<Run> lines = compare(split(before, LINES), split(after, LINES));
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Run run = lines.get(i);
+            Run next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            if (next != null && (run.removed() && next.added() || run.added() && next.removed())) {
+                Run removed = run.removed() ? run : next;
+                Run added = run.added() ? run : next;
+                compare(split(removed.text(), TOKENS), split(added.text(), TOKENS))
+                        .forEach(word -> add(runs, word.kind(), word.text()));
+                i++;
+            } else {
+                add(runs, run.kind(), run.text());
+            }
+        }
+        return tidy(runs);
+    }
+
+    /** The longest common subsequence of two token lists, as runs; common starts and ends are cut first. */
+    private static List<Run> compare(List<String> a, List<String> b) {
         int start = 0;
         while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
             start++;
@@ -56,7 +79,7 @@ public final class WordDiff {
         add(runs, Kind.KEPT, a.subList(0, start));
         middle(runs, a.subList(start, endA), b.subList(start, endB));
         add(runs, Kind.KEPT, a.subList(endA, a.size()));
-        return tidy(runs);
+        return runs;
     }
 
     /**
@@ -140,9 +163,9 @@ public final class WordDiff {
         }
     }
 
-    private static List<String> tokens(String text) {
+    private static List<String> split(String text, Pattern pattern) {
         List<String> tokens = new ArrayList<>();
-        Matcher matcher = TOKENS.matcher(text == null ? "" : text);
+        Matcher matcher = pattern.matcher(text == null ? "" : text);
         while (matcher.find()) {
             tokens.add(matcher.group());
         }
