@@ -11,6 +11,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.consilium.identity.testing.DemoLogin;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +26,13 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the console's browser tests share: Debian's headless Chromium driven by Playwright, the identity provider's
+ * What the console's browser tests share: Debian's headless Chromium driven by Playwright (one for the whole run,
+ * closed when it ends: {@code @ExtendWith(ConsoleBrowser.class)}, then {@link #browser()}), the identity provider's
  * login form filled in as a person does, and a screenshot of each page checked by axe-core. Test classes guard
  * themselves with {@code @EnabledIf("org.consilium.e2e.ConsoleBrowser#chromiumInstalled")}.
  */
-final class ConsoleBrowser {
+final class ConsoleBrowser implements BeforeAllCallback {
+    private static volatile Running running;
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
     static final Path SHOTS = Path.of("target/console-screenshots");
     /**
@@ -37,15 +41,35 @@ final class ConsoleBrowser {
      */
     static final double PATIENCE_MS = Duration.ofSeconds(90).toMillis();
 
-    private ConsoleBrowser() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(ConsoleBrowser.class.getName(),
+                key -> {
+                    Playwright playwright = playwright();
+                    running = new Running(playwright, chromium(playwright));
+                    return running;
+                });
+    }
+
+    /** The run's Chromium: each test opens its own context (cookies, session) in it. */
+    static Browser browser() {
+        return running.browser();
+    }
+
+    /** Closed by JUnit when the root context (the whole run) ends. */
+    private record Running(Playwright playwright, Browser browser) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            playwright.close();
+        }
     }
 
     static boolean chromiumInstalled() {
         return Files.isExecutable(CHROMIUM);
     }
 
-    /** Playwright with Debian's Chromium (no browser download); close the Playwright when done. */
-    static Playwright playwright() {
+    /** Playwright with Debian's Chromium (no browser download). */
+    private static Playwright playwright() {
         try {
             Files.createDirectories(SHOTS);
         } catch (IOException e) {
@@ -55,7 +79,7 @@ final class ConsoleBrowser {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser chromium(Playwright playwright) {
+    private static Browser chromium(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
     }
 

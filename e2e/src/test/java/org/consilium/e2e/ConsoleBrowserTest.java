@@ -4,11 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -41,22 +39,13 @@ import static org.awaitility.Awaitility.await;
 // checked before the shared stack starts, so a machine without a browser does not start six JVMs for nothing
 @EnabledIf(value = "org.consilium.e2e.ConsoleBrowser#chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
         + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
-@ExtendWith(SharedStack.class)
+@ExtendWith({SharedStack.class, ConsoleBrowser.class})
 class ConsoleBrowserTest {
-    private static Playwright playwright;
     private static Browser browser;
 
     @BeforeAll
     static void chromium() {
-        playwright = ConsoleBrowser.playwright();
-        browser = ConsoleBrowser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
+        browser = ConsoleBrowser.browser();
     }
 
     @Test

@@ -5,9 +5,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -35,7 +33,7 @@ import static org.consilium.e2e.ConsoleBrowser.signIn;
  */
 @EnabledIf(value = "org.consilium.e2e.ConsoleBrowser#chromiumInstalled", disabledReason = "SKIPPED (assumption): no "
         + "Chromium at /usr/bin/chromium or $CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does)")
-@ExtendWith(SharedStack.class)
+@ExtendWith({SharedStack.class, ConsoleBrowser.class})
 class ReportQaBrowserTest {
     private static final String PLAIN_V2 = "The panel suggests medicine first, to shrink the tumour before the operation. "
             + "Ask your doctor for the EGFR, ALK and PD-L1 tests.";
@@ -43,20 +41,11 @@ class ReportQaBrowserTest {
             + "EGFR/ALK/PD-L1 testing";
     private static final String RECOMMENDATION_CORA = "Neoadjuvant chemo-immunotherapy before lobectomy once EGFR/ALK are "
             + "negative; re-stage with PET-CT before surgery";
-    private static Playwright playwright;
     private static Browser browser;
 
     @BeforeAll
     static void chromium() {
-        playwright = ConsoleBrowser.playwright();
-        browser = ConsoleBrowser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
+        browser = ConsoleBrowser.browser();
     }
 
     @Test
