@@ -59,10 +59,10 @@ public class CasePage {
         // the report and the emails come from their own services: one that does not answer leaves its section saying so
         Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit());
         Mono<Object> emails = deliveries.ofCase(caseId).<Object>map(found -> found)
-                .onErrorResume(ServiceProblem.class, problem -> Mono.just("notification-service answered "
-                        + problem.status() + ": " + problem.title()));
+                .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem ? "notification-service answered "
+                        + problem.status() + ": " + problem.title() : "notification-service did not answer"));
         Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
-        return Mono.zip(intake.header(caseId), cards).flatMap(found -> {
+        return Mono.zip(intake.header(caseId), cards, report, emails).flatMap(found -> {
             List<TaskCard> tasks = found.getT2();
             boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
                     .orElse(false);
@@ -71,13 +71,13 @@ public class CasePage {
                             .onErrorResume(ServiceProblem.class, problem -> Mono.just(Optional.of(
                                     "records-service answered " + problem.status() + ": " + problem.title())))
                     : Mono.just(Optional.empty());
-            return Mono.zip(triaged(tasks), checklist, report, emails).map(more -> Rendering.view("case")
+            return Mono.zip(triaged(tasks), checklist).map(more -> Rendering.view("case")
                     .status(HttpStatusCode.valueOf(request.status()))
-                    .modelAttribute("report", more.getT3())
+                    .modelAttribute("report", found.getT3())
                     .modelAttribute("reportDone", request.reportDone() == null ? "" : clip(request.reportDone()))
                     .modelAttribute("reportRefused", request.reportRefused() == null ? "" : clip(request.reportRefused()))
-                    .modelAttribute("emails", more.getT4() instanceof List<?> ? more.getT4() : List.of())
-                    .modelAttribute("emailsProblem", more.getT4() instanceof String text ? text : "")
+                    .modelAttribute("emails", found.getT4() instanceof List<?> ? found.getT4() : List.of())
+                    .modelAttribute("emailsProblem", found.getT4() instanceof String text ? text : "")
                     .modelAttribute("caseFile", found.getT1())
                     .modelAttribute("tasks", tasks)
                     .modelAttribute("triagedUrgency", more.getT1())
@@ -86,7 +86,6 @@ public class CasePage {
                     .modelAttribute("checklistProblem", more.getT2().filter(String.class::isInstance).orElse(""))
                     .modelAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .modelAttribute("done", done == null ? "" : done.length() > 120 ? done.substring(0, 120) : done)
-                    .modelAttribute("attempt", attempt.isPresent() || request.reportEdit().isPresent())
                     .modelAttribute("refused", refused != null ? refused
                             : attempt.filter(a -> !attemptShown).map(Attempt::refusal).orElse(""))
                     .modelAttribute("here", "/cases/" + caseId)

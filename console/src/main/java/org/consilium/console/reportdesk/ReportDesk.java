@@ -85,7 +85,9 @@ public class ReportDesk implements WorkSource {
                 .onErrorResume(ServiceProblem.class, problem -> problem.status() == 404 || problem.status() == 409
                         ? Mono.just(ReportSection.none("No report yet: the panel has not concluded."))
                         : Mono.just(ReportSection.none("mdt-scheduler answered " + problem.status() + ": " + problem.title()
-                        + (problem.detail().isBlank() ? "" : " — " + problem.detail()))));
+                        + (problem.detail().isBlank() ? "" : " — " + problem.detail()))))
+                .onErrorResume(error -> !(error instanceof ServiceProblem),
+                        unreachable -> Mono.just(ReportSection.none("mdt-scheduler did not answer: the report cannot be shown now.")));
     }
 
     public static ReportSection section(ReportState report, Integer from, Integer to, Optional<ReportEditAttempt> attempt) {

@@ -113,7 +113,6 @@ class CasePageTemplatesTest {
         model.put("emails", List.of(new Delivery("d-1", "case-1", "REPORT", new Delivery.Recipient("Siti Santoso", "siti@example.org"),
                 "id", "Laporan", List.of("report.pdf"), "UNCONFIRMED", 1, "timeout", T, null, null, null, List.of())));
         model.put("emailsProblem", "");
-        model.put("attempt", false);
         return model;
     }
 
