@@ -99,6 +99,10 @@ class ReportQaBrowserTest {
             assertThat(diff.locator("del").first()).containsText("removed:");
             assertThat(diff.locator(".diff-part.unchanged").first()).containsText("unchanged");
             shot(page, "report-diff.png");
+            page.setViewportSize(360, 800);
+            assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
+            shot(page, "report-diff-360px.png");
+            page.setViewportSize(1280, 900);
 
             // another coordinator saves version 3 (over the API) while Cora edits version 2 on the page
             Http.Response theirs = Http.as(DemoUsers.COORDINATOR).put(RunningStack.url(8083, "/reviews/" + caseId + "/report"),
@@ -120,6 +124,13 @@ class ReportQaBrowserTest {
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as version 4")).click();
             page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?report=.*"));
             assertThat(page.locator("#report").getByRole(AriaRole.STATUS)).containsText("Version 4 is saved");
+
+            // a confirmation asked for something that is not a version: 400, naming the field
+            com.microsoft.playwright.Response notAVersion = page.navigate(RunningStack.url(8090, "/cases/" + caseId
+                    + "/report/approve?version=latest"));
+            assertThat(notAVersion.status()).isEqualTo(400);
+            assertThat(page.locator("main")).containsText("version");
+            page.navigate(RunningStack.url(8090, "/cases/" + caseId + "#report"));
 
             // approve, then release, each on a page that shows the text it acts on
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read and approve version 4")).click();

@@ -39,7 +39,11 @@ class ReportDeskController {
     /** The confirmation: the version's whole text, who wrote and approved it, and the one button that acts on it. */
     @GetMapping("/cases/{caseId}/report/{step:approve|release}")
     Mono<Rendering> confirm(@PathVariable String caseId, @PathVariable String step,
-                            @RequestParam(required = false) Integer version) {
+                            @RequestParam(name = "version", required = false) String asked) {
+        Integer version = number(asked);
+        if (asked != null && version == null) {
+            return Mono.error(notAVersion());
+        }
         return Mono.zip(desk.report(caseId), intake.header(caseId)).map(found -> {
             ReportState report = found.getT1();
             int shown = version == null ? report.versionAtStake() : version;
@@ -62,8 +66,7 @@ class ReportDeskController {
         return exchange.getFormData().flatMap(form -> {
             Integer version = number(form.getFirst("version"));
             if (version == null) {
-                return Mono.error(new ServiceProblem(400, "urn:consilium:problem:validation", "Invalid request content",
-                        "version: the version shown is missing or not a number", Map.of("version", "must be a version number")));
+                return Mono.error(notAVersion());
             }
             return desk.act(caseId, step, version, username)
                     .then(Mono.fromSupplier(() -> back(caseId, "report", "Version " + version + " of the report is "
@@ -118,6 +121,11 @@ class ReportDeskController {
 
     private static String page(String caseId) {
         return "/cases/" + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8);
+    }
+
+    private static ServiceProblem notAVersion() {
+        return new ServiceProblem(400, "urn:consilium:problem:validation", "Invalid request content",
+                "version: must be the number of a version of the report", Map.of("version", "must be a version number"));
     }
 
     private static Integer number(String text) {
