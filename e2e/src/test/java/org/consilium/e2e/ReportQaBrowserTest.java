@@ -114,7 +114,8 @@ class ReportQaBrowserTest {
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as version 3")).click();
             page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(8090, "/cases/" + caseId + "?attempt=")) + ".*"));
             edit = page.locator("#report-edit");
-            assertThat(edit.getByRole(AriaRole.ALERT)).containsText("version 3 was saved by someone else while you edited version 2");
+            assertThat(edit.getByRole(AriaRole.ALERT)).containsText("ana.other saved version 3 at ");
+            assertThat(edit.getByRole(AriaRole.ALERT)).containsText("while you edited version 2");
             assertThat(edit.getByLabel("The panel’s recommendation, the clinician version")).hasValue(RECOMMENDATION_CORA);
             assertThat(edit.getByLabel("Why you edit it, kept with the version — required")).hasValue("Re-staging before surgery");
             assertThat(page.locator("#report-diff")).containsText("Version 2 → version 3");

@@ -3,6 +3,7 @@ package org.consilium.console.reportdesk;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.consilium.console.cases.IntakeCases;
 import org.consilium.console.pages.Refusals;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ReportDeskController {
+    private static final String STALE = ReportDesk.STALE_VERSION;
     private final ReportDesk desk;
     private final IntakeCases intake;
     private final Refusals refusals;
@@ -88,25 +90,31 @@ class ReportDeskController {
             return desk.revise(caseId, sent, username)
                     .map(saved -> back(caseId, "report", "Version " + saved.current().number() + " is saved. It waits "
                             + "for approval; the changes from version " + (saved.current().number() - 1) + " are shown below."))
-                    .onErrorResume(ServiceProblem.class, problem -> desk.report(caseId)
-                            .map(now -> now.current().number()).onErrorResume(ServiceProblem.class, gone -> Mono.empty())
-                            .map(current -> STALE.equals(problem.type()) ? current : -1).defaultIfEmpty(-1)
-                            .flatMap(meanwhile -> refusals.keep(exchange, refused(sent, problem, meanwhile > 0 ? meanwhile : null)))
+                    .onErrorResume(ServiceProblem.class, problem -> savedMeanwhile(caseId, problem)
+                            .flatMap(meanwhile -> refusals.keep(exchange, refused(sent, problem, meanwhile.orElse(null))))
                             .map(key -> Rendering.redirectTo(page(caseId) + "?" + Refusals.PARAMETER + "=" + key
                                     + "#report-edit").build()));
         });
     }
 
-    static final String STALE = ReportDesk.STALE_VERSION;
+    /** After a 409 stale-report-version: the version someone else saved meanwhile, read again to name it. */
+    private Mono<Optional<ReportState.Version>> savedMeanwhile(String caseId, ServiceProblem problem) {
+        if (!STALE.equals(problem.type())) {
+            return Mono.just(Optional.empty());
+        }
+        return desk.report(caseId).map(now -> Optional.of(now.current()))
+                .onErrorResume(unreadable -> Mono.just(Optional.empty()));
+    }
 
-    private static ReportEditAttempt refused(ReportEdit sent, ServiceProblem problem, Integer meanwhile) {
+    private static ReportEditAttempt refused(ReportEdit sent, ServiceProblem problem, ReportState.Version theirs) {
+        Integer meanwhile = theirs == null ? null : theirs.number();
         Map<String, String> fields = new LinkedHashMap<>();
         // one-a-line lists are one input: dissent[2] is the dissent box
         problem.fieldErrors().forEach((field, message) -> fields.merge(field.matches("(dissent|stillMissing|supportiveCare)\\[\\d+]")
                 ? field.substring(0, field.indexOf('[')) : field, message, (a, b) -> a + "; " + b));
         String refusal = meanwhile != null
-                ? "Not saved: version " + meanwhile + " was saved by someone else while you edited version "
-                + sent.basedOnVersion() + ". What you typed is kept below, and their changes (version " + sent.basedOnVersion()
+                ? "Not saved: " + theirs.editor() + " saved version " + meanwhile + " at " + theirs.atText()
+                + " while you edited version " + sent.basedOnVersion() + ". What you typed is kept below, and their changes (version " + sent.basedOnVersion()
                 + " → " + meanwhile + ") are shown under “Compare versions”. Read them; saving now makes your text version "
                 + (meanwhile + 1) + "."
                 : fields.isEmpty() ? "Not saved — " + problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail())
