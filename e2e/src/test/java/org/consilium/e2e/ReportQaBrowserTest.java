@@ -94,9 +94,9 @@ class ReportQaBrowserTest {
             // what changed, word by word, marked by more than colour (a sign, underline or strike, and words for a reader)
             Locator diff = page.locator("#report-diff");
             assertThat(diff).containsText("Version 1 → version 2");
-            assertThat(diff.locator("ins").filter(new Locator.FilterOptions().setHasText("Ask your doctor"))).hasCount(1);
-            assertThat(diff.locator("ins").first()).containsText("added:");
-            assertThat(diff.locator("del").first()).containsText("removed:");
+            assertThat(diff.locator(".diff-part ins").filter(new Locator.FilterOptions().setHasText("Ask your doctor"))).hasCount(1);
+            assertThat(diff.locator(".diff-part ins").first()).containsText("added:");
+            assertThat(diff.locator(".diff-part del").first()).containsText("removed:");
             assertThat(diff.locator(".diff-part.unchanged").first()).containsText("unchanged");
             shot(page, "report-diff.png");
             page.setViewportSize(360, 800);
@@ -172,6 +172,21 @@ class ReportQaBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Audit trail");
             assertThat(page.locator("table.audit")).containsText("version 4 released by " + DemoUsers.COORDINATOR);
             shot(page, "case-audit.png");
+            // who opened the pathology report: a specialist of another panel may not (refused, and recorded), the
+            // coordinator did
+            String pathology = pathologyDocument(caseId);
+            String outsider = specialistNotOnThePanel(caseId);
+            assertThat(Http.as(outsider).get(RunningStack.url(8082, "/cases/" + caseId + "/documents/" + pathology))
+                    .status()).isEqualTo(403);
+            assertThat(Http.get(RunningStack.url(8082, "/cases/" + caseId + "/documents/" + pathology)).status()).isEqualTo(200);
+            page.getByLabel("Only this record").selectOption("DocumentReference/" + pathology);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+            page.waitForURL(Pattern.compile(".*/audit\\?entity=DocumentReference.*"));
+            Locator trail = page.locator("table.audit tbody tr");
+            assertThat(trail.filter(new Locator.FilterOptions().setHasText(outsider)).first()).containsText("Refused");
+            assertThat(trail.filter(new Locator.FilterOptions().setHasText("read")).filter(new Locator.FilterOptions()
+                    .setHasText(DemoUsers.COORDINATOR)).first()).isVisible();
+            shot(page, "case-audit-document.png");
         }
     }
 
@@ -186,6 +201,29 @@ class ReportQaBrowserTest {
         await("the report").atMost(Duration.ofSeconds(60))
                 .until(() -> Http.get(RunningStack.url(8083, "/reviews/" + caseId + "/report")).status() == 200);
         return caseId;
+    }
+
+    /** The id of the case's pathology report in records-service. */
+    private static String pathologyDocument(String caseId) {
+        for (JsonNode item : Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")).body().path("items")) {
+            if ("pathology-report".equals(item.path("code").asText())) {
+                return item.path("documents").path(0).path("id").asText();
+            }
+        }
+        throw new AssertionError("no pathology report in the checklist of " + caseId);
+    }
+
+    /** A specialist of the directory who does not sit on this case's panel. */
+    private static String specialistNotOnThePanel(String caseId) {
+        java.util.Set<String> panel = new java.util.HashSet<>();
+        Http.get(RunningStack.url(8083, "/reviews/" + caseId)).body().path("panel")
+                .forEach(member -> panel.add(member.path("specialistId").asText()));
+        for (JsonNode specialist : Http.get(RunningStack.url(8083, "/specialists")).body()) {
+            if (!panel.contains(specialist.path("id").asText())) {
+                return specialist.path("id").asText();
+            }
+        }
+        throw new AssertionError("every specialist sits on the panel of " + caseId);
     }
 
     /** The whole content of a next version, as another coordinator's client would PUT it. */

@@ -15,6 +15,8 @@ public final class WordDiff {
     private static final Pattern TOKENS = Pattern.compile("\\n|[^\\S\\n]+|[^\\s]+");
     /** Cells of the LCS table: ~4,000 words by ~4,000 words of changed middle would be 16 M; a report part is far less. */
     private static final long MAX_CELLS = 4_000_000;
+    /** A kept run this short between two changes is shown as part of them. */
+    private static final int JOINED_WORDS = 2;
 
     public enum Kind { KEPT, REMOVED, ADDED }
 
@@ -84,7 +86,8 @@ public final class WordDiff {
 
     /**
      * "Neoadjuvant chemo" → "Adjuvant immuno" reads as one removal and one addition, not four changes around a kept
-     * space: a kept run of spaces (no line break) between two changes joins them.
+     * space; a sentence rewritten reads as the old sentence and the new one, not as confetti around every "the". So a
+     * kept run of at most two words on one line, between two changes, joins them (it goes into both sides).
      */
     private static List<Run> tidy(List<Run> runs) {
         List<Run> tidy = new ArrayList<>();
@@ -98,13 +101,13 @@ public final class WordDiff {
             StringBuilder added = new StringBuilder();
             while (i < runs.size()) {
                 Run run = runs.get(i);
-                boolean joiningSpace = run.kept() && run.text().isBlank() && !run.text().contains("\n")
+                boolean joining = run.kept() && run.words() <= JOINED_WORDS && !run.text().contains("\n")
                         && i + 1 < runs.size() && !runs.get(i + 1).kept();
                 if (run.removed()) {
                     removed.append(run.text());
                 } else if (run.added()) {
                     added.append(run.text());
-                } else if (joiningSpace) {
+                } else if (joining) {
                     removed.append(run.text());
                     added.append(run.text());
                 } else {

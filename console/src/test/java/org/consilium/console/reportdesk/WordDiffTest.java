@@ -35,6 +35,15 @@ class WordDiffTest {
     }
 
     @Test
+    void aRewrittenSentenceReadsAsTheOldAndTheNewNotAsConfettiAroundEveryShortWord() {
+        assertThat(WordDiff.of("The panel suggests medicine before the operation to shrink the tumour.",
+                "The panel suggests medicine first, to shrink the tumour before the operation. Ask your doctor for the tests."))
+                .containsExactly(new Run(Kind.KEPT, "The panel suggests medicine "),
+                        new Run(Kind.REMOVED, "before the operation to shrink the tumour."),
+                        new Run(Kind.ADDED, "first, to shrink the tumour before the operation. Ask your doctor for the tests."));
+    }
+
+    @Test
     void theSameTextIsOneKeptRunAndEmptyToTextIsOneAddition() {
         assertThat(WordDiff.of("same words", "same words")).containsExactly(new Run(Kind.KEPT, "same words"));
         assertThat(WordDiff.of("", "new text")).containsExactly(new Run(Kind.ADDED, "new text"));
