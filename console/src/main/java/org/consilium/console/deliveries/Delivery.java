@@ -72,6 +72,7 @@ public record Delivery(String id, String caseId, String purpose, Recipient recip
     }
 
     private static String words(String constant) {
-        return constant == null || constant.isEmpty() ? "" : constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ');
+        return constant == null || constant.isEmpty() ? ""
+                : (constant.charAt(0) + constant.substring(1).toLowerCase().replace('_', ' ')).replace("Mdt ", "MDT ");
     }
 }
