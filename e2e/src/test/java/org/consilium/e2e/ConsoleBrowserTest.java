@@ -1,28 +1,17 @@
 package org.consilium.e2e;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.consilium.identity.testing.DemoLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +21,11 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.consilium.e2e.ConsoleBrowser.SHOTS;
+import static org.consilium.e2e.ConsoleBrowser.patient;
+import static org.consilium.e2e.ConsoleBrowser.shot;
+import static org.consilium.e2e.ConsoleBrowser.signIn;
+import static org.consilium.e2e.ConsoleBrowser.task;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -43,37 +37,15 @@ import static org.awaitility.Awaitility.await;
  * Where no Chromium is installed (.ci/run installs Debian's {@code chromium}), the tests are skipped and say so.
  */
 // checked before the shared stack starts, so a machine without a browser does not start six JVMs for nothing
-@EnabledIf(value = "chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
+@EnabledIf(value = "org.consilium.e2e.ConsoleBrowser#chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
         + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
-@ExtendWith(SharedStack.class)
+@ExtendWith({SharedStack.class, ConsoleBrowser.class})
 class ConsoleBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SHOTS = Path.of("target/console-screenshots");
-    private static Playwright playwright;
     private static Browser browser;
-    /**
-     * How long a step may take before the test gives up: sign-in crosses four JVMs that share two cores with the
-     * rest of the stack (and CI's other builds); a bound, not a measurement.
-     */
-    private static final double PATIENCE_MS = Duration.ofSeconds(90).toMillis();
-
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM);
-    }
 
     @BeforeAll
-    static void chromium() throws IOException {
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
-        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
+    static void chromium() {
+        browser = ConsoleBrowser.browser();
     }
 
     @Test
@@ -151,7 +123,8 @@ class ConsoleBrowserTest {
      * Issue 13: the coordinator completes the case's tasks in the console, each with its own form and the context its
      * decision needs: Review intake (a decline without its reason is refused next to the reason; then accepted), and,
      * once the patient's records are in, Verify dossier with the checklist in view. The panel acts over its API; the
-     * report then waits on the worklist, where the coordinator approves and releases it; the case is delivered.
+     * report then waits on the worklist, whose row leads to its text: approved, then released, each confirmed on a page
+     * that shows the version; the case is delivered.
      */
     @Test
     void aCoordinatorCompletesReviewIntakeAndVerifyDossierInTheConsoleAndTheCaseMovesOn() {
@@ -212,6 +185,8 @@ class ConsoleBrowserTest {
             assertThat(reason).hasAttribute("aria-describedby", Pattern.compile(".*" + error.getAttribute("id") + ".*"));
             assertThat(review.getByLabel("Decline it (out of scope)")).isChecked();
             assertThat(review.getByRole(AriaRole.ALERT)).containsText("Not completed");
+            // Post/Redirect/Get: the browser is on the case page's own address, not the form's POST address
+            assertThat(page.url()).startsWith(RunningStack.url(8090, "/cases/" + caseId + "?attempt=")).doesNotContain("/complete");
             assertThat(CaseDriver.openTasks(caseId)).as("the task stays open").contains("Review intake");
             shot(page, "task-refused.png");
 
@@ -248,7 +223,8 @@ class ConsoleBrowserTest {
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Verify dossier” is completed");
 
             // the panel concludes (its members over mdt-scheduler's API); the report waits on the worklist for the
-            // coordinator's QA: approve, then release, each a button on its row
+            // coordinator's QA; its row leads to the text (no blind release): approve, then release, each confirmed on a
+            // page that shows the version it acts on (ReportQaBrowserTest reads, edits and compares versions)
             CaseDriver.panelConcludes(caseId);
             Locator report = page.locator("tr[data-report-case='" + caseId + "']");
             await("the report on the worklist").atMost(Duration.ofSeconds(90)).until(() -> {
@@ -257,24 +233,22 @@ class ConsoleBrowserTest {
             });
             assertThat(report).containsText("waits for approval");
             shot(page, "worklist-report-desk.png");
-            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName("Approve version 1 of the report for Budi Santoso")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is approved");
-            report.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                    .setName("Release version 1 of the report for Budi Santoso")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("the report of Budi Santoso is released");
+            report.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName("Read and approve version 1 of the report for Budi Santoso")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Approve version 1 of the report?");
+            assertThat(page.locator("main")).containsText("Neoadjuvant chemo-immunotherapy before lobectomy");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve version 1")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Version 1 of the report is approved");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read and release version 1")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release version 1 to the patient")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Version 1 of the report is released");
             await("the report delivered").atMost(Duration.ofSeconds(120)).until(() -> CaseDriver.stage(caseId),
                     "REPORT_DELIVERED"::equals);
             page.navigate(RunningStack.url(8090, "/cases/" + caseId));
             assertThat(page.locator("#case-heading + dl")).containsText("Report delivered");
             shot(page, "case-delivered.png");
         }
-    }
-
-    /** One open task's card on the case page, by the task's name. */
-    private static Locator task(Page page, String name) {
-        return page.locator("article[data-task]").filter(new Locator.FilterOptions().setHas(
-                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true))));
     }
 
     @Test
@@ -288,21 +262,6 @@ class ConsoleBrowserTest {
             assertThat(page.locator("main")).containsText("signed in as pat.lee (roles: patient)");
             shot(page, "refused-patient.png");
         }
-    }
-
-    private static BrowserContext patient(BrowserContext context) {
-        context.setDefaultTimeout(PATIENCE_MS);
-        context.setDefaultNavigationTimeout(PATIENCE_MS);
-        return context;
-    }
-
-    /** The provider's login form, as a person fills it in. */
-    private static void signIn(Page page, String url, String username) {
-        page.navigate(url);
-        page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password());
-        page.locator("button[type=submit]").click();
     }
 
     /** Tokens stay on the server (ADR 16): the browser has one session cookie, HttpOnly and SameSite, and no token. */
@@ -326,20 +285,4 @@ class ConsoleBrowserTest {
         return bytes;
     }
 
-    /** A screenshot of the page, and axe-core's WCAG 2.1 A/AA check of it: no serious or critical violation. */
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
-        AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-        assertThat(axe.getPasses()).as(name + ": axe-core ran its rules on the page").isNotEmpty();
-        assertThat(axe.getViolations()).filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .as(name + ": axe-core's serious and critical WCAG 2.1 AA violations")
-                .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).toList())
-                .isEmpty();
-    }
-
-    private static String password() {
-        String fromEnvironment = System.getenv("DEMO_PASSWORD");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DemoLogin.DEFAULT_PASSWORD : fromEnvironment;
-    }
 }

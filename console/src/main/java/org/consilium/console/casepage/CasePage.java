@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.console.cases.IntakeCases;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.engine.OpenTask;
+import org.consilium.console.deliveries.Deliveries;
+import org.consilium.console.reportdesk.ReportDesk;
+import org.consilium.console.reportdesk.ReportSection;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.taskform.Attempt;
 import org.consilium.console.taskform.TaskCompletion;
 import org.consilium.console.taskform.TaskFormDefinitions;
 import org.consilium.console.taskform.TaskForms;
-import org.consilium.console.worklist.EngineTasks;
-import org.consilium.console.worklist.IntakeCases;
-import org.consilium.console.worklist.OpenTask;
 import org.consilium.console.worklist.TimeLeft;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -34,26 +36,33 @@ public class CasePage {
     private final TaskFormDefinitions definitions;
     private final TaskCompletion completion;
     private final RecordsChecklist records;
+    private final ReportDesk reportDesk;
+    private final Deliveries deliveries;
     private final Clock clock;
 
     CasePage(IntakeCases intake, EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion,
-             RecordsChecklist records, Clock clock) {
+             RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock) {
         this.intake = intake;
         this.engine = engine;
         this.definitions = definitions;
         this.completion = completion;
         this.records = records;
+        this.reportDesk = reportDesk;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
-    /**
-     * @param attempt a refused submission of one of the case's tasks, shown in its form
-     * @param done    the name of the task just completed, for the confirmation
-     * @param refused a claim's refusal, from the claim form's redirect
-     */
-    public Mono<Rendering> render(String caseId, Optional<Attempt> attempt, String done, String refused) {
+    public Mono<Rendering> render(String caseId, CasePageRequest request) {
+        Optional<Attempt> attempt = request.task();
+        String done = request.done();
+        String refused = request.refused();
+        // the report and the emails come from their own services: one that does not answer leaves its section saying so
+        Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit());
+        Mono<Object> emails = deliveries.ofCase(caseId).<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem ? "notification-service answered "
+                        + problem.status() + ": " + problem.title() : "notification-service did not answer"));
         Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
-        return Mono.zip(intake.header(caseId), cards).flatMap(found -> {
+        return Mono.zip(intake.header(caseId), cards, report, emails).flatMap(found -> {
             List<TaskCard> tasks = found.getT2();
             boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
                     .orElse(false);
@@ -63,7 +72,12 @@ public class CasePage {
                                     "records-service answered " + problem.status() + ": " + problem.title())))
                     : Mono.just(Optional.empty());
             return Mono.zip(triaged(tasks), checklist).map(more -> Rendering.view("case")
-                    .status(attempt.map(a -> HttpStatusCode.valueOf(a.status())).orElse(HttpStatus.OK))
+                    .status(HttpStatusCode.valueOf(request.status()))
+                    .modelAttribute("report", found.getT3())
+                    .modelAttribute("reportDone", request.reportDone() == null ? "" : clip(request.reportDone()))
+                    .modelAttribute("reportRefused", request.reportRefused() == null ? "" : clip(request.reportRefused()))
+                    .modelAttribute("emails", found.getT4() instanceof List<?> ? found.getT4() : List.of())
+                    .modelAttribute("emailsProblem", found.getT4() instanceof String text ? text : "")
                     .modelAttribute("caseFile", found.getT1())
                     .modelAttribute("tasks", tasks)
                     .modelAttribute("triagedUrgency", more.getT1())
@@ -77,6 +91,11 @@ public class CasePage {
                     .modelAttribute("here", "/cases/" + caseId)
                     .build());
         });
+    }
+
+    /** A message from the query string, bounded: it is shown, not trusted to be short. */
+    private static String clip(String text) {
+        return text.length() > 600 ? text.substring(0, 600) : text;
     }
 
     private Mono<TaskCard> card(OpenTask task, Optional<Attempt> attempt) {

@@ -1,7 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.taskform.TaskFormView;
-import org.consilium.console.worklist.OpenTask;
 import org.consilium.console.worklist.TimeLeft;
 
 /** An open task on the case page: its clock, its form, and which context panel its decision needs. */

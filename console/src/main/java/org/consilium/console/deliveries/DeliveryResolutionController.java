@@ -1,7 +1,7 @@
 package org.consilium.console.deliveries;
 
+import org.consilium.console.pages.BackTo;
 import org.consilium.console.signin.SignedInUser;
-import org.consilium.console.worklist.BackTo;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -2,7 +2,7 @@ package org.consilium.console.reportdesk;
 
 import java.util.Optional;
 
-import org.consilium.console.worklist.CaseHeader;
+import org.consilium.console.cases.CaseHeader;
 
 /** A report waiting for the coordinator's QA, with its case from intake (empty when intake did not answer). */
 public record ReportRow(ReportState report, Optional<CaseHeader> caseHeader) {

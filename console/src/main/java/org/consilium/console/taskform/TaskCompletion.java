@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceClients.Engine;
 import org.consilium.console.services.ServiceProblem;
-import org.consilium.console.worklist.OpenTask;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -3,12 +3,11 @@ package org.consilium.console.taskform;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
-import org.consilium.console.casepage.CasePage;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.pages.Refusals;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
-import org.consilium.console.worklist.EngineTasks;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,21 +19,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * A task's form, submitted: completed through the engine with the coordinator's token, then back to the case page
- * with a confirmation (303, so a reload does not submit twice). A refusal re-renders the case page with the values
- * sent and each of the engine's complaints next to the field it names.
+ * with a confirmation (303, so a reload does not submit twice). A refusal is kept in the session and the browser is
+ * sent to the case page too (Post/Redirect/Get: it never stays on this address), which shows the values sent and
+ * each of the engine's complaints next to the field it names.
  */
 @Controller
 class TaskFormController {
     private final EngineTasks engine;
     private final TaskFormDefinitions definitions;
     private final TaskCompletion completion;
-    private final CasePage casePage;
+    private final Refusals refusals;
 
-    TaskFormController(EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion, CasePage casePage) {
+    TaskFormController(EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion, Refusals refusals) {
         this.engine = engine;
         this.definitions = definitions;
         this.completion = completion;
-        this.casePage = casePage;
+        this.refusals = refusals;
     }
 
     @PostMapping("/cases/{caseId}/tasks/{taskId}/complete")
@@ -51,14 +51,19 @@ class TaskFormController {
                             + "submission arrived. The case as it stands now is below.")))
                     .flatMap(task -> definitions.of(task)
                             .flatMap(declared -> completion.complete(task, declared, sent, username))
-                            .then(Mono.fromSupplier(() -> Rendering.redirectTo("/cases/"
-                                    + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8) + "?done="
+                            .then(Mono.fromSupplier(() -> Rendering.redirectTo(page(caseId) + "?done="
                                     + UriUtils.encodeQueryParam(task.name(), StandardCharsets.UTF_8)).build())))
-                    .onErrorResume(ServiceProblem.class, problem -> casePage.render(caseId,
-                            Optional.of(new Attempt(taskId, sent, problem.fieldErrors(),
-                                    problem.fieldErrors().isEmpty() ? inWords(problem) : null, problem.status())),
-                            null, null));
+                    // refused: kept for the case page, and the browser sent there (303), never left on this address
+                    .onErrorResume(ServiceProblem.class, problem -> refusals.keep(exchange, new Attempt(taskId, sent,
+                                    problem.fieldErrors(), problem.fieldErrors().isEmpty() ? inWords(problem) : null,
+                                    problem.status()))
+                            .map(key -> Rendering.redirectTo(page(caseId) + "?" + Refusals.PARAMETER + "=" + key
+                                    + "#task-" + taskId).build()));
         });
+    }
+
+    private static String page(String caseId) {
+        return "/cases/" + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8);
     }
 
     private static String inWords(ServiceProblem problem) {

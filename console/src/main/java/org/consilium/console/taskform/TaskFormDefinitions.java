@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceClients.Engine;
-import org.consilium.console.worklist.OpenTask;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

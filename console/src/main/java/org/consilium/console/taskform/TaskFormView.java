@@ -2,7 +2,7 @@ package org.consilium.console.taskform;
 
 import java.util.List;
 
-import org.consilium.console.worklist.OpenTask;
+import org.consilium.console.engine.OpenTask;
 
 /**
  * A task's form as the case page renders it.

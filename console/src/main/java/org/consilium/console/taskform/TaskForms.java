@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.consilium.console.worklist.OpenTask;
+import org.consilium.console.engine.OpenTask;
 
 /**
  * Builds a task's form from its declaration in the model, generically by field type, so a task added to the BPMN

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.consilium.console.pages.UtcText;
+
 /**
  * How long until a row's deadline: the task's own due date when it has one, else the case's next clock in the
  * engine. Rows without either sort last.

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.consilium.console.ConsoleProperties;
+import org.consilium.console.cases.IntakeCases;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceProblem;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

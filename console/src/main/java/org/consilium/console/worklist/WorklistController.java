@@ -2,13 +2,13 @@ package org.consilium.console.worklist;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 
-import org.consilium.console.deliveries.Deliveries;
-import org.consilium.console.reportdesk.ReportDesk;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.pages.ReturnTo;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
+import org.consilium.console.work.WorkSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,14 +28,12 @@ import reactor.core.publisher.Mono;
 class WorklistController {
     private final Worklist worklist;
     private final EngineTasks engine;
-    private final ReportDesk reportDesk;
-    private final Deliveries deliveries;
+    private final List<WorkSource> otherWork;
 
-    WorklistController(Worklist worklist, EngineTasks engine, ReportDesk reportDesk, Deliveries deliveries) {
+    WorklistController(Worklist worklist, EngineTasks engine, List<WorkSource> otherWork) {
         this.worklist = worklist;
         this.engine = engine;
-        this.reportDesk = reportDesk;
-        this.deliveries = deliveries;
+        this.otherWork = List.copyOf(otherWork);
     }
 
     @GetMapping("/")
@@ -52,16 +51,12 @@ class WorklistController {
         model.addAttribute("done", done);
         model.addAttribute("here", filter.page());
         // the other kinds of work: a service that does not answer leaves its section saying so, not the page down
-        Mono<Object> reports = reportDesk.waiting().<Object>map(found -> found)
-                .onErrorResume(error -> Mono.just(unavailable("mdt-scheduler", error)));
-        Mono<Object> unconfirmed = deliveries.unconfirmed().<Object>map(found -> found)
-                .onErrorResume(error -> Mono.just(unavailable("notification-service", error)));
-        return Mono.zip(worklist.rows(filter, SignedInUser.of(authentication).username()), reports, unconfirmed)
-                .doOnNext(found -> {
-                    model.addAttribute("rows", found.getT1());
-                    model.addAttribute(found.getT2() instanceof List<?> ? "reports" : "reportsProblem", found.getT2());
-                    model.addAttribute(found.getT3() instanceof List<?> ? "deliveries" : "deliveriesProblem", found.getT3());
-                })
+        Mono<Boolean> others = Flux.fromIterable(otherWork).flatMap(source -> source.waiting()
+                .doOnNext(found -> model.addAttribute(source.name(), found)).then()
+                .onErrorResume(error -> Mono.fromRunnable(() -> model.addAttribute(source.name() + "Problem",
+                        unavailable(source.service(), error))))).then(Mono.just(true));
+        return Mono.zip(worklist.rows(filter, SignedInUser.of(authentication).username()), others)
+                .doOnNext(found -> model.addAttribute("rows", found.getT1()))
                 .thenReturn("worklist");
     }
 

@@ -3,6 +3,9 @@ package org.consilium.console.worklist;
 import java.util.Comparator;
 import java.util.Optional;
 
+import org.consilium.console.cases.CaseHeader;
+import org.consilium.console.engine.OpenTask;
+
 /**
  * One line of the coordinator's worklist: an open task joined with its case.
  *

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.consilium.console.worklist.OpenTask;
+import org.consilium.console.engine.OpenTask;
 import org.junit.jupiter.api.Test;
 
 /**

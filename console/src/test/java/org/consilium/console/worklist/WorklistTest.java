@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.console.ConsoleProperties;
+import org.consilium.console.cases.CaseHeader;
+import org.consilium.console.cases.IntakeCases;
+import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,6 @@ class WorklistTest {
 
     private static CaseHeader header(String caseId, String urgency) {
         return new CaseHeader(caseId, "Budi Santoso", "SUBMITTED", urgency, "lung", "Chemotherapy first?", null,
-                NOW, List.of(), Map.of(), List.of(), null, null, null);
+                NOW, List.of(), Map.of(), List.of(), null, null, null, List.of());
     }
 }

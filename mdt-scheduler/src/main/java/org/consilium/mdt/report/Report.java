@@ -68,7 +68,16 @@ public record Report(List<ReportVersion> versions, Integer approvedVersion, Stri
 
     /** A coordinator approves the current version. */
     public Report approve(String caseId, String coordinator, Instant at) {
+        return approve(caseId, coordinator, null, at);
+    }
+
+    /**
+     * A coordinator approves the current version; with {@code readVersion}, only if that is the version they read
+     * (an edit that landed meanwhile is not approved unseen).
+     */
+    public Report approve(String caseId, String coordinator, Integer readVersion, Instant at) {
         requireNotReleased(caseId, "approved again");
+        requireRead(caseId, "approve", readVersion, current().number());
         if (approvedVersion != null) {
             throw DomainProblem.conflict("already-approved", "version " + approvedVersion + " of the report of case "
                     + caseId + " was approved by " + approvedBy + " at " + approvedAt);
@@ -78,12 +87,30 @@ public record Report(List<ReportVersion> versions, Integer approvedVersion, Stri
 
     /** A coordinator releases the approved current version; no edits after that. */
     public Report release(String caseId, String coordinator, Instant at) {
+        return release(caseId, coordinator, null, at);
+    }
+
+    /**
+     * A coordinator releases the approved current version; with {@code readVersion}, only if that is the version
+     * they read (what the patient receives is what the coordinator saw).
+     */
+    public Report release(String caseId, String coordinator, Integer readVersion, Instant at) {
         requireNotReleased(caseId, "released again");
         if (approvedVersion == null) {
             throw DomainProblem.conflict("report-not-approved", "version " + current().number()
                     + " of the report of case " + caseId + " is not approved yet; a coordinator approves before release");
         }
+        requireRead(caseId, "release", readVersion, approvedVersion);
         return new Report(versions, approvedVersion, approvedBy, approvedAt, coordinator, at);
+    }
+
+    private void requireRead(String caseId, String step, Integer readVersion, int version) {
+        if (readVersion != null && readVersion != version) {
+            ReportVersion current = current();
+            throw DomainProblem.conflict("stale-report-version", "the report of case " + caseId + " is at version "
+                    + current.number() + " (by " + current.editor() + " at " + current.at() + "); the " + step
+                    + " was of version " + readVersion + ": re-read it first");
+        }
     }
 
     private void requireNotReleased(String caseId, String what) {

@@ -35,11 +35,11 @@ public class ReportDesk {
     }
 
     public Mono<ReportView> approve(String caseId, CoordinatorRequest request) {
-        return change(caseId, review -> review.approveReport(request.coordinator(), clock.instant()));
+        return change(caseId, review -> review.approveReport(request.coordinator(), request.version(), clock.instant()));
     }
 
     public Mono<ReportView> release(String caseId, CoordinatorRequest request) {
-        return change(caseId, review -> review.releaseReport(request.coordinator(), clock.instant()));
+        return change(caseId, review -> review.releaseReport(request.coordinator(), request.version(), clock.instant()));
     }
 
     /** The current version of a review the caller was admitted to, as a FHIR Composition. */

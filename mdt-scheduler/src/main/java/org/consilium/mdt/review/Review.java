@@ -348,14 +348,14 @@ public class Review {
         return report;
     }
 
-    Report approveReport(String coordinator, Instant now) {
-        report = requireReport().approve(caseId, coordinator, now);
+    Report approveReport(String coordinator, Integer readVersion, Instant now) {
+        report = requireReport().approve(caseId, coordinator, readVersion, now);
         return report;
     }
 
     /** Releases the approved version and announces it (ReportReleased): that version is what the patient gets. */
-    Report releaseReport(String coordinator, Instant now) {
-        report = requireReport().release(caseId, coordinator, now);
+    Report releaseReport(String coordinator, Integer readVersion, Instant now) {
+        report = requireReport().release(caseId, coordinator, readVersion, now);
         ReportVersion released = report.current();
         String signedBy = consensus == null ? released.editor() : consensus.signedBy();
         outbox.add(OutboxEntry.of(new ReportReleased(caseId, released.number(), released.sections().asContent(signedBy),

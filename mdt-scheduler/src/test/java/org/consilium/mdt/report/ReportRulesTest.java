@@ -96,4 +96,16 @@ class ReportRulesTest {
         assertThat(slug(() -> released.approve("c", "Ana", T3))).isEqualTo("report-released");
         assertThat(slug(() -> released.release("c", "Ana", T3))).isEqualTo("report-released");
     }
+
+    @Test
+    void approvalAndReleaseOfTheVersionReadAreRefusedWhenAnotherVersionIsTheOneAtStake() {
+        Report second = Report.first(sections("Surgery"), "Dr Chair", T1)
+                .revise("c", "Ana", "plainer words", 1, sections("Surgery first"), T2);
+        // the coordinator read version 1; version 2 landed meanwhile: not approved unseen
+        assertThat(slug(() -> second.approve("c", "Ben", 1, T3))).isEqualTo("stale-report-version");
+        Report approved = second.approve("c", "Ben", 2, T3);
+        assertThat(approved.approvedVersion()).isEqualTo(2);
+        assertThat(slug(() -> approved.release("c", "Ben", 1, T3))).isEqualTo("stale-report-version");
+        assertThat(approved.release("c", "Ben", 2, T3).status()).isEqualTo(ReportStatus.RELEASED);
+    }
 }

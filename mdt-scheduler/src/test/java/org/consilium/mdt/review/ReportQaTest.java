@@ -158,15 +158,22 @@ class ReportQaTest extends ServiceTest {
                 "report-not-approved");
         problem(post(caseId, "report/approve", Map.of()), HttpStatus.BAD_REQUEST, "validation")
                 .jsonPath("$.errors[0].field").isEqualTo("coordinator");
+        problem(post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 0)), HttpStatus.BAD_REQUEST,
+                "validation").jsonPath("$.errors[0].field").isEqualTo("version");
+        // the coordinator read version 1, version 2 is current: not approved unseen
+        problem(post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 1)), HttpStatus.CONFLICT,
+                "stale-report-version");
         assertUnchanged(caseId, before);
 
-        ReportView approved = post(caseId, "report/approve", Map.of("coordinator", "Ana")).expectStatus().isOk()
+        ReportView approved = post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 2)).expectStatus().isOk()
                 .expectBody(ReportView.class).returnResult().getResponseBody();
         assertThat(approved.status()).isEqualTo(ReportStatus.APPROVED);
         assertThat(approved.approvedVersion()).isEqualTo(2);
         problem(post(caseId, "report/approve", Map.of("coordinator", "Ben")), HttpStatus.CONFLICT, "already-approved");
 
-        ReportView released = post(caseId, "report/release", Map.of("coordinator", "Ben")).expectStatus().isOk()
+        problem(post(caseId, "report/release", Map.of("coordinator", "Ben", "version", 1)), HttpStatus.CONFLICT,
+                "stale-report-version");
+        ReportView released = post(caseId, "report/release", Map.of("coordinator", "Ben", "version", 2)).expectStatus().isOk()
                 .expectBody(ReportView.class).returnResult().getResponseBody();
         assertThat(released.status()).isEqualTo(ReportStatus.RELEASED);
         assertThat(released.releasedBy()).isEqualTo("Ben");

@@ -160,7 +160,7 @@ class ReviewRulesTest {
     void theConsensusIsVersionOneOfTheReportAndReportChangesNeedAConcludedReview() {
         Review review = twoMembers("c6", Urgency.ROUTINE);
         assertThat(review.report()).isEmpty();
-        assertThatThrownBy(() -> review.approveReport("Ana", NOW)).isInstanceOf(DomainProblem.class)
+        assertThatThrownBy(() -> review.approveReport("Ana", null, NOW)).isInstanceOf(DomainProblem.class)
                 .extracting(e -> ((DomainProblem) e).slug()).isEqualTo("review-not-concluded");
         review.recordOpinion(opinion("path", "Surgery", true, Confidence.HIGH, null), NOW);
         review.recordOpinion(opinion("rad", "Surgery", true, Confidence.HIGH, null), NOW);
@@ -190,6 +190,6 @@ class ReviewRulesTest {
         assertThat(report.current().at()).isEqualTo(NOW);
         assertThat(report.current().sections().differenceExplanation()).isEqualTo("PD-L1 high");
         assertThat(report.current().sections().dissent()).containsExactly("dissent");
-        assertThat(legacy.approveReport("Ana", NOW).approvedVersion()).isEqualTo(1);
+        assertThat(legacy.approveReport("Ana", null, NOW).approvedVersion()).isEqualTo(1);
     }
 }

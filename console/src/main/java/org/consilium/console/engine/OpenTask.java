@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.engine;
 
 import java.time.Instant;
 import java.util.Optional;

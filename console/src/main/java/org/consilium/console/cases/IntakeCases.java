@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +32,6 @@ public class IntakeCases {
     private static CaseHeader withPatientName(CaseHeader c, String name) {
         return new CaseHeader(c.caseId(), name, c.stage(), c.urgency(), c.cancerType(), c.questionForPanel(),
                 c.plannedTreatmentStart(), c.submittedAt(), c.disciplines(), c.consents(), c.history(), c.patient(),
-                c.diagnosis(), c.firstOpinion());
+                c.diagnosis(), c.firstOpinion(), c.consentHistory());
     }
 }

@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.engine;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -24,7 +24,7 @@ public class EngineTasks {
         this.engine = engine;
     }
 
-    Flux<OpenTask> open(int limit) {
+    public Flux<OpenTask> open(int limit) {
         return engine.client().get()
                 .uri(uri -> uri.path("/task").queryParam("sortBy", "created").queryParam("sortOrder", "asc")
                         .queryParam("maxResults", limit).build())
@@ -69,7 +69,7 @@ public class EngineTasks {
      * Process instance id → its next timer: the stage's clock (records deadline, scheduling and panel watches,
      * release, delivery) or the next reminder, whichever comes first.
      */
-    Mono<Map<String, Instant>> nextClocks() {
+    public Mono<Map<String, Instant>> nextClocks() {
         return engine.client().get()
                 .uri(uri -> uri.path("/job").queryParam("timers", true).queryParam("sortBy", "jobDueDate")
                         .queryParam("sortOrder", "asc").queryParam("maxResults", 2000).build())

@@ -1,9 +1,11 @@
-package org.consilium.console.worklist;
+package org.consilium.console.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import org.consilium.console.pages.UtcText;
 
 /**
  * The case as intake-service tells it ({@code GET /cases/{id}}), with the patient's name from the same view. Read,
@@ -14,7 +16,26 @@ import java.util.Map;
 public record CaseHeader(String caseId, String patientName, String stage, String urgency, String cancerType,
                          String questionForPanel, LocalDate plannedTreatmentStart, Instant submittedAt,
                          List<String> disciplines, Map<String, Boolean> consents, List<StageChange> history,
-                         Patient patient, Diagnosis diagnosis, FirstOpinion firstOpinion) {
+                         Patient patient, Diagnosis diagnosis, FirstOpinion firstOpinion,
+                         List<ConsentChange> consentHistory) {
+
+    public CaseHeader {
+        consentHistory = consentHistory == null ? List.of() : List.copyOf(consentHistory);
+    }
+
+    /**
+     * One entry of the consent history (intake): a purpose granted or withdrawn, and when; the first entries are the
+     * consent given with the request. Who decided is on intake's audit trail.
+     */
+    public record ConsentChange(String purpose, boolean granted, Instant at) {
+        public String purposeLabel() {
+            return purpose == null ? "" : purpose.toLowerCase().replace('_', ' ');
+        }
+
+        public String atText() {
+            return UtcText.of(at);
+        }
+    }
 
     /** Who the patient is, as far as the triage needs it (intake's view; contact data is not read here). */
     public record Patient(Integer age, String sex, String country, List<String> languages) {
@@ -63,7 +84,7 @@ public record CaseHeader(String caseId, String patientName, String stage, String
     }
 
     /** Urgent first: the order coordinators take cases in when their clocks are equal. */
-    static int rank(String urgency) {
+    public static int rank(String urgency) {
         if (urgency == null) {
             return 3;
         }

@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,5 @@ class ReturnToTest {
         assertThat(ReturnTo.safe("/worklist/../logout")).isEqualTo("/worklist");
         assertThat(ReturnTo.safe("/cases/x?a=<script>")).isEqualTo("/worklist");
         assertThat(ReturnTo.safe(null)).isEqualTo("/worklist");
-    }
-
-    @Test
-    void theFilterWritesItsOwnAddressAndIgnoresAnUnknownUrgency() {
-        assertThat(WorklistFilter.of("URGENT", "true").page()).isEqualTo("/worklist?urgency=URGENT&mine=true");
-        assertThat(WorklistFilter.of("SOON", null).page()).isEqualTo("/worklist");
-        assertThat(WorklistFilter.of("", "on").page()).isEqualTo("/worklist?mine=true");
     }
 }

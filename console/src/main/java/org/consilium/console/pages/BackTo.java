@@ -1,4 +1,4 @@
-package org.consilium.console.worklist;
+package org.consilium.console.pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
