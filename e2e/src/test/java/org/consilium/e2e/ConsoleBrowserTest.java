@@ -1,27 +1,19 @@
 package org.consilium.e2e;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.consilium.identity.testing.DemoLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,26 +39,18 @@ import static org.awaitility.Awaitility.await;
         + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
 @ExtendWith(SharedStack.class)
 class ConsoleBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final Path SHOTS = ConsoleBrowser.SHOTS;
     private static Playwright playwright;
     private static Browser browser;
-    /**
-     * How long a step may take before the test gives up: sign-in crosses four JVMs that share two cores with the
-     * rest of the stack (and CI's other builds); a bound, not a measurement.
-     */
-    private static final double PATIENCE_MS = Duration.ofSeconds(90).toMillis();
 
     static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM);
+        return ConsoleBrowser.chromiumInstalled();
     }
 
     @BeforeAll
-    static void chromium() throws IOException {
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
-        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
+    static void chromium() {
+        playwright = ConsoleBrowser.playwright();
+        browser = ConsoleBrowser.chromium(playwright);
     }
 
     @AfterAll
@@ -291,18 +275,12 @@ class ConsoleBrowserTest {
     }
 
     private static BrowserContext patient(BrowserContext context) {
-        context.setDefaultTimeout(PATIENCE_MS);
-        context.setDefaultNavigationTimeout(PATIENCE_MS);
-        return context;
+        return ConsoleBrowser.patient(context);
     }
 
     /** The provider's login form, as a person fills it in. */
     private static void signIn(Page page, String url, String username) {
-        page.navigate(url);
-        page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password());
-        page.locator("button[type=submit]").click();
+        ConsoleBrowser.signIn(page, url, username);
     }
 
     /** Tokens stay on the server (ADR 16): the browser has one session cookie, HttpOnly and SameSite, and no token. */
@@ -328,18 +306,10 @@ class ConsoleBrowserTest {
 
     /** A screenshot of the page, and axe-core's WCAG 2.1 A/AA check of it: no serious or critical violation. */
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
-        AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-        assertThat(axe.getPasses()).as(name + ": axe-core ran its rules on the page").isNotEmpty();
-        assertThat(axe.getViolations()).filteredOn(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .as(name + ": axe-core's serious and critical WCAG 2.1 AA violations")
-                .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).toList())
-                .isEmpty();
+        ConsoleBrowser.shot(page, name);
     }
 
     private static String password() {
-        String fromEnvironment = System.getenv("DEMO_PASSWORD");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? DemoLogin.DEFAULT_PASSWORD : fromEnvironment;
+        return ConsoleBrowser.password();
     }
 }
