@@ -3,6 +3,8 @@ package org.consilium.mdt.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.consilium.events.MessageType;
+import org.consilium.events.ScheduleReview;
+import org.consilium.events.Urgency;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class IndependentOpinionsServiceTest extends ServiceTest {
     @Test
     void aMemberReadsTheOthersOpinionsOnlyOnceTheyHaveGivenTheirOwn() {
         String caseId = newCaseId("independent");
-        KafkaProbe.publish(smallCase(caseId));
+        KafkaProbe.publish(threeDisciplines(caseId));
         ReviewView review = awaitReview(caseId);
         assertThat(review.panel()).hasSizeGreaterThanOrEqualTo(3);
         String first = review.panel().get(0).specialistId();
@@ -81,7 +83,7 @@ class IndependentOpinionsServiceTest extends ServiceTest {
     @Test
     void anOpinionSentTwiceUnderOneIdempotencyKeyIsRecordedAndAnnouncedOnce() {
         String caseId = newCaseId("once");
-        KafkaProbe.publish(smallCase(caseId));
+        KafkaProbe.publish(lightCase(caseId, "Is surgery needed?", "Watch and wait"));
         ReviewView review = awaitReview(caseId);
         String member = review.panel().get(0).specialistId();
         Map<String, Object> opinion = opinion(member, true);
@@ -113,7 +115,7 @@ class IndependentOpinionsServiceTest extends ServiceTest {
     @Test
     void aSpecialistsOwnSessionsListOnlyTheCasesTheirSeatsOpenInTheirZone() {
         String caseId = newCaseId("mine");
-        KafkaProbe.publish(smallCase(caseId));
+        KafkaProbe.publish(lightCase(caseId, "Is surgery needed?", "Watch and wait"));
         ReviewView review = awaitReview(caseId);
         ReviewView.Member member = review.panel().get(0);
 
@@ -144,6 +146,16 @@ class IndependentOpinionsServiceTest extends ServiceTest {
 
         JsonNode outsider = read(as("dr-not-on-this-panel"), "/specialists/me/sessions", null);
         assertThat(outsider.path("sessions").findValuesAsText("caseId")).doesNotContain(caseId);
+    }
+
+    /**
+     * Three seats in disciplines the other tests hardly use (every test shares the directory's weekly capacity):
+     * haematology, a haematopathologist and a supportive-care physician, all licensed in GB.
+     */
+    private static ScheduleReview threeDisciplines(String caseId) {
+        return new ScheduleReview(caseId, "lymphoma", Urgency.ROUTINE,
+                List.of("haematologist", "haematopathologist", "supportive-care-physician"), List.of("en"),
+                "Europe/London", "Is R-CHOP the right first treatment?", "R-CHOP, six cycles", "GB", null);
     }
 
     private WebTestClient.ResponseSpec keyed(String caseId, String member, String key, Map<String, ?> body) {
