@@ -130,7 +130,7 @@ class SpecialistRoomBrowserTest {
             signIn(chairs, RunningStack.url(8090, "/room/cases/" + caseId), chairId);
             chairs.waitForURL(RunningStack.url(8090, "/room/cases/" + caseId));
             chairs.getByLabel("Your recommendation").fill(CHAIR_SAYS);
-            chairs.getByLabel("I differ from it").check();
+            chairs.getByLabel("I differ from it", new Page.GetByLabelOptions().setExact(true)).check();
             chairs.getByLabel("High", new Page.GetByLabelOptions().setExact(true)).check();
             chairs.getByLabel("Information still missing").fill("PD-L1 and EGFR/ALK results");
             chairs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give my opinion")).click();
@@ -148,12 +148,12 @@ class SpecialistRoomBrowserTest {
 
             // given without saying how confident: refused next to the field, nothing typed lost
             file.getByLabel("Your recommendation").fill(MEMBER_SAYS);
-            file.getByLabel("I agree with it").check();
+            file.getByLabel("I agree with it", new Page.GetByLabelOptions().setExact(true)).check();
             file.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give my opinion")).click();
             assertThat(file.locator("#opinion-confidence .field-error")).isVisible();
             assertThat(file.getByRole(AriaRole.ALERT)).containsText("confidence");
             assertThat(file.getByLabel("Your recommendation")).hasValue(MEMBER_SAYS);
-            assertThat(file.getByLabel("I agree with it")).isChecked();
+            assertThat(file.getByLabel("I agree with it", new Page.GetByLabelOptions().setExact(true))).isChecked();
             shot(file, "room-opinion-refused.png");
             file.getByLabel("Medium", new Page.GetByLabelOptions().setExact(true)).check();
             file.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give my opinion")).click();
@@ -182,7 +182,7 @@ class SpecialistRoomBrowserTest {
             chairs.navigate(RunningStack.url(8090, "/room/cases/" + caseId));
             Locator consensus = chairs.locator("#consensus");
             consensus.getByLabel("The panel's recommendation").fill(CHAIR_SAYS + ", after EGFR/ALK/PD-L1 testing");
-            consensus.getByLabel("The panel differs").check();
+            consensus.getByLabel("The panel differs", new Locator.GetByLabelOptions().setExact(true)).check();
             consensus.getByLabel("Why it differs").fill("Stage IIIA benefits from treatment before surgery; molecular results were missing.");
             consensus.getByLabel("For the patient, in plain words").fill("The panel suggests medicine first to shrink the tumour, then the operation.");
             consensus.getByLabel("Dissent, one view per line").fill("The " + member.get("discipline").asText().replace('-', ' ')
