@@ -4,15 +4,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,31 +29,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Where no Chromium is installed (.ci/run installs Debian's {@code chromium}), the tests are skipped and say so.
  */
-// checked before the shared stack starts, so a machine without a browser does not start six JVMs for nothing
-@EnabledIf(value = "chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
-        + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
-@ExtendWith(SharedStack.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleBrowserTests {
     private static final Path SHOTS = ConsoleBrowser.SHOTS;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    static boolean chromiumInstalled() {
-        return ConsoleBrowser.chromiumInstalled();
-    }
-
-    @BeforeAll
-    static void chromium() {
-        playwright = ConsoleBrowser.playwright();
-        browser = ConsoleBrowser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aCoordinatorSignsInFindsASubmittedCaseClaimsItsTaskAndSignsOutOfTheProviderToo() {

@@ -6,14 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,43 +33,17 @@ import static org.consilium.e2e.ConsoleBrowser.signIn;
  * hidden; the chair gives theirs in their own room; the member still cannot see it (mdt-scheduler hides it, not the
  * page), gives theirs (refused once, naming the field, nothing typed lost) and then sees the panel side by side with
  * the disagreement highlighted; the rest of the panel gives theirs, and the chair signs the consensus with the dissent.
- * A specialist of another panel is refused the case, a patient the room, the member the coordinator's desk.
+ * Released, a follow-up question waits for the chair, who answers it in the room. A specialist of another panel is
+ * refused the case, a patient the room, the member the coordinator's desk.
  */
-@EnabledIf(value = "chromiumInstalled", disabledReason = "SKIPPED (assumption): no Chromium at /usr/bin/chromium or "
-        + "$CONSILIUM_CHROMIUM; install Debian's chromium (.ci/run does) to run the console's browser tests")
-@ExtendWith(SharedStack.class)
-class SpecialistRoomBrowserTest {
+class SpecialistRoomBrowserTest extends ConsoleBrowserTests {
     private static final String CHAIR_SAYS = "Neoadjuvant chemo-immunotherapy, then lobectomy";
     private static final String MEMBER_SAYS = "Lobectomy first, as planned, then adjuvant chemotherapy";
-    private static Playwright playwright;
-    private static Browser browser;
-
-    static boolean chromiumInstalled() {
-        return ConsoleBrowser.chromiumInstalled();
-    }
-
-    @BeforeAll
-    static void chromium() {
-        playwright = ConsoleBrowser.playwright();
-        browser = ConsoleBrowser.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void twoSpecialistsGiveIndependentOpinionsInTheirRoomsAndTheChairSignsTheConsensus() throws IOException {
-        String caseId = CaseDriver.submitLungCase("room-" + UUID.randomUUID() + "@example.org");
-        CaseDriver.completeTask(caseId, "Review intake", Map.of("accepted", true));
-        CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId)).forEach(item -> CaseDriver.upload(caseId, item));
-        CaseDriver.awaitRecordsComplete(caseId);
-        CaseDriver.completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
-        JsonNode review = await("the panel").atMost(Duration.ofSeconds(90)).until(
-                () -> Http.get(RunningStack.url(8083, "/reviews/" + caseId)), r -> r.status() == 200).body();
+        JsonNode review = onAPanel("room-");
+        String caseId = review.get("caseId").asText();
         List<JsonNode> panel = new ArrayList<>();
         review.get("panel").forEach(panel::add);
         JsonNode chair = panel.stream().filter(m -> m.get("chair").asBoolean()).findFirst().orElseThrow();
@@ -165,7 +134,6 @@ class SpecialistRoomBrowserTest {
             assertThat(file.locator("article.seat[data-seat='" + chairId + "']")).containsText(CHAIR_SAYS);
             assertThat(file.locator("article.seat[data-seat='" + memberId + "']")).containsText(MEMBER_SAYS);
             assertThat(file.locator(".alert.disagreement")).containsText("agree with the first opinion");
-            shot(file, "room-meeting.png");
 
             // the rest of the panel gives theirs (over the API, each with their own token)
             for (JsonNode other : panel) {
@@ -177,6 +145,12 @@ class SpecialistRoomBrowserTest {
                     assertThat(given.status()).as(given.raw()).isEqualTo(201);
                 }
             }
+
+            // the member's view of the meeting: the whole panel side by side, theirs standing apart
+            file.reload();
+            assertThat(file.locator("article.seat.apart[data-seat='" + memberId + "']")).containsText("Differs from most of the panel");
+            assertThat(file.locator("article.seat.awaited")).hasCount(0);
+            shot(file, "room-meeting.png");
 
             // the chair signs, the dissent kept
             chairs.navigate(RunningStack.url(8090, "/room/cases/" + caseId));
@@ -197,6 +171,26 @@ class SpecialistRoomBrowserTest {
             assertThat(concluded.get("status").asText()).isEqualTo("CONCLUDED");
             assertThat(concluded.at("/consensus/dissent/0").asText()).contains("would operate first");
 
+            // released, a follow-up question from the patient (relayed by the coordinator) waits for the chair's answer
+            CaseDriver.releaseReport(caseId);
+            Http.Response asked = Http.post(RunningStack.url(8083, "/reviews/" + caseId + "/questions"), Map.of(
+                    "question", "Can the chemotherapy be given in Jakarta?",
+                    "replyTo", Map.of("name", "Budi Santoso", "email", "room-follow-up@example.org", "language", "en")));
+            assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+            chairs.navigate(RunningStack.url(8090, "/room"));
+            Locator waiting = chairs.locator(".questions-waiting");
+            assertThat(waiting).containsText(caseId);
+            waiting.getByRole(AriaRole.LINK).first().click();
+            Locator question = chairs.locator("article.question-waiting");
+            assertThat(question).containsText("Can the chemotherapy be given in Jakarta?");
+            shot(chairs, "room-follow-up.png");
+            question.getByLabel("Your answer").fill("Yes: any oncology centre there can give it; we will write to your doctor.");
+            question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send the answer")).click();
+            chairs.waitForURL(Pattern.compile(".*/room\\?done=.*"));
+            assertThat(chairs.getByRole(AriaRole.STATUS)).containsText("is sent");
+            assertThat(Http.get(RunningStack.url(8083, "/reviews/" + caseId)).body().at("/questions/0/answer").asText())
+                    .startsWith("Yes: any oncology centre");
+
             // at 360 px, the room reads without scrolling sideways
             room.setViewportSize(360, 800);
             room.navigate(RunningStack.url(8090, "/room"));
@@ -211,13 +205,8 @@ class SpecialistRoomBrowserTest {
 
     @Test
     void aSpecialistOfAnotherPanelIsRefusedTheCaseAndAPatientTheRoom() {
-        String caseId = CaseDriver.submitLungCase("room-refused-" + UUID.randomUUID() + "@example.org");
-        CaseDriver.completeTask(caseId, "Review intake", Map.of("accepted", true));
-        CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId)).forEach(item -> CaseDriver.upload(caseId, item));
-        CaseDriver.awaitRecordsComplete(caseId);
-        CaseDriver.completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
-        JsonNode review = await("the panel").atMost(Duration.ofSeconds(90)).until(
-                () -> Http.get(RunningStack.url(8083, "/reviews/" + caseId)), r -> r.status() == 200).body();
+        JsonNode review = onAPanel("room-refused-");
+        String caseId = review.get("caseId").asText();
         List<String> seated = review.get("panel").findValuesAsText("specialistId");
         // a supportive-care physician: in the directory, but on no lung panel that did not ask for supportive care
         String outsider = Http.get(RunningStack.url(8083, "/specialists?discipline=supportive-care-physician")).body()
@@ -245,5 +234,16 @@ class SpecialistRoomBrowserTest {
             assertThat(page.locator("main")).containsText("signed in as pat.lee (roles: patient)");
             shot(page, "room-refused-patient.png");
         }
+    }
+
+    /** A lung case driven to its panel over the APIs (accepted, records uploaded, dossier verified): its review. */
+    private static JsonNode onAPanel(String patient) {
+        String caseId = CaseDriver.submitLungCase(patient + UUID.randomUUID() + "@example.org");
+        CaseDriver.completeTask(caseId, "Review intake", Map.of("accepted", true));
+        CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId)).forEach(item -> CaseDriver.upload(caseId, item));
+        CaseDriver.awaitRecordsComplete(caseId);
+        CaseDriver.completeTask(caseId, "Verify dossier", Map.of("dossierVerified", true));
+        return await("the panel").atMost(Duration.ofSeconds(90)).until(
+                () -> Http.get(RunningStack.url(8083, "/reviews/" + caseId)), r -> r.status() == 200).body();
     }
 }
