@@ -65,11 +65,11 @@ class SpecialistRoomBrowserTest extends ConsoleBrowserTests {
             assertThat(room.locator("main")).containsText(member.get("timeZone").asText());
             assertThat(room.locator(".room-summary")).containsText("cases");
             shot(room, "room.png");
+            room.keyboard().press("Tab");
+            assertThat(room.locator(":focus")).hasText("Skip to the content");
             Download calendar = room.waitForDownload(() -> room.getByText("Download my sessions (.ics)").click());
             String ics = Files.readString(calendar.path());
             assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("case " + caseId);
-            room.keyboard().press("Tab");
-            assertThat(room.locator(":focus")).hasText("Skip to the content");
 
             // the dossier and the opinion form; the others' opinions are not there to read
             item.getByRole(AriaRole.LINK).first().click();

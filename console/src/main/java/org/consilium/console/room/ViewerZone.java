@@ -45,6 +45,11 @@ public record ViewerZone(ZoneId zone) {
         return zone.getId().equals("Z") || zone.getId().equals("UTC") ? "UTC" : zone.getId() + " (" + utc + ")";
     }
 
+    /** {@code Mon 7 Dec 2026}, the day in UTC: a load week is counted in UTC, as the panel composer counts it. */
+    public String utcDay(Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(at.atZone(ZoneOffset.UTC));
+    }
+
     /** For a {@code <time datetime>}: the instant, unambiguous to machines. */
     public static String machine(Instant at) {
         return at == null ? "" : at.toString();

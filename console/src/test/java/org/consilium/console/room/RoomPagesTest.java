@@ -65,7 +65,7 @@ class RoomPagesTest {
         String page = as("dr-member").get().uri("/room").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Mon 7 Dec 2026, 09:00 Asia/Singapore (UTC+08:00)", "#1 · 09:00–09:20",
-                "3 of 6 cases", "Your opinion is awaited", "/room/calendar.ics", "data-case=\"case-1\"");
+                "3 of 6 cases", "week of Mon 7 Dec 2026 (counted in UTC)", "Your opinion is awaited", "/room/calendar.ics", "data-case=\"case-1\"");
     }
 
     @Test
