@@ -72,8 +72,18 @@ class SpecialistRoomBrowserTest extends ConsoleBrowserTests {
             assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("case " + caseId);
 
             // the dossier and the opinion form; the others' opinions are not there to read
+            java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+            room.onRequestFinished(request -> {
+                if (request.url().startsWith(RunningStack.url(8090, "/room/cases/"))) {
+                    bytes.addAndGet(request.sizes().responseBodySize + request.sizes().responseHeadersSize);
+                }
+            });
+            long opened = System.nanoTime();
             item.getByRole(AriaRole.LINK).first().click();
             room.waitForURL(RunningStack.url(8090, "/room/cases/" + caseId));
+            // numbers to read, not to assert (benchmarks print, tests check behaviour)
+            System.out.printf("room case page: %d ms to load (mdt-scheduler's review and meeting view, records' checklist),"
+                    + " %d bytes over the wire from the console%n", (System.nanoTime() - opened) / 1_000_000, bytes.get());
             Page file = room;
             assertThat(file.locator("main")).containsText("Should I have chemotherapy or immunotherapy before the operation instead?");
             assertThat(file.locator("main")).containsText("Lobectomy then adjuvant chemotherapy");
