@@ -34,7 +34,8 @@ class RoomPages {
                     Map.of(), draft.isPresent() && !draft.get().blank());
         }
 
-        static Forms opinionRefused(OpinionForm form, Map<String, String> errors) {
+        static Forms opinionRefused(OpinionForm form, Map<String, String> refused) {
+            Map<String, String> errors = FieldWords.of(refused);
             // a form whose key was damaged gets a new one: it was never accepted under the old
             OpinionForm shown = errors.containsKey("idempotencyKey")
                     ? new OpinionForm(form.recommendation(), form.agreesWithFirstOpinion(), form.confidence(),
@@ -43,12 +44,12 @@ class RoomPages {
         }
 
         static Forms consensusRefused(ConsensusForm form, Map<String, String> errors) {
-            return new Forms(OpinionForm.empty(), Map.of(), form, errors, "", "", Map.of(), false);
+            return new Forms(OpinionForm.empty(), Map.of(), form, FieldWords.of(errors), "", "", Map.of(), false);
         }
 
         static Forms answerRefused(String questionId, String answer, Map<String, String> errors) {
-            return new Forms(OpinionForm.empty(), Map.of(), ConsensusForm.empty(), Map.of(), questionId, answer, errors,
-                    false);
+            return new Forms(OpinionForm.empty(), Map.of(), ConsensusForm.empty(), Map.of(), questionId, answer,
+                    FieldWords.of(errors), false);
         }
 
         public String answerFor(String id) {

@@ -91,7 +91,7 @@ class RoomPagesTest {
                 .body(BodyInserters.fromFormData("recommendation", "Lobectomy first").with("agreesWithFirstOpinion", "true")
                         .with("idempotencyKey", "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"))
                 .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(refused).contains("confidence: must not be null", "id=\"opinion-confidence-error\"", ">Lobectomy first</textarea>",
+        assertThat(refused).contains("confidence: Required: choose one.", "id=\"opinion-confidence-error\"", ">Lobectomy first</textarea>",
                 "value=\"1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b\"");
         // the same key again: the form is the same submission
         verify(room).giveOpinion(eq("case-1"), anyMap(), eq("1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"));
