@@ -32,7 +32,9 @@ final class MissingRole implements ServerAccessDeniedHandler {
                 .map(user -> "signed in as " + HtmlUtils.htmlEscape(user.username()) + " (roles: "
                         + HtmlUtils.htmlEscape(String.join(", ", user.roles())) + ")")
                 .defaultIfEmpty("not signed in");
-        return Mono.zip(who, signOutField, (person, field) -> page(person, field, stylesheet))
+        boolean room = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/room");
+        return Mono.zip(who, signOutField, (person, field) -> room ? page(person, field, stylesheet, ROOM)
+                        : page(person, field, stylesheet))
                 .flatMap(html -> {
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
@@ -41,13 +43,24 @@ final class MissingRole implements ServerAccessDeniedHandler {
                 });
     }
 
+    /** Which place needs which role, in words. */
+    record Place(String people, String place, String role) {
+    }
+
+    static final Place DESK = new Place("coordinators", "The coordinator's desk", "coordinator");
+    static final Place ROOM = new Place("specialists", "The review room", "specialist");
+
     /** {@code who} and {@code csrfField} arrive escaped. */
     static String page(String who, String csrfField, String stylesheet) {
+        return page(who, csrfField, stylesheet, DESK);
+    }
+
+    static String page(String who, String csrfField, String stylesheet, Place place) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>Not for your role · Consilium</title><link rel=\"stylesheet\" href=\"" + stylesheet + "\"></head>"
-                + "<body><main class=\"page\"><h1>This page is for coordinators</h1>"
-                + "<p>The coordinator's desk needs the role <strong>coordinator</strong>; you are " + who + ".</p>"
+                + "<body><main class=\"page\"><h1>This page is for " + place.people() + "</h1>"
+                + "<p>" + place.place() + " needs the role <strong>" + place.role() + "</strong>; you are " + who + ".</p>"
                 + "<p>Sign out to sign in as someone else.</p>"
                 + "<form method=\"post\" action=\"/logout\">" + csrfField + "<button type=\"submit\">Sign out</button></form>"
                 + "</main></body></html>";

@@ -36,9 +36,11 @@ class WorklistController {
         this.otherWork = List.copyOf(otherWork);
     }
 
+    /** Each role to its own desk: specialists to their review room, everyone else to the worklist (or its 403). */
     @GetMapping("/")
-    String home() {
-        return "redirect:/worklist";
+    String home(Authentication authentication) {
+        List<String> roles = SignedInUser.of(authentication).roles();
+        return roles.contains("specialist") && !roles.contains("coordinator") ? "redirect:/room" : "redirect:/worklist";
     }
 
     @GetMapping("/worklist")

@@ -25,6 +25,8 @@ public class MdtAccess {
     EndpointRules mdtEndpoints() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/specialists").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
+                // a specialist's own sessions: only the cases their seats open to them (review.MySessionsEndpoint)
+                .pathMatchers(HttpMethod.GET, "/specialists/me/sessions").hasRole(Roles.SPECIALIST)
                 .pathMatchers(HttpMethod.GET, "/sessions").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/sessions/*/agenda").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
                 .pathMatchers(HttpMethod.PUT, "/reviews/*/panel/*", "/reviews/*/report").hasRole(Roles.COORDINATOR)

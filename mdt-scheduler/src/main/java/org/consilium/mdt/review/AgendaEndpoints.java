@@ -24,10 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @RestController
 @Tag(name = "sessions")
 class AgendaEndpoints {
+    static final String HIDDEN_WHY = "after the urgent cases; whether the opinions disagree is shown once you have given yours";
     private final SessionBooking booking;
     private final SessionCalendar calendar;
     private final ReviewRepository reviews;
@@ -49,9 +52,9 @@ class AgendaEndpoints {
                 .switchIfEmpty(Mono.error(() -> DomainProblem.notFound("session with booked cases", sessionId)))
                 .flatMap(roster -> reviews.findAllById(roster.caseIds())
                         .filter(r -> r.status() != ReviewStatus.CANCELLED).collectList()
-                        .flatMap(found -> visibleTo(found).map(visible -> agenda(new SessionSlot(roster.id(),
-                                roster.startsAt(), roster.endsAt(), roster.tumourGroup(), roster.kind(),
-                                roster.chairId()), found).only(visible))))
+                        .flatMap(found -> Mono.zip(visibleTo(found), hiddenFrom(found)).map(seen -> agenda(
+                                new SessionSlot(roster.id(), roster.startsAt(), roster.endsAt(), roster.tumourGroup(),
+                                        roster.kind(), roster.chairId()), found, seen.getT2()).only(seen.getT1()))))
                 .flatMap(agenda -> Flux.fromIterable(agenda.items())
                         .concatMap(item -> gate.record(http, item.caseId(), ReviewGate.Entry.review(AuditAction.READ,
                                 "agenda", item.caseId(), "on the agenda of session " + sessionId)))
@@ -69,6 +72,14 @@ class AgendaEndpoints {
                 .defaultIfEmpty(found.stream().map(Review::caseId).toList());
     }
 
+    /** The cases whose other opinions the caller may not see yet: those where they sit and have not given theirs. */
+    private static Mono<Set<String>> hiddenFrom(List<Review> found) {
+        return Caller.current()
+                .map(caller -> found.stream().filter(r -> IndependentOpinions.hiddenFrom(r, caller))
+                        .map(Review::caseId).collect(Collectors.toSet()))
+                .defaultIfEmpty(Set.of());
+    }
+
     static List<Review> ordered(List<Review> reviews) {
         return reviews.stream().sorted(Comparator.comparingInt(AgendaEndpoints::rank)
                 .thenComparing(r -> r.brief() == null || r.brief().urgency() == null ? Urgency.ROUTINE
@@ -84,17 +95,23 @@ class AgendaEndpoints {
         return Disagreement.of(review.panel(), review.opinions()).disagrees() ? 1 : 2;
     }
 
-    private Agenda agenda(SessionSlot slot, List<Review> reviews) {
+    /**
+     * Every case keeps its place (the order is the session's, the same for everyone), but a case whose other opinions
+     * are hidden from the caller says neither whether they disagree nor where ({@link IndependentOpinions}).
+     */
+    private Agenda agenda(SessionSlot slot, List<Review> reviews, Set<String> opinionsHidden) {
         Duration perCase = calendar.timePerCase(slot);
         List<Item> items = new ArrayList<>();
         Instant at = slot.startsAt();
         for (Review review : ordered(reviews)) {
             Disagreement disagreement = Disagreement.of(review.panel(), review.opinions());
             int rank = rank(review);
+            boolean hidden = opinionsHidden.contains(review.caseId());
+            String why = rank == 0 ? "urgent" : hidden ? HIDDEN_WHY
+                    : rank == 1 ? "pre-meeting opinions disagree" : "routine order";
             items.add(new Item(items.size() + 1, review.caseId(), review.brief() == null ? null : review.brief().urgency(),
-                    review.brief() == null ? null : review.brief().cancerType(), at, at.plus(perCase),
-                    rank == 0 ? "urgent" : rank == 1 ? "pre-meeting opinions disagree" : "routine order",
-                    disagreement.disagrees(), disagreement.points()));
+                    review.brief() == null ? null : review.brief().cancerType(), at, at.plus(perCase), why,
+                    !hidden && disagreement.disagrees(), hidden ? List.of() : disagreement.points(), hidden));
             at = at.plus(perCase);
         }
         return new Agenda(slot.id(), slot.kind(), slot.tumourGroup(), slot.chairId(), slot.startsAt(), slot.endsAt(),
@@ -110,8 +127,13 @@ class AgendaEndpoints {
         }
     }
 
-    /** @param why why the case has its place: urgent, pre-meeting opinions disagree, or routine order */
+    /**
+     * @param why                  why the case has its place: urgent, pre-meeting opinions disagree, or routine order
+     *                             (for a member who has not given their opinion: {@value #HIDDEN_WHY})
+     * @param othersOpinionsHidden the caller sits on this case's panel and has not given their opinion: whether and
+     *                             where the others disagree is not said
+     */
     record Item(int position, String caseId, Urgency urgency, String cancerType, Instant startsAt, Instant endsAt,
-                String why, boolean opinionsDisagree, List<String> pointsOfDisagreement) {
+                String why, boolean opinionsDisagree, List<String> pointsOfDisagreement, boolean othersOpinionsHidden) {
     }
 }

@@ -1,6 +1,7 @@
 package org.consilium.mdt.review;
 
 import org.consilium.support.concurrency.ConcurrentChanges;
+import org.consilium.support.idempotency.RequestFingerprint;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,27 @@ public class PanelDeliberation {
 
     /** Emits whether an earlier opinion of the member was replaced. */
     public Mono<OpinionRecorded> recordOpinion(String caseId, OpinionRequest request) {
-        return change(caseId, review -> new OpinionRecorded(review, review.recordOpinion(request, clock.instant())))
-                .doOnNext(recorded -> metrics.opinionSubmitted(recorded.review().member(request.specialistId())
-                        .map(m -> m.discipline()).orElse("unknown")));
+        return recordOpinion(caseId, request, null);
+    }
+
+    /**
+     * As {@link #recordOpinion(String, OpinionRequest)}, under an {@code Idempotency-Key} (null: none). A replay is
+     * not saved: nothing changed.
+     */
+    public Mono<OpinionRecorded> recordOpinion(String caseId, OpinionRequest request, String idempotencyKey) {
+        String fingerprint = idempotencyKey == null ? null : RequestFingerprint.of(request);
+        return Mono.defer(() -> find(caseId).flatMap(review -> {
+                    Review.OpinionOutcome outcome = review.recordOpinion(request, idempotencyKey, fingerprint, clock.instant());
+                    OpinionRecorded recorded = new OpinionRecorded(review, outcome.replaced(), outcome.replayed());
+                    return outcome.replayed() ? Mono.just(recorded) : reviews.save(review).thenReturn(recorded);
+                }))
+                .retryWhen(ConcurrentChanges.retry("the review of case " + caseId))
+                .doOnNext(recorded -> {
+                    if (!recorded.replayed()) {
+                        metrics.opinionSubmitted(recorded.review().member(request.specialistId())
+                                .map(m -> m.discipline()).orElse("unknown"));
+                    }
+                });
     }
 
     public Mono<Review> conclude(String caseId, ConsensusRequest request) {
@@ -62,6 +81,7 @@ public class PanelDeliberation {
                 .retryWhen(ConcurrentChanges.retry("the review of case " + caseId));
     }
 
-    public record OpinionRecorded(Review review, boolean replaced) {
+    /** @param replayed the same submission came again under its Idempotency-Key: nothing was recorded or announced */
+    public record OpinionRecorded(Review review, boolean replaced, boolean replayed) {
     }
 }

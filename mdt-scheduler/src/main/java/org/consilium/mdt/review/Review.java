@@ -66,13 +66,16 @@ public class Review {
     private final LicensureWidening licensureWidening;
     /** Guest specialists invited for this case while it had no panel, seated or not, with their links' state. */
     private final List<Guest> guests;
+    /** The Idempotency-Keys opinions were given with (the newest {@link OpinionKey#KEPT}). */
+    private final List<OpinionKey> opinionKeys;
 
     @PersistenceCreator
     Review(String caseId, Long version, ReviewStatus status, CaseBrief brief, SessionSlot session, String sessionReason,
            List<Panellist> panel, List<String> uncoveredDisciplines, List<Panel.Uncovered> uncovered,
            List<PanelSwap> swaps, List<Opinion> opinions, Consensus consensus, Instant scheduledAt,
            Instant cancelledAt, String cancelReason, List<FollowUpQuestion> questions, List<OutboxEntry> outbox,
-           List<String> appliedEvents, Report report, LicensureWidening licensureWidening, List<Guest> guests) {
+           List<String> appliedEvents, Report report, LicensureWidening licensureWidening, List<Guest> guests,
+           List<OpinionKey> opinionKeys) {
         this.caseId = caseId;
         this.version = version;
         this.status = status;
@@ -94,6 +97,7 @@ public class Review {
         this.report = report;
         this.licensureWidening = licensureWidening;
         this.guests = guests == null ? new ArrayList<>() : new ArrayList<>(guests);
+        this.opinionKeys = opinionKeys == null ? new ArrayList<>() : new ArrayList<>(opinionKeys);
     }
 
     /** A new review on a session with its panel; announces it with MdtScheduled. */
@@ -120,7 +124,7 @@ public class Review {
         Panel panel = GuestSeats.seat(composed, guests, command.country());
         Review review = new Review(command.caseId(), null, ReviewStatus.SCHEDULED, CaseBrief.of(command), session,
                 sessionReason, panel.members(), panel.uncoveredDisciplines(), panel.uncovered(), null, null, null, now,
-                null, null, null, null, List.of(commandId), null, widening, guests);
+                null, null, null, null, List.of(commandId), null, widening, guests, null);
         MdtScheduled scheduled = new MdtScheduled(command.caseId(), session.id(), session.startsAt(),
                 panel.members().stream().map(Panellist::toEvent).toList());
         review.outbox.add(OutboxEntry.of(scheduled, Envelope.derivedId(commandId, "MdtScheduled"), now));
@@ -142,7 +146,7 @@ public class Review {
     /** The case was withdrawn before it was scheduled: remember it, so that it is never scheduled. */
     static Review cancelledBeforeScheduling(String commandId, String caseId, String reason, Instant now) {
         return new Review(caseId, null, ReviewStatus.CANCELLED, null, null, null, null, null, null, null, null, null,
-                null, now, reason, null, null, List.of(commandId), null, null, null);
+                null, now, reason, null, null, List.of(commandId), null, null, null, null);
     }
 
     boolean hasApplied(String commandId) {
@@ -168,15 +172,43 @@ public class Review {
 
     /** Records a member's opinion (replacing their earlier one); returns whether one was replaced. */
     boolean recordOpinion(OpinionRequest request, Instant now) {
+        return recordOpinion(request, null, null, now).replaced();
+    }
+
+    /**
+     * As {@link #recordOpinion(OpinionRequest, Instant)}, under an {@code Idempotency-Key}: the same request under a
+     * key the member used before changes nothing and announces nothing ({@code replayed}; even when a later opinion
+     * has replaced it since, so a late retry does not bring an old opinion back); another request under it is 422
+     * {@code idempotency-key-reused}. Without a key, every submission counts.
+     */
+    OpinionOutcome recordOpinion(OpinionRequest request, String key, String fingerprint, Instant now) {
         requireOpen();
         Panellist member = member(request.specialistId()).orElseThrow(() -> new DomainProblem(HttpStatus.FORBIDDEN,
                 "not-a-panel-member", request.specialistId() + " is not on the panel of case " + caseId));
+        Optional<OpinionKey> used = key == null ? Optional.empty() : opinionKeys.stream()
+                .filter(k -> k.specialistId().equals(member.specialistId()) && k.key().equals(key)).findFirst();
+        if (used.isPresent()) {
+            if (!used.get().fingerprint().equals(fingerprint)) {
+                throw org.consilium.support.idempotency.RequestFingerprint.keyReused();
+            }
+            return new OpinionOutcome(used.get().replaced(), true);
+        }
         boolean replaced = opinions.removeIf(o -> o.specialistId().equals(member.specialistId()));
+        if (key != null) {
+            opinionKeys.add(new OpinionKey(member.specialistId(), key, fingerprint, replaced));
+            if (opinionKeys.size() > OpinionKey.KEPT) {
+                opinionKeys.remove(0);
+            }
+        }
         opinions.add(new Opinion(member.specialistId(), member.discipline(), request.recommendation(),
                 request.agreesWithFirstOpinion(), request.confidence(), request.informationMissing(), now));
         outbox.add(OutboxEntry.of(new OpinionSubmitted(caseId, member.specialistId(), member.discipline(),
                 request.agreesWithFirstOpinion(), now), now));
-        return replaced;
+        return new OpinionOutcome(replaced, false);
+    }
+
+    /** @param replayed the same submission came again under its Idempotency-Key: nothing was recorded */
+    record OpinionOutcome(boolean replaced, boolean replayed) {
     }
 
     /** The chair signs the consensus once every member has given an opinion; announces MdtConcluded. */

@@ -1,6 +1,7 @@
 package org.consilium.mdt.review;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.consilium.mdt.review.ReviewGate.Entry;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
+import org.consilium.support.input.InvalidInput;
 import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +33,7 @@ import java.util.List;
 class ReviewEndpoints {
     /** The decider when the service runs without tokens (SECURITY_ENABLED=false, local experiments only). */
     static final String NO_TOKEN = "unauthenticated";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final PanelDeliberation deliberation;
     private final PanelSwapping swapping;
     private final ReviewGate gate;
@@ -92,13 +96,16 @@ class ReviewEndpoints {
     }
 
     @GetMapping("/reviews/{caseId}")
-    @Operation(summary = "A case's review: status, session, panel (with the start in each member's zone), opinions, consensus")
+    @Operation(summary = "A case's review: status, session, panel (with the start in each member's zone), opinions, consensus",
+            description = "A panel member who has not given their own opinion yet sees none of the others' "
+                    + "(othersOpinionsHidden: independent pre-meeting opinions); their seats say who has given one")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "no panel could be composed for the case (panel-unavailable, "
             + "saying what is missing); a coordinator re-plans it with POST /reviews/{caseId}/schedule")
     Mono<ReviewView> review(@PathVariable String caseId, ServerHttpRequest http) {
         return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "review", caseId,
-                        "the review: panel, opinions, consensus, questions")).map(ReviewView::of)
+                        "the review: panel, opinions, consensus, questions"))
+                .flatMap(review -> IndependentOpinions.hiddenFromCaller(review).map(hidden -> ReviewView.of(review, hidden)))
                 // staff asking for a case no panel could be composed for are told why, not just "not found"
                 .onErrorResume(DomainProblem.class, problem -> problem.status() != HttpStatus.NOT_FOUND
                         ? Mono.error(problem) : scheduling.gapOf(caseId).flatMap(gap -> Mono.<ReviewView>error(
@@ -112,21 +119,34 @@ class ReviewEndpoints {
     @ApiResponse(responseCode = "403", description = "not a member of the case's panel")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "the review is concluded or cancelled")
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key came with a different opinion "
+            + "(idempotency-key-reused)")
     Mono<ResponseEntity<ReviewView>> opinion(@PathVariable String caseId, @Valid @RequestBody OpinionRequest request,
+            @Parameter(description = "Any unique string (at most 200 visible ASCII characters): the same opinion sent "
+                    + "again under it is answered as the first time, recorded and announced once")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                              ServerHttpRequest http) {
+        checkKey(idempotencyKey);
         String member = request.specialistId();
         AuditEntry entry = new AuditEntry(AuditAction.EXECUTE, "opinion", "ClinicalImpression/" + caseId + "-" + member,
                 "opinion of " + member);
         return gate.admit(http, caseId, CaseAction.VIEW, entry)
                 .then(gate.requireSelf(http, caseId, member, "not-your-opinion", entry))
-                .then(Mono.defer(() -> deliberation.recordOpinion(caseId, request)))
-                .flatMap(recorded -> gate.record(http, caseId, recorded.replaced()
+                .then(Mono.defer(() -> deliberation.recordOpinion(caseId, request, idempotencyKey)))
+                .flatMap(recorded -> recorded.replayed() ? Mono.just(recorded) : gate.record(http, caseId, recorded.replaced()
                         ? entry.as(AuditAction.UPDATE).describedAs("opinion of " + member + " changed")
                         : entry.describedAs("opinion of " + member + " submitted")).thenReturn(recorded))
                 .map(recorded -> ResponseEntity
                 .status(recorded.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/reviews/" + caseId))
                 .body(ReviewView.of(recorded.review())));
+    }
+
+    /** A key is a line of visible ASCII (the IETF draft's sf-string), short enough to store. */
+    private static void checkKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e))) {
+            throw InvalidInput.of(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+        }
     }
 
     @PostMapping("/reviews/{caseId}/questions")
@@ -163,11 +183,14 @@ class ReviewEndpoints {
     }
 
     @GetMapping("/reviews/{caseId}/meeting")
-    @Operation(summary = "The meeting view: each member's opinion side by side and the points of disagreement")
+    @Operation(summary = "The meeting view: each member's opinion side by side and the points of disagreement",
+            description = "A panel member who has not given their own opinion yet sees only who has given one: no "
+                    + "recommendation, agreement or disagreement of the others (othersOpinionsHidden)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     Mono<MeetingView> meeting(@PathVariable String caseId, ServerHttpRequest http) {
         return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "meeting-view", caseId,
-                "the meeting view: opinions side by side, points of disagreement")).map(MeetingView::of);
+                "the meeting view: opinions side by side, points of disagreement"))
+                .flatMap(review -> IndependentOpinions.hiddenFromCaller(review).map(hidden -> MeetingView.of(review, hidden)));
     }
 
     @PostMapping("/reviews/{caseId}/consensus")

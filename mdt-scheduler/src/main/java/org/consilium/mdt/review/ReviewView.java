@@ -12,7 +12,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** A review as specialists and coordinators see it; session times also in each person's own zone. */
+/**
+ * A review as specialists and coordinators see it; session times also in each person's own zone.
+ * {@code othersOpinionsHidden}: the caller is a member who has not given their opinion yet, so {@code opinions} holds
+ * none of the others' ({@link IndependentOpinions}); {@code panel[].opinionSubmitted} still says who has given one.
+ */
 public record ReviewView(String caseId, ReviewStatus status, String cancerType, Urgency urgency,
                          String questionForPanel, String firstOpinion, List<String> patientLanguages,
                          Session session, List<Member> panel, List<String> uncoveredDisciplines,
@@ -20,7 +24,8 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                          Instant scheduledAt, Instant cancelledAt, String cancelReason, String country,
                          String treatingInstitution, String tumourGroup, List<Panel.Uncovered> uncovered,
                          List<PanelSwap> swaps, List<FollowUpQuestion> questions, ReportView.Summary report,
-                         LicensureWidening licensureWidening, List<GuestView> guests) {
+                         LicensureWidening licensureWidening, List<GuestView> guests,
+                         boolean othersOpinionsHidden) {
 
     /**
      * @param patientLocalStart the start in the patient's time zone, ISO-8601 with offset
@@ -44,6 +49,11 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
     }
 
     static ReviewView of(Review review) {
+        return of(review, false);
+    }
+
+    /** With {@code othersHidden}, the opinions of the other members are left out (their seats say they gave one). */
+    static ReviewView of(Review review, boolean othersHidden) {
         CaseBrief brief = review.brief();
         SessionSlot slot = review.session();
         List<String> awaiting = review.awaitingOpinions().stream().map(Panellist::specialistId).toList();
@@ -57,14 +67,14 @@ public record ReviewView(String caseId, ReviewStatus status, String cancerType, 
                 brief == null ? List.of() : brief.patientLanguages(),
                 slot == null ? null : new Session(slot.id(), slot.startsAt(), local(slot, brief.patientTimeZone()),
                         slot.endsAt(), slot.kind(), slot.tumourGroup(), slot.chairId(), review.sessionReason()),
-                members, review.uncoveredDisciplines(), review.opinions(), awaiting, review.consensus().orElse(null),
+                members, review.uncoveredDisciplines(), othersHidden ? List.of() : review.opinions(), awaiting, review.consensus().orElse(null),
                 review.scheduledAt(), review.cancelledAt(), review.cancelReason(),
                 brief == null ? null : brief.country(), brief == null ? null : brief.treatingInstitution(),
                 brief == null ? null : brief.tumourGroup(), review.uncovered(), review.swaps(),
                 review.questions(), review.report().map(ReportView.Summary::of).orElse(null),
                 review.licensureWidening().orElse(null),
                 review.guests().stream().map(g -> GuestView.of(g, review.member(g.id()).isPresent(), null))
-                        .toList());
+                        .toList(), othersHidden);
     }
 
     private static String local(SessionSlot slot, String zone) {

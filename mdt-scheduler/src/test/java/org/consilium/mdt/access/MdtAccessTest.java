@@ -44,6 +44,7 @@ class MdtAccessTest extends ServiceTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(HttpMethod.GET, "/specialists", null, DESK_AND_PANEL),
             new Endpoint(HttpMethod.GET, "/sessions", null, DESK),
+            new Endpoint(HttpMethod.GET, "/specialists/me/sessions", null, PANEL),
             new Endpoint(HttpMethod.GET, "/sessions/general-19990101T1300Z/agenda", null, DESK_AND_PANEL),
             new Endpoint(HttpMethod.GET, "/reviews/matrix-case", null, DESK_AND_PANEL),
             new Endpoint(HttpMethod.PUT, "/reviews/matrix-case/panel/radiologist", "{}", DESK),

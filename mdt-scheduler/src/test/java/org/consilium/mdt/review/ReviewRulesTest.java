@@ -184,7 +184,7 @@ class ReviewRulesTest {
         Consensus consensus = new Consensus("path", false, "Chemo first", "Treatment first", "PD-L1 high",
                 List.of("dissent"), "Dr Path", NOW);
         Review legacy = new Review("c7", 3L, ReviewStatus.CONCLUDED, null, null, null, List.of(PATHOLOGIST), null, null,
-                null, null, consensus, NOW, null, null, null, null, null, null, null, null);
+                null, null, consensus, NOW, null, null, null, null, null, null, null, null, null);
         org.consilium.mdt.report.Report report = legacy.report().orElseThrow();
         assertThat(report.current().editor()).isEqualTo("Dr Path");
         assertThat(report.current().at()).isEqualTo(NOW);
