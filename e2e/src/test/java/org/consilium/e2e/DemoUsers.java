@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DemoUsers {
     static final String COORDINATOR = "cora.nolan";
+    static final String SECOND_COORDINATOR = "ana.okafor";
     static final String REFERRER = "dr.rivera";
     static final String OPS = "ops.kim";
     private static final Duration REUSE = Duration.ofMinutes(20);

@@ -114,7 +114,7 @@ class PanelReviewJourneyTest {
         // the coordinator's QA: a plainer version 2, approved and released
         Map<String, Object> revision = new HashMap<>(consensus);
         revision.remove("chairId");
-        revision.put("editor", "coordinator.ana");
+        revision.put("editor", DemoUsers.COORDINATOR);
         revision.put("reason", "plainer wording for the patient");
         revision.put("basedOnVersion", 1);
         revision.put("plainLanguageSummary", "The panel advises medicine first to shrink the tumour, and the operation after.");

@@ -105,8 +105,8 @@ class ReportQaBrowserTest {
             page.setViewportSize(1280, 900);
 
             // another coordinator saves version 3 (over the API) while Cora edits version 2 on the page
-            Http.Response theirs = Http.as(DemoUsers.COORDINATOR).put(RunningStack.url(8083, "/reviews/" + caseId + "/report"),
-                    revision("ana.other", "the number of cycles", 2, RECOMMENDATION_V3));
+            Http.Response theirs = Http.as(DemoUsers.SECOND_COORDINATOR).put(RunningStack.url(8083, "/reviews/" + caseId
+                    + "/report"), revision(DemoUsers.SECOND_COORDINATOR, "the number of cycles", 2, RECOMMENDATION_V3));
             assertThat(theirs.status()).as(theirs.raw()).isEqualTo(200);
             edit = page.locator("#report-edit");
             edit.getByLabel("The panel’s recommendation, the clinician version").fill(RECOMMENDATION_CORA);
@@ -114,7 +114,7 @@ class ReportQaBrowserTest {
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as version 3")).click();
             page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(8090, "/cases/" + caseId + "?attempt=")) + ".*"));
             edit = page.locator("#report-edit");
-            assertThat(edit.getByRole(AriaRole.ALERT)).containsText("ana.other saved version 3 at ");
+            assertThat(edit.getByRole(AriaRole.ALERT)).containsText(DemoUsers.SECOND_COORDINATOR + " saved version 3 at ");
             assertThat(edit.getByRole(AriaRole.ALERT)).containsText("while you edited version 2");
             assertThat(edit.getByLabel("The panel’s recommendation, the clinician version")).hasValue(RECOMMENDATION_CORA);
             assertThat(edit.getByLabel("Why you edit it, kept with the version — required")).hasValue("Re-staging before surgery");

@@ -27,6 +27,8 @@ public final class DemoUsers {
             new ConsiliumUser("sam.lee", "Sam Lee", "sam.lee@example.org", List.of(Roles.CAREGIVER)),
             new ConsiliumUser("dr.rivera", "Dr Alex Rivera", "alex.rivera@example.org", List.of(Roles.REFERRER)),
             new ConsiliumUser("cora.nolan", "Cora Nolan", "cora.nolan@consilium.example", List.of(Roles.COORDINATOR)),
+            // a second coordinator: a desk is a team (claims, assignments, an edit landing while another is read)
+            new ConsiliumUser("ana.okafor", "Ana Okafor", "ana.okafor@consilium.example", List.of(Roles.COORDINATOR)),
             new ConsiliumUser("ops.kim", "Kim Ops", "ops@consilium.example", List.of(Roles.OPS)));
 
     /** Each specialist signs in with their directory id, so a service can compare the token with the panel. */

@@ -29,17 +29,17 @@ public class ReportDesk {
         return ReportView.of(review.caseId(), review.requireReport());
     }
 
-    public Mono<ReportView> revise(String caseId, ReportRevisionRequest request) {
-        return change(caseId, review -> review.reviseReport(request.editor(), request.reason(), request.basedOnVersion(),
+    public Mono<ReportView> revise(String caseId, ReportRevisionRequest request, String editor) {
+        return change(caseId, review -> review.reviseReport(editor, request.reason(), request.basedOnVersion(),
                 request.sections(), clock.instant()));
     }
 
-    public Mono<ReportView> approve(String caseId, CoordinatorRequest request) {
-        return change(caseId, review -> review.approveReport(request.coordinator(), request.version(), clock.instant()));
+    public Mono<ReportView> approve(String caseId, CoordinatorRequest request, String coordinator) {
+        return change(caseId, review -> review.approveReport(coordinator, request.version(), clock.instant()));
     }
 
-    public Mono<ReportView> release(String caseId, CoordinatorRequest request) {
-        return change(caseId, review -> review.releaseReport(request.coordinator(), request.version(), clock.instant()));
+    public Mono<ReportView> release(String caseId, CoordinatorRequest request, String coordinator) {
+        return change(caseId, review -> review.releaseReport(coordinator, request.version(), clock.instant()));
     }
 
     /** The current version of a review the caller was admitted to, as a FHIR Composition. */

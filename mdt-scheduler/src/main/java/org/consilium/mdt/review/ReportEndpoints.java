@@ -11,6 +11,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
+import org.consilium.support.input.InvalidInput;
+import org.consilium.support.security.Caller;
 import org.consilium.mdt.review.ReviewGate.Entry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +54,10 @@ class ReportEndpoints {
             + "(report-released), nothing changed (report-unchanged), or based on an older version (stale-report-version)")
     Mono<ReportView> revise(@PathVariable String caseId, @Valid @RequestBody ReportRevisionRequest request,
                             ServerHttpRequest http) {
-        return desk.revise(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.UPDATE, "report-edit",
-                "version " + view.current().number() + " by " + request.editor() + ": " + request.reason(), view));
+        AuditEntry entry = Entry.report(AuditAction.UPDATE, "report-edit", caseId, "an edit of the report");
+        return actor(http, caseId, request.editor(), "editor", entry).flatMap(editor -> desk.revise(caseId, request, editor)
+                .flatMap(view -> decided(http, caseId, AuditAction.UPDATE, "report-edit",
+                        "version " + view.current().number() + " by " + editor + ": " + request.reason(), view)));
     }
 
     @PostMapping("/reviews/{caseId}/report/approve")
@@ -64,8 +68,10 @@ class ReportEndpoints {
             + "released (report-released)")
     Mono<ReportView> approve(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request,
                                ServerHttpRequest http) {
-        return desk.approve(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.EXECUTE,
-                "report-approval", "version " + view.approvedVersion() + " approved by " + request.coordinator(), view));
+        AuditEntry entry = Entry.report(AuditAction.EXECUTE, "report-approval", caseId, "the report's approval");
+        return actor(http, caseId, request.coordinator(), "coordinator", entry).flatMap(by -> desk.approve(caseId, request, by)
+                .flatMap(view -> decided(http, caseId, AuditAction.EXECUTE, "report-approval",
+                        "version " + view.approvedVersion() + " approved by " + by, view)));
     }
 
     @PostMapping("/reviews/{caseId}/report/release")
@@ -76,8 +82,10 @@ class ReportEndpoints {
             + "already released (report-released)")
     Mono<ReportView> release(@PathVariable String caseId, @Valid @RequestBody CoordinatorRequest request,
                                ServerHttpRequest http) {
-        return desk.release(caseId, request).flatMap(view -> decided(http, caseId, AuditAction.EXECUTE,
-                "report-release", "version " + view.current().number() + " released by " + request.coordinator(), view));
+        AuditEntry entry = Entry.report(AuditAction.EXECUTE, "report-release", caseId, "the report's release");
+        return actor(http, caseId, request.coordinator(), "coordinator", entry).flatMap(by -> desk.release(caseId, request, by)
+                .flatMap(view -> decided(http, caseId, AuditAction.EXECUTE, "report-release",
+                        "version " + view.current().number() + " released by " + by, view)));
     }
 
     @GetMapping("/reviews/{caseId}/report/composition")
@@ -90,6 +98,18 @@ class ReportEndpoints {
                 .flatMap(c -> gate.record(http, caseId, entry.describedAs("the report as a FHIR Composition, version "
                         + c.path("meta").path("versionId").asText())).thenReturn(c))
                 .map(c -> ResponseEntity.ok().contentType(FHIR_JSON).body(c));
+    }
+
+    /**
+     * Who edits, approves or releases: the token's user, whom the body may name too (403 {@code not-yourself}, on the
+     * trail, when it names anyone else: the report's history must say who really did it). Without a token (a test
+     * with security off) the body's {@code field} names them, and must.
+     */
+    private Mono<String> actor(ServerHttpRequest http, String caseId, String named, String field, AuditEntry entry) {
+        String given = named == null || named.isBlank() ? null : named.strip();
+        return (given == null ? Mono.<Void>empty() : gate.requireSelf(http, caseId, given, "not-yourself", entry))
+                .then(Caller.current().map(Caller::username).switchIfEmpty(Mono.justOrEmpty(given)))
+                .switchIfEmpty(Mono.error(() -> InvalidInput.of(field, "is required when no token names who acts")));
     }
 
     /** A decision on the report, on the trail once it is stored. */

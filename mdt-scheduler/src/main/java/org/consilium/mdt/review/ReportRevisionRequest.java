@@ -12,12 +12,13 @@ import org.consilium.mdt.report.ReportDraft;
 import java.util.List;
 
 /**
- * A coordinator's edit of the report: the whole content of the new version (PUT), who and why.
+ * A coordinator's edit of the report: the whole content of the new version (PUT), and why. The editor is the token's
+ * user; a body's {@code editor} naming anyone else is refused (403 not-yourself), as for {@link CoordinatorRequest}.
  *
  * @param basedOnVersion optional: the version the editor started from; refused when it is no longer current
  */
 @ReportDraft.DifferenceExplained
-public record ReportRevisionRequest(@NotBlank @Size(max = 200) String editor,
+public record ReportRevisionRequest(@Size(max = 200) String editor,
                                     @NotBlank @Size(max = 1000) String reason,
                                     @Positive Integer basedOnVersion,
                                     @NotNull Boolean confirmsFirstOpinion,

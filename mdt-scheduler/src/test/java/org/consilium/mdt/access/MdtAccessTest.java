@@ -200,8 +200,12 @@ class MdtAccessTest extends ServiceTest {
                 .expectBody().jsonPath("$.status").isEqualTo("DRAFT");
         as(chair.specialistId()).get().uri("/reviews/{id}/report/composition", caseId).exchange().expectStatus().isOk();
 
-        post(caseId, "report/approve", Map.of("coordinator", "Kim")).expectStatus().isOk();
-        post(caseId, "report/release", Map.of("coordinator", "Kim")).expectStatus().isOk();
+        // the token says who approves and releases; a body naming someone else is refused and on the trail
+        problem(post(caseId, "report/approve", Map.of("coordinator", "ana.coordinator")), HttpStatus.FORBIDDEN,
+                "not-yourself");
+        post(caseId, "report/approve", Map.of()).expectStatus().isOk().expectBody()
+                .jsonPath("$.approvedBy").isEqualTo("kim.coordinator");
+        post(caseId, "report/release", Map.of("coordinator", "kim.coordinator")).expectStatus().isOk();
 
         for (String path : List.of("", "/meeting", "/report", "/report/composition")) {
             problem(as(chair.specialistId()).get().uri("/reviews/{id}" + path, caseId).exchange(), HttpStatus.FORBIDDEN,
@@ -239,6 +243,7 @@ class MdtAccessTest extends ServiceTest {
         assertThat(entries(report, chair.specialistId(), "4", "report")).isOne();
         assertThat(entries(report, chair.specialistId(), "0", "consensus")).isOne();
         assertThat(entries(report, "kim.coordinator", "0", "report-approval")).isOne();
+        assertThat(entries(report, "kim.coordinator", "4", "report-approval")).isOne();
         assertThat(entries(report, "kim.coordinator", "0", "report-release")).isOne();
         assertThat(entries(report, "kim.coordinator", "0", "report")).isOne();
     }

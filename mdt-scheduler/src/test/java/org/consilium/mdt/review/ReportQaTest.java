@@ -119,8 +119,8 @@ class ReportQaTest extends ServiceTest {
 
         // before the consensus there is no report
         problem(http.get().uri("/reviews/{id}/report", caseId).exchange(), HttpStatus.CONFLICT, "review-not-concluded");
-        problem(put(caseId, "report", revision("Ana", "why", null, "x")), HttpStatus.CONFLICT, "review-not-concluded");
-        problem(post(caseId, "report/approve", Map.of("coordinator", "Ana")), HttpStatus.CONFLICT,
+        problem(put(caseId, "report", revision(null, "why", null, "x")), HttpStatus.CONFLICT, "review-not-concluded");
+        problem(post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator")), HttpStatus.CONFLICT,
                 "review-not-concluded");
         problem(http.get().uri("/reviews/{id}/report/composition", caseId).exchange(), HttpStatus.CONFLICT,
                 "review-not-concluded");
@@ -133,11 +133,11 @@ class ReportQaTest extends ServiceTest {
         String caseId = newCaseId("report-qa");
         ReviewView.Member chair = concluded(caseId, fullConsensus(null));
 
-        ReportView v2 = put(caseId, "report", revision("Ana (coordinator)", "plainer wording", 1,
+        ReportView v2 = put(caseId, "report", revision("kim.coordinator", "plainer wording", 1,
                 "Treatment before the operation")).expectStatus().isOk().expectBody(ReportView.class).returnResult()
                 .getResponseBody();
         assertThat(v2.current().number()).isEqualTo(2);
-        assertThat(v2.current().editor()).isEqualTo("Ana (coordinator)");
+        assertThat(v2.current().editor()).isEqualTo("kim.coordinator");
         assertThat(v2.current().reason()).isEqualTo("plainer wording");
         assertThat(v2.current().at()).isNotNull();
         assertThat(v2.history()).extracting(ReportVersion::number).containsExactly(1, 2);
@@ -148,49 +148,53 @@ class ReportQaTest extends ServiceTest {
         problem(put(caseId, "report", Map.of("reason", "", "confirmsFirstOpinion", false,
                 "comparison", Map.of("benefitsAndRisks", List.of(Map.of("option", "o", "benefits", "b"))))),
                 HttpStatus.BAD_REQUEST, "validation").jsonPath("$.errors[*].field").value(fields -> assertThat(fields)
-                .asList().containsExactly("comparison.benefitsAndRisks[0].risks", "differenceExplanation", "editor",
+                .asList().containsExactly("comparison.benefitsAndRisks[0].risks", "differenceExplanation",
                         "plainLanguageSummary", "reason", "recommendation"));
-        problem(put(caseId, "report", revision("Ben", "mine", 1, "Something else")), HttpStatus.CONFLICT,
+        problem(put(caseId, "report", revision(null, "mine", 1, "Something else")), HttpStatus.CONFLICT,
                 "stale-report-version");
-        problem(put(caseId, "report", revision("Ben", "same", null, "Treatment before the operation")),
+        problem(put(caseId, "report", revision(null, "same", null, "Treatment before the operation")),
                 HttpStatus.CONFLICT, "report-unchanged");
-        problem(post(caseId, "report/release", Map.of("coordinator", "Ana")), HttpStatus.CONFLICT,
+        problem(post(caseId, "report/release", Map.of("coordinator", "kim.coordinator")), HttpStatus.CONFLICT,
                 "report-not-approved");
-        problem(post(caseId, "report/approve", Map.of()), HttpStatus.BAD_REQUEST, "validation")
-                .jsonPath("$.errors[0].field").isEqualTo("coordinator");
-        problem(post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 0)), HttpStatus.BAD_REQUEST,
+        // who approves is the token's user: a body naming another coordinator is refused, not believed
+        problem(post(caseId, "report/approve", Map.of("coordinator", "ben.coordinator")), HttpStatus.FORBIDDEN,
+                "not-yourself").jsonPath("$.detail").value(d -> assertThat((String) d).contains("kim.coordinator")
+                .contains("ben.coordinator"));
+        problem(put(caseId, "report", revision("ben.coordinator", "as Ben", 2, "Other")), HttpStatus.FORBIDDEN,
+                "not-yourself");
+        problem(post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator", "version", 0)), HttpStatus.BAD_REQUEST,
                 "validation").jsonPath("$.errors[0].field").isEqualTo("version");
         // the coordinator read version 1, version 2 is current: not approved unseen
-        problem(post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 1)), HttpStatus.CONFLICT,
+        problem(post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator", "version", 1)), HttpStatus.CONFLICT,
                 "stale-report-version");
         assertUnchanged(caseId, before);
 
-        ReportView approved = post(caseId, "report/approve", Map.of("coordinator", "Ana", "version", 2)).expectStatus().isOk()
+        ReportView approved = post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator", "version", 2)).expectStatus().isOk()
                 .expectBody(ReportView.class).returnResult().getResponseBody();
         assertThat(approved.status()).isEqualTo(ReportStatus.APPROVED);
         assertThat(approved.approvedVersion()).isEqualTo(2);
-        problem(post(caseId, "report/approve", Map.of("coordinator", "Ben")), HttpStatus.CONFLICT, "already-approved");
+        problem(post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator")), HttpStatus.CONFLICT, "already-approved");
 
-        problem(post(caseId, "report/release", Map.of("coordinator", "Ben", "version", 1)), HttpStatus.CONFLICT,
+        problem(post(caseId, "report/release", Map.of("coordinator", "kim.coordinator", "version", 1)), HttpStatus.CONFLICT,
                 "stale-report-version");
-        ReportView released = post(caseId, "report/release", Map.of("coordinator", "Ben", "version", 2)).expectStatus().isOk()
+        ReportView released = post(caseId, "report/release", Map.of("coordinator", "kim.coordinator", "version", 2)).expectStatus().isOk()
                 .expectBody(ReportView.class).returnResult().getResponseBody();
         assertThat(released.status()).isEqualTo(ReportStatus.RELEASED);
-        assertThat(released.releasedBy()).isEqualTo("Ben");
+        assertThat(released.releasedBy()).isEqualTo("kim.coordinator");
         assertThat(released.releasedAt()).isNotNull();
 
         Document afterRelease = storedReview(caseId);
-        problem(put(caseId, "report", revision("Ana", "too late", null, "Other")), HttpStatus.CONFLICT,
+        problem(put(caseId, "report", revision(null, "too late", null, "Other")), HttpStatus.CONFLICT,
                 "report-released");
-        problem(post(caseId, "report/release", Map.of("coordinator", "Ben")), HttpStatus.CONFLICT, "report-released");
-        problem(post(caseId, "report/approve", Map.of("coordinator", "Ben")), HttpStatus.CONFLICT, "report-released");
+        problem(post(caseId, "report/release", Map.of("coordinator", "kim.coordinator")), HttpStatus.CONFLICT, "report-released");
+        problem(post(caseId, "report/approve", Map.of("coordinator", "kim.coordinator")), HttpStatus.CONFLICT, "report-released");
         assertUnchanged(caseId, afterRelease);
         assertThat(report(caseId).history()).hasSize(2);
         assertThat(awaitReview(caseId).report()).isEqualTo(new ReportView.Summary(2, ReportStatus.RELEASED));
         assertThat(KafkaProbe.envelopes(MessageType.MDT_CONCLUDED, caseId)).hasSize(1);
         ReportReleased announced = KafkaProbe.awaitPublished(MessageType.REPORT_RELEASED, caseId, ReportReleased.class);
         assertThat(announced.version()).as("the edited version is what the patient gets").isEqualTo(2);
-        assertThat(announced.releasedBy()).isEqualTo("Ben");
+        assertThat(announced.releasedBy()).isEqualTo("kim.coordinator");
         assertThat(announced.report().recommendation()).isEqualTo(v2.current().sections().recommendation());
         assertThat(announced.report().plainLanguageSummary()).isEqualTo(v2.current().sections().plainLanguageSummary());
         assertThat(announced.report().signedBy()).as("signed by the chair").isEqualTo(chair.name());
