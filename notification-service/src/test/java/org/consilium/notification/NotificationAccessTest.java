@@ -29,7 +29,7 @@ class NotificationAccessTest extends ServiceTest {
             new Endpoint(HttpMethod.GET, "/deliveries?state=UNCONFIRMED", null, List.of("coordinator", "ops")),
             new Endpoint(HttpMethod.GET, "/deliveries/some-id", null, List.of("coordinator", "ops")),
             new Endpoint(HttpMethod.POST, "/deliveries/some-id/resolution",
-                    "{\"outcome\":\"DELIVERED\",\"reason\":\"patient confirmed\",\"resolvedBy\":\"kim\"}",
+                    "{\"outcome\":\"DELIVERED\",\"reason\":\"patient confirmed\"}",
                     List.of("coordinator", "ops")),
             new Endpoint(HttpMethod.POST, "/deliveries/bounces", "{\"messageId\":\"<x@consilium.local>\",\"status\":\"5.1.1\"}",
                     List.of("ops", "service")),

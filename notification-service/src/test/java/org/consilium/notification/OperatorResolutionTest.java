@@ -47,13 +47,20 @@ class OperatorResolutionTest extends ServiceTest {
         String caseId = newCaseId();
         Envelope command = unconfirmed(caseId);
 
+        // who resolved is the token's user: a body naming another operator is refused, and nothing changes
         http.post().uri("/deliveries/{id}/resolution", command.id()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("outcome", "DELIVERED", "reason", "SMTP log shows 250 OK for the Message-ID",
                         "resolvedBy", "ops-anna"))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:not-yourself");
+        assertThat(deliveries.findById(command.id()).block().state().name()).isEqualTo("UNCONFIRMED");
+        http.post().uri("/deliveries/{id}/resolution", command.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("outcome", "DELIVERED", "reason", "SMTP log shows 250 OK for the Message-ID",
+                        "resolvedBy", "kim.ops"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.state").isEqualTo("SENT")
                 .jsonPath("$.resolutions[0].outcome").isEqualTo("DELIVERED")
-                .jsonPath("$.resolutions[0].resolvedBy").isEqualTo("ops-anna");
+                .jsonPath("$.resolutions[0].resolvedBy").isEqualTo("kim.ops");
 
         assertThat(KafkaProbe.awaitPublished(MessageType.NOTIFICATION_DELIVERED, caseId, NotificationDelivered.class).commandId())
                 .isEqualTo(command.id());

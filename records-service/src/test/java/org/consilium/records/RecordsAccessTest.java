@@ -305,9 +305,14 @@ class RecordsAccessTest extends RecordsServiceTestBase {
     void decisionsAreRecordedAsTheTokensUserAndOnTheTrail() throws Exception {
         String c = newCaseId();
         requestRecords(c, "breast");
+        // a body naming someone else is refused, not believed: the waiver's "by" is who the token says
         as(bearer(Roles.COORDINATOR)).post()
                 .uri("/cases/{c}/records/items/{i}/waiver", c, "first-opinion").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("by", "someone-else", "reason", "none exists")).exchange().expectStatus().isOk();
+                .bodyValue(Map.of("by", "someone-else", "reason", "none exists")).exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:not-yourself");
+        as(bearer(Roles.COORDINATOR)).post()
+                .uri("/cases/{c}/records/items/{i}/waiver", c, "first-opinion").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "none exists")).exchange().expectStatus().isOk();
         JsonNode view = JSON.readTree(http.get().uri("/cases/{c}/records", c).exchange().expectBody(byte[].class)
                 .returnResult().getResponseBody());
         JsonNode item = null;

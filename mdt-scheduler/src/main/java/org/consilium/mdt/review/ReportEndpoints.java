@@ -11,8 +11,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.consilium.support.access.CaseAction;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
-import org.consilium.support.input.InvalidInput;
-import org.consilium.support.security.Caller;
+import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Acting;
 import org.consilium.mdt.review.ReviewGate.Entry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,16 +100,9 @@ class ReportEndpoints {
                 .map(c -> ResponseEntity.ok().contentType(FHIR_JSON).body(c));
     }
 
-    /**
-     * Who edits, approves or releases: the token's user, whom the body may name too (403 {@code not-yourself}, on the
-     * trail, when it names anyone else: the report's history must say who really did it). Without a token (a test
-     * with security off) the body's {@code field} names them, and must.
-     */
+    /** Who edits, approves or releases ({@link Acting}); a body naming anyone else is refused and on the trail. */
     private Mono<String> actor(ServerHttpRequest http, String caseId, String named, String field, AuditEntry entry) {
-        String given = named == null || named.isBlank() ? null : named.strip();
-        return (given == null ? Mono.<Void>empty() : gate.requireSelf(http, caseId, given, "not-yourself", entry))
-                .then(Caller.current().map(Caller::username).switchIfEmpty(Mono.justOrEmpty(given)))
-                .switchIfEmpty(Mono.error(() -> InvalidInput.of(field, "is required when no token names who acts")));
+        return Acting.as(named, field).onErrorResume(DomainProblem.class, problem -> gate.refuse(http, caseId, entry, problem));
     }
 
     /** A decision on the report, on the trail once it is stored. */

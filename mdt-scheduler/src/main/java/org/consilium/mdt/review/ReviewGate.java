@@ -102,7 +102,8 @@ public class ReviewGate {
         return trail.record(request, caseId, entry);
     }
 
-    private <T> Mono<T> refuse(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
+    /** Answers {@code problem}, once the refusal is on the trail. */
+    <T> Mono<T> refuse(ServerHttpRequest request, String caseId, AuditEntry entry, DomainProblem problem) {
         return trail.refusing(request, caseId, entry, problem);
     }
 

@@ -99,10 +99,10 @@ public class Deliveries {
      * (no email); RESEND makes it due for the deferred-delivery job, which claims it before SMTP. Either
      * way one save, re-read and re-checked if it changed meanwhile, so two operators cannot both resend.
      */
-    public Mono<Delivery> resolve(String id, ResolveDelivery request) {
+    public Mono<Delivery> resolve(String id, ResolveDelivery request, String resolvedBy) {
         return Mono.defer(() -> find(id).flatMap(delivery -> {
                     Resolution resolution = new Resolution(request.outcome(), request.reason().strip(),
-                            request.resolvedBy(), clock.instant());
+                            resolvedBy, clock.instant());
                     if (request.outcome() == ResolutionOutcome.DELIVERED) {
                         delivery.confirmDelivered(resolution);
                     } else {

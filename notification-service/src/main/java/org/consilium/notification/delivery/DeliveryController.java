@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import org.consilium.support.security.Acting;
 import reactor.core.publisher.Mono;
 
 /** Emails are only ever sent in answer to commands; operators may resolve UNCONFIRMED ones, bounces are reported in. */
@@ -51,8 +52,10 @@ public class DeliveryController {
     @Operation(summary = "Resolve an UNCONFIRMED email: it arrived (SENT, no resend) or send it again",
             description = "DELIVERED stores SENT and the delivered event; RESEND makes it due at once for the job "
                     + "that sends deferred emails (claimed before SMTP, so still at most one more email). The "
-                    + "reason is kept on the delivery. 409 when the delivery is not UNCONFIRMED.")
+                    + "reason is kept on the delivery, with the token's user as who resolved it (a resolvedBy naming "
+                    + "anyone else: 403 not-yourself). 409 when the delivery is not UNCONFIRMED.")
     public Mono<DeliveryView> resolve(@PathVariable String id, @Valid @RequestBody ResolveDelivery resolution) {
-        return deliveries.resolve(id, resolution).map(DeliveryView::of);
+        return Acting.as(resolution.resolvedBy(), "resolvedBy")
+                .flatMap(by -> deliveries.resolve(id, resolution, by)).map(DeliveryView::of);
     }
 }

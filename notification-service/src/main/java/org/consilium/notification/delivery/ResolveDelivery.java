@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
 public record ResolveDelivery(
         @NotNull @Schema(description = "DELIVERED: it arrived, no resend; RESEND: send it again") ResolutionOutcome outcome,
         @NotBlank @Size(max = 1000) @Schema(description = "What was checked and found") String reason,
-        @Size(max = 200) @Schema(description = "Who decided (until OAuth2 identifies the operator)") String resolvedBy) {
+        @Size(max = 200) @Schema(description = "Optional: who decided; the token's user does, and another name is refused "
+                + "(403 not-yourself)") String resolvedBy) {
 }

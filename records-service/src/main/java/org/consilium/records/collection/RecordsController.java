@@ -10,7 +10,7 @@ import jakarta.validation.Valid;
 import org.consilium.records.access.RecordsGate;
 import org.consilium.records.access.RecordsGate.Entry;
 import org.consilium.support.audit.AuditAction;
-import org.consilium.support.security.Caller;
+import org.consilium.support.security.Acting;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +54,9 @@ public class RecordsController {
             description = "A coordinator decides the panel can do without the item (or without a fresh one): it counts "
                     + "as satisfied. Who, when and why are recorded and shown. May complete the records.")
     @ApiResponse(responseCode = "200", description = "the checklist after the waiver")
-    @ApiResponse(responseCode = "400", description = "`by` or `reason` missing or blank (problem `validation`)",
+    @ApiResponse(responseCode = "400", description = "`reason` missing or blank (problem `validation`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "`by` names someone other than the token's user (`not-yourself`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "unknown case or item not on its checklist",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -77,7 +79,9 @@ public class RecordsController {
             description = "A coordinator declares the records complete as they are: RecordsCompleted is published now. "
                     + "Who, when and why are recorded and shown.")
     @ApiResponse(responseCode = "200", description = "the checklist, now COMPLETE")
-    @ApiResponse(responseCode = "400", description = "`by` or `reason` missing or blank (problem `validation`)",
+    @ApiResponse(responseCode = "400", description = "`reason` missing or blank (problem `validation`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "`by` names someone other than the token's user (`not-yourself`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "unknown case",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -120,9 +124,8 @@ public class RecordsController {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS); // as MongoDB stores it
     }
 
-    /** Who decided is the token's user when there is one: the body's {@code by} is only the fallback. */
+    /** Who decided is the token's user ({@link Acting}): a {@code by} naming anyone else is 403 not-yourself. */
     private static Mono<CoordinatorDecision> decision(DecisionRequest request, Instant now) {
-        return Caller.current().map(Caller::username).defaultIfEmpty(request.by().trim())
-                .map(by -> new CoordinatorDecision(by, request.reason().trim(), now));
+        return Acting.as(request.by(), "by").map(by -> new CoordinatorDecision(by, request.reason().trim(), now));
     }
 }
