@@ -147,6 +147,10 @@ final class RunningStack implements AutoCloseable {
      * kill -9 of the stack's own process (broker, store, mail server), as a crash would: no shutdown hook runs. Its
      * service JVMs are left behind, as after a real crash; the next start on the same data directory stops them.
      */
+    long pid() {
+        return process.pid();
+    }
+
     void killHard() {
         process.destroyForcibly();
         try {

@@ -13,8 +13,10 @@ import java.util.function.IntSupplier;
 
 /**
  * The faults of the suite, one after another while cases are in flight: kill -9 of each service JVM (the stack
- * restarts it), then kill -9 of the stack's own process, which takes the broker, the store and the mail server with
- * it, and a restart on the same data directory, as a user would after a crash. Each fault is recorded with the
+ * restarts it); the stack's own process frozen (SIGSTOP, then SIGCONT), so the store, the broker and the mail server
+ * stop answering for a while without closing a connection, as a stalled host or a store fail-over looks to the
+ * services; then kill -9 of the stack's process, which takes the broker, the store and the mail server with it, and a
+ * restart on the same data directory, as a user would after a crash. Each fault is recorded with the
  * number of cases in flight and how long the stack took to answer again.
  */
 final class StackFaults {
@@ -27,12 +29,12 @@ final class StackFaults {
             new Service("intake-service", 8081), new Service("bpmn", 8080), new Service("mdt-scheduler", 8083),
             new Service("notification-service", 8084), new Service("identity-provider", 9000));
 
-    /** One fault: what was killed, how many cases were in flight, and seconds until it answered again. */
-    record Fault(int round, String killed, int casesInFlight, double secondsToRecover) {
+    /** One fault: what was done, how many cases were in flight, and seconds until everything answered again. */
+    record Fault(int round, String fault, int casesInFlight, double secondsToRecover) {
         @Override
         public String toString() {
-            return "round %d: kill -9 %s with %d cases in flight, answering again after %.1f s"
-                    .formatted(round, killed, casesInFlight, secondsToRecover);
+            return "round %d: %s with %d cases in flight, answering again after %.1f s"
+                    .formatted(round, fault, casesInFlight, secondsToRecover);
         }
     }
 
@@ -51,13 +53,15 @@ final class StackFaults {
         this.casesInFlight = casesInFlight;
     }
 
-    /** {@code rounds} times: each service, then the stack's process, {@code pause} apart. */
-    void run(int rounds, Duration pause) {
+    /** {@code rounds} times: each service, the stack's process frozen for {@code freeze}, then killed; {@code pause} apart. */
+    void run(int rounds, Duration pause, Duration freeze) {
         for (int round = 1; round <= rounds; round++) {
             for (Service service : SERVICES) {
                 sleep(pause);
                 killService(round, service.module(), service.port());
             }
+            sleep(pause);
+            freezeStack(round, freeze);
             sleep(pause);
             killStack(round);
         }
@@ -86,7 +90,38 @@ final class StackFaults {
             process.onExit().join();
         });
         awaitReady(module, port);
-        faults.add(new Fault(round, module, inFlight, (System.nanoTime() - killedAt) / 1e9));
+        faults.add(new Fault(round, "kill -9 " + module, inFlight, (System.nanoTime() - killedAt) / 1e9));
+    }
+
+    private void freezeStack(int round, Duration freeze) {
+        int inFlight = casesInFlight.getAsInt();
+        long frozenAt = System.nanoTime();
+        long pid = stack.get().pid();
+        signal("STOP", pid);
+        try {
+            sleep(freeze);
+        } finally {
+            signal("CONT", pid);
+        }
+        for (Service service : SERVICES) {
+            awaitReady(service.module(), service.port());
+        }
+        faults.add(new Fault(round, "the stack's process frozen for " + freeze.toSeconds() + " s (store, broker, mail)",
+                inFlight, (System.nanoTime() - frozenAt) / 1e9));
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void killStack(int round) {
@@ -95,7 +130,7 @@ final class StackFaults {
         stack.get().killHard();
         mail.serverReplaced();
         stack.set(RunningStack.start(dataDir, environment));
-        faults.add(new Fault(round, "the stack's process (broker, store, mail)", inFlight, (System.nanoTime() - killedAt) / 1e9));
+        faults.add(new Fault(round, "kill -9 the stack's process (broker, store, mail)", inFlight, (System.nanoTime() - killedAt) / 1e9));
     }
 
     private static void awaitReady(String module, int port) {
