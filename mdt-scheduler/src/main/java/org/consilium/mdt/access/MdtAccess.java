@@ -36,7 +36,9 @@ public class MdtAccess {
                 .pathMatchers(HttpMethod.DELETE, "/reviews/*/guests/*/link").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.POST, "/reviews/*/opinions", "/reviews/*/consensus",
                         "/reviews/*/questions/*/answer").hasRole(Roles.SPECIALIST)
-                .pathMatchers(HttpMethod.POST, "/reviews/*/questions").hasAnyRole(Roles.COORDINATOR, Roles.SERVICE)
+                // the patient or caregiver asks themselves, for their own case only (review.PatientQuestions)
+                .pathMatchers(HttpMethod.POST, "/reviews/*/questions").hasAnyRole(Roles.COORDINATOR, Roles.SERVICE,
+                        Roles.PATIENT, Roles.CAREGIVER)
                 .pathMatchers(HttpMethod.GET, "/reviews/*", "/reviews/*/meeting", "/reviews/*/report",
                         "/reviews/*/report/composition").hasAnyRole(Roles.COORDINATOR, Roles.SPECIALIST)
                 .pathMatchers("/specialists/**", "/sessions/**", "/reviews/**").denyAll();

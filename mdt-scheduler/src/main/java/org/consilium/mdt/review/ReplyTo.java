@@ -8,8 +8,8 @@ import org.consilium.events.Recipient;
 
 /**
  * Who asked a follow-up question and gets the chair's answer: the patient, or the caregiver or doctor
- * asking for them. Whoever relays the question names them, as this service does not know the case's
- * parties (intake does).
+ * asking for them. A coordinator relaying the question names them; a patient or caregiver asking
+ * themselves names themselves (the address must be their token's: {@link PatientQuestions}).
  *
  * @param language the answer mail's language (BCP 47, e.g. {@code id}, {@code zh-Hans}); English when absent
  */

@@ -38,14 +38,16 @@ class ReviewEndpoints {
     private final PanelSwapping swapping;
     private final ReviewGate gate;
     private final ReviewScheduling scheduling;
+    private final PatientQuestions patients;
     private final Clock clock;
 
     ReviewEndpoints(PanelDeliberation deliberation, PanelSwapping swapping, ReviewGate gate,
-                    ReviewScheduling scheduling, Clock clock) {
+                    ReviewScheduling scheduling, PatientQuestions patients, Clock clock) {
         this.deliberation = deliberation;
         this.swapping = swapping;
         this.gate = gate;
         this.scheduling = scheduling;
+        this.patients = patients;
         this.clock = clock;
     }
 
@@ -150,16 +152,23 @@ class ReviewEndpoints {
     }
 
     @PostMapping("/reviews/{caseId}/questions")
-    @Operation(summary = "A follow-up question from the patient, to the chair; taken within 30 days of the consensus")
+    @Operation(summary = "A follow-up question from the patient, to the chair; taken within 30 days of the consensus",
+            description = "Asked by the patient or caregiver themselves (their own case only; replyTo.email must be "
+                    + "their token's address), or relayed by a coordinator for anyone")
     @ApiResponse(responseCode = "201", description = "recorded; the question's id is in the body and the Location")
     @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "403", description = "a patient or caregiver asking about another's case "
+            + "(not-your-case), or for the answer to go to another address (not-yourself)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet (review-not-concluded), or more than 30 days "
             + "after the consensus (follow-up-closed)")
     Mono<ResponseEntity<FollowUpQuestion>> question(@PathVariable String caseId,
                                                     @Valid @RequestBody QuestionRequest request,
                                                     ServerHttpRequest http) {
-        return deliberation.ask(caseId, request)
+        AuditEntry asking = new AuditEntry(AuditAction.CREATE, "follow-up-question", "Communication/" + caseId,
+                "a follow-up question");
+        return patients.admit(http, caseId, request.replyTo(), asking)
+                .then(Mono.defer(() -> deliberation.ask(caseId, request)))
                 .flatMap(q -> gate.record(http, caseId, new AuditEntry(AuditAction.CREATE, "follow-up-question",
                         "Communication/" + caseId + "-" + q.id(), "follow-up question " + q.id())).thenReturn(q))
                 .map(q -> ResponseEntity.status(HttpStatus.CREATED)

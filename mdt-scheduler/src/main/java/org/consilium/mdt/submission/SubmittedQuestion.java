@@ -1,5 +1,6 @@
 package org.consilium.mdt.submission;
 
+import org.consilium.events.CaseParty;
 import org.consilium.events.ScheduleReview;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,13 +15,16 @@ import java.util.List;
  * so this service keeps them per case. Both texts are sealed at rest ({@link SealedQuestions}).
  *
  * @param appliedEvents the ids of the CaseSubmitted events seen for the case, so a redelivery changes nothing
+ * @param parties       the patient and caregiver (and referrer) as CaseSubmitted names them for access checks: who may
+ *                      ask the chair a follow-up question themselves (kept as records-service keeps them, ADR 11)
  */
 @Document("submittedQuestions")
 public record SubmittedQuestion(@Id String caseId, String questionForPanel, String firstOpinion, Instant receivedAt,
-                                List<String> appliedEvents) {
+                                List<String> appliedEvents, List<CaseParty> parties) {
 
     public SubmittedQuestion {
         appliedEvents = appliedEvents == null ? List.of() : List.copyOf(appliedEvents);
+        parties = parties == null ? List.of() : List.copyOf(parties);
     }
 
     boolean hasApplied(String eventId) {
@@ -31,7 +35,7 @@ public record SubmittedQuestion(@Id String caseId, String questionForPanel, Stri
     SubmittedQuestion acknowledge(String eventId) {
         List<String> applied = new ArrayList<>(appliedEvents);
         applied.add(eventId);
-        return new SubmittedQuestion(caseId, questionForPanel, firstOpinion, receivedAt, applied);
+        return new SubmittedQuestion(caseId, questionForPanel, firstOpinion, receivedAt, applied, parties);
     }
 
     /** The command as older producers sent it: with this case's question and first opinion. */

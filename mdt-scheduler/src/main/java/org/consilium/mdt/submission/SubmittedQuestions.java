@@ -1,5 +1,6 @@
 package org.consilium.mdt.submission;
 
+import org.consilium.events.CaseParty;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.Envelope;
 import org.consilium.events.ScheduleReview;
@@ -37,8 +38,13 @@ public class SubmittedQuestions {
                                 : questions.save(repeated(known, envelope.id())))
                         .orElseGet(() -> questions.save(new SubmittedQuestion(submitted.caseId(),
                                 submitted.questionForPanel(), submitted.firstOpinion(), clock.instant(),
-                                List.of(envelope.id())))))
+                                List.of(envelope.id()), submitted.parties()))))
                 .then();
+    }
+
+    /** Who may see the case besides staff and its panel, as its CaseSubmitted said; none while it is not known. */
+    public Mono<List<CaseParty>> parties(String caseId) {
+        return questions.findById(caseId).map(SubmittedQuestion::parties).defaultIfEmpty(List.of());
     }
 
     private static SubmittedQuestion repeated(SubmittedQuestion known, String eventId) {

@@ -2,6 +2,10 @@ package org.consilium.mdt.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
+import org.consilium.events.CaseParty;
+import org.consilium.events.CaseSubmitted;
+import org.consilium.events.Recipient;
+import org.consilium.events.Roles;
 import org.consilium.mdt.ServiceTest;
 import org.consilium.mdt.review.ReviewView;
 import org.consilium.support.testing.KafkaProbe;
@@ -56,7 +60,8 @@ class MdtAccessTest extends ServiceTest {
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/report/approve", "{}", DESK),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/report/release", "{}", DESK),
             new Endpoint(HttpMethod.GET, "/reviews/matrix-case/report/composition", null, DESK_AND_PANEL),
-            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions", "{}", List.of("coordinator", "service")),
+            new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions", "{}", List.of("coordinator", "service",
+                    "patient", "caregiver")),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions/q1/answer", "{}", PANEL),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/schedule", "{}", DESK),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guests", "{}", DESK),
@@ -246,6 +251,49 @@ class MdtAccessTest extends ServiceTest {
         assertThat(entries(report, "kim.coordinator", "4", "report-approval")).isOne();
         assertThat(entries(report, "kim.coordinator", "0", "report-release")).isOne();
         assertThat(entries(report, "kim.coordinator", "0", "report")).isOne();
+    }
+
+    @Test
+    void thePatientAndHerCaregiverAskTheChairThemselvesAboutTheirOwnCaseOnly() {
+        String caseId = newCaseId("patient-asks");
+        KafkaProbe.publish(new CaseSubmitted(caseId, "colorectal", "surgery", java.time.LocalDate.of(2027, 2, 1),
+                "Is surgery first the right order?", "Resection then adjuvant chemotherapy",
+                new Recipient("Mary Jones", "mary@example.org", "en"), List.of("en"), "Europe/London", "GB", now(), null,
+                List.of(), List.of(), null, List.of(new CaseParty(Roles.PATIENT, "mary@example.org"),
+                new CaseParty(Roles.CAREGIVER, "tom@example.org"))));
+        KafkaProbe.publish(smallCase(caseId));
+        ReviewView review = awaitReview(caseId);
+        ReviewView.Member chair = review.panel().stream().filter(ReviewView.Member::chair).findFirst().orElseThrow();
+        review.panel().forEach(m -> post(caseId, "opinions", opinion(m.specialistId(), true)).expectStatus().isCreated());
+        post(caseId, "consensus", consensus(chair.specialistId())).expectStatus().isCreated();
+        WebTestClient mary = http.mutate().defaultHeaders(h -> h.set(HttpHeaders.AUTHORIZATION,
+                TestTokens.bearer("mary.j", "mary@example.org", Roles.PATIENT))).build();
+        WebTestClient tom = http.mutate().defaultHeaders(h -> h.set(HttpHeaders.AUTHORIZATION,
+                TestTokens.bearer("tom.j", "Tom@Example.org", Roles.CAREGIVER))).build();
+        WebTestClient stranger = http.mutate().defaultHeaders(h -> h.set(HttpHeaders.AUTHORIZATION,
+                TestTokens.bearer("eve", "eve@example.org", Roles.PATIENT))).build();
+        Map<String, Object> marysQuestion = Map.of("question", "May I fly to my sister's in March?",
+                "replyTo", Map.of("name", "Mary Jones", "email", "mary@example.org", "language", "en"));
+
+        problem(stranger.post().uri("/reviews/{id}/questions", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("question", "Whose case is this?", "replyTo", Map.of("name", "Eve",
+                        "email", "eve@example.org"))).exchange(), HttpStatus.FORBIDDEN, "not-your-case");
+        // the chair's answer about her health goes to her, not to an address someone else typed
+        problem(mary.post().uri("/reviews/{id}/questions", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("question", "May I fly?", "replyTo", Map.of("name", "Mary",
+                        "email", "someone@elsewhere.example"))).exchange(), HttpStatus.FORBIDDEN, "not-yourself");
+        assertThat(storedReview(caseId).getList("questions", Document.class)).isEmpty();
+
+        mary.post().uri("/reviews/{id}/questions", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(marysQuestion).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.id").isEqualTo("q1");
+        tom.post().uri("/reviews/{id}/questions", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("question", "Can I help with the forms?", "replyTo", Map.of("name", "Tom Jones",
+                        "email", "tom@example.org"))).exchange().expectStatus().isCreated();
+        JsonNode trail = trail(caseId, "Communication/" + caseId);
+        assertThat(entries(trail, "eve", "4", "follow-up-question")).isOne();
+        assertThat(entries(trail, "mary.j", "4", "follow-up-question")).isOne();
+        assertThat(entries(trail(caseId, "Communication/" + caseId + "-q1"), "mary.j", "0", "follow-up-question")).isOne();
     }
 
     private WebTestClient as(String specialistId) {
