@@ -116,7 +116,7 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                            OutboxProperties properties, MeterRegistry meters, FieldCipher cipher) {
-        return new OutboxRelay(mongo, kafka, properties, meters, cipher);
+                            OutboxProperties properties, MeterRegistry meters, FieldCipher cipher, Clock clock) {
+        return new OutboxRelay(mongo, kafka, properties, meters, cipher, clock);
     }
 }
