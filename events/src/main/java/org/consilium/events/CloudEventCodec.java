@@ -41,7 +41,14 @@ public final class CloudEventCodec {
         if (envelope.traceparent() != null) {
             builder.withExtension(TRACEPARENT, envelope.traceparent());
         }
-        return KafkaMessageFactory.createWriter(topic, envelope.caseId()).writeBinary(builder.build());
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, envelope.caseId())
+                .writeBinary(builder.build());
+        if (envelope.traceparent() != null) {
+            // ce_traceparent says where the event was written; the plain W3C header is what Kafka tracing
+            // instrumentation (the binder's consumer observation) continues a trace from, so both carry it
+            record.headers().add(TRACEPARENT, envelope.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     public static Envelope read(Headers headers, byte[] value) {

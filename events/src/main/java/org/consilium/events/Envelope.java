@@ -28,6 +28,11 @@ public record Envelope(String id, MessageType type, String source, String caseId
         return new Envelope(id, MessageType.of(payload), source, payload.caseId(), time, null, payload);
     }
 
+    /** The same envelope as sent from within another span (the id stays: it is what consumers deduplicate on). */
+    public Envelope withTraceparent(String traceparent) {
+        return new Envelope(id, type, source, caseId, time, traceparent, payload);
+    }
+
     public <T extends CaseMessage> T payload(Class<T> type) {
         return type.cast(payload);
     }

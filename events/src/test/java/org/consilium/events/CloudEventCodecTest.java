@@ -30,6 +30,9 @@ class CloudEventCodecTest {
             assertThat(header(record, "ce_id")).isEqualTo("id-" + type);
             assertThat(header(record, "ce_source")).isEqualTo("/consilium/test");
             assertThat(header(record, "ce_time")).startsWith("2026-11-25T10:15:30.123");
+            assertThat(header(record, "ce_traceparent")).isEqualTo(sent.traceparent());
+            assertThat(header(record, "traceparent")).as("the W3C header Kafka tracing continues from")
+                    .isEqualTo(sent.traceparent());
 
             Envelope received = CloudEventCodec.read(record.headers(), record.value());
             assertThat(received).isEqualTo(sent);
@@ -42,6 +45,26 @@ class CloudEventCodecTest {
         assertThat(type.ceType()).matches("org\\.consilium\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v\\d+");
         assertThat(MessageType.fromCeType(type.ceType())).contains(type);
         assertThat(type.topics()).isNotEmpty().allMatch(Topics.ALL::contains);
+    }
+
+    @Test
+    void traceparentIsParsedOnlyWhenItIsAW3cOne() {
+        Traceparent parsed = Traceparent.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").orElseThrow();
+        assertThat(parsed.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        assertThat(parsed.sampled()).isTrue();
+        assertThat(parsed).hasToString("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(Traceparent.parse("00-00000000000000000000000000000000-b7ad6b7169203331-01")).isEmpty();
+        assertThat(Traceparent.parse("garbage")).isEmpty();
+        assertThat(Traceparent.parse(null)).isEmpty();
+    }
+
+    @Test
+    void noTraceparentNoHeaders() {
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(Envelope.of(
+                SamplePayloads.of(MessageType.RECORDS_COMPLETED), "x", "/consilium/test", SamplePayloads.AT),
+                Topics.RECORDS_EVENTS);
+        assertThat(record.headers().lastHeader("traceparent")).isNull();
+        assertThat(record.headers().lastHeader("ce_traceparent")).isNull();
     }
 
     @Test

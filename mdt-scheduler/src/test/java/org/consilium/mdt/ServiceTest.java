@@ -8,6 +8,7 @@ import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
         properties = {"consilium.mdt.metrics-refresh=300ms", "consilium.outbox.poll-interval=100ms",
                 "consilium.mdt.guest-links.secret=" + ServiceTest.LINK_SECRET})
 @Import(ServiceTest.FixedCalendar.class)
+@AutoConfigureObservability(metrics = false) // tracing on, as in production (ReviewTraceTest)
 public abstract class ServiceTest {
 
     /**

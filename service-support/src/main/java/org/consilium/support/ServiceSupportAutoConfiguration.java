@@ -9,6 +9,7 @@ import org.consilium.support.audit.AuditController;
 import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.input.PlainTextParameters;
+import org.consilium.support.logging.CaseInLogs;
 import org.consilium.support.input.StrictJsonCodecs;
 import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
@@ -54,6 +55,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The case a request is about, in its log lines' MDC (structured logs: issue 15). */
+    @Bean
+    CaseInLogs caseInLogs() {
+        return new CaseInLogs();
     }
 
     @Bean
@@ -109,7 +116,7 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-                            OutboxProperties properties, MeterRegistry meters, FieldCipher cipher) {
-        return new OutboxRelay(mongo, kafka, properties, meters, cipher);
+                            OutboxProperties properties, MeterRegistry meters, FieldCipher cipher, Clock clock) {
+        return new OutboxRelay(mongo, kafka, properties, meters, cipher, clock);
     }
 }

@@ -37,6 +37,9 @@ public class CaseCommands {
         int pass = execution.getVariable(counter) instanceof Number previous ? previous.intValue() + 1 : 1;
         execution.setVariable(counter, pass);
         String id = Envelope.derivedId(execution.getProcessInstanceId(), activityId, String.valueOf(pass));
-        return publisher.publish(Envelope.of(message, id, CommandPublisher.SOURCE, Instant.now()));
+        // the trace of the event that moved the case here (a process variable: the job runs long after, elsewhere)
+        Object cause = execution.getVariable(CaseVariables.TRACEPARENT);
+        return publisher.publish(Envelope.of(message, id, CommandPublisher.SOURCE, Instant.now())
+                .withTraceparent(cause instanceof String traceparent ? traceparent : null));
     }
 }

@@ -9,6 +9,8 @@ package org.consilium.bpmn.casefile;
  * ({@code NotificationAudience}) for the receiving service to resolve.
  */
 public final class CaseVariables {
+    /** The W3C traceparent of the last event applied to the case: its commands continue that trace (ADR 18). */
+    public static final String TRACEPARENT = "traceparent";
     // from CaseSubmitted
     public static final String CASE_ID = "caseId";
     public static final String CANCER_TYPE = "cancerType";

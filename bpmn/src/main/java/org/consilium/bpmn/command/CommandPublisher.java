@@ -30,15 +30,22 @@ public class CommandPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
     private final Duration ackTimeout;
+    private final CommandSpans spans;
 
     public CommandPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-                            @Value("${consilium.commands.ack-timeout:10s}") Duration ackTimeout) {
+                            @Value("${consilium.commands.ack-timeout:10s}") Duration ackTimeout, CommandSpans spans) {
         this.kafka = kafka;
         this.meters = meters;
         this.ackTimeout = ackTimeout;
+        this.spans = spans;
     }
 
+    /** Sends within a span of its own, a child of the envelope's traceparent (the cause), which it then carries. */
     public Envelope publish(Envelope envelope) {
+        return spans.inSpan(envelope, this::send);
+    }
+
+    private Envelope send(Envelope envelope) {
         List<CompletableFuture<?>> acks = new ArrayList<>();
         try {
             for (ProducerRecord<String, byte[]> record : CloudEventCodec.toRecords(envelope)) {

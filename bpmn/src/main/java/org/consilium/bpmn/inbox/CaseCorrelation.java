@@ -50,7 +50,7 @@ public class CaseCorrelation {
         String caseId = envelope.caseId();
         String message = envelope.type().messageName();
         var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId)
-                .setVariables(EventVariables.of(envelope.payload(), today));
+                .setVariables(EventVariables.of(envelope, today));
         if (envelope.type() == MessageType.CASE_SUBMITTED) {
             if (everStarted(caseId)) {
                 return Outcome.CASE_EXISTS;
@@ -76,7 +76,7 @@ public class CaseCorrelation {
         if (envelope.type() == MessageType.CASE_WITHDRAWN && waits(followUp, message)) {
             // the case was delivered and has ended: a withdrawal ends its follow-up
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(followUp)
-                    .setVariables(EventVariables.of(envelope.payload(), today)).correlate();
+                    .setVariables(EventVariables.of(envelope, today)).correlate();
             return Outcome.APPLIED;
         }
         return Outcome.NOT_WAITING;
@@ -90,7 +90,7 @@ public class CaseCorrelation {
         for (String businessKey : java.util.List.of(caseId, StartFollowUpAdapter.businessKey(caseId))) {
             if (waits(businessKey, message)) {
                 runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
-                        .setVariablesLocal(EventVariables.of(envelope.payload(), today)).correlate();
+                        .setVariablesLocal(EventVariables.of(envelope, today)).correlate();
                 return Outcome.APPLIED;
             }
         }
@@ -113,7 +113,7 @@ public class CaseCorrelation {
         if (instance == null) {
             return Outcome.NOT_WAITING; // not started yet (stays pending) or ended (discarded)
         }
-        Map<String, Object> variables = EventVariables.of(envelope.payload(), today);
+        Map<String, Object> variables = EventVariables.of(envelope, today);
         Instant at = instant(variables.get(atVariable), envelope.time());
         Instant applied = instant(runtime.getVariable(instance.getId(), atVariable), null);
         if (applied != null && at.isBefore(applied)) {

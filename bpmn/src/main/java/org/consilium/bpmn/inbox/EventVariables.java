@@ -5,6 +5,7 @@ import org.consilium.events.CaseStepFailed;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.CaseWithdrawn;
 import org.consilium.events.ConsentChanged;
+import org.consilium.events.Envelope;
 import org.consilium.events.MdtConcluded;
 import org.consilium.events.MdtScheduled;
 import org.consilium.events.MessageType;
@@ -42,6 +43,18 @@ public final class EventVariables {
     private static final String DEFAULT_LANGUAGE = "en";
 
     private EventVariables() {
+    }
+
+    /**
+     * The payload's variables and the event's traceparent: the engine's next commands are sent in the trace of the
+     * event that moved the case (CaseCommands, ADR 18). An id, like every variable here; absent when untraced.
+     */
+    public static Map<String, Object> of(Envelope envelope, LocalDate today) {
+        Map<String, Object> variables = of(envelope.payload(), today);
+        if (envelope.traceparent() != null) {
+            variables.put(TRACEPARENT, envelope.traceparent());
+        }
+        return variables;
     }
 
     public static Map<String, Object> of(CaseMessage payload, LocalDate today) {

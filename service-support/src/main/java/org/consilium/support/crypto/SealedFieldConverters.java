@@ -10,6 +10,7 @@ import org.springframework.data.convert.WritingConverter;
 
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The Mongo mapping of the types that carry personal data in every service: an outbox entry's
@@ -25,26 +26,39 @@ public final class SealedFieldConverters {
     }
 
     public static List<Converter<?, ?>> all(FieldCipher cipher) {
-        return List.of(new OutboxEntryWriter(cipher), new OutboxEntryReader(cipher), new RecipientWriter(cipher),
-                new RecipientReader(cipher));
+        return all(cipher, () -> null);
+    }
+
+    /** @param currentTraceparent the span an outbox entry is written in (CurrentTraceparent), null outside one */
+    public static List<Converter<?, ?>> all(FieldCipher cipher, Supplier<String> currentTraceparent) {
+        return List.of(new OutboxEntryWriter(cipher, currentTraceparent), new OutboxEntryReader(cipher),
+                new RecipientWriter(cipher), new RecipientReader(cipher));
     }
 
     /** What the outbox relay reads from a raw document. */
     public static OutboxEntry outboxEntry(Document d, FieldCipher cipher) {
         Date time = d.getDate("time");
         return new OutboxEntry(d.getString("eventId"), MessageType.valueOf(d.getString("type")), d.getString("caseId"),
-                time == null ? null : time.toInstant(), cipher.open(d.getString("payload"), OUTBOX_PAYLOAD));
+                time == null ? null : time.toInstant(), cipher.open(d.getString("payload"), OUTBOX_PAYLOAD),
+                d.getString("traceparent"));
     }
 
     @WritingConverter
-    record OutboxEntryWriter(FieldCipher cipher) implements Converter<OutboxEntry, Document> {
+    record OutboxEntryWriter(FieldCipher cipher, Supplier<String> currentTraceparent)
+            implements Converter<OutboxEntry, Document> {
         @Override
         public Document convert(OutboxEntry entry) {
+            // every save and $push of an outbox entry passes here: the one place that sees the write's span
+            // (an entry read back keeps the span it was first written in)
+            String traceparent = entry.traceparent() != null ? entry.traceparent() : currentTraceparent.get();
             Document d = new Document("eventId", entry.eventId())
                     .append("type", entry.type() == null ? null : entry.type().name())
                     .append("caseId", entry.caseId())
                     .append("time", entry.time() == null ? null : Date.from(entry.time()))
                     .append("payload", cipher.seal(entry.payload(), OUTBOX_PAYLOAD));
+            if (traceparent != null) {
+                d.append("traceparent", traceparent);
+            }
             return d;
         }
     }

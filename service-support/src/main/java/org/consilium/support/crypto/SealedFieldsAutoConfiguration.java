@@ -1,5 +1,7 @@
 package org.consilium.support.crypto;
 
+import io.micrometer.tracing.Tracer;
+import org.consilium.support.tracing.CurrentTraceparent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +29,9 @@ public class SealedFieldsAutoConfiguration {
     }
 
     @Bean
-    MongoCustomConversions mongoCustomConversions(FieldCipher cipher, ObjectProvider<SealedConverters> services) {
-        List<Object> converters = new ArrayList<>(SealedFieldConverters.all(cipher));
+    MongoCustomConversions mongoCustomConversions(FieldCipher cipher, ObjectProvider<SealedConverters> services,
+                                                  ObjectProvider<Tracer> tracer) {
+        List<Object> converters = new ArrayList<>(SealedFieldConverters.all(cipher, new CurrentTraceparent(tracer)));
         List<SealedConverters> contributions = services.orderedStream().toList();
         contributions.forEach(service -> converters.addAll(service.converters(cipher)));
         return MongoCustomConversions.create(adapter -> {

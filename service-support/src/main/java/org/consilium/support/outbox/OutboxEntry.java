@@ -13,8 +13,12 @@ import java.util.UUID;
  * An event waiting to be published, stored inside the aggregate document it came from. Written
  * in the same single-document update as the state change, because the embedded store has no
  * multi-document transactions: that is what makes "no event without its change" hold.
+ * {@code traceparent} is the span that wrote it (the request or the consumed event that caused it): the domain
+ * leaves it null and the store mapping fills it in at the write (SealedFieldConverters, ADR 18), so that the relay,
+ * whenever it runs, sends the event on in the trace it belongs to.
  */
-public record OutboxEntry(String eventId, MessageType type, String caseId, Instant time, String payload) {
+public record OutboxEntry(String eventId, MessageType type, String caseId, Instant time, String payload,
+                          String traceparent) {
 
     public static OutboxEntry of(CaseMessage message, Instant now) {
         return of(message, UUID.randomUUID().toString(), now);
@@ -23,11 +27,11 @@ public record OutboxEntry(String eventId, MessageType type, String caseId, Insta
     /** With a caller-chosen id, for events whose identity is derived from the command they answer. */
     public static OutboxEntry of(CaseMessage message, String eventId, Instant now) {
         return new OutboxEntry(eventId, MessageType.of(message), message.caseId(), now,
-                new String(Json.write(message), StandardCharsets.UTF_8));
+                new String(Json.write(message), StandardCharsets.UTF_8), null);
     }
 
     public Envelope toEnvelope(String source) {
         CaseMessage message = Json.read(payload.getBytes(StandardCharsets.UTF_8), type.payloadType());
-        return new Envelope(eventId, type, source, caseId, time, null, message);
+        return new Envelope(eventId, type, source, caseId, time, traceparent, message);
     }
 }

@@ -1,6 +1,7 @@
 package org.consilium.support.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
@@ -19,8 +20,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,10 +45,14 @@ public class OutboxRelay {
     private final Counter published;
     /** Entries found waiting at the last poll, per collection (one gauge each, tagged). */
     private final Map<String, AtomicLong> pending = new HashMap<>();
+    /** Age in seconds of the oldest entry found waiting at the last poll, per collection; 0 when none waits. */
+    private final Map<String, AtomicLong> oldestAge = new HashMap<>();
+    private final Clock clock;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-                       MeterRegistry meters, FieldCipher cipher) {
+                       MeterRegistry meters, FieldCipher cipher, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
         this.cipher = cipher;
         this.kafka = kafka;
         this.properties = properties;
@@ -51,6 +61,12 @@ public class OutboxRelay {
         for (String collection : properties.collections()) {
             pending.put(collection, meters.gauge("consilium.outbox.pending", Tags.of("collection", collection),
                     new AtomicLong()));
+            // a pending count says little at 200 ms polls; the oldest entry's age says the relay is stuck (alert rule)
+            AtomicLong age = new AtomicLong();
+            Gauge.builder("consilium.outbox.oldest.age", age, AtomicLong::get).baseUnit("seconds")
+                    .description("age of the oldest event waiting in the outbox").tag("collection", collection)
+                    .register(meters);
+            oldestAge.put(collection, age);
         }
     }
 
@@ -72,12 +88,19 @@ public class OutboxRelay {
         Query withPending = new Query(Criteria.where("outbox.0").exists(true));
         return mongo.find(withPending, Document.class, collection)
                 .collectList()
-                .doOnNext(docs -> pending.get(collection)
-                        .set(docs.stream().mapToLong(d -> d.getList("outbox", Document.class).size()).sum()))
+                .doOnNext(docs -> measure(collection, docs))
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(doc -> Flux.fromIterable(doc.getList("outbox", Document.class))
                         .map(d -> SealedFieldConverters.outboxEntry(d, cipher))
                         .concatMap(entry -> send(entry).then(remove(collection, doc.get("_id"), entry)).thenReturn(entry)));
+    }
+
+    private void measure(String collection, List<Document> docs) {
+        List<Document> entries = docs.stream().flatMap(d -> d.getList("outbox", Document.class).stream()).toList();
+        pending.get(collection).set(entries.size());
+        Instant now = clock.instant();
+        oldestAge.get(collection).set(entries.stream().map(entry -> entry.getDate("time")).filter(Objects::nonNull)
+                .mapToLong(time -> Math.max(0, Duration.between(time.toInstant(), now).toSeconds())).max().orElse(0));
     }
 
     private Mono<Void> send(OutboxEntry entry) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -44,6 +45,15 @@ final class ServiceProcess {
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.PIPE);
         builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
+        readableLogs(builder.environment());
+    }
+
+    /**
+     * The stack's log files stay readable lines, whatever the shell it was started from asks of production
+     * services: JSON lines (LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs) are for a log shipper (README "Observability").
+     */
+    static void readableLogs(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("LOGGING_STRUCTURED_FORMAT"));
     }
 
     /** {@code jar}: the service's jar as built, or its unpacked application jar ({@link UnpackedJars}). */

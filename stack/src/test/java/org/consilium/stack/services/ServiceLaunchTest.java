@@ -130,4 +130,14 @@ class ServiceLaunchTest {
     private static ServiceDefinition service(String module) {
         return ServiceCatalog.select(List.of(module)).get(0);
     }
+
+    @Test
+    void servicesOfTheStackWriteReadableLinesEvenWhenTheShellAsksForJson() {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of(
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "LOGGING_STRUCTURED_FORMAT_FILE", "logstash",
+                "MANAGEMENT_OTLP_TRACING_ENDPOINT", "http://collector:4318/v1/traces"));
+        ServiceProcess.readableLogs(environment);
+        assertThat(environment).as("an OTLP endpoint asked for is kept: the stack exports only when asked")
+                .containsOnlyKeys("MANAGEMENT_OTLP_TRACING_ENDPOINT");
+    }
 }
