@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * The engine's commands continue the trace of the event that moved the case (ADR 18), although they are sent
+ * The engine's commands continue the trace of the event that moved the case (ADR 19), although they are sent
  * later by a job on another thread: the event's traceparent is kept as a process variable (an id) and every
  * command the case then sends carries a traceparent of the same trace, in ce_traceparent and the W3C header.
  */

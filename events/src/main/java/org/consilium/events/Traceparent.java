@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A W3C Trace Context {@code traceparent}: what the CloudEvents distributed-tracing extension carries, so that a
- * case's step can be followed from the request that caused it to every service that acted on it (ADR 18). Plain
+ * case's step can be followed from the request that caused it to every service that acted on it (ADR 19). Plain
  * text on purpose: the events module knows no tracing library.
  */
 public record Traceparent(String traceId, String spanId, boolean sampled) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Follow a case across the services (issue 15, ADR 18): the trace a request arrives in is the one its event is
+ * Follow a case across the services (issue 15, ADR 19): the trace a request arrives in is the one its event is
  * written in (the outbox entry's traceparent), leaves in (ce_traceparent and the W3C header on the Kafka record),
  * and is continued by whoever consumes it: here intake's own consumer of the case events, over the real embedded
  * broker, as any other service would.

@@ -9,7 +9,7 @@ package org.consilium.bpmn.casefile;
  * ({@code NotificationAudience}) for the receiving service to resolve.
  */
 public final class CaseVariables {
-    /** The W3C traceparent of the last event applied to the case: its commands continue that trace (ADR 18). */
+    /** The W3C traceparent of the last event applied to the case: its commands continue that trace (ADR 19). */
     public static final String TRACEPARENT = "traceparent";
     // from CaseSubmitted
     public static final String CASE_ID = "caseId";

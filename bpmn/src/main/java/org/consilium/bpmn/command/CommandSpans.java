@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * The engine's send of a message as a producer span. Its parent is the traceparent the envelope comes with (the
  * event that moved the case, kept as a process variable: job-executor threads have no span of their own), else the
  * span current here (a REST call). The envelope then carries the send's own span, so every consumer continues it
- * (ADR 18). With tracing off (the no-op tracer) the envelope keeps the traceparent it came with.
+ * (ADR 19). With tracing off (the no-op tracer) the envelope keeps the traceparent it came with.
  */
 @Component
 public class CommandSpans {

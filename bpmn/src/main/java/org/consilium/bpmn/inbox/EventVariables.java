@@ -47,7 +47,7 @@ public final class EventVariables {
 
     /**
      * The payload's variables and the event's traceparent: the engine's next commands are sent in the trace of the
-     * event that moved the case (CaseCommands, ADR 18). An id, like every variable here; absent when untraced.
+     * event that moved the case (CaseCommands, ADR 19). An id, like every variable here; absent when untraced.
      */
     public static Map<String, Object> of(Envelope envelope, LocalDate today) {
         Map<String, Object> variables = of(envelope.payload(), today);

@@ -74,7 +74,7 @@ public final class AsyncApiDocument {
         headers.put("ce_subject", map("type", "string", "description", "the case id, equal to the key"));
         headers.put("ce_time", map("type", "string", "format", "date-time"));
         headers.put("ce_" + CloudEventCodec.TRACEPARENT, map("type", "string",
-                "description", "W3C trace context of the span that wrote the event (ADR 18)"));
+                "description", "W3C trace context of the span that wrote the event (ADR 19)"));
         headers.put(CloudEventCodec.TRACEPARENT, map("type", "string",
                 "description", "the same, for Kafka tracing instrumentation"));
         return map("name", type.messageName(), "title", type.ceType(),

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A consumer continues the trace of the command it applies, and the events it writes in reply carry it on (ADR 18):
+ * A consumer continues the trace of the command it applies, and the events it writes in reply carry it on (ADR 19):
  * ScheduleReview sent in a trace comes back as MdtScheduled in the same trace, written inside the consumer's span.
  */
 class ReviewTraceTest extends ServiceTest {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * in the same single-document update as the state change, because the embedded store has no
  * multi-document transactions: that is what makes "no event without its change" hold.
  * {@code traceparent} is the span that wrote it (the request or the consumed event that caused it): the domain
- * leaves it null and the store mapping fills it in at the write (SealedFieldConverters, ADR 18), so that the relay,
+ * leaves it null and the store mapping fills it in at the write (SealedFieldConverters, ADR 19), so that the relay,
  * whenever it runs, sends the event on in the trace it belongs to.
  */
 public record OutboxEntry(String eventId, MessageType type, String caseId, Instant time, String payload,

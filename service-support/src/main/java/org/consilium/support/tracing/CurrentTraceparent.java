@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * The W3C traceparent of the span current on this thread, or null outside one (or with tracing off). Read lazily:
  * the Mongo mapping that asks is built before the tracer. In a reactive chain the span is on the thread because
- * {@code spring.reactor.context-propagation=auto} restores it from the Reactor context (ADR 18).
+ * {@code spring.reactor.context-propagation=auto} restores it from the Reactor context (ADR 19).
  */
 public final class CurrentTraceparent implements Supplier<String> {
     private final ObjectProvider<Tracer> tracer;
