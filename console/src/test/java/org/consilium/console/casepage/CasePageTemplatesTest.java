@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.console.caseview.CaseEvents;
+import org.consilium.console.caseview.CaseView;
+import org.consilium.console.caseview.TestCaseViews;
+
 import org.consilium.console.cases.CaseHeader;
 import org.consilium.console.deliveries.Delivery;
 import org.consilium.console.reportdesk.ReportDesk;
@@ -34,6 +38,10 @@ class CasePageTemplatesTest {
     @Test
     void theReportIsReadableItsChangesAreMarkedInWordsAndTheEditFormStartsFromTheCurrentVersion() {
         String html = render("case", caseModel(ReportDesk.section(report(), null, null, Optional.empty())));
+        // the timeline: each event with its service and its line, nothing sealed
+        assertThat(html).contains("<h2 id=\"timeline-heading\">Timeline</h2>", "data-event=\"TaskOpened\"",
+                "Task opened: Review intake", "Accepted after triage: urgent, panel of 2 disciplines", "intake-service")
+                .doesNotContain(CaseEvents.SEALED_QUESTION);
 
         assertThat(html).contains("Version 2 waits for approval")
                 .contains("Read and approve version 2")
@@ -113,6 +121,8 @@ class CasePageTemplatesTest {
         model.put("emails", List.of(new Delivery("d-1", "case-1", "REPORT", new Delivery.Recipient("Siti Santoso", "siti@example.org"),
                 "id", "Laporan", List.of("report.pdf"), "UNCONFIRMED", 1, "timeout", T, null, null, null, List.of())));
         model.put("emailsProblem", "");
+        model.put("timeline", Optional.of(CaseView.class.cast(TestCaseViews.of("case-1", "lung", "URGENT", true,
+                CaseEvents.opened("case-1", "t-1", "Review intake", "URGENT", T, null))).timeline()));
         return model;
     }
 
