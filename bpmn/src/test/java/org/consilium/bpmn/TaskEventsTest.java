@@ -41,6 +41,8 @@ class TaskEventsTest extends ProcessTestSupport {
         tasks.setAssignee(task.getId(), null);
         commands.awaitPayload(caseId, MessageType.TASK_ASSIGNED, TaskAssigned.class, a -> a.assignee() == null);
 
+        assertThat(commands.await(caseId, MessageType.TASK_ASSIGNED, 2)).as("a claim and a give-back, each announced once")
+                .hasSize(2);
         acceptIntake(instance);
         TaskClosed closed = commands.awaitPayload(caseId, MessageType.TASK_CLOSED, TaskClosed.class);
         assertThat(closed.taskId()).isEqualTo(task.getId());

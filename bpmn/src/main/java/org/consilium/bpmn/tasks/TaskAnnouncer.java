@@ -34,7 +34,7 @@ final class TaskAnnouncer implements TaskListener {
             case EVENTNAME_CREATE -> new TaskOpened(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
                     task.getProcessInstanceId(), task.getAssignee(), urgency(task), instant(task.getCreateTime(), now),
                     instant(task.getDueDate(), null), null);
-            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> new TaskAssigned(caseId, task.getId(), task.getAssignee(), now);
+            case EVENTNAME_ASSIGNMENT -> new TaskAssigned(caseId, task.getId(), task.getAssignee(), now);
             case EVENTNAME_COMPLETE -> new TaskClosed(caseId, task.getId(), true, task.getAssignee(), now);
             case EVENTNAME_DELETE -> new TaskClosed(caseId, task.getId(), false, null, now);
             default -> null;

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskEventsPlugin extends AbstractProcessEnginePlugin {
+    /** Not {@code update}: it follows every assignment too, and would announce each claim twice. */
     private static final List<String> LIFECYCLE = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-            TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
+            TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
     private final TaskListener announcer;
 
