@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.console.TemplatePages;
 import org.consilium.console.caseview.CaseEvents;
 import org.consilium.console.caseview.CaseView;
 import org.consilium.console.caseview.TestCaseViews;
@@ -20,12 +21,6 @@ import org.consilium.console.reportdesk.ReportEdit;
 import org.consilium.console.reportdesk.ReportEditAttempt;
 import org.consilium.console.reportdesk.ReportState;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The case page's report desk, emails and consents, and the confirmation and audit pages, rendered by Thymeleaf from
@@ -33,7 +28,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 class CasePageTemplatesTest {
     private static final Instant T = Instant.parse("2026-12-06T10:00:00Z");
-    private final SpringTemplateEngine engine = engine();
 
     @Test
     void theReportIsReadableItsChangesAreMarkedInWordsAndTheEditFormStartsFromTheCurrentVersion() {
@@ -150,26 +144,6 @@ class CasePageTemplatesTest {
     }
 
     private String render(String template, Map<String, Object> model) {
-        Context context = new Context();
-        context.setVariables(model);
-        return engine.process(template, context);
-    }
-
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        templates.setCharacterEncoding("UTF-8");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        // outside a web request: links are relative to the root, as the console serves them
-        engine.setLinkBuilder(new StandardLinkBuilder() {
-            @Override
-            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
-                return "";
-            }
-        });
-        return engine;
+        return TemplatePages.render(template, model);
     }
 }

@@ -112,7 +112,7 @@ class WorklistBenchmark {
             query.getValue().forEach(params::add);
             WorklistQuery parsed = WorklistQuery.of(params);
             int[] matches = new int[1];
-            double[] times = time(100, 500, () -> {
+            double[] times = time(50, 300, () -> {
                 Worklist.Shown shown = worklist.show(parsed, "cora.nolan").block();
                 matches[0] = shown.page().total();
                 return shown;
@@ -137,8 +137,8 @@ class WorklistBenchmark {
                     .collectList().block();
             out.append(String.format("baseline: the same in the embedded store (%,d cases stored in %.0f ms), unindexed:%n",
                     CASES, storeMs));
-            out.append(row("first page, by the case clock", time(3, 20, firstPage::get), 25));
-            out.append(row("tumour lung + urgent", time(3, 20, lungUrgent::get), 25));
+            out.append(row("first page, by the case clock", time(1, 5, firstPage::get), 25));
+            out.append(row("tumour lung + urgent", time(1, 10, lungUrgent::get), 25));
 
             OpenWork reloaded = new OpenWork(new CaseViewStore(mongo));
             long load = System.nanoTime();

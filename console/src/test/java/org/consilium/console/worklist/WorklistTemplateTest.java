@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.consilium.console.TemplatePages;
 import org.consilium.console.caseview.CaseEvents;
 import org.consilium.console.caseview.CaseStage;
 import org.consilium.console.caseview.CaseViewStore;
@@ -19,12 +20,6 @@ import org.consilium.console.cases.CaseHeader;
 import org.consilium.console.cases.IntakeCases;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import reactor.core.publisher.Mono;
 
 import static org.mockito.ArgumentMatchers.anyString;
@@ -70,21 +65,6 @@ class WorklistTemplateTest {
     }
 
     private static String render(Map<String, Object> model) {
-        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        templates.setCharacterEncoding("UTF-8");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        engine.setLinkBuilder(new StandardLinkBuilder() {
-            @Override
-            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
-                return "";
-            }
-        });
-        Context context = new Context();
-        context.setVariables(model);
-        return engine.process("worklist", context);
+        return TemplatePages.render("worklist", model);
     }
 }
