@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mdtUrl        mdt-scheduler, whose report desk holds the reports waiting for approval and release
  * @param notificationUrl notification-service, which holds the deliveries an operator must settle
  * @param callTimeout   how long one call to a service may take before the page says so
- * @param worklistLimit the most open tasks one worklist reads from the engine (paging comes with the read model)
+ * @param worklistLimit the most open tasks one case page's engine reads may list
+ * @param coordinators  whom the worklist offers to assign a task to (the identity provider's coordinators)
  */
 @ConfigurationProperties("consilium.console")
 public record ConsoleProperties(
@@ -32,5 +33,6 @@ public record ConsoleProperties(
         URI mdtUrl,
         URI notificationUrl,
         @DefaultValue("10s") Duration callTimeout,
-        @DefaultValue("200") int worklistLimit) {
+        @DefaultValue("200") int worklistLimit,
+        @DefaultValue({"cora.nolan", "ana.okafor"}) java.util.List<String> coordinators) {
 }

@@ -30,6 +30,10 @@ public enum MessageType {
     NOTIFICATION_DELIVERED(NotificationDelivered.class, "notification", 1, Topics.NOTIFICATION_EVENTS),
     REPORT_DELIVERED(ReportDelivered.class, "notification", 1, Topics.NOTIFICATION_EVENTS),
     CASE_STEP_FAILED(CaseStepFailed.class, "case", 1, Topics.CASE_FAILURES),
+    /** The process's coordinator tasks, published by bpmn's task outbox for read models (the console's worklist). */
+    TASK_OPENED(TaskOpened.class, "task", 1, Topics.TASK_EVENTS),
+    TASK_ASSIGNED(TaskAssigned.class, "task", 1, Topics.TASK_EVENTS),
+    TASK_CLOSED(TaskClosed.class, "task", 1, Topics.TASK_EVENTS),
     /** Sent by the process to every service that holds work in flight for the case. */
     CANCEL_CASE(CancelCase.class, "case", 1, Topics.RECORDS_COMMANDS, Topics.MDT_COMMANDS);
 

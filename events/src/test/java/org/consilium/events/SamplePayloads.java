@@ -55,6 +55,10 @@ final class SamplePayloads {
             case DELIVER_REPORT -> new DeliverReport(CASE, CONTACT, "question", "first opinion", REPORT, "Asia/Jakarta");
             case NOTIFICATION_DELIVERED -> new NotificationDelivered(CASE, "cmd-1", NotificationPurpose.MDT_SCHEDULED, AT);
             case REPORT_DELIVERED -> new ReportDelivered(CASE, "cmd-2", AT);
+            case TASK_OPENED -> new TaskOpened(CASE, "task-1", "ReviewIntake", "Review intake", "pi-1", null, "URGENT",
+                    AT, null, AT.plusSeconds(86_400));
+            case TASK_ASSIGNED -> new TaskAssigned(CASE, "task-1", "cora.nolan", AT);
+            case TASK_CLOSED -> new TaskClosed(CASE, "task-1", true, "cora.nolan", AT);
             case CANCEL_CASE -> new CancelCase(CASE, "withdrawn by patient");
             case CASE_STEP_FAILED -> new CaseStepFailed(CASE, "notification-service", "DeliverReport",
                     "dead-lettered after its retries: SAXParseException",

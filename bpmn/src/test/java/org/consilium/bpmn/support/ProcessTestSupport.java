@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @Import(TestKafkaClients.class)
 @EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0", topics = {
         Topics.CASE_EVENTS, Topics.RECORDS_COMMANDS, Topics.RECORDS_EVENTS, Topics.MDT_COMMANDS, Topics.MDT_EVENTS,
-        Topics.NOTIFICATION_COMMANDS, Topics.NOTIFICATION_EVENTS, Topics.CASE_FAILURES,
+        Topics.NOTIFICATION_COMMANDS, Topics.NOTIFICATION_EVENTS, Topics.CASE_FAILURES, Topics.TASK_EVENTS,
         ProcessTestSupport.NOTIFICATION_COMMANDS_DLT, ProcessTestSupport.CASE_EVENTS_DLT,
         ProcessTestSupport.RECORDS_EVENTS_DLT, ProcessTestSupport.MDT_EVENTS_DLT,
         ProcessTestSupport.NOTIFICATION_EVENTS_DLT, ProcessTestSupport.DEAD_LETTER_INTAKE_DLT})

@@ -21,6 +21,8 @@ import org.consilium.console.taskform.TaskForms;
 import org.consilium.console.worklist.TimeLeft;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.consilium.console.caseview.CaseView;
+import org.consilium.console.caseview.CaseViewStore;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
@@ -39,9 +41,11 @@ public class CasePage {
     private final ReportDesk reportDesk;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final CaseViewStore readModel;
 
     CasePage(IntakeCases intake, EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion,
-             RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock) {
+             RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock, CaseViewStore readModel) {
+        this.readModel = readModel;
         this.intake = intake;
         this.engine = engine;
         this.definitions = definitions;
@@ -79,6 +83,11 @@ public class CasePage {
                     .modelAttribute("emails", found.getT4() instanceof List<?> ? found.getT4() : List.of())
                     .modelAttribute("emailsProblem", found.getT4() instanceof String text ? text : "")
                     .modelAttribute("caseFile", found.getT1())
+                    // every event of the case across the services, from the read model (ADR 18); its store out of
+                    // reach leaves the section saying so, not the page down
+                    .modelAttribute("timeline", readModel.find(caseId).map(CaseView::timeline)
+                            .map(Optional::of).defaultIfEmpty(Optional.of(List.of()))
+                            .onErrorReturn(Optional.empty()))
                     .modelAttribute("tasks", tasks)
                     .modelAttribute("triagedUrgency", more.getT1())
                     // a null model attribute is left out: the template tests for its absence

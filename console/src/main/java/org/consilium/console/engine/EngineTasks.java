@@ -94,6 +94,12 @@ public class EngineTasks {
                 .retrieve().toBodilessEntity().then();
     }
 
+    /** Assigns the task to a named coordinator (the engine's {@code setAssignee}: no check that nobody has it). */
+    public Mono<Void> assign(String taskId, String username) {
+        return engine.client().post().uri("/task/{id}/assignee", taskId).bodyValue(Map.of("userId", username))
+                .retrieve().toBodilessEntity().then();
+    }
+
     public Mono<Void> unclaim(String taskId) {
         return engine.client().post().uri("/task/{id}/unclaim", taskId).retrieve().toBodilessEntity().then();
     }

@@ -58,6 +58,12 @@ class ProblemPages {
                 "The page needs a Consilium service that did not answer in time. Try again in a moment.");
     }
 
+    @ExceptionHandler(BadInput.class)
+    Object badInput(BadInput bad, ServerWebExchange exchange) {
+        return answer(exchange, HttpStatus.BAD_REQUEST, "urn:consilium:problem:invalid-input",
+                "Invalid " + bad.field(), bad.getMessage(), bad.field());
+    }
+
     /** The refresh token ran out too: sign in again, and come back here. */
     @ExceptionHandler(ClientAuthorizationRequiredException.class)
     Mono<String> signInAgain(ServerWebExchange exchange) {
@@ -66,10 +72,19 @@ class ProblemPages {
     }
 
     Object answer(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+        return answer(exchange, status, type, title, detail, null);
+    }
+
+    private Object answer(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail,
+                          String field) {
         if (wantsJson(exchange)) {
             ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
             body.setTitle(title);
             body.setType(URI.create(type != null && type.contains(":") ? type : "about:blank"));
+            if (field != null) {
+                body.setProperty("field", field);
+                body.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
+            }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
         }
         // the page header's user and sign-out token: exception handlers get none of the advice's model attributes

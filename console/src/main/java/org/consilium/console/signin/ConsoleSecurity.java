@@ -73,8 +73,8 @@ class ConsoleSecurity {
         endProviderSession.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(SIGNED_OUT, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .pathMatchers("/worklist", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
+                        .pathMatchers(SIGNED_OUT, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .pathMatchers("/worklist", "/worklist/**", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         // the specialist's review room (room.RoomController); "/" sends each role to its own desk
                         .pathMatchers("/room", "/room/**").hasRole(Roles.SPECIALIST)
                         .anyExchange().authenticated())

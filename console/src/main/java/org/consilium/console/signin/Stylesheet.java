@@ -1,12 +1,6 @@
 package org.consilium.console.signin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.util.DigestUtils;
 
 /**
  * The stylesheet's address with the hash of its content ({@code /css/console-<md5>.css}, what Spring's content
@@ -15,15 +9,7 @@ import org.springframework.util.DigestUtils;
  */
 @Component
 public class Stylesheet {
-    private final String path;
-
-    public Stylesheet() {
-        try (InputStream css = new ClassPathResource("static/css/console.css").getInputStream()) {
-            this.path = "/css/console-" + DigestUtils.md5DigestAsHex(css) + ".css";
-        } catch (IOException missing) {
-            throw new UncheckedIOException("the console's stylesheet is not in the jar", missing);
-        }
-    }
+    private final String path = ContentAddress.of("static/css/console.css");
 
     public String path() {
         return path;

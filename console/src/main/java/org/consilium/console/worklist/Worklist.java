@@ -3,71 +3,48 @@ package org.consilium.console.worklist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.consilium.console.ConsoleProperties;
 import org.consilium.console.cases.IntakeCases;
-import org.consilium.console.engine.EngineTasks;
-import org.consilium.console.engine.OpenTask;
 import org.consilium.console.services.ServiceProblem;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The coordinator's worklist, joined at request time from the owners (ADR 16): open tasks, their case ids and
- * clocks from the engine, each case from intake. Nothing is kept here; a read model fed from Kafka replaces the
- * per-row reads when the list must page through 100,000 cases (issue 13, part 2).
+ * The coordinator's worklist (ADR 18): which tasks, in which order, filtered and paged, from the read model in memory
+ * ({@link OpenWork}); then each row of the page joined with its case from intake (the patient's name and the question
+ * stay sealed there), with the user's token, so only the rows on screen are read and on the cases' audit trails.
  */
 @Component
 public class Worklist {
     /** Cases read from intake at once: enough to hide latency, few enough not to flood it. */
     private static final int CASE_READS_AT_ONCE = 8;
 
-    private final EngineTasks engine;
+    private final OpenWork openWork;
     private final IntakeCases intake;
-    private final ConsoleProperties properties;
     private final Clock clock;
 
-    public Worklist(EngineTasks engine, IntakeCases intake, ConsoleProperties properties, Clock clock) {
-        this.engine = engine;
+    public Worklist(OpenWork openWork, IntakeCases intake, Clock clock) {
+        this.openWork = openWork;
         this.intake = intake;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    public Mono<List<WorklistRow>> rows(WorklistFilter filter, String username) {
+    public record Shown(WorkPage page, List<WorklistRow> rows) {
+    }
+
+    public Mono<Shown> show(WorklistQuery query, String username) {
         Instant now = clock.instant();
-        return engine.open(properties.worklistLimit()).collectList().flatMap(tasks -> {
-            List<String> instances = tasks.stream().map(OpenTask::processInstanceId).distinct().toList();
-            return Mono.zip(engine.caseIds(instances), engine.nextClocks(), engine.triagedUrgencies(instances))
-                .map(found -> new EngineFacts(found.getT1(), found.getT2(), found.getT3()))
-                .flatMap(facts -> Flux.fromIterable(tasks)
-                        .flatMapSequential(task -> row(task, facts, now), CASE_READS_AT_ONCE)
-                        .filter(row -> filter.accepts(row, username))
-                        .sort(WorklistRow.BY_TIME_LEFT)
-                        .collectList());
-        });
-    }
-
-    private Mono<WorklistRow> row(OpenTask task, EngineFacts facts, Instant now) {
-        String instance = task.processInstanceId();
-        String caseId = facts.caseIds().get(instance);
-        String triaged = facts.urgencies().get(instance);
-        TimeLeft left = TimeLeft.of(task.dueAt(), Optional.ofNullable(facts.clocks().get(instance)), now);
-        if (caseId == null) {
-            return Mono.just(new WorklistRow(task, null, Optional.empty(), "no case id on this process", left, triaged));
-        }
-        return intake.header(caseId)
-                .map(header -> new WorklistRow(task, caseId, Optional.of(header), null, left, triaged))
-                // one unreadable case must not take the whole list down: its row says why
-                .onErrorResume(error -> Mono.just(new WorklistRow(task, caseId, Optional.empty(),
-                        error instanceof ServiceProblem problem ? "intake: " + problem.title() : "intake did not answer",
-                        left, triaged)));
-    }
-
-    /** What the engine knows of the listed tasks' processes, each by process instance id. */
-    private record EngineFacts(Map<String, String> caseIds, Map<String, Instant> clocks, Map<String, String> urgencies) {
+        WorkPage page = openWork.page(query, username, now);
+        return Flux.fromIterable(page.items())
+                .flatMapSequential(item -> intake.header(item.caseId())
+                        .map(header -> WorklistRow.of(item, Optional.of(header), null, now))
+                        // one unreadable case must not take the whole list down: its row says why
+                        .onErrorResume(error -> Mono.just(WorklistRow.of(item, Optional.empty(),
+                                error instanceof ServiceProblem problem ? "intake: " + problem.title() : "intake did not answer",
+                                now))), CASE_READS_AT_ONCE)
+                .collectList()
+                .map(rows -> new Shown(page, rows));
     }
 }

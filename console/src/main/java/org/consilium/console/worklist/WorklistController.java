@@ -2,9 +2,15 @@ package org.consilium.console.worklist;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
+import org.consilium.console.ConsoleProperties;
 import org.consilium.console.engine.EngineTasks;
+import org.consilium.console.errors.BadInput;
 import org.consilium.console.pages.ReturnTo;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
@@ -12,6 +18,7 @@ import org.consilium.console.work.WorkSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +28,33 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The coordinator's worklist, and claiming from it. The pages work as plain HTML forms; htmx (when scripts run)
- * swaps only the list, so filtering and claiming keep the keyboard focus and the scroll position.
+ * The coordinator's worklist, and claiming and assigning from it. The pages work as plain HTML forms; the script
+ * (when it runs) swaps only the list on a live update, and htmx on a filter change, keeping focus and scroll.
+ * A claim or assignment is done at the engine with the user's token; the page the browser returns to waits (briefly)
+ * until the read model shows it, so the coordinator sees their own change.
  */
 @Controller
 class WorklistController {
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(3);
+    private static final java.util.Map<String, String> STAGES = org.consilium.console.caseview.CaseStage.IN_ORDER.stream()
+            .collect(java.util.stream.Collectors.toMap(s -> s, org.consilium.console.caseview.CaseStage::label,
+                    (a, b) -> a, java.util.LinkedHashMap::new));
+
     private final Worklist worklist;
+    private final OpenWork openWork;
     private final EngineTasks engine;
     private final List<WorkSource> otherWork;
+    private final List<String> coordinators;
+    private final WorklistScript script;
 
-    WorklistController(Worklist worklist, EngineTasks engine, List<WorkSource> otherWork) {
+    WorklistController(Worklist worklist, OpenWork openWork, EngineTasks engine, List<WorkSource> otherWork,
+                       ConsoleProperties properties, WorklistScript script) {
         this.worklist = worklist;
+        this.openWork = openWork;
         this.engine = engine;
         this.otherWork = List.copyOf(otherWork);
+        this.coordinators = List.copyOf(properties.coordinators());
+        this.script = script;
     }
 
     /** Each role to its own desk: specialists to their review room, everyone else to the worklist (or its 403). */
@@ -44,21 +65,25 @@ class WorklistController {
     }
 
     @GetMapping("/worklist")
-    Mono<String> worklist(@RequestParam(required = false) String urgency, @RequestParam(required = false) String mine,
-                          @RequestParam(required = false) String refused, @RequestParam(required = false) String done,
-                          Authentication authentication, Model model) {
-        WorklistFilter filter = WorklistFilter.of(urgency, mine);
-        model.addAttribute("filter", filter);
-        model.addAttribute("refused", refused);
-        model.addAttribute("done", done);
-        model.addAttribute("here", filter.page());
+    Mono<String> worklist(@RequestParam MultiValueMap<String, String> params, Authentication authentication, Model model) {
+        WorklistQuery query = WorklistQuery.of(params);
+        model.addAttribute("query", query);
+        model.addAttribute("refused", params.getFirst("refused"));
+        model.addAttribute("done", params.getFirst("done"));
+        model.addAttribute("here", query.here());
+        model.addAttribute("coordinators", coordinators);
+        model.addAttribute("stages", STAGES);
+        model.addAttribute("worklistScript", script.path());
         // the other kinds of work: a service that does not answer leaves its section saying so, not the page down
         Mono<Boolean> others = Flux.fromIterable(otherWork).flatMap(source -> source.waiting()
                 .doOnNext(found -> model.addAttribute(source.name(), found)).then()
                 .onErrorResume(error -> Mono.fromRunnable(() -> model.addAttribute(source.name() + "Problem",
                         unavailable(source.service(), error))))).then(Mono.just(true));
-        return Mono.zip(worklist.rows(filter, SignedInUser.of(authentication).username()), others)
-                .doOnNext(found -> model.addAttribute("rows", found.getT1()))
+        return Mono.zip(worklist.show(query, SignedInUser.of(authentication).username()), others)
+                .doOnNext(found -> {
+                    model.addAttribute("rows", found.getT1().rows());
+                    model.addAttribute("work", found.getT1().page());
+                })
                 .thenReturn("worklist");
     }
 
@@ -69,26 +94,71 @@ class WorklistController {
 
     @PostMapping("/tasks/{taskId}/claim")
     Mono<String> claim(@PathVariable String taskId, Authentication authentication, ServerWebExchange exchange) {
-        return back(exchange, engine.claim(taskId, SignedInUser.of(authentication).username()));
+        String me = SignedInUser.of(authentication).username();
+        return back(exchange, engine.claim(taskId, me).then(shown(taskId, item -> item.assignedTo(me))), null);
     }
 
     @PostMapping("/tasks/{taskId}/unclaim")
     Mono<String> unclaim(@PathVariable String taskId, ServerWebExchange exchange) {
-        return back(exchange, engine.unclaim(taskId));
+        return back(exchange, engine.unclaim(taskId).then(shown(taskId, item -> item.assignee() == null)), null);
+    }
+
+    /**
+     * Assigns the chosen tasks (one or many rows' boxes) to a named coordinator, one after another; what the engine
+     * refuses is said by task, the rest is done.
+     */
+    @PostMapping("/tasks/assign")
+    Mono<String> assign(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            String assignee = Optional.ofNullable(form.getFirst("assignee")).orElse("").strip();
+            if (!coordinators.contains(assignee)) {
+                return Mono.error(new BadInput("assignee", "assignee must be one of " + String.join(", ", coordinators)));
+            }
+            List<String> tasks = Optional.ofNullable(form.get("taskId")).orElse(List.of()).stream()
+                    .filter(id -> !id.isBlank()).distinct().toList();
+            if (tasks.isEmpty()) {
+                return Mono.error(new BadInput("taskId", "choose at least one task to assign"));
+            }
+            if (tasks.size() > 100 || tasks.stream().anyMatch(id -> !id.matches("[A-Za-z0-9-]{1,64}"))) {
+                return Mono.error(new BadInput("taskId", "taskId must be up to 100 task ids"));
+            }
+            List<String> refused = new ArrayList<>();
+            Mono<Void> all = Flux.fromIterable(tasks)
+                    .concatMap(task -> engine.assign(task, assignee)
+                            .then(shown(task, item -> item.assignedTo(assignee)))
+                            .onErrorResume(ServiceProblem.class, problem -> {
+                                refused.add(task + ": " + problem.title());
+                                return Mono.empty();
+                            }))
+                    .then();
+            String to = ReturnTo.safe(form.getFirst("returnTo"));
+            return all.then(Mono.fromSupplier(() -> "redirect:" + to + (to.contains("?") ? "&" : "?")
+                    + (refused.isEmpty()
+                    ? "done=" + encode((tasks.size() == 1 ? "1 task" : tasks.size() + " tasks") + " assigned to " + assignee)
+                    : "refused=" + encode((tasks.size() - refused.size()) + " of " + tasks.size() + " assigned to " + assignee
+                    + "; the engine refused " + String.join("; ", refused)))));
+        });
+    }
+
+    private Mono<Void> shown(String taskId, Predicate<WorkItem> state) {
+        return openWork.awaitTask(taskId, item -> item.map(state::test).orElse(false), SHOWN_WITHIN).then();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /**
      * Back to the page the form was on (303, so a reload does not post again); a refusal (someone else claimed it
      * first) goes back with the engine's reason for the page to show.
      */
-    private static Mono<String> back(ServerWebExchange exchange, Mono<Void> action) {
+    private static Mono<String> back(ServerWebExchange exchange, Mono<Void> action, String done) {
         return exchange.getFormData().flatMap(form -> {
             String to = ReturnTo.safe(form.getFirst("returnTo"));
             return action.thenReturn("redirect:" + to)
                     .onErrorResume(ServiceProblem.class, problem -> Mono.just("redirect:" + to
                             + (to.contains("?") ? "&" : "?") + "refused="
-                            + URLEncoder.encode(problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail()),
-                            StandardCharsets.UTF_8)));
+                            + encode(problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail()))));
         });
     }
 }

@@ -1,45 +1,58 @@
 package org.consilium.console.worklist;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.Optional;
 
+import org.consilium.console.caseview.CaseStage;
 import org.consilium.console.cases.CaseHeader;
-import org.consilium.console.engine.OpenTask;
 
 /**
- * One line of the coordinator's worklist: an open task joined with its case.
+ * One line of the coordinator's worklist: an open task from the read model, joined with its case from intake for the
+ * patient's name and the question (sealed there, never copied into the read model: ADR 18).
  *
- * @param caseHeader empty when intake did not answer for this case (the row still shows, with the reason)
+ * @param caseHeader  empty when intake did not answer for this case (the row still shows, with the reason)
  * @param caseProblem why the case could not be read, for the row to say so
  */
-public record WorklistRow(OpenTask task, String caseId, Optional<CaseHeader> caseHeader, String caseProblem,
-                          TimeLeft timeLeft, String triagedUrgency) {
+public record WorklistRow(WorkItem item, Optional<CaseHeader> caseHeader, String caseProblem, TimeLeft timeLeft) {
 
-    /** Least time left first; then the more urgent case; then the older task. */
-    static final Comparator<WorklistRow> BY_TIME_LEFT = Comparator
-            .comparing((WorklistRow row) -> row.timeLeft().left())
-            .thenComparing(row -> CaseHeader.rank(row.urgency()))
-            .thenComparing(row -> row.task().created() == null ? "" : row.task().created());
+    static WorklistRow of(WorkItem item, Optional<CaseHeader> header, String problem, Instant now) {
+        Optional<Instant> deadline = Optional.ofNullable(item.deadline());
+        boolean due = "due".equals(item.deadlineSource());
+        return new WorklistRow(item, header, problem,
+                TimeLeft.of(due ? deadline : Optional.empty(), due ? Optional.empty() : deadline, now));
+    }
 
-    /** The urgency intake confirmed (after Review intake), else the triage table's, which the clocks already run on. */
+    public String caseId() {
+        return item.caseId();
+    }
+
     public String urgency() {
-        return caseHeader.map(CaseHeader::urgency).filter(u -> u != null).orElse(triagedUrgency);
+        return item.urgency();
     }
 
     public boolean urgencyConfirmed() {
-        return caseHeader.map(CaseHeader::urgency).filter(u -> u != null).isPresent();
+        return item.urgencyConfirmed();
     }
 
     /** The word only; the page adds "triage, to confirm" beside it while intake has not confirmed it. */
     public String urgencyLabel() {
         String urgency = urgency();
-        if (urgency == null) {
-            return "not triaged";
-        }
-        return urgency.charAt(0) + urgency.substring(1).toLowerCase();
+        return urgency == null ? "not triaged" : urgency.charAt(0) + urgency.substring(1).toLowerCase();
     }
 
-    public boolean hasUrgency(String wanted) {
-        return wanted.equals(urgency());
+    public String stageLabel() {
+        return item.stage() == null ? "—" : CaseStage.label(item.stage());
+    }
+
+    public String cancerTypeLabel() {
+        return item.cancerType() == null ? "—" : item.cancerType().replace('-', ' ');
+    }
+
+    public String stageSinceText() {
+        return item.stageAt() == null ? "" : org.consilium.console.pages.UtcText.of(item.stageAt());
+    }
+
+    public String patientName() {
+        return caseHeader.map(CaseHeader::patientName).filter(name -> !name.isBlank()).orElse("");
     }
 }

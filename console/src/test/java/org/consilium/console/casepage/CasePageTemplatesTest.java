@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.consilium.console.TemplatePages;
+import org.consilium.console.caseview.CaseEvents;
+import org.consilium.console.caseview.CaseView;
+import org.consilium.console.caseview.TestCaseViews;
+
 import org.consilium.console.cases.CaseHeader;
 import org.consilium.console.deliveries.Delivery;
 import org.consilium.console.reportdesk.ReportDesk;
@@ -16,12 +21,6 @@ import org.consilium.console.reportdesk.ReportEdit;
 import org.consilium.console.reportdesk.ReportEditAttempt;
 import org.consilium.console.reportdesk.ReportState;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.linkbuilder.StandardLinkBuilder;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The case page's report desk, emails and consents, and the confirmation and audit pages, rendered by Thymeleaf from
@@ -29,11 +28,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 class CasePageTemplatesTest {
     private static final Instant T = Instant.parse("2026-12-06T10:00:00Z");
-    private final SpringTemplateEngine engine = engine();
 
     @Test
     void theReportIsReadableItsChangesAreMarkedInWordsAndTheEditFormStartsFromTheCurrentVersion() {
         String html = render("case", caseModel(ReportDesk.section(report(), null, null, Optional.empty())));
+        // the timeline: each event with its service and its line, nothing sealed
+        assertThat(html).contains("<h2 id=\"timeline-heading\">Timeline</h2>", "data-event=\"TaskOpened\"",
+                "Task opened: Review intake", "Accepted after triage: urgent, panel of 2 disciplines", "intake-service")
+                .doesNotContain(CaseEvents.SEALED_QUESTION);
 
         assertThat(html).contains("Version 2 waits for approval")
                 .contains("Read and approve version 2")
@@ -113,6 +115,8 @@ class CasePageTemplatesTest {
         model.put("emails", List.of(new Delivery("d-1", "case-1", "REPORT", new Delivery.Recipient("Siti Santoso", "siti@example.org"),
                 "id", "Laporan", List.of("report.pdf"), "UNCONFIRMED", 1, "timeout", T, null, null, null, List.of())));
         model.put("emailsProblem", "");
+        model.put("timeline", Optional.of(CaseView.class.cast(TestCaseViews.of("case-1", "lung", "URGENT", true,
+                CaseEvents.opened("case-1", "t-1", "Review intake", "URGENT", T, null))).timeline()));
         return model;
     }
 
@@ -140,26 +144,6 @@ class CasePageTemplatesTest {
     }
 
     private String render(String template, Map<String, Object> model) {
-        Context context = new Context();
-        context.setVariables(model);
-        return engine.process(template, context);
-    }
-
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        templates.setCharacterEncoding("UTF-8");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        // outside a web request: links are relative to the root, as the console serves them
-        engine.setLinkBuilder(new StandardLinkBuilder() {
-            @Override
-            protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
-                return "";
-            }
-        });
-        return engine;
+        return TemplatePages.render(template, model);
     }
 }

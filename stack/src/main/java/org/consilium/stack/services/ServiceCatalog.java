@@ -22,7 +22,7 @@ public final class ServiceCatalog {
             new ServiceDefinition("mdt-scheduler", 8083, "256m", Kind.DOMAIN, Optional.of("consilium-mdt")),
             new ServiceDefinition("notification-service", 8084, "256m", Kind.DOMAIN, Optional.of("consilium-notification")),
             // last: it only reads the others' APIs (with the signed-in user's token), so nothing waits for it
-            new ServiceDefinition("console", 8090, "192m", Kind.CONSOLE, Optional.empty()));
+            new ServiceDefinition("console", 8090, "256m", Kind.CONSOLE, Optional.of("consilium-console")));
 
     private ServiceCatalog() {
     }

@@ -22,7 +22,7 @@ public record ServiceDefinition(String module, int basePort, String maxHeap, Kin
         ENGINE,
         /** A domain service on Kafka and MongoDB. */
         DOMAIN,
-        /** The web console: a backend-for-frontend that signs people in and calls the others' APIs; no Kafka, no database. */
+        /** The web console: a backend-for-frontend that signs people in and calls the others' APIs; its read model of the topics (ADR 18). */
         CONSOLE
     }
 

@@ -39,6 +39,10 @@ final class ServiceEnvironment {
             env.put("RECORDS_URL", ServiceCatalog.localUrl("records-service", ports));
             env.put("MDT_URL", ServiceCatalog.localUrl("mdt-scheduler", ports));
             env.put("NOTIFICATION_URL", ServiceCatalog.localUrl("notification-service", ports));
+            // the worklist's read model (ADR 18): the topics in, a database of its own out; nothing sealed, no keyset
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
+            service.mongoDatabase().ifPresent(database ->
+                    env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database));
             return env;
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());

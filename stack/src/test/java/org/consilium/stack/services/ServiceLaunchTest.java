@@ -76,18 +76,22 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theConsoleGetsItsClientSecretAndTheServicesUrlsButNoKafkaNorDatabase() {
+    void theConsoleGetsItsClientSecretTheServicesUrlsKafkaAndTheDatabaseOfItsReadModelButNoKeyset() {
         Map<String, String> env = ServiceEnvironment.of(service("console"), properties, secrets);
 
-        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SERVER_PORT", "8190",
-                "CONSILIUM_ISSUER_URI", "http://localhost:9100",
-                "CONSOLE_CLIENT_SECRET", "console-secret",
-                "ENGINE_URL", "http://localhost:8180",
-                "INTAKE_URL", "http://localhost:8181",
-                "RECORDS_URL", "http://localhost:8182",
-                "MDT_URL", "http://localhost:8183",
-                "NOTIFICATION_URL", "http://localhost:8184"));
+        assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                Map.entry("MONGODB_URI", env.get("MONGODB_URI")),
+                Map.entry("SERVER_PORT", "8190"),
+                Map.entry("CONSILIUM_ISSUER_URI", "http://localhost:9100"),
+                Map.entry("CONSOLE_CLIENT_SECRET", "console-secret"),
+                Map.entry("ENGINE_URL", "http://localhost:8180"),
+                Map.entry("INTAKE_URL", "http://localhost:8181"),
+                Map.entry("RECORDS_URL", "http://localhost:8182"),
+                Map.entry("MDT_URL", "http://localhost:8183"),
+                Map.entry("NOTIFICATION_URL", "http://localhost:8184")));
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith("localhost:");
+        assertThat(env.get("MONGODB_URI")).startsWith("mongodb://localhost:").endsWith("/consilium-console");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.consilium.bpmn.tasks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.consilium.events.CaseMessage;
+import org.consilium.events.Envelope;
+import org.consilium.events.Json;
+import org.consilium.events.MessageType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The task outbox table (schema.sql) in the engine's database: written in the engine's transaction by
+ * {@link TaskAnnouncer}, emptied by {@link TaskOutboxRelay} in {@code seq} order, so one case's task events reach
+ * Kafka in the order the engine committed them. The envelope id is made once, here: a resend carries the same id.
+ */
+@Repository
+class TaskOutbox {
+    private final JdbcTemplate jdbc;
+
+    TaskOutbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(CaseMessage event, Instant now) {
+        jdbc.update("INSERT INTO consilium_task_outbox (envelope_id, case_id, message_type, event_time, payload) "
+                        + "VALUES (?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.caseId(),
+                MessageType.of(event).name(), now.atOffset(ZoneOffset.UTC),
+                new String(Json.write(event), StandardCharsets.UTF_8));
+    }
+
+    record Pending(long seq, Envelope envelope) {
+    }
+
+    List<Pending> oldest(int limit) {
+        return jdbc.query("SELECT seq, envelope_id, message_type, event_time, payload FROM consilium_task_outbox "
+                + "ORDER BY seq LIMIT ?", (rs, i) -> {
+                    MessageType type = MessageType.valueOf(rs.getString("message_type"));
+                    CaseMessage payload = Json.read(rs.getString("payload").getBytes(StandardCharsets.UTF_8), type.payloadType());
+                    Instant at = rs.getObject("event_time", OffsetDateTime.class).toInstant();
+                    return new Pending(rs.getLong("seq"), Envelope.of(payload, rs.getString("envelope_id"),
+                            org.consilium.bpmn.command.CommandPublisher.SOURCE, at));
+                }, limit);
+    }
+
+    void remove(long seq) {
+        jdbc.update("DELETE FROM consilium_task_outbox WHERE seq = ?", seq);
+    }
+}

@@ -1,0 +1,67 @@
+package org.consilium.bpmn.tasks;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.consilium.bpmn.command.CommandNotSentException;
+import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.events.Envelope;
+import org.consilium.events.TaskOpened;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays the task outbox to {@code consilium.task.events}, oldest first, each row deleted only after the broker
+ * acknowledged it (at least once; the console's projection applies an id once). A failed send stops the round, so
+ * a later event of the case never overtakes an earlier one; the next round tries again.
+ */
+@Component
+class TaskOutboxRelay {
+    private static final Logger log = LoggerFactory.getLogger(TaskOutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final TaskOutbox outbox;
+    private final CommandPublisher publisher;
+    private final ManagementService management;
+
+    TaskOutboxRelay(TaskOutbox outbox, CommandPublisher publisher, ManagementService management) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.management = management;
+    }
+
+    @Scheduled(fixedDelayString = "${consilium.task-events.relay-interval:250ms}", initialDelayString = "5s")
+    void relay() {
+        for (TaskOutbox.Pending pending : outbox.oldest(BATCH)) {
+            try {
+                publisher.publish(withClock(pending.envelope()));
+            } catch (CommandNotSentException notSent) {
+                log.warn("task outbox: {} not sent, retried next round: {}", pending.envelope().id(), notSent.getMessage());
+                return;
+            }
+            outbox.remove(pending.seq());
+        }
+    }
+
+    /**
+     * An opened task carries the process's next timer, read now that the engine's transaction has committed (inside
+     * it, the timers created with the task are not yet in the table): the worklist's "time left" when the task has
+     * no due date of its own.
+     */
+    private Envelope withClock(Envelope envelope) {
+        if (!(envelope.payload() instanceof TaskOpened opened) || opened.caseClock() != null) {
+            return envelope;
+        }
+        Job next = management.createJobQuery().processInstanceId(opened.processInstanceId()).timers()
+                .orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (next == null || next.getDuedate() == null) {
+            return envelope;
+        }
+        TaskOpened clocked = new TaskOpened(opened.caseId(), opened.taskId(), opened.taskKey(), opened.name(),
+                opened.processInstanceId(), opened.assignee(), opened.urgency(), opened.created(), opened.due(),
+                next.getDuedate().toInstant());
+        return new Envelope(envelope.id(), envelope.type(), envelope.source(), envelope.caseId(), envelope.time(),
+                envelope.traceparent(), clocked);
+    }
+}
