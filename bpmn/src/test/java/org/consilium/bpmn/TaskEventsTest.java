@@ -35,6 +35,8 @@ class TaskEventsTest extends ProcessTestSupport {
         assertThat(opened.processInstanceId()).isEqualTo(instance.getId());
         assertThat(opened.urgency()).isEqualTo("URGENT");
         assertThat(opened.created()).isNotNull();
+        assertThat(opened.due()).as("announced with its clock (TaskDueDates runs first)").isNotNull()
+                .isCloseTo(task.getDueDate().toInstant(), org.assertj.core.api.Assertions.within(java.time.Duration.ofSeconds(1)));
 
         tasks.claim(task.getId(), "cora.nolan");
         commands.awaitPayload(caseId, MessageType.TASK_ASSIGNED, TaskAssigned.class, a -> "cora.nolan".equals(a.assignee()));

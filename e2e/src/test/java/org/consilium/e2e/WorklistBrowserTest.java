@@ -25,6 +25,7 @@ import static org.consilium.e2e.ConsoleBrowser.signIn;
  * be is refused naming its field; the case page shows the case's timeline across the services.
  */
 class WorklistBrowserTest extends ConsoleBrowserTests {
+    private static final String ARABIC_NAME = "فاطمة الزهراء (أم علي)";
 
     @Test
     void newWorkAppearsLiveTheKeyboardClaimsItAndTwoTasksAreAssignedAtOnce() {
@@ -40,11 +41,12 @@ class WorklistBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("tr[data-case='" + first + "']")).containsText("Review intake");
 
             // new work, without a reload: the page listens to the console's server-sent events
-            String second = CaseDriver.submitLungCase("worklist-" + UUID.randomUUID() + "@example.org", "Mei Ling Tan", "SG",
-                    "[\"zh\", \"en\"]", "Asia/Singapore");
+            // a patient whose name is written right to left: laid out so, and the row around it in order
+            String second = CaseDriver.submitLungCase("worklist-" + UUID.randomUUID() + "@example.org", ARABIC_NAME, "EG",
+                    "[\"ar\", \"en\"]", "Africa/Cairo");
             Locator secondRow = page.locator("tr[data-case='" + second + "']");
             assertThat(secondRow).containsText("Review intake");
-            assertThat(secondRow).containsText("Mei Ling Tan");
+            assertThat(secondRow).containsText(ARABIC_NAME);
             assertThat(page.locator("#worklist-news")).containsText("new work has arrived");
             assertThat(page).hasURL(RunningStack.url(8090, "/worklist"));
             shot(page, "worklist-live.png");

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.consilium.bpmn.engine.EveryUserTask;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * On every user task of every model the engine deploys ({@link EveryUserTask}).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before TaskEventsPlugin: the opened task is announced with its due date
 public class TaskDueDates extends AbstractProcessEnginePlugin {
     private final ClockProperties clock;
 

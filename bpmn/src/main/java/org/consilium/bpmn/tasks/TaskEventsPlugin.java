@@ -1,26 +1,24 @@
 package org.consilium.bpmn.tasks;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.consilium.bpmn.engine.EveryUserTask;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link TaskAnnouncer} on every user task of every model the engine deploys: opened, (re)assigned, completed,
  * deleted. The task's lifecycle then reaches Kafka through the task outbox (ADR 18), as a model's own listeners would
- * be forgotten on the next user task someone adds.
+ * be forgotten on the next user task someone adds. Last of the engine's plugins: a task is announced once the
+ * others' listeners have made it what it is (its due date: TaskDueDates).
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class TaskEventsPlugin extends AbstractProcessEnginePlugin {
     /** Not {@code update}: it follows every assignment too, and would announce each claim twice. */
     private static final List<String> LIFECYCLE = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
@@ -35,16 +33,6 @@ public class TaskEventsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    LIFECYCLE.forEach(event -> userTask.getTaskDefinition().addBuiltInTaskListener(event, announcer));
-                }
-            }
-        });
-        configuration.setCustomPreBPMNParseListeners(listeners);
+        LIFECYCLE.forEach(event -> EveryUserTask.on(configuration, event, announcer));
     }
 }
