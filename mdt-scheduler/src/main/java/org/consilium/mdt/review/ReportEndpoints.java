@@ -49,6 +49,7 @@ class ReportEndpoints {
     @Operation(summary = "A coordinator's edit: the whole content of a new version, with editor and reason; "
             + "withdraws an earlier approval")
     @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "403", description = "the body names someone other than the token's user (not-yourself)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet (review-not-concluded), released "
             + "(report-released), nothing changed (report-unchanged), or based on an older version (stale-report-version)")
@@ -63,6 +64,7 @@ class ReportEndpoints {
     @PostMapping("/reviews/{caseId}/report/approve")
     @Operation(summary = "A coordinator approves the current version")
     @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "403", description = "the body names someone other than the token's user (not-yourself)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet, already approved (already-approved), or "
             + "released (report-released)")
@@ -77,6 +79,7 @@ class ReportEndpoints {
     @PostMapping("/reviews/{caseId}/report/release")
     @Operation(summary = "A coordinator releases the approved current version; no edits after that")
     @ApiResponse(responseCode = "400", description = "invalid fields, all listed")
+    @ApiResponse(responseCode = "403", description = "the body names someone other than the token's user (not-yourself)")
     @ApiResponse(responseCode = "404", description = "no review for the case")
     @ApiResponse(responseCode = "409", description = "not concluded yet, not approved (report-not-approved), or "
             + "already released (report-released)")
