@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -46,11 +47,28 @@ final class SharedStack implements BeforeAllCallback {
         return Optional.ofNullable(dataDir);
     }
 
+    /**
+     * The services' logs outlive the data dir, in {@code e2e/target/shared-stack-logs}: a test that failed on a
+     * machine nobody can log in to (CI) is explained by them, and {@code .ci/run} prints their warnings after a failure.
+     */
+    private static void keepLogs(Path logs, Path kept) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Files.createDirectories(kept);
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** Closed by JUnit when the root context (the whole run) ends. */
     private record Running(RunningStack stack, Path dataDir) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws IOException {
             stack.close();
+            keepLogs(dataDir.resolve("logs"), Path.of("target/shared-stack-logs").toAbsolutePath());
             if (Boolean.getBoolean("consilium.e2e.keep-data")) {
                 return; // to read the services' logs (<data-dir>/logs) after a failure
             }

@@ -1,15 +1,12 @@
 package org.consilium.console.services;
 
-import io.netty.channel.ChannelOption;
 import org.consilium.console.ConsoleProperties;
 import org.consilium.console.signin.ConsoleRegistration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * The clients of the services the console reads and writes through. Each call carries the signed-in user's own
@@ -48,10 +45,7 @@ public class ServiceClients {
                                               ConsoleProperties properties) {
         ServerOAuth2AuthorizedClientExchangeFilterFunction relay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(tokens);
         relay.setDefaultClientRegistrationId(ConsoleRegistration.ID);
-        HttpClient bounded = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
-                .responseTimeout(properties.callTimeout());
-        return http.clone().clientConnector(new ReactorClientHttpConnector(bounded)).filter(relay)
+        return http.clone().clientConnector(BoundedCalls.connector(properties.callTimeout())).filter(relay)
                 .filter(ServiceProblem.onError());
     }
 

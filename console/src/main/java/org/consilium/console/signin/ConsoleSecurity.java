@@ -40,6 +40,7 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 @EnableWebFluxSecurity
 class ConsoleSecurity {
     static final String SIGNED_OUT = "/signed-out";
+    static final String SIGN_IN_FAILED = "/sign-in-failed";
 
     @Bean
     @Order(1)
@@ -73,13 +74,14 @@ class ConsoleSecurity {
         endProviderSession.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(SIGNED_OUT, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .pathMatchers(SIGNED_OUT, SIGN_IN_FAILED, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .pathMatchers("/worklist", "/worklist/**", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         // the specialist's review room (room.RoomController); "/" sends each role to its own desk
                         .pathMatchers("/room", "/room/**").hasRole(Roles.SPECIALIST)
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)
+                        .authenticationFailureHandler(new SignInFailed.Redirect())
                         .authorizedClientRepository(authorizedClients))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new SignInAgain())

@@ -37,10 +37,13 @@ class SessionTokens {
 
     @Bean
     ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
-                                                                  ServerOAuth2AuthorizedClientRepository clients) {
+                                                                  ServerOAuth2AuthorizedClientRepository clients,
+                                                                  ConsoleProperties properties) {
         DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode()
+                .refreshToken(refresh -> refresh.accessTokenResponseClient(ProviderCalls.refresh(properties)))
+                .build());
         return manager;
     }
 

@@ -107,4 +107,15 @@ class ConsoleSecurityTest {
         web.mutateWith(mockOidcLogin()).post().uri("/logout").exchange().expectStatus().isForbidden();
         web.mutateWith(mockOidcLogin()).mutateWith(csrf()).post().uri("/logout").exchange().expectStatus().is3xxRedirection();
     }
+
+    @Test
+    void aSignInThatDidNotFinishSaysWhyInWordsAndEchoesNoStrangerText() {
+        web.get().uri("/sign-in-failed?error=provider_did_not_answer").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("Signing in did not finish", "did not answer in time", "Sign in again"));
+        web.get().uri("/sign-in-failed?error=<script>alert(1)</script>").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("unknown").doesNotContain("alert(1)"));
+    }
 }

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * CaseStepFailed, until a coordinator re-plans it (ADR 13), possibly with licensure widened for the case
  * ({@link LicensureWidening}). The question and first opinion come from
  * the case's CaseSubmitted ({@link SubmittedQuestions}) unless the command carries them: a command
- * that comes before it fails, to be retried by the binder, rather than plan a review with no question.
+ * that comes before it is parked ({@link ParkedSchedule}) and applied when it comes ({@link ParkedReleases}), rather
+ * than plan a review with no question or hold the consumer's thread on retries.
  */
 @Component
 public class ReviewScheduling {
@@ -61,12 +62,13 @@ public class ReviewScheduling {
     private final SubmittedQuestions questions;
     private final CrossBorderCheck crossBorder;
     private final GuestLinks guestLinks;
+    private final ParkedScheduleRepository parked;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
                      SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
                      SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions,
-                     CrossBorderCheck crossBorder, GuestLinks guestLinks, Clock clock) {
+                     CrossBorderCheck crossBorder, GuestLinks guestLinks, ParkedScheduleRepository parked, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -79,6 +81,7 @@ public class ReviewScheduling {
         this.questions = questions;
         this.crossBorder = crossBorder;
         this.guestLinks = guestLinks;
+        this.parked = parked;
         this.clock = clock;
     }
 
@@ -89,18 +92,30 @@ public class ReviewScheduling {
                         .orElseGet(() -> gaps.findById(command.caseId()).map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(gap -> gap.filter(g -> g.appliedEvents().contains(envelope.id())).isPresent()
-                                        ? Mono.<Void>empty() : withQuestion(command)
+                                        ? Mono.<Void>empty() : withQuestion(envelope, command)
                                         .flatMap(asked -> schedule(envelope.id(), asked, gap, null)).then())))
                 .then();
     }
 
-    /** Only a command that would plan a case needs its question: one for a case reviewed or cancelled does not wait. */
-    private Mono<ScheduleReview> withQuestion(ScheduleReview command) {
-        return questions.complete(command).doOnError(CaseNotSubmittedYet.class, e -> {
+    /**
+     * Only a command that would plan a case needs its question: one for a case reviewed or cancelled does not wait.
+     * Without it the command is parked and nothing is planned now. The question is looked for once more after
+     * parking: a CaseSubmitted kept in between found nothing parked, so this side applies the command itself.
+     */
+    private Mono<ScheduleReview> withQuestion(Envelope envelope, ScheduleReview command) {
+        return questions.complete(command).onErrorResume(CaseNotSubmittedYet.class, notYet -> {
             metrics.awaitingCase();
-            log.info("case {}: ScheduleReview waits for the case's CaseSubmitted (retried by the binder)",
-                    command.caseId());
+            log.info("case {}: ScheduleReview parked until the case's CaseSubmitted arrives", command.caseId());
+            return parked.save(ParkedSchedule.of(envelope, clock.instant()))
+                    .then(questions.complete(command))
+                    .flatMap(asked -> parked.deleteById(command.caseId()).thenReturn(asked))
+                    .onErrorResume(CaseNotSubmittedYet.class, stillNot -> Mono.empty());
         });
+    }
+
+    /** The ScheduleReview of a case that waits for its CaseSubmitted, if one does. */
+    public Mono<ParkedSchedule> parkedFor(String caseId) {
+        return parked.findById(caseId);
     }
 
     /**

@@ -16,11 +16,13 @@ import java.util.function.Consumer;
 class CaseEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> caseEvents(SubmittedQuestions questions, CrossBorderConsents consents) {
+    Consumer<Message<byte[]>> caseEvents(SubmittedQuestions questions, CrossBorderConsents consents,
+                                         AfterSubmission after) {
         return InboundMessages.consumer(event -> switch (event.type()) {
             // the consent first: a ScheduleReview waits for the question, so once a gap exists its consent is known;
             // each write skips an event it applied, so a retry after the first succeeded applies the second only
-            case CASE_SUBMITTED -> consents.submitted(event).then(questions.keep(event));
+            // then a ScheduleReview that came first (parked) is applied
+            case CASE_SUBMITTED -> consents.submitted(event).then(questions.keep(event)).then(after.submitted(event.caseId()));
             case CONSENT_CHANGED -> consents.changed(event);
             default -> Mono.empty();
         });

@@ -2,7 +2,6 @@ package org.consilium.mdt.review;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.consilium.events.CaseSubmitted;
 import org.consilium.events.Envelope;
@@ -15,7 +14,6 @@ import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -98,25 +96,33 @@ class SubmittedQuestionServiceTest extends ServiceTest {
         assertThat(submittedDoc(caseId)).isNull();
     }
 
-    /** Takes the whole back-off (~31 s): the command waits, is dead-lettered with why, and a replay applies it. */
+    /**
+     * A command whose CaseSubmitted lags is parked, not retried on the consumer's thread: the commands of other cases
+     * behind it on the same binding are applied meanwhile, nothing is dead-lettered, and it is applied once its case
+     * is known.
+     */
     @Test
-    void aScheduleReviewWhoseCaseNeverArrivesIsDeadLetteredWithWhyAndAppliedWhenReplayed() {
-        String caseId = newCaseId("orphan");
-        Envelope command = KafkaProbe.publish(withoutQuestion(caseId));
+    void aScheduleReviewWaitingForItsCaseHoldsNoOtherCaseBackAndIsNeverDeadLettered() {
+        String orphan = newCaseId("orphan");
+        KafkaProbe.publish(withoutQuestion(orphan));
+        Document parked = await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(orphan, Document.class, "parkedSchedules").block(), d -> d != null);
+        assertThat(parked.get("command", Document.class).getString("cancerType")).isEqualTo("neuroendocrine");
 
-        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                .until(() -> KafkaProbe.records(DEAD_LETTERS).stream().filter(r -> caseId.equals(r.key())).findFirst()
-                        .orElse(null), r -> r != null);
-        assertThat(new String(dead.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
-                .contains("no question for the panel").contains("CaseSubmitted");
-        assertThat(storedReview(caseId)).isNull();
-        assertThat(KafkaProbe.envelopes(MessageType.MDT_SCHEDULED, caseId)).isEmpty();
+        // other cases' commands behind it, on the same binding: planned while the orphan waits
+        List<String> others = List.of(newCaseId("behind"), newCaseId("behind"), newCaseId("behind"));
+        others.forEach(caseId -> KafkaProbe.publish(submitted(caseId, QUESTION)));
+        others.forEach(caseId -> KafkaProbe.publish(withoutQuestion(caseId)));
+        others.forEach(caseId -> assertThat(awaitReview(caseId).questionForPanel()).isEqualTo(QUESTION));
+        assertThat(storedReview(orphan)).isNull();
 
-        // ops replays it once intake's event is there
-        KafkaProbe.publish(submitted(caseId, QUESTION));
-        awaitSubmitted(caseId);
-        KafkaProbe.publish(command);
-        assertThat(awaitReview(caseId).questionForPanel()).isEqualTo(QUESTION);
+        KafkaProbe.publish(submitted(orphan, QUESTION));
+        assertThat(awaitReview(orphan).questionForPanel()).isEqualTo(QUESTION);
+        KafkaProbe.awaitPublished(MessageType.MDT_SCHEDULED, orphan, MdtScheduled.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(orphan, Document.class, "parkedSchedules").block() == null);
+        assertThat(KafkaProbe.records(DEAD_LETTERS).stream().filter(r -> orphan.equals(r.key()))).isEmpty();
+        assertThat(KafkaProbe.envelopes(MessageType.MDT_SCHEDULED, orphan)).hasSize(1);
     }
 
     private double waited() {

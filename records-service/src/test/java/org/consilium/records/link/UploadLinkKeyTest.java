@@ -14,7 +14,7 @@ class UploadLinkKeyTest {
 
     static RecordsProperties with(String secret, boolean randomSecret) {
         return new RecordsProperties(null, null, null, null, null, null, new RecordsProperties.UploadLinks(secret,
-                randomSecret, URI.create("http://localhost:8082"), Duration.ofDays(7), Duration.ofDays(30)));
+                randomSecret, URI.create("http://localhost:8090/upload"), Duration.ofDays(7), Duration.ofDays(30)));
     }
 
     @Test
