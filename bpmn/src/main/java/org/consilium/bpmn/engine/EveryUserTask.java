@@ -20,18 +20,23 @@ public final class EveryUserTask {
     private EveryUserTask() {
     }
 
-    /** Calls {@code listener} on {@code event} (a {@link TaskListener} event name) of every user task. */
-    public static void on(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
+    /** Calls {@code listener} on each of {@code events} ({@link TaskListener} event names) of every user task. */
+    public static void on(ProcessEngineConfigurationImpl configuration, List<String> events, TaskListener listener) {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(event, listener);
+                    events.forEach(event -> userTask.getTaskDefinition().addBuiltInTaskListener(event, listener));
                 }
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+
+    /** Calls {@code listener} on {@code event} of every user task. */
+    public static void on(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
+        on(configuration, List.of(event), listener);
     }
 }

@@ -33,6 +33,6 @@ public class TaskEventsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        LIFECYCLE.forEach(event -> EveryUserTask.on(configuration, event, announcer));
+        EveryUserTask.on(configuration, LIFECYCLE, announcer);
     }
 }

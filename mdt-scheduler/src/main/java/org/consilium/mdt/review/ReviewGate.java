@@ -9,6 +9,7 @@ import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.problem.DomainProblem;
+import org.consilium.support.security.Acting;
 import org.consilium.support.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -72,11 +73,7 @@ public class ReviewGate {
      * chair signs only as themselves); a 403 {@code slug}, on the trail, otherwise.
      */
     Mono<Void> requireSelf(ServerHttpRequest request, String caseId, String actingAs, String slug, AuditEntry entry) {
-        return Caller.current()
-                .filter(caller -> !caller.username().equals(actingAs))
-                .flatMap(caller -> refuse(request, caseId, entry, new DomainProblem(HttpStatus.FORBIDDEN, slug,
-                        "the token is " + caller.username() + "'s; it may not act as " + actingAs + " on case " + caseId)))
-                .then();
+        return Acting.require(actingAs, slug).onErrorResume(DomainProblem.class, problem -> refuse(request, caseId, entry, problem));
     }
 
     /**

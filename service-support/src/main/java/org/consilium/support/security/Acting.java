@@ -20,9 +20,24 @@ public final class Acting {
         String given = named == null || named.isBlank() ? null : named.strip();
         return Caller.current()
                 .flatMap(caller -> given == null || given.equals(caller.username()) ? Mono.just(caller.username())
-                        : Mono.<String>error(new DomainProblem(HttpStatus.FORBIDDEN, "not-yourself", "the token is "
-                        + caller.username() + "'s; it may not act as " + given + " (" + field + ")")))
+                        : Mono.<String>error(notYourself(caller, given + " (" + field + ")", "not-yourself")))
                 .switchIfEmpty(Mono.defer(() -> given != null ? Mono.just(given)
                         : Mono.error(InvalidInput.of(field, "is required when no token names who acts"))));
+    }
+
+    /**
+     * Completes when the token's user is {@code actingAs} (a path or body that names the one who acts, such as the
+     * member whose opinion it is); a 403 {@code slug} otherwise. Without a token (security off) it completes.
+     */
+    public static Mono<Void> require(String actingAs, String slug) {
+        return Caller.current()
+                .filter(caller -> !caller.username().equals(actingAs))
+                .flatMap(caller -> Mono.<Void>error(notYourself(caller, actingAs, slug)))
+                .then();
+    }
+
+    private static DomainProblem notYourself(Caller caller, String actingAs, String slug) {
+        return new DomainProblem(HttpStatus.FORBIDDEN, slug, "the token is " + caller.username() + "'s; it may not act as "
+                + actingAs);
     }
 }
