@@ -8,6 +8,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.consilium.identity.testing.DemoLogin;
@@ -21,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +100,31 @@ final class ConsoleBrowser implements BeforeAllCallback {
         page.waitForURL(Pattern.compile(Pattern.quote(RunningStack.url(9000, "/login")) + ".*"));
         page.locator("#username").fill(username);
         page.locator("#password").fill(password());
-        page.locator("button[type=submit]").click();
+        // every request of the sign-in, to say where it stopped if it does (once seen on CI: the click never ended)
+        List<String> seen = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        java.util.function.Function<String, String> at = what -> (System.nanoTime() - start) / 1_000_000 + " ms " + what;
+        Consumer<Request> asked = request -> seen.add(at.apply("-> " + request.method() + " " + request.url()));
+        Consumer<Response> answered = response -> seen.add(at.apply("<- " + response.status() + " " + response.url()));
+        Consumer<Request> failed = request -> seen.add(at.apply("!! " + request.failure() + " " + request.url()));
+        page.onRequest(asked);
+        page.onResponse(answered);
+        page.onRequestFailed(failed);
+        try {
+            // Not Playwright's wait for "scheduled navigations" after a click: on CI that wait once never ended while
+            // the sign-in's redirects (provider, console callback, page) went on. The test waits, as a person does,
+            // until the browser has left the provider's pages; each caller then waits for the page it expects.
+            page.locator("button[type=submit]").click(new Locator.ClickOptions().setNoWaitAfter(true));
+            String provider = RunningStack.url(9000, "/");
+            page.waitForURL(address -> !address.startsWith(provider));
+        } catch (PlaywrightException stopped) {
+            System.out.println("sign-in of " + username + " stopped; its requests:\n  " + String.join("\n  ", seen));
+            throw stopped;
+        } finally {
+            page.offRequest(asked);
+            page.offResponse(answered);
+            page.offRequestFailed(failed);
+        }
     }
 
     /** One open task's card on the case page, by the task's name. */

@@ -78,6 +78,8 @@ class ConsoleSecurity {
                         .pathMatchers("/worklist", "/worklist/**", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         // the specialist's review room (room.RoomController); "/" sends each role to its own desk
                         .pathMatchers("/room", "/room/**").hasRole(Roles.SPECIALIST)
+                        // ops: the dead letters of every service (ops.OpsController), no case content
+                        .pathMatchers("/ops", "/ops/**").hasRole(Roles.OPS)
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)

@@ -57,11 +57,17 @@ class WorklistController {
         this.script = script;
     }
 
-    /** Each role to its own desk: specialists to their review room, everyone else to the worklist (or its 403). */
+    /**
+     * Each role to its own desk: specialists to their review room, ops to the dead letters, everyone else to the
+     * worklist (or its 403).
+     */
     @GetMapping("/")
     String home(Authentication authentication) {
         List<String> roles = SignedInUser.of(authentication).roles();
-        return roles.contains("specialist") && !roles.contains("coordinator") ? "redirect:/room" : "redirect:/worklist";
+        if (roles.contains("coordinator")) {
+            return "redirect:/worklist";
+        }
+        return roles.contains("specialist") ? "redirect:/room" : roles.contains("ops") ? "redirect:/ops" : "redirect:/worklist";
     }
 
     @GetMapping("/worklist")

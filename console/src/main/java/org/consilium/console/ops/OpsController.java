@@ -1,0 +1,110 @@
+package org.consilium.console.ops;
+
+import java.util.List;
+
+import org.consilium.console.signin.SignedInUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ops pages (role {@code ops}): the dead letters of every service, replayed or discarded from here, and each
+ * consumer group's lag. Ops sees no case content: ids, types, topics, errors and times only.
+ */
+@Controller
+class OpsController {
+    static final String DEAD_LETTERS = "/ops/dead-letters";
+
+    private final DeadLetterDesk desk;
+    private final ConsumerLag lag;
+
+    OpsController(DeadLetterDesk desk, ConsumerLag lag) {
+        this.desk = desk;
+        this.lag = lag;
+    }
+
+    @GetMapping("/ops/pipeline")
+    Mono<Rendering> pipeline() {
+        return Mono.fromCallable(lag::all).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(rows -> Rendering.view("ops-pipeline").modelAttribute("rows", rows).modelAttribute("brokerDown", null).build())
+                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(Rendering.view("ops-pipeline")
+                        .status(HttpStatus.SERVICE_UNAVAILABLE).modelAttribute("rows", List.of())
+                        .modelAttribute("brokerDown", down.getMessage()).build()));
+    }
+
+    @GetMapping("/ops")
+    String ops() {
+        return "redirect:" + DEAD_LETTERS;
+    }
+
+    @GetMapping(DEAD_LETTERS)
+    Mono<Rendering> deadLetters(@RequestParam(defaultValue = "open") String state,
+                                @RequestParam(required = false) String done) {
+        Shown shown = Shown.of(state);
+        return desk.all()
+                .map(rows -> Rendering.view("ops-dead-letters")
+                        .modelAttribute("rows", rows.stream().filter(shown::includes).toList())
+                        .modelAttribute("open", rows.stream().filter(DeadLetter::open).count())
+                        .modelAttribute("total", rows.size())
+                        .modelAttribute("state", shown.name().toLowerCase())
+                        .modelAttribute("done", done == null ? null : done.length() > 200 ? done.substring(0, 200) : done)
+                        .modelAttribute("brokerDown", null)
+                        .build())
+                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(Rendering.view("ops-dead-letters")
+                        .status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .modelAttribute("rows", List.of()).modelAttribute("open", 0).modelAttribute("total", 0)
+                        .modelAttribute("state", shown.name().toLowerCase()).modelAttribute("done", null)
+                        .modelAttribute("brokerDown", down.getMessage())
+                        .build()));
+    }
+
+    @PostMapping(DEAD_LETTERS + "/replay")
+    Mono<String> replay(Authentication authentication, ServerWebExchange exchange) {
+        String by = SignedInUser.of(authentication).username();
+        return exchange.getFormData().flatMap(form -> desk.replay(places(form), by, form.getFirst("reason")).count()
+                .map(n -> back(n + (n == 1 ? " dead letter was" : " dead letters were") + " sent back to their topic")));
+    }
+
+    @PostMapping(DEAD_LETTERS + "/discard")
+    Mono<String> discard(Authentication authentication, ServerWebExchange exchange) {
+        String by = SignedInUser.of(authentication).username();
+        return exchange.getFormData().flatMap(form -> desk.discard(places(form), by, form.getFirst("reason")).count()
+                .map(n -> back(n + (n == 1 ? " dead letter was" : " dead letters were") + " discarded")));
+    }
+
+    private static List<String> places(MultiValueMap<String, String> form) {
+        List<String> places = form.get("place");
+        return places == null ? List.of() : places;
+    }
+
+    private static String back(String done) {
+        return "redirect:" + UriComponentsBuilder.fromPath(DEAD_LETTERS).queryParam("done", done).encode().build().toUriString();
+    }
+
+    /** Which rows the page shows. */
+    enum Shown {
+        OPEN, DECIDED, ALL;
+
+        static Shown of(String text) {
+            for (Shown shown : values()) {
+                if (shown.name().equalsIgnoreCase(text)) {
+                    return shown;
+                }
+            }
+            throw new org.consilium.console.errors.BadInput("state", "one of open, decided, all");
+        }
+
+        boolean includes(DeadLetter row) {
+            return this == ALL || (this == OPEN) == row.open();
+        }
+    }
+}
