@@ -11,6 +11,7 @@ import org.consilium.events.RequestRecords;
 import org.consilium.events.TaskAssigned;
 import org.consilium.events.TaskClosed;
 import org.consilium.events.TaskOpened;
+import org.consilium.events.Traceparent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -82,7 +83,8 @@ public record CaseView(@Id String caseId, long version, String cancerType, Strin
             }
         }
         next.timeline.add(new TimelineEntry(event.id(), event.type().messageName(), event.time(),
-                TimelineLines.service(event.source()), TimelineLines.summary(event, this)));
+                TimelineLines.service(event.source()), TimelineLines.summary(event, this),
+                Traceparent.parse(event.traceparent()).map(Traceparent::traceId).orElse(null)));
         next.timeline.sort(java.util.Comparator.comparing(TimelineEntry::at));
         return next.build(version + 1);
     }

@@ -90,6 +90,15 @@ class CaseViewTest {
     }
 
     @Test
+    void eachStepOfTheTimelineCarriesTheTraceItWasWrittenIn() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        CaseView view = applyAll(List.of(
+                CaseEvents.submitted(CASE, "lung", T0).withTraceparent("00-" + trace + "-00f067aa0ba902b7-01"),
+                CaseEvents.recordsRequested(CASE, T0.plusSeconds(30)).withTraceparent("not a traceparent")));
+        assertThat(view.timeline()).extracting(TimelineEntry::traceId).containsExactly(trace, null);
+    }
+
+    @Test
     void theTimelineNamesNothingSealed() {
         CaseView view = applyAll(List.of(CaseEvents.submitted(CASE, "lung", T0)));
         assertThat(view.timeline()).singleElement().satisfies(entry -> {
