@@ -108,8 +108,11 @@ public class OpenWork implements CaseViewListener {
             return new WorkPage(items, inOrder.length, query.page(), query.size());
         }
         Predicate<WorkItem> matches = query.matcher(username, now);
+        // least time left first, the breached tasks are the array's start: only that part is walked (at 100,000 open
+        // tasks the breached filter walked and tested them all, p99 225 ms; docs/benchmarks.md)
+        int end = query.breached() && query.sort() == WorklistQuery.Sort.TIME_LEFT ? breachedUpTo(inOrder, now) : inOrder.length;
         int total = 0;
-        for (int i = 0; i < inOrder.length; i++) {
+        for (int i = 0; i < end; i++) {
             WorkItem item = inOrder[backwards ? inOrder.length - 1 - i : i];
             if (matches.test(item)) {
                 if (total >= from && items.size() < query.size()) {
@@ -119,6 +122,21 @@ public class OpenWork implements CaseViewListener {
             }
         }
         return new WorkPage(items, total, query.page(), query.size());
+    }
+
+    /** How many tasks at the start of the time-left order are breached: the first index whose clock has not run out. */
+    static int breachedUpTo(WorkItem[] byTimeLeft, Instant now) {
+        int low = 0;
+        int high = byTimeLeft.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (byTimeLeft[middle].breached(now)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**

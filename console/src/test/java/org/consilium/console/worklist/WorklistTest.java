@@ -76,6 +76,7 @@ class WorklistTest {
         assertThat(tasks(Map.of("assignee", "nobody"))).containsExactly("t-routine", "t-unreadable");
         assertThat(tasks(Map.of("assignee", "cora.nolan"))).containsExactly("t-breached");
         assertThat(tasks(Map.of("breached", "true"))).containsExactly("t-breached");
+        assertThat(tasks(Map.of("breached", "true", "sort", "newest"))).containsExactly("t-breached");
         assertThat(tasks(Map.of("stage", "SUBMITTED"))).hasSize(3);
         assertThat(tasks(Map.of("stage", "MDT_SCHEDULED"))).isEmpty();
         assertThat(tasks(Map.of("q", "ROUTINE"))).as("part of a case id, any case").containsExactly("t-routine");
