@@ -77,6 +77,11 @@ class ConsoleSecurity {
                         .pathMatchers("/worklist", "/worklist/**", "/cases/**", "/tasks/**", "/deliveries/**").hasRole(Roles.COORDINATOR)
                         // the specialist's review room (room.RoomController); "/" sends each role to its own desk
                         .pathMatchers("/room", "/room/**").hasRole(Roles.SPECIALIST)
+                        // the patient's and caregiver's own pages (records decides which cases are theirs)
+                        .pathMatchers("/my", "/my/**").hasAnyRole(Roles.PATIENT, Roles.CAREGIVER)
+                        // a treating doctor without an account: the upload link in the address is the credential,
+                        // checked by records-service on every request (upload.LinkUploadController)
+                        .pathMatchers("/upload/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)
