@@ -7,17 +7,17 @@ package org.consilium.console.upload;
  * @param state  MISSING, RECEIVED, STALE or WAIVED (a CSS class and what the script updates)
  * @param window why the date matters, or null for an item that never goes stale
  */
-record ItemCard(String code, String title, String what, String where, String example, String window, String state,
+public record ItemCard(String code, String title, String what, String where, String example, String window, String state,
                 String stateText, boolean required, String received) {
 
     static ItemCard of(RecordItem item, UploadLanguage w) {
         String category = "category." + item.categoryKey();
-        String window = item.recencyDays() == null ? null : w.t("window", item.recencyDays());
-        String stateText = "STALE".equals(item.status()) ? w.t("state.STALE", item.recencyDays())
-                : w.t("state." + item.status());
-        String received = item.documentCount() == 0 ? null : w.t("received.count", item.documentCount());
-        return new ItemCard(item.code(), w.or("item." + item.code(), item.title()), w.t(category + ".what"),
-                w.t(category + ".where"), w.t(category + ".example"), window, item.status(), stateText, item.required(),
+        String window = item.recencyDays() == null ? null : w.msg("window", item.recencyDays());
+        String stateText = "STALE".equals(item.status()) ? w.msg("state.STALE", item.recencyDays())
+                : w.msg("state." + item.status());
+        String received = item.documentCount() == 0 ? null : w.msg("received.count", item.documentCount());
+        return new ItemCard(item.code(), w.or("item." + item.code(), item.title()), w.msg(category + ".what"),
+                w.msg(category + ".where"), w.msg(category + ".example"), window, item.status(), stateText, item.required(),
                 received);
     }
 

@@ -57,10 +57,10 @@ class LinkUploadController {
                     model.put("expires", EXPIRES.format(checklist.expiresAt()) + " UTC");
                     model.put("items", checklist.items().stream().map(item -> ItemCard.of(item, w)).toList());
                     model.put("endpoint", UriComponentsBuilder.fromPath(FILES).buildAndExpand(token).encode().toUriString());
-                    return page.render("link-upload", exchange, w, model);
+                    return page.render("link-upload", "link.title", exchange, w, model);
                 })
                 .onErrorResume(ServiceProblem.class, problem -> problem.status() == 401 || problem.status() == 403
-                        ? page.render("link-closed", exchange, w, Map.of("status", HttpStatus.GONE))
+                        ? page.render("link-closed", "closed.title", exchange, w, Map.of("status", HttpStatus.GONE))
                         : Mono.error(problem));
     }
 

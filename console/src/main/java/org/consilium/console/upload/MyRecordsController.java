@@ -49,7 +49,7 @@ class MyRecordsController {
                     model.put("endpoint", UriComponentsBuilder.fromPath(UPLOADS).buildAndExpand(caseId).encode().toUriString());
                     return model;
                 })
-                .flatMap(model -> page.render("my-records", exchange, w, model));
+                .flatMap(model -> page.render("my-records", "my.title", exchange, w, model));
     }
 
     @RequestMapping(path = UPLOADS, method = RequestMethod.OPTIONS)

@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * @param tag  the BCP 47 tag for {@code <html lang>}
  * @param rtl  whether the page is laid out right to left ({@code <html dir="rtl">})
  */
-record UploadLanguage(Locale locale, String tag, boolean rtl, MessageSource words) {
+public record UploadLanguage(Locale locale, String tag, boolean rtl, MessageSource words) {
     static final List<Locale> OFFERED = List.of(Locale.ENGLISH, Locale.forLanguageTag("zh-CN"), Locale.forLanguageTag("ar"));
     private static final MessageSource BUNDLE = bundle();
 
@@ -32,12 +32,19 @@ record UploadLanguage(Locale locale, String tag, boolean rtl, MessageSource word
         return new UploadLanguage(chosen, chosen.toLanguageTag(), "ar".equals(chosen.getLanguage()), BUNDLE);
     }
 
-    /** The page's words: {@code w.t('key')}, {@code w.t('key', arg)}; a missing key shows as itself, never an error. */
-    public String t(String key, Object... args) {
-        return words.getMessage(key, args, key, locale);
+    /**
+     * The page's words: {@code w.msg('key')}, {@code w.msg('key', arg)}; a missing key shows as itself, never an error.
+     * No varargs: Thymeleaf's restricted attributes refuse an expression that makes an array.
+     */
+    public String msg(String key) {
+        return words.getMessage(key, null, key, locale);
     }
 
-    /** As {@link #t} with a fallback for keys that may not exist (an item's translated title: else records' own). */
+    public String msg(String key, Object arg) {
+        return words.getMessage(key, new Object[]{arg}, key, locale);
+    }
+
+    /** As {@link #msg} with a fallback for keys that may not exist (an item's translated title: else records' own). */
     public String or(String key, String fallback) {
         return words.getMessage(key, null, fallback, locale);
     }

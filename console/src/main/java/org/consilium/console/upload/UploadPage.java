@@ -26,20 +26,34 @@ class UploadPage {
     private final String styles = ContentAddress.of("static/css/uploads.css");
     private final String tus = ContentAddress.of("static/js/vendor/tus.min.js");
 
-    Mono<Rendering> render(String view, ServerWebExchange exchange, UploadLanguage w, Map<String, Object> model) {
+    /** A link to this page in each offered language, named in that language itself. */
+    public record LanguageLink(String tag, String name, String href, boolean current) {
+    }
+
+    private static List<LanguageLink> languages(ServerWebExchange exchange, UploadLanguage w) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return UploadLanguage.OFFERED.stream().map(locale -> locale.toLanguageTag()).map(tag -> new LanguageLink(tag,
+                w.msg("language." + tag), org.springframework.web.util.UriComponentsBuilder.fromPath(path)
+                .queryParam("lang", tag).build().encode().toUriString(), tag.equals(w.tag()))).toList();
+    }
+
+    /** @param titleKey the page title's key (a fragment's parameters may not call methods with arguments) */
+    Mono<Rendering> render(String view, String titleKey, ServerWebExchange exchange, UploadLanguage w,
+                           Map<String, Object> model) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return (token == null ? Mono.<CsrfToken>empty() : token).map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .map(csrf -> Rendering.view(view)
                         .model(model)
                         .modelAttribute("w", w)
+                        .modelAttribute("pageTitle", w.msg(titleKey))
                         .modelAttribute("uploadCsrf", csrf.orElse(null))
                         .modelAttribute("uploadsScript", script)
                         .modelAttribute("uploadsStyles", styles)
                         .modelAttribute("tusScript", tus)
                         .modelAttribute("accept", DocumentTypes.accept())
                         .modelAttribute("refusals", REFUSALS)
-                        .modelAttribute("languages", UploadLanguage.OFFERED.stream().map(l -> l.toLanguageTag()).toList())
+                        .modelAttribute("languages", languages(exchange, w))
                         .status(model.containsKey("status") ? (org.springframework.http.HttpStatus) model.get("status")
                                 : org.springframework.http.HttpStatus.OK)
                         .build());
