@@ -56,6 +56,14 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
 
         try (BrowserContext patientBrowser = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
             Page records = patientBrowser.newPage();
+            // what the page's script says, in the test's output (a refused upload's reason, a script error)
+            records.onConsoleMessage(message -> System.out.println("browser console: " + message.text()));
+            records.onPageError(error -> System.out.println("browser page error: " + error));
+            records.onResponse(response -> {
+                if (response.url().contains("/uploads")) {
+                    System.out.println("browser: " + response.request().method() + " " + response.url() + " -> " + response.status());
+                }
+            });
             signIn(records, page, PATIENT);
             records.waitForURL(page);
             // records learns who the case's people are from intake's events: the page opens once it has
@@ -87,7 +95,8 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             });
             petCt.locator("input.files").setInputFiles(scan);
             Locator sending = petCt.locator("li.file").first();
-            await("the connection cut mid-file").atMost(Duration.ofSeconds(90)).untilTrue(cut);
+            // Playwright's own wait: its events (the route above) are handled only while the test calls into it
+            records.waitForCondition(cut::get);
             patientBrowser.setOffline(true);
             assertThat(sending).hasAttribute("data-state", "offline");
             assertThat(sending).containsText("Connection lost");

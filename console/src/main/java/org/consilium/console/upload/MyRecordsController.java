@@ -44,7 +44,8 @@ class MyRecordsController {
                     Map<String, Object> model = new LinkedHashMap<>();
                     model.put("caseId", caseId);
                     model.put("items", checklist.items().stream().map(item -> ItemCard.of(item, w)).toList());
-                    model.put("wanted", checklist.items().stream().filter(RecordItem::wanted).count());
+                    // the summary counts what the panel cannot do without; optional items say so on their card
+                    model.put("wanted", checklist.items().stream().filter(i -> i.wanted() && i.required()).count());
                     model.put("complete", "COMPLETE".equals(checklist.status()));
                     model.put("endpoint", UriComponentsBuilder.fromPath(UPLOADS).buildAndExpand(caseId).encode().toUriString());
                     return model;

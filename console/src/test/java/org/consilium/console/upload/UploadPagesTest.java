@@ -73,7 +73,7 @@ class UploadPagesTest {
         for (String role : new String[]{"patient", "caregiver"}) {
             String page = as(role).get().uri("/my/cases/c-1/records").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(page).contains("lang=\"en\"", "dir=\"ltr\"", "Send your records", "Still needed: 2 item(s)",
+            assertThat(page).contains("lang=\"en\"", "dir=\"ltr\"", "Send your records", "Still needed: 1 required item(s)",
                     "Too old: please send one made in the last 30 days", "Where to get it",
                     "an older scan or test may no longer show it", "data-uploads=\"/my/cases/c-1/uploads\"",
                     "name=\"csrf-token\"", "/js/vendor/tus.min-", "1 file(s) received");
