@@ -70,6 +70,11 @@
             item.setAttribute('data-state', now.getAttribute('data-state'));
             item.className = now.className;
             item.querySelector('.item-state').innerHTML = now.querySelector('.item-state').innerHTML;
+          } else if (item.querySelector('li.file[data-state=done]')) {
+            // the doctor's page lists only what is wanted: an item gone from it has what it needed
+            item.setAttribute('data-state', 'RECEIVED');
+            item.className = 'item RECEIVED';
+            item.querySelector('.item-state').textContent = words.received;
           }
         });
         var summary = fresh.getElementById('summary');

@@ -173,6 +173,7 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             mri.locator("input.files").setInputFiles(new FilePayload("brain-mri-report.pdf", "application/pdf",
                     CaseDriver.samplePdf("brain mri " + caseId)));
             assertThat(mri.locator("li.file").first()).hasAttribute("data-state", "done");
+            assertThat(mri).hasAttribute("data-state", "RECEIVED");
             shot(upload, "upload-link.png");
             upload.setViewportSize(360, 800);
             assertThat(upload.locator("html")).hasJSProperty("scrollWidth", 360);

@@ -363,6 +363,11 @@ class RecordsAccessTest extends RecordsServiceTestBase {
                 .header("Upload-Offset", "0").contentType(MediaType.parseMediaType("application/offset+octet-stream"))
                 .bodyValue(content).exchange().expectStatus().isNoContent()
                 .returnResult(Void.class).getResponseHeaders().getFirst("Document-Id");
+        JsonNode afterTus = JSON.readTree(http.get().uri("/cases/{c}/records", caseId).exchange()
+                .expectBody(byte[].class).returnResult().getResponseBody());
+        assertThat(afterTus.findValues("documents").stream().flatMap(d -> java.util.stream.StreamSupport.stream(d.spliterator(), false))
+                .filter(d -> d.get("id").asText().equals(created)).map(d -> d.path("uploadedBy").asText()))
+                .as("a resumable upload names its uploader too").containsExactly("upload-link:" + link.get("id").asText());
 
         // its page's one read: the case's wanted items and the link's expiry, nothing else of the case
         JsonNode wanted = JSON.readTree(withLink(token).get().uri("/upload-link/checklist").exchange()

@@ -108,11 +108,8 @@ class LinkUploadController {
     }
 
     private Mono<Void> relay(String token, String caseId, String uploadId, ServerWebExchange exchange) {
-        String target = UriComponentsBuilder.fromPath(uploadId.isEmpty() ? "/cases/{c}/uploads" : "/cases/{c}/uploads/{u}")
-                .buildAndExpand(caseId, uploadId).encode().toUriString();
-        return TusRelay.relay(records.relay(), exchange, target, stored -> {
-            String id = TusRelay.uploadId(stored, caseId);
-            return id == null ? null : UriComponentsBuilder.fromPath(FILE).buildAndExpand(token, id).encode().toUriString();
-        }, headers -> headers.set(LINK_HEADER, token));
+        return TusRelay.relayToCase(records.relay(), exchange, caseId, uploadId,
+                id -> UriComponentsBuilder.fromPath(FILE).buildAndExpand(token, id).encode().toUriString(),
+                headers -> headers.set(LINK_HEADER, token));
     }
 }

@@ -74,11 +74,7 @@ class MyRecordsController {
     }
 
     private Mono<Void> relay(String caseId, String uploadId, ServerWebExchange exchange) {
-        String target = UriComponentsBuilder.fromPath(uploadId.isEmpty() ? "/cases/{c}/uploads" : "/cases/{c}/uploads/{u}")
-                .buildAndExpand(caseId, uploadId).encode().toUriString();
-        return TusRelay.relay(records.relay(), exchange, target, stored -> {
-            String id = TusRelay.uploadId(stored, caseId);
-            return id == null ? null : UriComponentsBuilder.fromPath(UPLOAD).buildAndExpand(caseId, id).encode().toUriString();
-        }, headers -> { });
+        return TusRelay.relayToCase(records.relay(), exchange, caseId, uploadId,
+                id -> UriComponentsBuilder.fromPath(UPLOAD).buildAndExpand(caseId, id).encode().toUriString(), headers -> { });
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +38,21 @@ final class TusRelay {
             HttpHeaders.CACHE_CONTROL);
 
     private TusRelay() {
+    }
+
+    /**
+     * One tus request for records' {@code /cases/{caseId}/uploads[/{uploadId}]} (no upload id: the collection).
+     *
+     * @param address the console's address of an upload of the case, from its id
+     */
+    static Mono<Void> relayToCase(WebClient records, ServerWebExchange exchange, String caseId, String uploadId,
+                                  UnaryOperator<String> address, Consumer<HttpHeaders> extra) {
+        String target = UriComponentsBuilder.fromPath(uploadId.isEmpty() ? "/cases/{c}/uploads" : "/cases/{c}/uploads/{u}")
+                .buildAndExpand(caseId, uploadId).encode().toUriString();
+        return relay(records, exchange, target, stored -> {
+            String id = uploadId(stored, caseId);
+            return id == null ? null : address.apply(id);
+        }, extra);
     }
 
     /**
