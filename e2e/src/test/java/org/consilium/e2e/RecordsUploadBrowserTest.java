@@ -37,7 +37,8 @@ import static org.consilium.e2e.ConsoleBrowser.signIn;
  * referrer submitted with {@code sam.lee} as caregiver) opens the checklist in plain words and sends a large scan; the
  * connection is cut in the middle (the network goes, then comes back) and the upload goes on from what records had
  * stored, not from the start; a program and a file sent twice are refused in words, and the checklist shows what
- * arrived. The caregiver opens the same page; the page reads in Chinese and in Arabic, right to left. The treating
+ * arrived; a tab closed in the middle of another scan goes on from where it stopped when the page is opened again and
+ * the same file chosen. The caregiver opens the same page; the page reads in Chinese and in Arabic, right to left. The treating
  * doctor, without an account, opens the upload link a coordinator made, sees only the missing items, sends a file,
  * and once the link is revoked is refused, then told the link no longer works and whom to ask.
  */
@@ -52,7 +53,7 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
         CaseDriver.completeTask(caseId, "Review intake", Map.of("accepted", true));
         CaseDriver.awaitChecklist(caseId);
         String page = RunningStack.url(8090, "/my/cases/" + caseId + "/records");
-        Path scan = largeJpeg(24 * MIB);
+        Path scan = largeJpeg(24 * MIB, 14);
 
         try (BrowserContext patientBrowser = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
             Page records = patientBrowser.newPage();
@@ -143,6 +144,38 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             assertThat(records.locator("h1")).hasText("أرسل سجلاتك الطبية");
             assertThat(records.locator("html")).hasJSProperty("scrollWidth", 360);
             shot(records, "upload-checklist-ar-360px.png");
+
+            // a closed tab: the page goes away after two pieces of another scan; opened again, the same file goes on
+            Path ct = largeJpeg(8 * MIB, 41);
+            AtomicInteger ctPatches = new AtomicInteger();
+            AtomicBoolean closing = new AtomicBoolean();
+            records.navigate(page);
+            records.route("**/my/cases/" + caseId + "/uploads/**", route -> {
+                // the third piece, and every retry after it, never arrives: the tab is closing
+                if ("PATCH".equals(route.request().method()) && (closing.get() || ctPatches.incrementAndGet() == 3)) {
+                    closing.set(true);
+                    route.abort("internetdisconnected");
+                    return;
+                }
+                route.resume();
+            });
+            item(records, "ct-chest-abdomen").locator("input.files").setInputFiles(ct);
+            records.waitForCondition(closing::get);
+            records.close();
+            Page reopened = patientBrowser.newPage();
+            List<String> offsets = new CopyOnWriteArrayList<>();
+            reopened.route("**/my/cases/" + caseId + "/uploads/**", route -> {
+                if ("PATCH".equals(route.request().method())) {
+                    offsets.add(route.request().headerValue("upload-offset"));
+                }
+                route.resume();
+            });
+            reopened.navigate(page);
+            Locator ctItem = item(reopened, "ct-chest-abdomen");
+            ctItem.locator("input.files").setInputFiles(ct);
+            assertThat(ctItem.locator("li.file").first()).hasAttribute("data-state", "done");
+            assertThat(Long.parseLong(offsets.get(0))).as("the first piece after reopening").isEqualTo(2L * MIB);
+            assertThat(ctItem).hasAttribute("data-state", "RECEIVED");
         }
 
         // the caregiver acts for the patient on the same page
@@ -218,9 +251,9 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
     }
 
     /** A large image as a scanner's export might be: a JPEG header, then bytes that compress to nothing. */
-    private static Path largeJpeg(int size) throws IOException {
+    private static Path largeJpeg(int size, long seed) throws IOException {
         byte[] content = new byte[size];
-        new Random(14).nextBytes(content);
+        new Random(seed).nextBytes(content);
         byte[] header = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
         System.arraycopy(header, 0, content, 0, header.length);
         Path file = Files.createTempFile("pet-ct-images-", ".jpg");
