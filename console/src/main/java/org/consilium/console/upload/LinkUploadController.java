@@ -60,7 +60,7 @@ class LinkUploadController {
                     return page.render("link-upload", "link.title", exchange, w, model);
                 })
                 .onErrorResume(ServiceProblem.class, problem -> problem.status() == 401 || problem.status() == 403
-                        ? page.render("link-closed", "closed.title", exchange, w, Map.of("status", HttpStatus.GONE))
+                        ? page.render("link-closed", "closed.title", HttpStatus.GONE, exchange, w, Map.of())
                         : Mono.error(problem));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.console.signin.ContentAddress;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -40,6 +41,11 @@ class UploadPage {
     /** @param titleKey the page title's key (a fragment's parameters may not call methods with arguments) */
     Mono<Rendering> render(String view, String titleKey, ServerWebExchange exchange, UploadLanguage w,
                            Map<String, Object> model) {
+        return render(view, titleKey, HttpStatus.OK, exchange, w, model);
+    }
+
+    Mono<Rendering> render(String view, String titleKey, HttpStatus status, ServerWebExchange exchange, UploadLanguage w,
+                           Map<String, Object> model) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return (token == null ? Mono.<CsrfToken>empty() : token).map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
@@ -54,8 +60,7 @@ class UploadPage {
                         .modelAttribute("accept", DocumentTypes.accept())
                         .modelAttribute("refusals", REFUSALS)
                         .modelAttribute("languages", languages(exchange, w))
-                        .status(model.containsKey("status") ? (org.springframework.http.HttpStatus) model.get("status")
-                                : org.springframework.http.HttpStatus.OK)
+                        .status(status)
                         .build());
     }
 }
