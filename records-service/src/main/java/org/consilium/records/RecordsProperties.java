@@ -31,13 +31,14 @@ public record RecordsProperties(@DefaultValue("2GB") DataSize maxDocumentSize,
      * @param secret        the HMAC-SHA256 key links are signed with (env {@code RECORDS_LINK_SECRET}); required
      *                      when security is on, never a constant in code
      * @param randomSecret  development only: without a secret, a random one per start (links die with the process)
-     * @param publicUrl     this service as the uploader's browser reaches it (the link's {@code url})
+     * @param pageUrl       the console's upload page as the doctor's browser reaches it: the link's {@code url} is this
+     *                      followed by {@code /<token>} (the console relays that page's uploads here with the token)
      * @param defaultExpiry a link's life when the request names none
      * @param maxExpiry     the longest life a link may be given
      */
     public record UploadLinks(String secret,
                               @DefaultValue("false") boolean randomSecret,
-                              @DefaultValue("http://localhost:8082") URI publicUrl,
+                              @DefaultValue("http://localhost:8090/upload") URI pageUrl,
                               @DefaultValue("7d") Duration defaultExpiry,
                               @DefaultValue("30d") Duration maxExpiry) {
     }

@@ -88,6 +88,7 @@ class RecordsAccessTest extends RecordsServiceTestBase {
                 new Endpoint(HttpMethod.POST, c + "/upload-links", "{\"label\":\" \"}", linkMakers),
                 new Endpoint(HttpMethod.GET, c + "/upload-links", null, linkMakers),
                 new Endpoint(HttpMethod.DELETE, c + "/upload-links/no-such-link", null, linkMakers),
+                new Endpoint(HttpMethod.GET, "/upload-link/checklist", null, List.of()),
                 new Endpoint(HttpMethod.GET, c + "/audit", null, List.of(Roles.COORDINATOR, Roles.OPS)),
                 new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, List.of(Roles.OPS)));
     }
@@ -336,7 +337,7 @@ class RecordsAccessTest extends RecordsServiceTestBase {
     void anUploadLinkOnlyUploadsToItsOwnCase() throws Exception {
         JsonNode link = createLink(bearer(Roles.PATIENT), caseId, "{\"label\":\"Dr Tan, Mercy Hospital\"}");
         String token = link.get("token").asText();
-        assertThat(link.get("url").asText()).contains("/cases/" + caseId + "/documents?link=");
+        assertThat(link.get("url").asText()).endsWith("/upload/" + link.get("token").asText());
         assertThat(Instant.parse(link.get("expiresAt").asText()))
                 .isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(120), Instant.now().plus(Duration.ofDays(7)));
 
@@ -362,6 +363,20 @@ class RecordsAccessTest extends RecordsServiceTestBase {
                 .header("Upload-Offset", "0").contentType(MediaType.parseMediaType("application/offset+octet-stream"))
                 .bodyValue(content).exchange().expectStatus().isNoContent()
                 .returnResult(Void.class).getResponseHeaders().getFirst("Document-Id");
+        JsonNode afterTus = JSON.readTree(http.get().uri("/cases/{c}/records", caseId).exchange()
+                .expectBody(byte[].class).returnResult().getResponseBody());
+        assertThat(afterTus.findValues("documents").stream().flatMap(d -> java.util.stream.StreamSupport.stream(d.spliterator(), false))
+                .filter(d -> d.get("id").asText().equals(created)).map(d -> d.path("uploadedBy").asText()))
+                .as("a resumable upload names its uploader too").containsExactly("upload-link:" + link.get("id").asText());
+
+        // its page's one read: the case's wanted items and the link's expiry, nothing else of the case
+        JsonNode wanted = JSON.readTree(withLink(token).get().uri("/upload-link/checklist").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody());
+        assertThat(wanted.get("caseId").asText()).isEqualTo(caseId);
+        assertThat(wanted.get("label").asText()).isEqualTo("Dr Tan, Mercy Hospital");
+        assertThat(wanted.get("items").findValuesAsText("code")).doesNotContain("first-opinion").isNotEmpty();
+        assertThat(wanted.toString()).doesNotContain("documents").doesNotContain("filename");
+        refused(as(bearer(Roles.PATIENT)).get().uri("/upload-link/checklist").exchange());
 
         // nothing else: no reading, no other case, no other endpoint
         refused(withLink(token).get().uri("/cases/{c}/records", caseId).exchange());
@@ -406,6 +421,7 @@ class RecordsAccessTest extends RecordsServiceTestBase {
 
         as(coordinator).delete().uri("/cases/{c}/upload-links/{l}", caseId, id).exchange().expectStatus().isNoContent();
         unauthorized(multipart(withLink(token), caseId, "first-opinion", "t.pdf"));
+        unauthorized(withLink(token).get().uri("/upload-link/checklist").exchange());
         as(coordinator).delete().uri("/cases/{c}/upload-links/{l}", caseId, "no-such-link").exchange()
                 .expectStatus().isNotFound();
     }

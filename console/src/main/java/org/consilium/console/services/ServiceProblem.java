@@ -57,7 +57,7 @@ public final class ServiceProblem extends RuntimeException {
     }
 
     /** Turns every 4xx/5xx answer into a ServiceProblem, with the body's details when it has any. */
-    static ExchangeFilterFunction onError() {
+    public static ExchangeFilterFunction onError() {
         return ExchangeFilterFunction.ofResponseProcessor(response -> response.statusCode().isError()
                 ? problem(response).flatMap(Mono::error) : Mono.just(response));
     }

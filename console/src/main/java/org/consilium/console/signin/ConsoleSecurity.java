@@ -80,6 +80,11 @@ class ConsoleSecurity {
                         .pathMatchers("/room", "/room/**").hasRole(Roles.SPECIALIST)
                         // ops: the dead letters of every service (ops.OpsController), no case content
                         .pathMatchers("/ops", "/ops/**").hasRole(Roles.OPS)
+                        // the patient's and caregiver's own pages (records decides which cases are theirs)
+                        .pathMatchers("/my", "/my/**").hasAnyRole(Roles.PATIENT, Roles.CAREGIVER)
+                        // a treating doctor without an account: the upload link in the address is the credential,
+                        // checked by records-service on every request (upload.LinkUploadController)
+                        .pathMatchers("/upload/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(requests)

@@ -39,6 +39,8 @@ public class RecordsAccess {
                 .pathMatchers(HttpMethod.POST, "/cases/*/upload-links").hasAnyRole(LINK_MAKERS)
                 .pathMatchers(HttpMethod.GET, "/cases/*/upload-links").hasAnyRole(LINK_MAKERS)
                 .pathMatchers(HttpMethod.DELETE, "/cases/*/upload-links/*").hasAnyRole(LINK_MAKERS)
-                .pathMatchers("/cases/**").denyAll();
+                .pathMatchers("/cases/**").denyAll()
+                // an upload link's own door (link.LinkChecklistController): never for a bearer token
+                .pathMatchers("/upload-link/**").denyAll();
     }
 }

@@ -287,7 +287,7 @@ public class CaseRecords {
         raise(new RecordsCompleted(caseId, documents().size(), now), Envelope.derivedId("RecordsCompleted", caseId), now);
     }
 
-    static LocalDate today(Instant now) {
+    public static LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 

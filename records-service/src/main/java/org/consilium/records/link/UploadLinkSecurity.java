@@ -14,7 +14,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Requests that carry an upload link ({@code Upload-Link} header, or {@code ?link=} for a browser form) and no
  * bearer token are judged by this chain ({@link SignedLinkChain}): the link must be valid (else 401
  * {@code invalid-upload-link}), and it opens only the uploads of its own case: the multipart POST and the tus
- * discovery, create, HEAD and PATCH. Everything else, any other case included, is 403.
+ * discovery, create, HEAD and PATCH, and reads its case's missing items ({@link LinkChecklistController}). Everything else, any other case included, is 403.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "consilium.security.enabled", havingValue = "true")
@@ -32,6 +32,8 @@ public class UploadLinkSecurity {
                 .access(UPLOAD_LINK.ownCase())
                 .pathMatchers(HttpMethod.OPTIONS, "/cases/{caseId}/uploads").access(UPLOAD_LINK.ownCase())
                 .pathMatchers(HttpMethod.HEAD, "/cases/{caseId}/uploads/*").access(UPLOAD_LINK.ownCase())
-                .pathMatchers(HttpMethod.PATCH, "/cases/{caseId}/uploads/*").access(UPLOAD_LINK.ownCase()));
+                .pathMatchers(HttpMethod.PATCH, "/cases/{caseId}/uploads/*").access(UPLOAD_LINK.ownCase())
+                // what its page shows: the link's own case's missing items, nothing else of the case
+                .pathMatchers(HttpMethod.GET, LinkChecklistController.PATH).authenticated());
     }
 }

@@ -50,13 +50,19 @@ public class UploadLinks {
         UploadLink link = new UploadLink(UUID.randomUUID().toString(), caseId, label.trim(), createdBy, now, expiresAt,
                 null, null);
         String token = signer.sign(link.id(), caseId, SCOPE, expiresAt);
-        String url = UriComponentsBuilder.fromUri(properties.publicUrl()).path("/cases/{caseId}/documents")
-                .queryParam("link", token).buildAndExpand(caseId).encode().toUriString();
+        // the console's page for a person without an account: it shows the missing items and relays the uploads here
+        String url = UriComponentsBuilder.fromUri(properties.pageUrl()).path("/{token}").buildAndExpand(token)
+                .encode().toUriString();
         return mongo.insert(link).thenReturn(new IssuedLink(link.id(), url, token, expiresAt, link.label()));
     }
 
     public Flux<UploadLink> list(String caseId) {
         return mongo.find(Query.query(Criteria.where("caseId").is(caseId)).with(Sort.by("createdAt")), UploadLink.class);
+    }
+
+    /** The stored link (its label and expiry for the link's own page). */
+    Mono<UploadLink> find(String linkId) {
+        return mongo.findById(linkId, UploadLink.class);
     }
 
     /** Revoked from now on (revoking twice keeps the first revocation); 404 for no such link of the case. */

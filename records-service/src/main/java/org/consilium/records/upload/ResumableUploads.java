@@ -183,8 +183,9 @@ public class ResumableUploads {
                 .map(document -> new Progress(upload.length(), upload.length(), document))
                 .flatMap(progress -> delete(upload).thenReturn(progress))
                 .onErrorResume(e -> delete(upload).then(Mono.error(e)));
-        // once every byte is stored, finishing is not cancelled by a client that went away
-        return Mono.fromFuture(finish.toFuture(), true);
+        // once every byte is stored, finishing is not cancelled by a client that went away; the request's context
+        // (who is uploading: the document's uploadedBy) goes along, which a bare toFuture() would drop
+        return Mono.deferContextual(context -> Mono.fromFuture(finish.contextWrite(context).toFuture(), true));
     }
 
     /** One PATCH request streaming in. Not thread-safe: a reactive stream delivers one buffer at a time. */

@@ -64,6 +64,8 @@ final class ServiceEnvironment {
             case "records-service" -> {
                 env.put(StackSecrets.SERVICES_CLIENT_SECRET, secrets.get(StackSecrets.SERVICES_CLIENT_SECRET));
                 env.put(StackSecrets.RECORDS_LINK_SECRET, secrets.get(StackSecrets.RECORDS_LINK_SECRET));
+                // an upload link opens the console's page for the doctor, on the console's shifted port
+                env.put("RECORDS_UPLOAD_PAGE_URL", ServiceCatalog.localUrl("console", ports) + "/upload");
             }
             case "mdt-scheduler" -> {
                 // it signs guest specialists' links, whose mailed address must reach it on its shifted port
