@@ -32,9 +32,9 @@ final class MissingRole implements ServerAccessDeniedHandler {
                 .map(user -> "signed in as " + HtmlUtils.htmlEscape(user.username()) + " (roles: "
                         + HtmlUtils.htmlEscape(String.join(", ", user.roles())) + ")")
                 .defaultIfEmpty("not signed in");
-        boolean room = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/room");
-        return Mono.zip(who, signOutField, (person, field) -> room ? page(person, field, stylesheet, ROOM)
-                        : page(person, field, stylesheet))
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        Place place = path.startsWith("/room") ? ROOM : path.equals("/my") || path.startsWith("/my/") ? PATIENTS : DESK;
+        return Mono.zip(who, signOutField, (person, field) -> page(person, field, stylesheet, place))
                 .flatMap(html -> {
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
@@ -49,6 +49,8 @@ final class MissingRole implements ServerAccessDeniedHandler {
 
     static final Place DESK = new Place("coordinators", "The coordinator's desk", "coordinator");
     static final Place ROOM = new Place("specialists", "The review room", "specialist");
+    static final Place PATIENTS = new Place("patients and caregivers", "This window on one's own case",
+            "patient or caregiver");
 
     /** {@code who} and {@code csrfField} arrive escaped. */
     static String page(String who, String csrfField, String stylesheet) {

@@ -57,11 +57,20 @@ class WorklistController {
         this.script = script;
     }
 
-    /** Each role to its own desk: specialists to their review room, everyone else to the worklist (or its 403). */
+    /**
+     * Each role to its own desk: specialists to their review room, patients and caregivers to their cases, everyone
+     * else to the worklist (or its 403).
+     */
     @GetMapping("/")
     String home(Authentication authentication) {
         List<String> roles = SignedInUser.of(authentication).roles();
-        return roles.contains("specialist") && !roles.contains("coordinator") ? "redirect:/room" : "redirect:/worklist";
+        if (roles.contains("coordinator")) {
+            return "redirect:/worklist";
+        }
+        if (roles.contains("specialist")) {
+            return "redirect:/room";
+        }
+        return roles.contains("patient") || roles.contains("caregiver") ? "redirect:/my" : "redirect:/worklist";
     }
 
     @GetMapping("/worklist")
