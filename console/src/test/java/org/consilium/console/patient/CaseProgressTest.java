@@ -16,7 +16,8 @@ class CaseProgressTest {
 
     @Test
     void eachStageSaysWhoWeWaitOnAndTheNextDateAServiceNamed() {
-        Checklist missing = PatientPagesTemplateTest.records("brain-mri");
+        Checklist missing = PatientPagesTemplateTest.records("ct-chest-abdomen", "brain-mri");
+        Checklist onlyOptional = PatientPagesTemplateTest.records("brain-mri");
         Checklist complete = PatientPagesTemplateTest.records();
         PatientReview scheduled = new PatientReview("case-1", "SCHEDULED", MEETS, null, null, null, List.of());
 
@@ -27,6 +28,11 @@ class CaseProgressTest {
         assertThat(collecting.nextAt()).isEqualTo(missing.dueBy());
         assertThat(CaseProgress.of(PatientPagesTemplateTest.lungCase("COLLECTING_RECORDS"), Optional.of(complete),
                 Optional.empty()).waitingOn()).isEqualTo(CaseProgress.WaitingOn.US);
+        // an optional record not sent keeps nobody waiting
+        CaseProgress optional = CaseProgress.of(PatientPagesTemplateTest.lungCase("COLLECTING_RECORDS"),
+                Optional.of(onlyOptional), Optional.empty());
+        assertThat(optional.waitingOn()).isEqualTo(CaseProgress.WaitingOn.US);
+        assertThat(optional.wouldHelp()).extracting(Checklist.Item::code).containsExactly("brain-mri");
 
         CaseProgress panel = CaseProgress.of(PatientPagesTemplateTest.lungCase("MDT_SCHEDULED"), Optional.of(complete),
                 Optional.of(scheduled));

@@ -78,10 +78,11 @@ class PatientPagesTemplateTest {
         assertThat(page.select(".status .stage-now").text()).isEqualTo("我们正在收集您的病历资料");
         assertThat(page.select(".waiting-on").text()).isEqualTo("您或您的医生：请提供下面列出的资料");
         assertThat(page.select(".next").text()).startsWith("请在2026年12月11日").contains("下面列出的资料");
-        // required first, each in plain words; the one without a translation in records-service's own words
-        assertThat(page.select(".missing li").eachAttr("data-item")).containsExactly("ct-chest-abdomen", "brain-mri");
+        // what the case waits for, each in plain words; then what would also help
+        assertThat(page.select(".missing:not(.optional) li").eachAttr("data-item")).containsExactly("ct-chest-abdomen");
         assertThat(page.select(".missing li[data-item=ct-chest-abdomen] strong").text()).isEqualTo("胸部和腹部CT（报告和影像）");
-        assertThat(page.select(".missing li[data-item=brain-mri] .sub").text()).isEqualTo("如果您有");
+        assertThat(page.select(".missing.optional li").eachAttr("data-item")).containsExactly("brain-mri");
+        assertThat(page.select("#records h3").text()).isEqualTo("如果您有，以下资料也会有帮助");
         assertThat(page.select(".steps li.current").text()).contains("资料");
         assertThat(page.select(".steps li[aria-current=step]")).hasSize(1);
         // no review yet: the report says it is not ready, no form to ask, no download
