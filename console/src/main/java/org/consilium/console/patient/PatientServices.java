@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.console.casepage.Checklist;
+import org.consilium.console.casepage.RecordsChecklist;
 import org.consilium.console.services.ServiceClients.Intake;
 import org.consilium.console.services.ServiceClients.Mdt;
 import org.consilium.console.services.ServiceClients.Notification;
-import org.consilium.console.services.ServiceClients.Records;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 @Component
 class PatientServices {
     private final Intake intake;
-    private final Records records;
+    private final RecordsChecklist records;
     private final Mdt mdt;
     private final Notification notification;
 
-    PatientServices(Intake intake, Records records, Mdt mdt, Notification notification) {
+    PatientServices(Intake intake, RecordsChecklist records, Mdt mdt, Notification notification) {
         this.intake = intake;
         this.records = records;
         this.mdt = mdt;
@@ -48,8 +48,7 @@ class PatientServices {
     }
 
     Mono<Checklist> records(String caseId) {
-        return records.client().get().uri("/cases/{id}/records", caseId).accept(MediaType.APPLICATION_JSON).retrieve()
-                .bodyToMono(Checklist.class);
+        return records.of(caseId);
     }
 
     Mono<PatientReview> review(String caseId) {
