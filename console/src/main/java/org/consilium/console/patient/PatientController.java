@@ -3,6 +3,7 @@ package org.consilium.console.patient;
 import java.util.List;
 import java.util.Set;
 
+import org.consilium.console.errors.BadInput;
 import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -60,6 +61,10 @@ class PatientController {
             String question = both.getT1().getFirst("question") == null ? "" : both.getT1().getFirst("question").strip();
             WebSession session = both.getT2();
             String problem = PatientPages.QuestionForm.problem(question);
+            if (!problem.isEmpty() && wantsJson(exchange)) {
+                // a script gets the problem naming the field; a person, the page with the message beside it
+                return Mono.error(new BadInput("question", PatientWords.english(problem)));
+            }
             if (!problem.isEmpty()) {
                 return pages.casePage(caseId, exchange, session, email, new PatientPages.QuestionForm(question, problem),
                         HttpStatus.BAD_REQUEST, "");
@@ -109,6 +114,11 @@ class PatientController {
     /** The inbox and the answer's address are the token's e-mail: the services check it is this person's. */
     private static String email(Authentication authentication) {
         return authentication.getPrincipal() instanceof OidcUser user && user.getEmail() != null ? user.getEmail() : "";
+    }
+
+    private static boolean wantsJson(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getAccept().stream().anyMatch(type -> !type.isWildcardType()
+                && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
     }
 
     private static HttpStatus status(ServiceProblem problem) {

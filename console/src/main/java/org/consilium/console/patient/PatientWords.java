@@ -27,6 +27,13 @@ public record PatientWords(MessageSource messages, PatientLanguage language, Zon
         return bundles;
     }
 
+    /** One key's English words, for what is said to scripts rather than to the patient. */
+    static String english(String key) {
+        return new PatientWords(BUNDLES, PatientLanguage.EN, java.time.ZoneOffset.UTC).say(key);
+    }
+
+    private static final MessageSource BUNDLES = bundles();
+
     /**
      * Without arguments: its own method, not the varargs one. (Named {@code say}, not {@code t}: Thymeleaf's restricted
      * attributes, {@code th:aria-label} among them, refuse any expression with {@code t(} in it, as if it were

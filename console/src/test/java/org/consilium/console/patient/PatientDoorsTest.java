@@ -1,14 +1,17 @@
 package org.consilium.console.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * The patient's window's doors, with no provider and no service behind it: "/" sends a patient and a caregiver to
@@ -55,6 +58,20 @@ class PatientDoorsTest {
         for (String path : new String[]{"/my/cases/c-1/questions", "/my/inbox/m-1/read"}) {
             as("patient").post().uri(path).exchange().expectStatus().isForbidden();
         }
+    }
+
+    @Test
+    void anEmptyQuestionIsRefusedNamingTheFieldBeforeAnyServiceIsAsked() {
+        as("patient").mutateWith(csrf()).post().uri("/my/cases/c-1/questions")
+                .accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("question", "   ")).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("question")
+                .jsonPath("$.errors[0].message").isEqualTo("Write your question before sending it.");
+        as("patient").mutateWith(csrf()).post().uri("/my/cases/c-1/questions")
+                .accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("question", "x".repeat(4001))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("question");
     }
 
     @Test
