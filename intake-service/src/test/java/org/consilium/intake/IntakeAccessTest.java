@@ -176,7 +176,8 @@ class IntakeAccessTest extends IntakeContextTest {
                 .jsonPath("$[1].caseId").isEqualTo(first)
                 .jsonPath("$[0].stage").isEqualTo("SUBMITTED")
                 .jsonPath("$[0].actingAs").isEqualTo("patient")
-                .jsonPath("$[0].patientLanguages[0]").exists();
+                .jsonPath("$[0].patientLanguages[0]").exists()
+                .jsonPath("$[0].patientTimeZone").exists();
         // the caregiver named as proxy sees the cases they act for; the token's e-mail decides, not its case
         as("mine-carer", carer.toUpperCase(java.util.Locale.ROOT), "caregiver").get().uri("/cases/mine").exchange()
                 .expectStatus().isOk().expectBody()

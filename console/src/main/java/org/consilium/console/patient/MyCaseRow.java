@@ -9,7 +9,7 @@ import java.util.List;
  * @param actingAs {@code patient}, or {@code caregiver} for a case they act for
  */
 public record MyCaseRow(String caseId, String stage, Instant stageSince, Instant submittedAt, String cancerType,
-                        String patientName, List<String> patientLanguages, String actingAs) {
+                        String patientName, List<String> patientLanguages, String patientTimeZone, String actingAs) {
 
     public MyCaseRow {
         patientLanguages = patientLanguages == null ? List.of() : List.copyOf(patientLanguages);

@@ -80,7 +80,9 @@ class PatientPages {
                     List.of());
             PatientLanguage language = language(exchange, session, languages);
             return Rendering.view("my").status(cases.failed() ? HttpStatus.BAD_GATEWAY : HttpStatus.OK)
-                    .modelAttribute("w", words(language, null))
+                    // one person's cases are mostly one patient's: her zone for the dates, UTC when there is none
+                    .modelAttribute("w", words(language, cases.map(list -> list.isEmpty() ? null
+                            : list.get(0).patientTimeZone(), null)))
                     .modelAttribute("cases", cases)
                     .modelAttribute("inbox", found.getT2())
                     .modelAttribute("languages", PatientLanguage.values())

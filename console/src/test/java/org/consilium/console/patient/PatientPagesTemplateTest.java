@@ -153,7 +153,7 @@ class PatientPagesTemplateTest {
         Map<String, Object> model = new HashMap<>();
         model.put("w", new PatientWords(PatientWords.bundles(), PatientLanguage.EN, ZoneId.of("UTC")));
         model.put("cases", new Part<>(List.of(new MyCaseRow("case-1", "MDT_SCHEDULED", NOW, NOW, "lung", "Pat Lee",
-                List.of("zh-Hans"), "caregiver")), "", 200));
+                List.of("zh-Hans"), "Asia/Shanghai", "caregiver")), "", 200));
         model.put("inbox", new Part<>(new PatientInbox(0, List.of()), "", 200));
         model.put("languages", PatientLanguage.values());
         model.put("here", "/my");

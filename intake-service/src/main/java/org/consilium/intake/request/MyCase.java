@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record MyCase(String caseId, Stage stage, @Schema(description = "When the case reached its stage") Instant stageSince,
                      Instant submittedAt, String cancerType, String patientName, List<String> patientLanguages,
+                     @Schema(description = "The patient's IANA time zone: the dates as she reads them") String patientTimeZone,
                      String actingAs) {
 
     static MyCase of(SecondOpinionCase c, Caller caller) {
@@ -23,6 +24,7 @@ public record MyCase(String caseId, Stage stage, @Schema(description = "When the
         boolean patient = c.parties().stream().anyMatch(p -> p.role().equals(Roles.PATIENT)
                 && caller.has(Roles.PATIENT) && caller.isPerson(p.email()));
         return new MyCase(c.id(), c.stage(), since, c.submittedAt(), c.intake().diagnosis().cancerType().code(),
-                c.intake().patient().name(), c.intake().patient().languages(), patient ? Roles.PATIENT : Roles.CAREGIVER);
+                c.intake().patient().name(), c.intake().patient().languages(), c.intake().patient().timeZone(),
+                patient ? Roles.PATIENT : Roles.CAREGIVER);
     }
 }
