@@ -6,7 +6,6 @@ import org.consilium.mdt.review.ReviewGate.Entry;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.problem.DomainProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +27,11 @@ class PatientReviewEndpoint {
     private final Duration followUpWindow;
 
     PatientReviewEndpoint(ReviewRepository reviews, PatientQuestions patients, ReviewGate gate,
-                          @Value("${consilium.mdt.follow-up-window:P30D}") Duration followUpWindow) {
+                          PanelDeliberation deliberation) {
         this.reviews = reviews;
         this.patients = patients;
         this.gate = gate;
-        this.followUpWindow = followUpWindow;
+        this.followUpWindow = deliberation.followUpWindow();
     }
 
     @GetMapping("/reviews/{caseId}/for-patient")
