@@ -50,7 +50,7 @@ final class CaseDriver {
                 """.formatted(caregiverEmail));
     }
 
-    private static String submitLungCase(String email, String name, String country, String languages, String timeZone,
+    static String submitLungCase(String email, String name, String country, String languages, String timeZone,
                                          String proxy) {
         // submitted by the referring doctor, as most cases arrive
         Http.Response created = Http.as(DemoUsers.REFERRER).post(RunningStack.url(8081, "/cases"),

@@ -79,6 +79,7 @@ class IntakeAccessTest extends IntakeContextTest {
                 new Endpoint(HttpMethod.POST, "/cases/" + caseId + "/questionnaire", RealHospitalFhirTest.ANSWERS,
                         patientSide),
                 new Endpoint(HttpMethod.GET, "/cases?stage=AWAITING_PATIENT", null, Map.of("coordinator", Outcome.PASS)),
+                new Endpoint(HttpMethod.GET, "/cases/mine", null, Map.of("patient", Outcome.PASS, "caregiver", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/cases/" + caseId + "/audit", null,
                         Map.of("coordinator", Outcome.PASS, "ops", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, Map.of("ops", Outcome.PASS)),
@@ -157,6 +158,37 @@ class IntakeAccessTest extends IntakeContextTest {
                 .bodyValue("{\"reason\": \"not mine\"}").exchange());
         http.get().uri("/cases/{id}", caseOfA).exchange().expectBody()
                 .jsonPath("$.stage").isEqualTo("SUBMITTED").jsonPath("$.consents.REVIEW").isEqualTo(true);
+    }
+
+    @Test
+    void aPatientAndHerCaregiverListTheirOwnCasesOnly() {
+        String a = "mine-a-" + UUID.randomUUID() + "@example.org";
+        String carer = "mine-carer-" + UUID.randomUUID() + "@example.org";
+        String b = "mine-b-" + UUID.randomUUID() + "@example.org";
+        WebTestClient patientA = as("mine-a", a, "patient");
+        String first = submit(patientA, Intakes.lung(a, carer, "doc-" + a));
+        String second = submit(patientA, Intakes.lung(a, carer, "doc-" + a));
+        submit(as("mine-b", b, "patient"), Intakes.lung(b, "carer-" + b, "doc-" + b));
+
+        patientA.get().uri("/cases/mine").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].caseId").isEqualTo(second)
+                .jsonPath("$[1].caseId").isEqualTo(first)
+                .jsonPath("$[0].stage").isEqualTo("SUBMITTED")
+                .jsonPath("$[0].actingAs").isEqualTo("patient")
+                .jsonPath("$[0].patientLanguages[0]").exists()
+                .jsonPath("$[0].patientTimeZone").exists();
+        // the caregiver named as proxy sees the cases they act for; the token's e-mail decides, not its case
+        as("mine-carer", carer.toUpperCase(java.util.Locale.ROOT), "caregiver").get().uri("/cases/mine").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].actingAs").isEqualTo("caregiver");
+        // a patient role with a caregiver's address is not the patient
+        as("mine-carer", carer, "patient").get().uri("/cases/mine").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        http.get().uri(b2 -> b2.path("/cases/{id}/audit").queryParam("entity", "ServiceRequest/" + first).build(first))
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(trail -> assertThat(trail).contains("my-cases"));
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
  * <li>Every write (POST) carries the session's CSRF token: the forms' hidden field, which htmx sends too.</li>
  * <li>Sign-out ends the console's session and then the provider's (OIDC RP-initiated logout), back to
  * {@code /signed-out}.</li>
- * <li>The coordinator's desk for coordinators, the review room ({@code /room}) for specialists; other signed-in people
+ * <li>The coordinator's desk for coordinators, the review room ({@code /room}) for specialists, {@code /my} for patients
+ * and caregivers; other signed-in people
  * get a 403 page that says what is missing.</li>
  * <li>The actuator as on every service: health for anyone, the rest for an {@code ops} bearer token (ADR 10).</li>
  * </ul>

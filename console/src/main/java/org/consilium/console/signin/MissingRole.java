@@ -33,7 +33,8 @@ final class MissingRole implements ServerAccessDeniedHandler {
                         + HtmlUtils.htmlEscape(String.join(", ", user.roles())) + ")")
                 .defaultIfEmpty("not signed in");
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        Place place = path.startsWith("/room") ? ROOM : path.startsWith("/ops") ? OPS : DESK;
+        Place place = path.startsWith("/room") ? ROOM : path.startsWith("/ops") ? OPS
+                : path.equals("/my") || path.startsWith("/my/") ? PATIENTS : DESK;
         return Mono.zip(who, signOutField, (person, field) -> page(person, field, stylesheet, place))
                 .flatMap(html -> {
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
@@ -50,6 +51,8 @@ final class MissingRole implements ServerAccessDeniedHandler {
     static final Place DESK = new Place("coordinators", "The coordinator's desk", "coordinator");
     static final Place ROOM = new Place("specialists", "The review room", "specialist");
     static final Place OPS = new Place("the operations team", "The operations pages", "ops");
+    static final Place PATIENTS = new Place("patients and caregivers", "This window on one's own case",
+            "patient or caregiver");
 
     /** {@code who} and {@code csrfField} arrive escaped. */
     static String page(String who, String csrfField, String stylesheet) {

@@ -58,8 +58,8 @@ class WorklistController {
     }
 
     /**
-     * Each role to its own desk: specialists to their review room, ops to the dead letters, everyone else to the
-     * worklist (or its 403).
+     * Each role to its own desk: specialists to their review room, patients and caregivers to their cases, ops to
+     * the dead letters, everyone else to the worklist (or its 403).
      */
     @GetMapping("/")
     String home(Authentication authentication) {
@@ -67,7 +67,13 @@ class WorklistController {
         if (roles.contains("coordinator")) {
             return "redirect:/worklist";
         }
-        return roles.contains("specialist") ? "redirect:/room" : roles.contains("ops") ? "redirect:/ops" : "redirect:/worklist";
+        if (roles.contains("specialist")) {
+            return "redirect:/room";
+        }
+        if (roles.contains("patient") || roles.contains("caregiver")) {
+            return "redirect:/my";
+        }
+        return roles.contains("ops") ? "redirect:/ops" : "redirect:/worklist";
     }
 
     @GetMapping("/worklist")

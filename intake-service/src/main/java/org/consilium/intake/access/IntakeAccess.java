@@ -26,6 +26,8 @@ public class IntakeAccess {
                 .pathMatchers(HttpMethod.POST, "/cases/*/consent", "/cases/*/withdraw", "/cases/*/questionnaire")
                 .hasAnyRole(Roles.PATIENT, Roles.CAREGIVER, Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/cases/*/attachments/*").hasAnyRole(Roles.SERVICE, Roles.COORDINATOR)
+                // "my cases": the caller's own, as patient or caregiver (request.CaseRequests.ofPatientSide)
+                .pathMatchers(HttpMethod.GET, "/cases/mine").hasAnyRole(Roles.PATIENT, Roles.CAREGIVER)
                 // the queues by stage hold every patient's cases: coordinators only
                 .pathMatchers(HttpMethod.GET, "/cases").hasRole(Roles.COORDINATOR)
                 .pathMatchers(HttpMethod.GET, "/cases/*", "/cases/*/$export", "/fhir/ServiceRequest/*").authenticated()

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
+import org.consilium.support.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -50,6 +51,16 @@ public class CaseRequestController {
                     + "question. No names or contact data: open the case for those.")
     public Flux<CaseSummary> inStage(@RequestParam Stage stage) {
         return requests.inStage(stage).map(CaseSummary::of);
+    }
+
+    @GetMapping("/mine")
+    @Operation(summary = "The caller's own cases: those they are the patient of, or the caregiver acting for",
+            description = "Newest first. For the patient's side only (a coordinator has the queues); each case listed "
+                    + "is on its audit trail as read by the caller.")
+    public Flux<MyCase> mine(ServerHttpRequest request) {
+        return Caller.current().flatMapMany(caller -> requests.ofPatientSide(caller)
+                .concatMap(c -> gate.record(request, c.id(), CaseGate.Entry.ofCase(AuditAction.READ, "my-cases", c.id(),
+                        "listed among the caller's cases: stage, cancer type, patient's name")).thenReturn(MyCase.of(c, caller))));
     }
 
     @GetMapping("/{caseId}")

@@ -13,6 +13,7 @@ import org.consilium.support.problem.DomainProblem;
 import org.consilium.support.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.data.domain.Sort;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -159,6 +160,15 @@ public class CaseRequests {
     /** A coordinator's queue: the cases in this stage, oldest first. */
     public Flux<SecondOpinionCase> inStage(Stage stage) {
         return cases.findByStageOrderBySubmittedAtAsc(stage);
+    }
+
+    /**
+     * The cases whose patient or caregiver the caller is, newest first. The people are sealed at rest ({@code
+     * privacy.SealedPeople}): nothing can query their e-mail, so every case is opened and asked. Fine for thousands
+     * of cases; a keyed hash of each party's e-mail stored beside the case would make it an indexed lookup.
+     */
+    public Flux<SecondOpinionCase> ofPatientSide(Caller caller) {
+        return cases.findAll(Sort.by(Sort.Direction.DESC, "submittedAt")).filter(c -> c.isPatientSide(caller));
     }
 
     public Mono<SecondOpinionCase> find(String caseId) {

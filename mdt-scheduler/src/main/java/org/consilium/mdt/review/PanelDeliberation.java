@@ -27,6 +27,11 @@ public class PanelDeliberation {
         this.followUpWindow = followUpWindow;
     }
 
+    /** How long after the consensus follow-up questions are taken (the patient's window shows until when). */
+    Duration followUpWindow() {
+        return followUpWindow;
+    }
+
     public Mono<FollowUpQuestion> ask(String caseId, QuestionRequest request) {
         return change(caseId, review -> review.ask(request.question(), request.replyTo().recipient(), clock.instant(),
                 followUpWindow));

@@ -32,18 +32,25 @@ class PatientQuestions {
     }
 
     Mono<Void> admit(ServerHttpRequest http, String caseId, ReplyTo replyTo, AuditEntry entry) {
+        return admitPatientSide(http, caseId, entry)
+                .then(Caller.current())
+                .filter(caller -> !caller.has(Roles.COORDINATOR) && !caller.has(Roles.SERVICE))
+                .filter(caller -> !caller.isPerson(replyTo.email()))
+                .flatMap(caller -> gate.<Void>refuse(http, caseId, entry, new DomainProblem(HttpStatus.FORBIDDEN,
+                        "not-yourself", "the chair's answer goes to whoever asks: replyTo.email must be the token's address")))
+                .then();
+    }
+
+    /**
+     * Completes when the caller is staff, a service, or the case's patient or caregiver (a party of its
+     * CaseSubmitted, by the token's e-mail); 403 {@code not-your-case}, on the trail, otherwise.
+     */
+    Mono<Void> admitPatientSide(ServerHttpRequest http, String caseId, AuditEntry entry) {
         return Caller.current()
                 .filter(caller -> !caller.has(Roles.COORDINATOR) && !caller.has(Roles.SERVICE))
-                .flatMap(caller -> submissions.parties(caseId).flatMap(parties -> {
-                    if (!CaseAudience.of(caseId, parties, List.of()).allows(caller, CaseAction.VIEW)) {
-                        return gate.<Void>refuse(http, caseId, entry, CaseGuard.refused(caller, CaseAction.VIEW, caseId));
-                    }
-                    if (!caller.isPerson(replyTo.email())) {
-                        return gate.<Void>refuse(http, caseId, entry, new DomainProblem(HttpStatus.FORBIDDEN, "not-yourself",
-                                "the chair's answer goes to whoever asks: replyTo.email must be the token's address"));
-                    }
-                    return Mono.<Void>empty();
-                }))
+                .flatMap(caller -> submissions.parties(caseId).flatMap(parties ->
+                        CaseAudience.of(caseId, parties, List.of()).allows(caller, CaseAction.VIEW) ? Mono.<Void>empty()
+                                : gate.<Void>refuse(http, caseId, entry, CaseGuard.refused(caller, CaseAction.VIEW, caseId))))
                 .then();
     }
 }

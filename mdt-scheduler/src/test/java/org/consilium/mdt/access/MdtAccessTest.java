@@ -63,6 +63,8 @@ class MdtAccessTest extends ServiceTest {
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions", "{}", List.of("coordinator", "service",
                     "patient", "caregiver")),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/questions/q1/answer", "{}", PANEL),
+            new Endpoint(HttpMethod.GET, "/reviews/matrix-case/for-patient", null, List.of("coordinator", "patient",
+                    "caregiver")),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/schedule", "{}", DESK),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guests", "{}", DESK),
             new Endpoint(HttpMethod.POST, "/reviews/matrix-case/guests/guest-0/link", "{}", DESK),
@@ -294,6 +296,29 @@ class MdtAccessTest extends ServiceTest {
         assertThat(entries(trail, "eve", "4", "follow-up-question")).isOne();
         assertThat(entries(trail, "mary.j", "4", "follow-up-question")).isOne();
         assertThat(entries(trail(caseId, "Communication/" + caseId + "-q1"), "mary.j", "0", "follow-up-question")).isOne();
+
+        // her own window: the questions, no report before it is released, no one else's case
+        problem(stranger.get().uri("/reviews/{id}/for-patient", caseId).exchange(), HttpStatus.FORBIDDEN, "not-your-case");
+        mary.get().uri("/reviews/{id}/for-patient", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("CONCLUDED")
+                .jsonPath("$.report").doesNotExist()
+                .jsonPath("$.followUpUntil").exists()
+                .jsonPath("$.questions[0].question").isEqualTo("May I fly to my sister's in March?")
+                .jsonPath("$.questions[0].answer").doesNotExist()
+                .jsonPath("$.questions[0].replyTo").doesNotExist();
+        as(chair.specialistId()).post().uri("/reviews/{id}/questions/q1/answer", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("chairId", chair.specialistId(), "answer", "Yes, after the first cycle."))
+                .exchange().expectStatus().isOk();
+        post(caseId, "report/approve", Map.of()).expectStatus().isOk();
+        post(caseId, "report/release", Map.of()).expectStatus().isOk();
+        tom.get().uri("/reviews/{id}/for-patient", caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.report.version").isEqualTo(1)
+                .jsonPath("$.report.releasedAt").exists()
+                .jsonPath("$.report.plainLanguageSummary").exists()
+                .jsonPath("$.questions[0].answer").isEqualTo("Yes, after the first cycle.")
+                .jsonPath("$.questions[1].question").isEqualTo("Can I help with the forms?");
+        assertThat(entries(trail(caseId, "ServiceRequest/" + caseId), "eve", "4", "patient-view")).isOne();
+        assertThat(entries(trail(caseId, "ServiceRequest/" + caseId), "tom.j", "0", "patient-view")).isOne();
     }
 
     private WebTestClient as(String specialistId) {

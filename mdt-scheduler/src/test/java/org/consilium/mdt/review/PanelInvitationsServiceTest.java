@@ -84,9 +84,14 @@ class PanelInvitationsServiceTest extends ServiceTest {
         SendNotification invitation = awaitInvitations(caseId, before + 1).stream()
                 .filter(i -> member.email().equals(i.recipient().email())).findFirst().orElseThrow();
         assertThat(invitation.recipient().name()).isEqualTo(member.name());
+        // the incoming member takes the seat as it was: the chair's seat when the composer had made the radiologist
+        // chair (which depends on the directory's week), else a member's
+        boolean chairSeat = scheduled.panel().stream().filter(m -> m.discipline().equals("radiologist"))
+                .findFirst().orElseThrow().chair();
+        assertThat(member.chair()).isEqualTo(chairSeat);
         assertThat(invitation.parameters()).containsEntry("sessionId", scheduled.sessionId())
                 .containsEntry("timeZone", member.timeZone()).containsEntry("discipline", "radiologist")
-                .containsEntry("role", "member");
+                .containsEntry("role", chairSeat ? "chair" : "member");
     }
 
     private List<SendNotification> awaitInvitations(String caseId, int count) {

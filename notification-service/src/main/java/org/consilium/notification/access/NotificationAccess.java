@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may call what here (issue 6): deliveries are for coordinators and operators, bounces are
- * reported by operators or another service, webhooks are an operator's business, and an inbox is
- * its owner's alone (the token's e-mail is the inbox's user), checked in the controller.
+ * reported by operators or another service, webhooks are an operator's business, an inbox is
+ * its owner's alone (the token's e-mail is the inbox's user), checked in the controller, and the released report's
+ * PDFs are the case's patient's and caregiver's (and coordinators'), checked against the case's people.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationAccess {
@@ -24,7 +25,10 @@ public class NotificationAccess {
                 .pathMatchers(HttpMethod.POST, "/deliveries/bounces").hasAnyRole(Roles.OPS, Roles.SERVICE)
                 .pathMatchers("/deliveries", "/deliveries/**").hasAnyRole(Roles.COORDINATOR, Roles.OPS)
                 .pathMatchers("/webhooks", "/webhooks/**", "/webhook-deliveries").hasRole(Roles.OPS)
-                .pathMatchers("/inbox/**").authenticated();
+                .pathMatchers("/inbox/**").authenticated()
+                // the released report's PDFs: the case's patient and caregiver (checked in report.ReportDownloads)
+                .pathMatchers(HttpMethod.GET, "/cases/*/report.pdf").hasAnyRole(Roles.COORDINATOR, Roles.PATIENT,
+                        Roles.CAREGIVER);
     }
 
     /**

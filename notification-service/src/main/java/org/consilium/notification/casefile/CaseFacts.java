@@ -8,6 +8,7 @@ import org.consilium.events.ReportContent;
 import org.consilium.events.ReportReleased;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -55,6 +56,18 @@ public class CaseFacts {
                 .map(r -> Json.read(r.content().getBytes(StandardCharsets.UTF_8), ReportContent.class));
     }
 
+    /** The newest version released of the case's report, with its content: what the patient downloads. */
+    public Mono<Released> latestReport(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId))
+                        .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), ReleasedReport.class).next()
+                .map(r -> new Released(r.version(), r.releasedAt(),
+                        Json.read(r.content().getBytes(StandardCharsets.UTF_8), ReportContent.class)));
+    }
+
+    /** One released version's content, and when it was released (null if kept before that was). */
+    public record Released(int version, java.time.Instant releasedAt, ReportContent content) {
+    }
+
     private static CaseContacts submitted(Optional<CaseContacts> stored, Envelope event) {
         CaseSubmitted submitted = event.payload(CaseSubmitted.class);
         Map<String, CaseContacts.Decision> decided = stored.map(CaseContacts::consents).orElse(Map.of());
@@ -72,7 +85,7 @@ public class CaseFacts {
             return Mono.empty();
         }
         ReleasedReport report = new ReleasedReport(ReleasedReport.id(event.caseId(), event.version()), event.caseId(),
-                event.version(), new String(Json.write(event.report()), StandardCharsets.UTF_8));
+                event.version(), new String(Json.write(event.report()), StandardCharsets.UTF_8), event.releasedAt());
         // a version's content never changes: the first write stands, a redelivery finds it
         return mongo.insert(report).onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).then();
     }
