@@ -101,17 +101,25 @@ class ReviewEndpoints {
     @Operation(summary = "A case's review: status, session, panel (with the start in each member's zone), opinions, consensus",
             description = "A panel member who has not given their own opinion yet sees none of the others' "
                     + "(othersOpinionsHidden: independent pre-meeting opinions); their seats say who has given one")
-    @ApiResponse(responseCode = "404", description = "no review for the case")
+    @ApiResponse(responseCode = "404", description = "no review for the case (review-waits-for-case: its ScheduleReview "
+            + "came before the case's CaseSubmitted and waits for it)")
     @ApiResponse(responseCode = "409", description = "no panel could be composed for the case (panel-unavailable, "
             + "saying what is missing); a coordinator re-plans it with POST /reviews/{caseId}/schedule")
     Mono<ReviewView> review(@PathVariable String caseId, ServerHttpRequest http) {
         return gate.read(http, caseId, CaseAction.VIEW, Entry.review(AuditAction.READ, "review", caseId,
                         "the review: panel, opinions, consensus, questions"))
                 .flatMap(review -> IndependentOpinions.hiddenFromCaller(review).map(hidden -> ReviewView.of(review, hidden)))
-                // staff asking for a case no panel could be composed for are told why, not just "not found"
+                // staff asking for a case no panel could be composed for are told why, not just "not found"; and for
+                // one whose ScheduleReview waits for the case's CaseSubmitted, what it waits for (the process's
+                // "Check the review scheduling" task sends the coordinator here)
                 .onErrorResume(DomainProblem.class, problem -> problem.status() != HttpStatus.NOT_FOUND
                         ? Mono.error(problem) : scheduling.gapOf(caseId).flatMap(gap -> Mono.<ReviewView>error(
                                 new DomainProblem(HttpStatus.CONFLICT, "panel-unavailable", gap.reason())))
+                        .switchIfEmpty(scheduling.parkedFor(caseId).flatMap(parked -> Mono.<ReviewView>error(
+                                new DomainProblem(HttpStatus.NOT_FOUND, "review-waits-for-case", "no review yet: the "
+                                        + "ScheduleReview of case " + caseId + " came at " + parked.parkedAt()
+                                        + " and waits for intake's CaseSubmitted of the case, which has not reached "
+                                        + "mdt-scheduler (topic consilium.case.events); it is applied when it does"))))
                         .switchIfEmpty(Mono.error(problem)));
     }
 

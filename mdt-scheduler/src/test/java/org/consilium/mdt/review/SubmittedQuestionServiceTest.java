@@ -13,6 +13,7 @@ import org.consilium.mdt.ServiceTest;
 import org.consilium.support.testing.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,6 +109,9 @@ class SubmittedQuestionServiceTest extends ServiceTest {
         Document parked = await().atMost(Duration.ofSeconds(30))
                 .until(() -> mongo.findById(orphan, Document.class, "parkedSchedules").block(), d -> d != null);
         assertThat(parked.get("command", Document.class).getString("cancerType")).isEqualTo("neuroendocrine");
+        // a coordinator looking for its review is told what it waits for
+        problem(http.get().uri("/reviews/{id}", orphan).exchange(), HttpStatus.NOT_FOUND, "review-waits-for-case")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("waits for intake's CaseSubmitted"));
 
         // other cases' commands behind it, on the same binding: planned while the orphan waits
         List<String> others = List.of(newCaseId("behind"), newCaseId("behind"), newCaseId("behind"));
