@@ -179,4 +179,49 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             shot(page, "patient-staff-refused.png");
         }
     }
+
+    /**
+     * The caregiver, acting for the patient with her consent, changes one consent and gives it back, purpose by purpose;
+     * then withdraws the whole request, only after a page that says what it means, and is refused without a reason.
+     */
+    @Test
+    void theCaregiverChangesAConsentAndWithdrawsTheRequestOnlyAfterAskingOnceMore() {
+        String caseId = CaseDriver.submitLungCase(PATIENT + "@example.org", "Pat Lee", "CN", "[\"zh-Hans\", \"en\"]",
+                "Asia/Shanghai", """
+                        "proxy": {"name": "Sam Lee", "relationship": "son", "email": "sam.lee@example.org", "patientConsents": true},
+                        """);
+        try (BrowserContext laptop = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
+            Page page = laptop.newPage();
+            signIn(page, RunningStack.url(8090, "/my/cases/" + caseId + "/consent?lang=en"), CAREGIVER);
+            page.waitForURL(RunningStack.url(8090, "/my/cases/" + caseId + "/consent?lang=en"));
+            var doctor = page.locator("#consent-CONTACT_CURRENT_DOCTOR");
+            assertThat(doctor).containsText("You agree to this");
+            doctor.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Stop this")).click();
+            page.waitForURL(Pattern.compile(".*/consent\\?done=changed"));
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your choice is saved.");
+            assertThat(page.locator("#consent-CONTACT_CURRENT_DOCTOR")).containsText("You do not agree to this");
+            assertThat(Http.get(RunningStack.url(8081, "/cases/" + caseId)).body().at("/consents/CONTACT_CURRENT_DOCTOR").asBoolean())
+                    .isFalse();
+            shot(page, "patient-consent.png");
+            page.locator("#consent-CONTACT_CURRENT_DOCTOR").getByRole(AriaRole.BUTTON).click();
+            page.waitForURL(Pattern.compile(".*/consent\\?done=changed"));
+            assertThat(page.locator("#consent-CONTACT_CURRENT_DOCTOR")).containsText("You agree to this");
+            // after what was consented at submission: stopped, then given again, newest last
+            assertThat(page.locator(".consent-history li").last()).containsText("Contacting my current doctor");
+            assertThat(page.locator(".consent-history li").last()).containsText("You agree to this");
+
+            page.locator("#consent-REVIEW").getByRole(AriaRole.LINK).click();
+            page.waitForURL(RunningStack.url(8090, "/my/cases/" + caseId + "/withdraw"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw my request")).click();
+            assertThat(page.locator("#reason-error")).hasText("Please say in a few words why you withdraw it.");
+            shot(page, "patient-withdraw-refused.png");
+            org.assertj.core.api.Assertions.assertThat(CaseDriver.stage(caseId)).isNotEqualTo("WITHDRAWN");
+            page.locator("#reason").fill("My mother has decided to stay with her oncologist's plan.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, withdraw my request")).click();
+            page.waitForURL(RunningStack.url(8090, "/my/cases/" + caseId + "?done=withdrawn"));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your request is withdrawn.");
+            await("the case withdrawn").atMost(Duration.ofSeconds(30)).until(() -> CaseDriver.stage(caseId), "WITHDRAWN"::equals);
+            shot(page, "patient-withdrawn.png");
+        }
+    }
 }

@@ -50,7 +50,7 @@ class PatientController {
     Mono<Rendering> myCase(@PathVariable String caseId, @RequestParam(required = false) String done,
                            Authentication authentication, ServerWebExchange exchange, WebSession session) {
         return pages.casePage(caseId, exchange, session, email(authentication), PatientPages.QuestionForm.EMPTY,
-                HttpStatus.OK, "asked".equals(done) ? "question.sent" : "");
+                HttpStatus.OK, "asked".equals(done) ? "question.sent" : "withdrawn".equals(done) ? "withdraw.done" : "");
     }
 
     @PostMapping("/my/cases/{caseId}/questions")

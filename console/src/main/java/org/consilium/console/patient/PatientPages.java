@@ -123,6 +123,27 @@ class PatientPages {
                         ? Mono.just(notYours(caseId, exchange, session)) : Mono.error(problem));
     }
 
+    /**
+     * A page about one case that needs only the case itself (its consents, the withdrawal's confirmation): {@code view}
+     * with the case, the words and {@code attributes} (with {@code here}, the page's own path, for the language links);
+     * someone else's case in words, as on the case page.
+     */
+    Mono<Rendering> casePart(String caseId, String view, ServerWebExchange exchange, WebSession session, HttpStatus status,
+                             java.util.Map<String, Object> attributes) {
+        return services.theCase(caseId).map(theCase -> {
+                    PatientLanguage language = language(exchange, session, theCase.languages());
+                    Rendering.Builder<?> page = Rendering.view(view).status(status)
+                            .modelAttribute("w", words(language, theCase.patient() == null ? null : theCase.patient().timeZone()))
+                            .modelAttribute("theCase", theCase)
+                            .modelAttribute("languages", PatientLanguage.values())
+                            .modelAttribute("patientStylesheet", stylesheet);
+                    attributes.forEach(page::modelAttribute);
+                    return page.build();
+                })
+                .onErrorResume(ServiceProblem.class, problem -> problem.status() == 403 || problem.status() == 404
+                        ? Mono.just(notYours(caseId, exchange, session)) : Mono.error(problem));
+    }
+
     /** Intake refused the case: it is someone else's (or none), said in words, with the way back to their own. */
     private Rendering notYours(String caseId, ServerWebExchange exchange, WebSession session) {
         return Rendering.view("my-refused").status(HttpStatus.FORBIDDEN)

@@ -81,4 +81,16 @@ class PatientServices {
                         .queryParam("language", language).build(caseId))
                 .accept(MediaType.APPLICATION_PDF).retrieve().toEntityFlux(DataBuffer.class);
     }
+
+    /** One purpose's consent given or withdrawn (intake records it with its time, and tells the services). */
+    Mono<Void> decideConsent(String caseId, String purpose, boolean granted) {
+        return intake.client().post().uri("/cases/{id}/consent", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("purpose", purpose, "granted", granted)).retrieve().toBodilessEntity().then();
+    }
+
+    /** The whole case withdrawn: everything in flight stops, and the people involved are told (intake). */
+    Mono<Void> withdraw(String caseId, String reason) {
+        return intake.client().post().uri("/cases/{id}/withdraw", caseId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", reason)).retrieve().toBodilessEntity().then();
+    }
 }

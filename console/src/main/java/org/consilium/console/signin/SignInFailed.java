@@ -30,6 +30,7 @@ class SignInFailed {
         String code = error != null && CODE.matcher(error).matches() ? error : "unknown";
         model.addAttribute("code", code);
         model.addAttribute("noAnswer", ProviderCalls.NO_ANSWER.equals(code));
+        model.addAttribute("timedOut", SignInCallbackBound.TIMED_OUT.equals(code));
         return "sign-in-failed";
     }
 

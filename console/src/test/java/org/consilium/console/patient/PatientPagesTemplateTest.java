@@ -31,7 +31,9 @@ class PatientPagesTemplateTest {
                 new PatientCase.StageChange(stage, NOW.minusSeconds(86_400))), "lung", "Chemotherapy first?",
                 LocalDate.parse("2026-12-20"), NOW.minusSeconds(86_400 * 3), null, List.of(),
                 new PatientCase.Patient("Pat Lee", "pat.lee@example.org", List.of("zh-Hans", "en"), "Asia/Shanghai"),
-                new PatientCase.Caregiver("Sam Lee", "sam.lee@example.org"));
+                new PatientCase.Caregiver("Sam Lee", "sam.lee@example.org"),
+                Map.of("REVIEW", true, "SHARE_WITH_PANEL", true, "CROSS_BORDER_TRANSFER", false, "CONTACT_CURRENT_DOCTOR", true),
+                List.of(new PatientCase.ConsentChange("CROSS_BORDER_TRANSFER", false, NOW.minusSeconds(3600))));
     }
 
     static Checklist records(String... missing) {
@@ -163,5 +165,40 @@ class PatientPagesTemplateTest {
         assertThat(page.select(".my-cases li[data-case=case-1] h2 a").attr("href")).isEqualTo("/my/cases/case-1");
         assertThat(page.select(".my-cases .stage-now").text()).isEqualTo("The panel will discuss your case");
         assertThat(page.select("#inbox .empty").text()).isEqualTo("No message yet.");
+    }
+
+    @Test
+    void eachConsentInPlainWordsWithTheChangeItOffersAndTheCaseWithdrawnOnlyAfterAskingOnceMore() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("w", new PatientWords(PatientWords.bundles(), PatientLanguage.ZH, ZoneId.of("Asia/Shanghai")));
+        model.put("theCase", lungCase("COLLECTING_RECORDS"));
+        model.put("purposes", PatientConsentController.PURPOSES);
+        model.put("done", "consent.changed");
+        model.put("error", "");
+        model.put("languages", PatientLanguage.values());
+        model.put("here", "/my/cases/case-1/consent");
+        Document page = Jsoup.parse(TemplatePages.render("my-consent", model));
+
+        assertThat(page.select("article.consent").eachAttr("data-purpose")).containsExactlyElementsOf(PatientConsentController.PURPOSES);
+        assertThat(page.select("#consent-CROSS_BORDER_TRANSFER h2").text()).isEqualTo("其他国家的专家");
+        assertThat(page.select("#consent-CROSS_BORDER_TRANSFER input[name=granted]").val()).isEqualTo("true");
+        assertThat(page.select("#consent-CONTACT_CURRENT_DOCTOR input[name=granted]").val()).isEqualTo("false");
+        assertThat(page.select("#consent-CONTACT_CURRENT_DOCTOR button").text()).isEqualTo("停止此项");
+        // the review itself is not stopped by one button: that is withdrawing the case, on its own page
+        assertThat(page.select("#consent-REVIEW form")).isEmpty();
+        assertThat(page.select("#consent-REVIEW a").attr("href")).isEqualTo("/my/cases/case-1/withdraw");
+        assertThat(page.select(".consent-history li").text()).contains("其他国家的专家").contains("您未同意");
+        assertThat(page.select("[role=status]").text()).isEqualTo("您的选择已保存。");
+
+        model.put("w", new PatientWords(PatientWords.bundles(), PatientLanguage.AR, ZoneId.of("UTC")));
+        model.put("reason", "");
+        model.put("error", "withdraw.error.reason");
+        model.put("here", "/my/cases/case-1/withdraw");
+        Document withdraw = Jsoup.parse(TemplatePages.render("my-withdraw", model));
+        assertThat(withdraw.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(withdraw.select("#reason").attr("aria-invalid")).isEqualTo("true");
+        assertThat(withdraw.select("#reason-error").text()).isEqualTo("يرجى ذكر سبب السحب في كلمات قليلة.");
+        assertThat(withdraw.select("form button").text()).isEqualTo("نعم، اسحب طلبي");
+        assertThat(withdraw.select("form").attr("action")).isEqualTo("/my/cases/case-1/withdraw");
     }
 }

@@ -35,9 +35,10 @@ class ServiceLaunchTest {
                 Map.entry("SMTP_PORT", "3125"),
                 Map.entry("INTAKE_URL", "http://localhost:8181"),
                 Map.entry("CONSILIUM_ISSUER_URI", "http://localhost:9100"),
-                // records asks the provider for tokens to call intake, and signs upload links
+                // records asks the provider for tokens to call intake, and signs upload links, which open the console's page
                 Map.entry("SERVICES_CLIENT_SECRET", "services-secret"),
-                Map.entry("RECORDS_LINK_SECRET", "link-secret")));
+                Map.entry("RECORDS_LINK_SECRET", "link-secret"),
+                Map.entry("RECORDS_UPLOAD_PAGE_URL", "http://localhost:8190/upload")));
     }
 
     @Test
