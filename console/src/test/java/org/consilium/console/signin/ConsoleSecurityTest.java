@@ -118,4 +118,19 @@ class ConsoleSecurityTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("unknown").doesNotContain("alert(1)"));
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** One request per connection (ConsoleHttpServer, ADR 11): no kept-alive connection whose next request is left unread. */
+    @Test
+    void eachAnswerClosesItsConnection() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET /signed-out HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+        }
+    }
 }
