@@ -2,11 +2,11 @@ package org.consilium.console.ops;
 
 import java.util.List;
 
+import org.consilium.console.errors.BadInput;
 import org.consilium.console.signin.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The ops pages (role {@code ops}): the dead letters of every service, replayed or discarded from here, and each
@@ -34,7 +35,7 @@ class OpsController {
 
     @GetMapping("/ops/pipeline")
     Mono<Rendering> pipeline() {
-        return Mono.fromCallable(lag::all).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+        return Mono.fromCallable(lag::all).subscribeOn(Schedulers.boundedElastic())
                 .map(rows -> Rendering.view("ops-pipeline").modelAttribute("rows", rows).modelAttribute("brokerDown", null).build())
                 .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(Rendering.view("ops-pipeline")
                         .status(HttpStatus.SERVICE_UNAVAILABLE).modelAttribute("rows", List.of())
@@ -100,7 +101,7 @@ class OpsController {
                     return shown;
                 }
             }
-            throw new org.consilium.console.errors.BadInput("state", "one of open, decided, all");
+            throw new BadInput("state", "one of open, decided, all");
         }
 
         boolean includes(DeadLetter row) {
