@@ -54,7 +54,7 @@ class PatientConsentController {
             return services.decideConsent(caseId, purpose, Boolean.parseBoolean(granted))
                     .then(Mono.just(Rendering.redirectTo("/my/cases/" + caseId + "/consent?done=changed").build()))
                     .onErrorResume(ServiceProblem.class, refused -> consentPage(caseId, exchange, both.getT2(),
-                            status(refused), "", "consent.error.refused"));
+                            refused.httpStatus(), "", "consent.error.refused"));
         });
     }
 
@@ -74,7 +74,7 @@ class PatientConsentController {
             return services.withdraw(caseId, reason)
                     .then(Mono.just(Rendering.redirectTo("/my/cases/" + caseId + "?done=withdrawn").build()))
                     .onErrorResume(ServiceProblem.class, refused -> withdrawPage(caseId, exchange, both.getT2(),
-                            status(refused), reason, "withdraw.error.refused"));
+                            refused.httpStatus(), reason, "withdraw.error.refused"));
         });
     }
 
@@ -90,8 +90,4 @@ class PatientConsentController {
                 "here", "/my/cases/" + caseId + "/withdraw"));
     }
 
-    private static HttpStatus status(ServiceProblem problem) {
-        HttpStatus status = HttpStatus.resolve(problem.status());
-        return status == null ? HttpStatus.BAD_GATEWAY : status;
-    }
 }

@@ -76,7 +76,7 @@ class PatientController {
                     .then(Mono.just(Rendering.redirectTo("/my/cases/" + caseId + "?done=asked#questions").build()))
                     .onErrorResume(ServiceProblem.class, refused -> pages.casePage(caseId, exchange, session, email,
                             new PatientPages.QuestionForm(question, refused.status() == 409 ? "question.error.closed"
-                                    : "question.error.refused"), status(refused), ""));
+                                    : "question.error.refused"), refused.httpStatus(), ""));
         });
     }
 
@@ -121,8 +121,4 @@ class PatientController {
                 && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
     }
 
-    private static HttpStatus status(ServiceProblem problem) {
-        HttpStatus status = HttpStatus.resolve(problem.status());
-        return status == null ? HttpStatus.BAD_GATEWAY : status;
-    }
 }

@@ -83,7 +83,7 @@ class RoomController {
                     .then(Mono.fromRunnable(() -> OpinionDrafts.drop(session, caseId)))
                     .then(Mono.just(redirect(caseId, "Your opinion is recorded.")))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
-                            RoomPages.Forms.opinionRefused(form, problem.fieldErrors()), status(problem), "",
+                            RoomPages.Forms.opinionRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
                             refusal("Your opinion was not recorded", problem)));
         });
     }
@@ -117,7 +117,7 @@ class RoomController {
                     .then(Mono.just(redirect(caseId, "The consensus is signed: the report's first version goes to the "
                             + "coordinators' QA.")))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
-                            RoomPages.Forms.consensusRefused(form, problem.fieldErrors()), status(problem), "",
+                            RoomPages.Forms.consensusRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
                             refusal("The consensus was not signed", problem)));
         });
     }
@@ -133,7 +133,7 @@ class RoomController {
                             "Your answer to question " + questionId + " is sent.", java.nio.charset.StandardCharsets.UTF_8))
                             .build()))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
-                            RoomPages.Forms.answerRefused(questionId, answer, problem.fieldErrors()), status(problem), "",
+                            RoomPages.Forms.answerRefused(questionId, answer, problem.fieldErrors()), problem.httpStatus(), "",
                             refusal("Your answer was not sent", problem)));
         });
     }
@@ -143,10 +143,6 @@ class RoomController {
                 + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8)).build();
     }
 
-    private static HttpStatus status(ServiceProblem problem) {
-        HttpStatus status = HttpStatus.resolve(problem.status());
-        return status == null ? HttpStatus.BAD_GATEWAY : status;
-    }
 
     private static String refusal(String what, ServiceProblem problem) {
         return what + " — " + problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail());

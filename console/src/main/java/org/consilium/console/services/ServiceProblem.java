@@ -1,5 +1,7 @@
 package org.consilium.console.services;
 
+import org.springframework.http.HttpStatus;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,6 +44,12 @@ public final class ServiceProblem extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The service's status for the page that shows the refusal; one no HTTP status names is a bad gateway. */
+    public HttpStatus httpStatus() {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? HttpStatus.BAD_GATEWAY : known;
     }
 
     public String type() {
