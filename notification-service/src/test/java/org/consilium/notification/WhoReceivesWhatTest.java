@@ -86,7 +86,7 @@ class WhoReceivesWhatTest extends ServiceTest {
             throws Exception {
         String caseId = newCaseId();
         People people = People.of(caseId, true, true, true);
-        // the command overtakes the events it needs: it is retried until they arrive, not lost or half-sent
+        // the command overtakes the events it needs: it is parked until they arrive, not lost or half-sent
         Envelope command = publish(command(DeliverReport.of(caseId, 2, "Asia/Jakarta")));
         KafkaProbe.publish(people.submitted(List.of("review", "share-with-panel", "contact-current-doctor")));
         KafkaProbe.publish(new ReportReleased(caseId, 2, REPORT, "cora.nolan", Instant.now()));

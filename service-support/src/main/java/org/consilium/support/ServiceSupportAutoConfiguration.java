@@ -13,12 +13,18 @@ import org.consilium.support.logging.CaseInLogs;
 import org.consilium.support.input.StrictJsonCodecs;
 import org.consilium.support.outbox.OutboxProperties;
 import org.consilium.support.outbox.OutboxRelay;
+import org.consilium.support.parking.ParkedMessage;
+import org.consilium.support.parking.ParkedMessages;
+import org.consilium.support.parking.ParkingBindings;
+import org.consilium.support.crypto.SealedConverters;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.security.ServiceSecurity;
 import org.consilium.support.store.DurableStoreWrites;
 import org.consilium.support.store.FailFastStoreSelection;
 import org.consilium.support.web.OneRequestPerConnection;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -118,5 +124,20 @@ public class ServiceSupportAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
                             OutboxProperties properties, MeterRegistry meters, FieldCipher cipher, Clock clock) {
         return new OutboxRelay(mongo, kafka, properties, meters, cipher, clock);
+    }
+
+    /** Messages that overtook the event they need wait in the store, not on the binding's thread (ADR 24). */
+    @Bean
+    ParkedMessages parkedMessages(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                                  ObjectProvider<BindingServiceProperties> bindings,
+                                  @Value("${consilium.parking.deadline:15m}") Duration deadline,
+                                  MeterRegistry meters, Clock clock) {
+        return new ParkedMessages(mongo, kafka, new ParkingBindings(bindings), deadline, meters, clock);
+    }
+
+    /** A parked message's payload may name people: sealed at rest like the outbox. */
+    @Bean
+    SealedConverters parkedPayloads() {
+        return SealedConverters.properties(ParkedMessage.class, "payload");
     }
 }

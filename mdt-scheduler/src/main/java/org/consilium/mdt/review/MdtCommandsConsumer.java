@@ -1,6 +1,6 @@
 package org.consilium.mdt.review;
 
-import org.consilium.support.inbound.InboundMessages;
+import org.consilium.support.parking.ParkedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +16,10 @@ class MdtCommandsConsumer {
     private static final Logger log = LoggerFactory.getLogger(MdtCommandsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> mdtCommands(ReviewScheduling scheduling, ReviewCancellation cancellation) {
-        return InboundMessages.consumer(envelope -> switch (envelope.type()) {
+    Consumer<Message<byte[]>> mdtCommands(ReviewScheduling scheduling, ReviewCancellation cancellation,
+                                          ParkedMessages parking) {
+        // a ScheduleReview that overtook its case's CaseSubmitted is parked until it comes (CaseNotSubmittedYet)
+        return parking.consumer("mdtCommands-in-0", envelope -> switch (envelope.type()) {
             case SCHEDULE_REVIEW -> scheduling.apply(envelope);
             case CANCEL_CASE -> cancellation.apply(envelope);
             default -> {

@@ -1,6 +1,7 @@
 package org.consilium.mdt.review;
 
 import org.consilium.events.Envelope;
+import org.consilium.events.MessageType;
 import org.consilium.events.ScheduleReview;
 import org.consilium.mdt.directory.Specialist;
 import org.consilium.mdt.directory.SpecialistDirectory;
@@ -17,6 +18,8 @@ import org.consilium.mdt.session.SessionPlanner;
 import org.consilium.mdt.session.SessionSlot;
 import org.consilium.mdt.submission.CaseNotSubmittedYet;
 import org.consilium.mdt.submission.SubmittedQuestions;
+import org.consilium.support.parking.ParkedMessage;
+import org.consilium.support.parking.ParkedMessages;
 import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +46,8 @@ import java.util.stream.Stream;
  * CaseStepFailed, until a coordinator re-plans it (ADR 13), possibly with licensure widened for the case
  * ({@link LicensureWidening}). The question and first opinion come from
  * the case's CaseSubmitted ({@link SubmittedQuestions}) unless the command carries them: a command
- * that comes before it is parked ({@link ParkedSchedule}) and applied when it comes ({@link ParkedReleases}), rather
- * than plan a review with no question or hold the consumer's thread on retries.
+ * that comes before it fails with CaseNotSubmittedYet, so the consumer parks it and applies it when it comes
+ * (ParkedMessages), rather than plan a review with no question or hold the consumer's thread on retries.
  */
 @Component
 public class ReviewScheduling {
@@ -62,13 +65,13 @@ public class ReviewScheduling {
     private final SubmittedQuestions questions;
     private final CrossBorderCheck crossBorder;
     private final GuestLinks guestLinks;
-    private final ParkedScheduleRepository parked;
+    private final ParkedMessages parked;
     private final Clock clock;
 
     ReviewScheduling(ReviewRepository reviews, PanelGapRepository gaps, SessionBooking booking,
                      SpecialistDirectory directory, WeeklyLoad load, PanelComposer composer, SessionPlanner planner,
                      SessionCalendar calendar, ReviewMetrics metrics, SubmittedQuestions questions,
-                     CrossBorderCheck crossBorder, GuestLinks guestLinks, ParkedScheduleRepository parked, Clock clock) {
+                     CrossBorderCheck crossBorder, GuestLinks guestLinks, ParkedMessages parked, Clock clock) {
         this.reviews = reviews;
         this.gaps = gaps;
         this.booking = booking;
@@ -92,30 +95,20 @@ public class ReviewScheduling {
                         .orElseGet(() -> gaps.findById(command.caseId()).map(Optional::of)
                                 .defaultIfEmpty(Optional.empty())
                                 .flatMap(gap -> gap.filter(g -> g.appliedEvents().contains(envelope.id())).isPresent()
-                                        ? Mono.<Void>empty() : withQuestion(envelope, command)
+                                        ? Mono.<Void>empty() : withQuestion(command)
                                         .flatMap(asked -> schedule(envelope.id(), asked, gap, null)).then())))
                 .then();
     }
 
-    /**
-     * Only a command that would plan a case needs its question: one for a case reviewed or cancelled does not wait.
-     * Without it the command is parked and nothing is planned now. The question is looked for once more after
-     * parking: a CaseSubmitted kept in between found nothing parked, so this side applies the command itself.
-     */
-    private Mono<ScheduleReview> withQuestion(Envelope envelope, ScheduleReview command) {
-        return questions.complete(command).onErrorResume(CaseNotSubmittedYet.class, notYet -> {
-            metrics.awaitingCase();
-            log.info("case {}: ScheduleReview parked until the case's CaseSubmitted arrives", command.caseId());
-            return parked.save(ParkedSchedule.of(envelope, clock.instant()))
-                    .then(questions.complete(command))
-                    .flatMap(asked -> parked.deleteById(command.caseId()).thenReturn(asked))
-                    .onErrorResume(CaseNotSubmittedYet.class, stillNot -> Mono.empty());
-        });
+    /** Only a command that would plan a case needs its question: one for a case reviewed or cancelled does not wait. */
+    private Mono<ScheduleReview> withQuestion(ScheduleReview command) {
+        return questions.complete(command).doOnError(CaseNotSubmittedYet.class, notYet -> metrics.awaitingCase());
     }
 
     /** The ScheduleReview of a case that waits for its CaseSubmitted, if one does. */
-    public Mono<ParkedSchedule> parkedFor(String caseId) {
-        return parked.findById(caseId);
+    public Mono<ParkedMessage> parkedFor(String caseId) {
+        return parked.parkedFor(caseId).flatMapIterable(waiting -> waiting)
+                .filter(message -> message.type() == MessageType.SCHEDULE_REVIEW).next();
     }
 
     /**

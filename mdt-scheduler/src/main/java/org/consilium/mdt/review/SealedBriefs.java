@@ -15,10 +15,4 @@ class SealedBriefs {
     SealedConverters briefTexts() {
         return SealedConverters.properties(CaseBrief.class, "questionForPanel", "firstOpinion");
     }
-
-    /** A parked ScheduleReview ({@link ParkedSchedule}) comes without these, but an older producer's would carry them. */
-    @Bean
-    SealedConverters parkedCommandTexts() {
-        return SealedConverters.properties(org.consilium.events.ScheduleReview.class, "questionForPanel", "firstOpinion");
-    }
 }

@@ -75,7 +75,7 @@ public class Addressing {
             throw new UnreadableMessageException("DeliverReport " + command.id() + " names neither a report nor its version");
         }
         Mono<ReportContent> released = facts.report(r.caseId(), r.reportVersion()).switchIfEmpty(Mono.error(() ->
-                new CaseNotKnownYet("version " + r.reportVersion() + " of the report of case " + r.caseId()
+                new CaseNotKnownYet("ReportReleased", "version " + r.reportVersion() + " of the report of case " + r.caseId()
                         + " is not released here yet (ReportReleased not received)")));
         return known(command).zipWith(released).flatMapMany(found -> {
             CaseContacts contacts = found.getT1();
@@ -94,7 +94,7 @@ public class Addressing {
 
     private Mono<CaseContacts> known(Envelope command) {
         return facts.contacts(command.caseId()).filter(CaseContacts::submitted)
-                .switchIfEmpty(Mono.error(() -> new CaseNotKnownYet(command.type().messageName() + " " + command.id()
+                .switchIfEmpty(Mono.error(() -> new CaseNotKnownYet("CaseSubmitted", command.type().messageName() + " " + command.id()
                         + ": case " + command.caseId() + " is not known here yet (CaseSubmitted not received)")));
     }
 
