@@ -1,5 +1,8 @@
 package org.consilium.console.caseview;
 
+import java.time.Instant;
+import java.util.Map;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -31,6 +34,8 @@ public class CaseViewStore {
     void indexes() {
         mongo.indexOps(CaseView.class).ensureIndex(new Index().on("openTasks.taskId", Sort.Direction.ASC).sparse())
                 .onErrorResume(error -> Mono.empty()).subscribe();
+        mongo.indexOps(CaseView.class).ensureIndex(new Index().on("stage", Sort.Direction.ASC).on("stageAt", Sort.Direction.ASC))
+                .onErrorResume(error -> Mono.empty()).subscribe();
     }
 
     public Mono<CaseView> find(String caseId) {
@@ -40,6 +45,20 @@ public class CaseViewStore {
     /** Every case with an open task: what the worklist's memory is filled from at start. */
     public Flux<CaseView> withOpenTasks() {
         return mongo.find(Query.query(Criteria.where("openTasks.0").exists(true)), CaseView.class);
+    }
+
+    /**
+     * Cases still in one of the given stages that entered it before the given instant (stage → instant), oldest
+     * first: ops's stuck cases. A scan on the embedded store; {@code stage, stageAt} on a real MongoDB.
+     */
+    public Flux<CaseView> notMovedSince(Map<String, Instant> enteredBefore) {
+        if (enteredBefore.isEmpty()) {
+            return Flux.empty();
+        }
+        Criteria[] each = enteredBefore.entrySet().stream()
+                .map(stage -> Criteria.where("stage").is(stage.getKey()).and("stageAt").lt(stage.getValue()))
+                .toArray(Criteria[]::new);
+        return mongo.find(Query.query(new Criteria().orOperator(each)).with(Sort.by("stageAt")), CaseView.class);
     }
 
     /** Stores the next version; false when someone stored another version first (the caller applies again). */

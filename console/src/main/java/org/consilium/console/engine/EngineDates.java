@@ -7,13 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The engine REST API writes dates as {@code 2026-12-06T07:12:41.000+0000}: an offset without a colon. */
-final class EngineDates {
+public final class EngineDates {
     private static final DateTimeFormatter ENGINE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private EngineDates() {
     }
 
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

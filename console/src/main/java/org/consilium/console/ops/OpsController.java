@@ -3,6 +3,7 @@ package org.consilium.console.ops;
 import java.util.List;
 
 import org.consilium.console.errors.BadInput;
+import org.consilium.console.services.ServiceProblem;
 import org.consilium.console.signin.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -18,19 +19,61 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The ops pages (role {@code ops}): the dead letters of every service, replayed or discarded from here, and each
- * consumer group's lag. Ops sees no case content: ids, types, topics, errors and times only.
+ * The ops pages (role {@code ops}): the dead letters of every service, replayed or discarded from here; each
+ * consumer group's lag; the engine's incidents, retried from here; and the cases stuck past their stage's target. Ops sees no case content: ids, types, topics, errors and times only.
  */
 @Controller
 class OpsController {
     static final String DEAD_LETTERS = "/ops/dead-letters";
+    static final String INCIDENTS = "/ops/incidents";
 
     private final DeadLetterDesk desk;
     private final ConsumerLag lag;
+    private final EngineIncidents incidents;
+    private final StuckCases stuck;
 
-    OpsController(DeadLetterDesk desk, ConsumerLag lag) {
+    OpsController(DeadLetterDesk desk, ConsumerLag lag, EngineIncidents incidents, StuckCases stuck) {
         this.desk = desk;
         this.lag = lag;
+        this.incidents = incidents;
+        this.stuck = stuck;
+    }
+
+    /** The engine's open incidents, newest first, with retry; the engine's own errors are shown as they come. */
+    @GetMapping(INCIDENTS)
+    Mono<Rendering> incidents(@RequestParam(required = false) String done) {
+        return incidents.open()
+                .map(rows -> Rendering.view("ops-incidents").modelAttribute("rows", rows)
+                        .modelAttribute("shownAtMost", EngineIncidents.SHOWN)
+                        .modelAttribute("done", shortened(done)).modelAttribute("engineDown", null).build())
+                .onErrorResume(ServiceProblem.class, down -> Mono.just(Rendering.view("ops-incidents")
+                        .status(HttpStatus.SERVICE_UNAVAILABLE).modelAttribute("rows", List.of())
+                        .modelAttribute("shownAtMost", EngineIncidents.SHOWN).modelAttribute("done", null)
+                        .modelAttribute("engineDown", down.getMessage()).build()));
+    }
+
+    @PostMapping(INCIDENTS + "/retry")
+    Mono<String> retry(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            List<String> chosen = form.getOrDefault("incident", List.of());
+            if (chosen.isEmpty()) {
+                return Mono.error(new BadInput("incident", "choose at least one incident to retry"));
+            }
+            if (chosen.size() > EngineIncidents.SHOWN) {
+                return Mono.error(new BadInput("incident", "at most " + EngineIncidents.SHOWN + " at once"));
+            }
+            return incidents.retry(chosen).count().map(n -> "redirect:" + UriComponentsBuilder.fromPath(INCIDENTS)
+                    .queryParam("done", n + (n == 1 ? " incident was" : " incidents were") + " given a retry; "
+                            + "a retry that fails again opens a new incident").encode().build().toUriString());
+        });
+    }
+
+    /** Cases past their stage's target, with whose move it is and the incident that stops one, if any. */
+    @GetMapping("/ops/stuck")
+    Mono<Rendering> stuckCases() {
+        Mono<List<Incident>> open = incidents.open().onErrorResume(ServiceProblem.class, down -> Mono.just(List.of()));
+        return open.flatMap(known -> stuck.now(known).map(rows -> Rendering.view("ops-stuck").modelAttribute("rows", rows)
+                .modelAttribute("shownAtMost", StuckCases.SHOWN).build()));
     }
 
     @GetMapping("/ops/pipeline")
@@ -57,7 +100,7 @@ class OpsController {
                         .modelAttribute("open", rows.stream().filter(DeadLetter::open).count())
                         .modelAttribute("total", rows.size())
                         .modelAttribute("state", shown.name().toLowerCase())
-                        .modelAttribute("done", done == null ? null : done.length() > 200 ? done.substring(0, 200) : done)
+                        .modelAttribute("done", shortened(done))
                         .modelAttribute("brokerDown", null)
                         .build())
                 .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(Rendering.view("ops-dead-letters")
@@ -80,6 +123,11 @@ class OpsController {
         String by = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> desk.discard(places(form), by, form.getFirst("reason")).count()
                 .map(n -> back(n + (n == 1 ? " dead letter was" : " dead letters were") + " discarded")));
+    }
+
+    /** A redirect's note, as the page says it (never longer than a sentence). */
+    private static String shortened(String done) {
+        return done == null ? null : done.length() > 200 ? done.substring(0, 200) : done;
     }
 
     private static List<String> places(MultiValueMap<String, String> form) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.consilium.console.pages.Durations;
 import org.consilium.console.pages.UtcText;
 
 /**
@@ -46,17 +47,7 @@ public record TimeLeft(Optional<Instant> deadline, String source, Duration left)
         if (!known()) {
             return "no clock";
         }
-        String amount = amount(left.abs());
+        String amount = Durations.of(left);
         return left.isNegative() ? "overdue by " + amount : amount + " left";
-    }
-
-    private static String amount(Duration d) {
-        if (d.toDays() > 0) {
-            return d.toDays() + " d " + d.toHoursPart() + " h";
-        }
-        if (d.toHours() > 0) {
-            return d.toHours() + " h " + d.toMinutesPart() + " min";
-        }
-        return Math.max(1, d.toMinutes()) + " min";
     }
 }

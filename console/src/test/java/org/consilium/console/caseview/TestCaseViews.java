@@ -24,4 +24,13 @@ public final class TestCaseViews {
         }
         return view;
     }
+
+    /** A case after these events, in order, from nothing. */
+    public static CaseView after(String caseId, Envelope... events) {
+        CaseView view = CaseView.empty(caseId);
+        for (Envelope event : events) {
+            view = view.apply(event);
+        }
+        return view;
+    }
 }
