@@ -10,6 +10,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -77,6 +78,11 @@ class OpsBrowserTest extends ConsoleBrowserTests {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pipeline")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Pipeline");
             assertThat(page.locator("tr[data-group='notification-service']").first()).isVisible();
+            // each service's own backlog, from its metrics, read with the ops user's token
+            for (String service : List.of("bpmn", "intake-service", "records-service", "mdt-scheduler",
+                    "notification-service")) {
+                assertThat(page.locator("tr[data-service='" + service + "']")).not().containsText("not answering");
+            }
             shot(page, "ops-pipeline.png");
 
             org.assertj.core.api.Assertions.assertThat(page.navigate(RunningStack.url(8090, "/worklist")).status()).isEqualTo(403);

@@ -31,8 +31,10 @@ class OpsController {
     private final ConsumerLag lag;
     private final EngineIncidents incidents;
     private final StuckCases stuck;
+    private final ServicePulse pulse;
 
-    OpsController(DeadLetterDesk desk, ConsumerLag lag, EngineIncidents incidents, StuckCases stuck) {
+    OpsController(DeadLetterDesk desk, ConsumerLag lag, EngineIncidents incidents, StuckCases stuck, ServicePulse pulse) {
+        this.pulse = pulse;
         this.desk = desk;
         this.lag = lag;
         this.incidents = incidents;
@@ -76,13 +78,19 @@ class OpsController {
                 .modelAttribute("shownAtMost", StuckCases.SHOWN).build()));
     }
 
+    /** Each service's backlog (its own metrics) and each consumer group's lag (the broker), read now. */
     @GetMapping("/ops/pipeline")
     Mono<Rendering> pipeline() {
-        return Mono.fromCallable(lag::all).subscribeOn(Schedulers.boundedElastic())
-                .map(rows -> Rendering.view("ops-pipeline").modelAttribute("rows", rows).modelAttribute("brokerDown", null).build())
-                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(Rendering.view("ops-pipeline")
-                        .status(HttpStatus.SERVICE_UNAVAILABLE).modelAttribute("rows", List.of())
-                        .modelAttribute("brokerDown", down.getMessage()).build()));
+        Mono<List<ServicePulse.Row>> services = pulse.all();
+        Mono<Lag> groups = Mono.fromCallable(() -> new Lag(lag.all(), null)).subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(new Lag(List.of(), down.getMessage())));
+        return Mono.zip(services, groups).map(both -> Rendering.view("ops-pipeline")
+                .status(both.getT2().brokerDown() == null ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .modelAttribute("services", both.getT1())
+                .modelAttribute("rows", both.getT2().rows()).modelAttribute("brokerDown", both.getT2().brokerDown()).build());
+    }
+
+    private record Lag(List<ConsumerLag.Row> rows, String brokerDown) {
     }
 
     @GetMapping("/ops")
