@@ -136,9 +136,74 @@ class OpsBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(caseId))).hasCount(0);
             Assertions.assertThat(ops.get(incidents).body().size()).as("resolved in the engine").isZero();
 
+            // ops sees where a case stopped, never what it says: the case page, its report and the patient's window
+            // are closed to ops in the console, and intake answers ops's own token the same
+            for (String contentPage : List.of("/cases/" + caseId, "/cases/" + caseId + "/audit", "/my/cases/" + caseId)) {
+                Assertions.assertThat(page.navigate(RunningStack.url(8090, contentPage)).status()).as(contentPage).isEqualTo(403);
+            }
+            Assertions.assertThat(ops.get(RunningStack.url(8081, "/cases/" + caseId)).status()).isEqualTo(403);
+            page.navigate(RunningStack.url(8090, "/ops/incidents"));
+
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Stuck cases")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Stuck cases");
             shot(page, "ops-stuck.png");
+        }
+    }
+
+    /**
+     * The issue's replay story with a real fault: notification-service's consumer of the case events is paused (ops,
+     * over the actuator), so the CASE_DECLINED command of a real case finds its case unknown, waits parked and is
+     * dead-lettered at the deadline with why; ops sees it with its error, resumes the consumer (the fault removed) and
+     * replays it from the page; the patient gets the mail once, and a second replay sends nothing.
+     */
+    @Test
+    void aCommandDeadLetteredWhileItsEventWasHeldUpIsReplayedAfterTheFixAndSentOnce() {
+        Http.As ops = Http.as(DemoUsers.OPS);
+        String binding = RunningStack.url(8084, "/actuator/bindings/caseEvents-in-0");
+        String email = "held-up-" + UUID.randomUUID() + "@example.org";
+        String caseId;
+        Assertions.assertThat(ops.post(binding, Map.of("state", "PAUSED")).status()).isBetween(200, 204);
+        try (BrowserContext context = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
+            try {
+                caseId = CaseDriver.submitLungCase(email);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Review intake"));
+                CaseDriver.completeTask(caseId, "Review intake", Map.of("accepted", false,
+                        "declineReason", "Outside the panels' scope (a test of the ops pages)"));
+
+                Page page = context.newPage();
+                signIn(page, RunningStack.url(8090, "/ops/dead-letters"), DemoUsers.OPS);
+                page.waitForURL(RunningStack.url(8090, "/ops/dead-letters"));
+                Locator row = page.locator("tr[data-place^='error.consilium.notification.commands.notification-service/']",
+                        new Page.LocatorOptions().setHasText(caseId));
+                for (int tries = 0; tries < 45 && row.count() == 0; tries++) {
+                    page.waitForTimeout(2000);
+                    page.reload();
+                }
+                assertThat(row).hasCount(1);
+                assertThat(row).containsText("SendNotification");
+                assertThat(row).containsText("waiting for CaseSubmitted");
+                Assertions.assertThat(CaseDriver.rawMails(email)).as("nothing sent half-addressed").isEmpty();
+                shot(page, "ops-dead-letter-held-up.png");
+            } finally {
+                Assertions.assertThat(ops.post(binding, Map.of("state", "RESUMED")).status()).isBetween(200, 204);
+            }
+            // the fault is removed: replayed, the command is applied (parked again for a moment if the resumed
+            // consumer has not applied the case yet)
+            Page page = context.pages().get(0);
+            Locator row = page.locator("tr[data-place^='error.consilium.notification.commands.notification-service/']",
+                    new Page.LocatorOptions().setHasText(caseId));
+            row.getByRole(AriaRole.CHECKBOX).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay the chosen")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("1 dead letter was sent back to their topic");
+            assertThat(page.locator("tr[data-place^='error.consilium.notification.commands.notification-service/']",
+                    new Page.LocatorOptions().setHasText(caseId))).hasCount(0);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> CaseDriver.rawMails(email).size() == 1);
+            page.navigate(RunningStack.url(8090, "/ops/dead-letters?state=decided"));
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(caseId)).first()).containsText("replayed");
+            page.waitForTimeout(5000);
+            Assertions.assertThat(CaseDriver.rawMails(email)).as("sent once").hasSize(1);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,9 @@ final class SharedStack implements BeforeAllCallback {
         try {
             Path dir = Files.createTempDirectory("consilium-e2e-");
             dataDir = dir;
-            return new Running(RunningStack.start(dir), dir);
+            // a message parked for an event that does not come is dead-lettered within the journeys' waits (OpsBrowserTest)
+            return new Running(RunningStack.start(dir, Map.of("CONSILIUM_PARKING_DEADLINE", "20s",
+                    "CONSILIUM_PARKING_SWEEP_INTERVAL", "2s")), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

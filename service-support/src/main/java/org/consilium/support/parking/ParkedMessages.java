@@ -230,8 +230,8 @@ public class ParkedMessages {
         ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(message.envelope(), topic);
         record.headers().add("x-original-topic", destination.getBytes(StandardCharsets.UTF_8));
         record.headers().add("x-exception-fqcn", NotApplicableYet.class.getName().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("x-exception-message", ("parked " + Duration.between(message.parkedAt(), now).toMinutes()
-                + " min waiting for " + message.awaited() + ", which did not come within " + deadline + ": "
+        record.headers().add("x-exception-message", ("parked " + words(Duration.between(message.parkedAt(), now))
+                + " waiting for " + message.awaited() + ", which did not come within " + words(deadline) + ": "
                 + message.reason()).getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -242,6 +242,15 @@ public class ParkedMessages {
         deadLettered.increment();
         log.warn("{} {} of case {} dead-lettered to {} after waiting past {} for {}: {}", message.type().messageName(),
                 message.messageId(), message.caseId(), topic, deadline, message.awaited(), message.reason());
+    }
+
+    /** "45 s", "15 min", "2 h 5 min": the dead letter's reason is read by people. */
+    static String words(Duration duration) {
+        if (duration.toMinutes() == 0) {
+            return duration.toSeconds() + " s";
+        }
+        return duration.toHours() == 0 ? duration.toMinutes() + " min"
+                : duration.toHours() + " h" + (duration.toMinutesPart() == 0 ? "" : " " + duration.toMinutesPart() + " min");
     }
 
     private static void restore(String caseId) {

@@ -126,9 +126,17 @@ class ParkedMessagesTest {
         assertThat(CloudEventCodec.read(letter.headers(), letter.value()).id()).isEqualTo(waiting.id());
         assertThat(header(letter, "x-original-topic")).isEqualTo("consilium.case.events");
         assertThat(DeadLetterHeaders.isDeadLetterTopic(topic)).isTrue();
-        assertThat(header(letter, "x-exception-message")).contains("waiting for CaseSubmitted")
+        assertThat(header(letter, "x-exception-message")).contains("waiting for CaseSubmitted, which did not come within 1 s")
                 .contains("case " + orphan + " unknown");
         assertThat(applied(waiting)).isNull();
+    }
+
+    @Test
+    void howLongItWaitedIsSaidInWords() {
+        assertThat(ParkedMessages.words(Duration.ofSeconds(20))).isEqualTo("20 s");
+        assertThat(ParkedMessages.words(Duration.ofMinutes(15))).isEqualTo("15 min");
+        assertThat(ParkedMessages.words(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+        assertThat(ParkedMessages.words(Duration.ofHours(3))).isEqualTo("3 h");
     }
 
     private void known(String caseId) {
