@@ -31,3 +31,5 @@ CREATE TABLE IF NOT EXISTS consilium_task_outbox (
     event_time      TIMESTAMP WITH TIME ZONE NOT NULL,
     payload         VARCHAR(100000)  NOT NULL
 );
+-- the trace the task's step belongs to (ADR 19): the case's, or the completing request's; added to older tables too
+ALTER TABLE consilium_task_outbox ADD COLUMN IF NOT EXISTS traceparent VARCHAR(255);

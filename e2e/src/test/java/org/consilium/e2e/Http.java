@@ -63,7 +63,15 @@ final class Http {
 
         /** multipart/form-data with a text part {@code item} and a file part {@code file}. */
         Response upload(String url, String item, String filename, String contentType, byte[] content) {
-            return send(authorized(multipart(url, item, filename, contentType, content)));
+            return upload(url, item, filename, contentType, content, Map.of());
+        }
+
+        /** With headers of the caller's own, e.g. a {@code traceparent} that starts the trace the upload is followed by. */
+        Response upload(String url, String item, String filename, String contentType, byte[] content,
+                        Map<String, String> headers) {
+            HttpRequest.Builder request = multipart(url, item, filename, contentType, content);
+            headers.forEach(request::header);
+            return send(authorized(request));
         }
 
         private HttpRequest.Builder authorized(HttpRequest.Builder request) {

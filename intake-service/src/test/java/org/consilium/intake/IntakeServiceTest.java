@@ -151,6 +151,10 @@ class IntakeServiceTest extends IntakeContextTest {
             KafkaProbe.publish(envelope);
         }
         awaitStage(caseId, "REPORT_DELIVERED");
+        // the facts come on three topics, in no order between them: the delivered report can be applied before the
+        // document received, so wait for all six (each redelivery follows its original on the same partition)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/cases/{id}", caseId).exchange()
+                .expectBody().jsonPath("$.history.length()").isEqualTo(6));
         http.get().uri("/cases/{id}", caseId).exchange().expectBody()
                 .jsonPath("$.documentsReceived").isEqualTo(1)
                 .jsonPath("$.history.length()").isEqualTo(6);

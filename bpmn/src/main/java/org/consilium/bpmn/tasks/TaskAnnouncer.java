@@ -40,7 +40,10 @@ final class TaskAnnouncer implements TaskListener {
             default -> null;
         };
         if (event != null) {
-            outbox.get().add(event, now);
+            // the case's trace: the event that opened the task, or the request that completed it (CompletedTaskTrace
+            // sets it first), so the console's read model and ops follow a task's steps in the case's traces
+            Object traceparent = task.getVariable(CaseVariables.TRACEPARENT);
+            outbox.get().add(event, now, traceparent instanceof String t ? t : null);
         }
     }
 

@@ -27,24 +27,25 @@ class TaskOutbox {
         this.jdbc = jdbc;
     }
 
-    void add(CaseMessage event, Instant now) {
-        jdbc.update("INSERT INTO consilium_task_outbox (envelope_id, case_id, message_type, event_time, payload) "
-                        + "VALUES (?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.caseId(),
+    /** @param traceparent the trace the step belongs to (ADR 19), or null */
+    void add(CaseMessage event, Instant now, String traceparent) {
+        jdbc.update("INSERT INTO consilium_task_outbox (envelope_id, case_id, message_type, event_time, payload, "
+                        + "traceparent) VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.caseId(),
                 MessageType.of(event).name(), now.atOffset(ZoneOffset.UTC),
-                new String(Json.write(event), StandardCharsets.UTF_8));
+                new String(Json.write(event), StandardCharsets.UTF_8), traceparent);
     }
 
     record Pending(long seq, Envelope envelope) {
     }
 
     List<Pending> oldest(int limit) {
-        return jdbc.query("SELECT seq, envelope_id, message_type, event_time, payload FROM consilium_task_outbox "
+        return jdbc.query("SELECT seq, envelope_id, message_type, event_time, payload, traceparent FROM consilium_task_outbox "
                 + "ORDER BY seq LIMIT ?", (rs, i) -> {
                     MessageType type = MessageType.valueOf(rs.getString("message_type"));
                     CaseMessage payload = Json.read(rs.getString("payload").getBytes(StandardCharsets.UTF_8), type.payloadType());
                     Instant at = rs.getObject("event_time", OffsetDateTime.class).toInstant();
                     return new Pending(rs.getLong("seq"), Envelope.of(payload, rs.getString("envelope_id"),
-                            org.consilium.bpmn.command.CommandPublisher.SOURCE, at));
+                            org.consilium.bpmn.command.CommandPublisher.SOURCE, at).withTraceparent(rs.getString("traceparent")));
                 }, limit);
     }
 

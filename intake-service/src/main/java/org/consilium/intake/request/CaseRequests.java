@@ -1,5 +1,7 @@
 package org.consilium.intake.request;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.consilium.events.Envelope;
@@ -29,6 +31,7 @@ import java.util.function.Consumer;
 /** Opens, reads and withdraws cases, and applies other contexts' facts to them. */
 @Service
 public class CaseRequests {
+    private static final Logger log = LoggerFactory.getLogger(CaseRequests.class);
     private final CaseRepository cases;
     private final IntakeAttachments attachments;
     private final Validator validator;
@@ -121,6 +124,8 @@ public class CaseRequests {
             Mono<Void> storeContent = content.isEmpty() ? Mono.empty() : attachments.store(caseId, content);
             return storeContent
                     .then(cases.insert(opening.open(caseId, fingerprint, submitter)))
+                    // ops follow a case by its id and trace through every service's log; nothing of its content here
+                    .doOnNext(c -> log.info("case {}: opened at stage {}", c.id(), c.stage()))
                     .map(c -> new Submission(c, true))
                     .onErrorResume(e -> (content.isEmpty() ? Mono.<Void>empty() : attachments.discard(caseId))
                             .then(Mono.error(e)));

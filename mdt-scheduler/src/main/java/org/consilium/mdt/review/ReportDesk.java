@@ -1,5 +1,7 @@
 package org.consilium.mdt.review;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.consilium.support.concurrency.ConcurrentChanges;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.consilium.mdt.panel.Panellist;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 /** The coordinator's QA of a concluded review's report: edit (a new version), approve, release; and its FHIR shape. */
 @Component
 public class ReportDesk {
+    private static final Logger log = LoggerFactory.getLogger(ReportDesk.class);
     private final ReviewRepository reviews;
     private final PanelDeliberation deliberation;
     private final Clock clock;
@@ -35,11 +38,15 @@ public class ReportDesk {
     }
 
     public Mono<ReportView> approve(String caseId, CoordinatorRequest request, String coordinator) {
-        return change(caseId, review -> review.approveReport(coordinator, request.version(), clock.instant()));
+        return change(caseId, review -> review.approveReport(coordinator, request.version(), clock.instant()))
+                .doOnNext(report -> log.info("case {}: report version {} approved by {}", caseId, report.approvedVersion(),
+                        coordinator));
     }
 
     public Mono<ReportView> release(String caseId, CoordinatorRequest request, String coordinator) {
-        return change(caseId, review -> review.releaseReport(coordinator, request.version(), clock.instant()));
+        return change(caseId, review -> review.releaseReport(coordinator, request.version(), clock.instant()))
+                .doOnNext(report -> log.info("case {}: report version {} released by {}", caseId, report.approvedVersion(),
+                        coordinator));
     }
 
     /** The current version of a review the caller was admitted to, as a FHIR Composition. */

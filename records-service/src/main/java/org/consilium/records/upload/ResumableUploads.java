@@ -6,6 +6,7 @@ import org.bson.types.ObjectId;
 import org.consilium.records.RecordsProperties;
 import org.consilium.records.collection.CaseRecordsStore;
 import org.consilium.records.collection.RecordDocument;
+import org.consilium.support.concurrency.RunsToTheEnd;
 import org.consilium.support.problem.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,8 +185,8 @@ public class ResumableUploads {
                 .flatMap(progress -> delete(upload).thenReturn(progress))
                 .onErrorResume(e -> delete(upload).then(Mono.error(e)));
         // once every byte is stored, finishing is not cancelled by a client that went away; the request's context
-        // (who is uploading: the document's uploadedBy) goes along, which a bare toFuture() would drop
-        return Mono.deferContextual(context -> Mono.fromFuture(finish.contextWrite(context).toFuture(), true));
+        // (who is uploading: the document's uploadedBy; its trace) goes along
+        return RunsToTheEnd.of(finish);
     }
 
     /** One PATCH request streaming in. Not thread-safe: a reactive stream delivers one buffer at a time. */
@@ -285,7 +286,7 @@ public class ResumableUploads {
                     })
                     // another PATCH stored this chunk number first
                     .onErrorMap(DuplicateKeyException.class, e -> busy());
-            return Mono.fromFuture(write.toFuture(), true);
+            return RunsToTheEnd.of(write);
         }
     }
 
