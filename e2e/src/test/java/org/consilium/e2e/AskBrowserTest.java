@@ -38,8 +38,9 @@ class AskBrowserTest extends ConsoleBrowserTests {
         try (BrowserContext phone = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 800)
                 .setLocale("zh-CN")))) {
             Page page = phone.newPage();
-            signIn(page, RunningStack.url(8090, "/my"), PATIENT);
-            page.waitForURL(RunningStack.url(8090, "/my"));
+            // her language chosen with the switcher (her earlier cases may name another first); kept for every page
+            signIn(page, RunningStack.url(8090, "/my?lang=zh"), PATIENT);
+            page.waitForURL(RunningStack.url(8090, "/my?lang=zh"));
             assertThat(page.locator(".ask-start a")).hasText("申请第二诊疗意见");
             page.locator(".ask-start a").click();
             page.waitForURL(RunningStack.url(8090, "/my/ask/who"));
@@ -82,8 +83,8 @@ class AskBrowserTest extends ConsoleBrowserTests {
         // another device: a new browser, signed in again; the form resumes from intake's draft where she stopped
         try (BrowserContext laptop = patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)))) {
             Page page = laptop.newPage();
-            signIn(page, RunningStack.url(8090, "/my"), PATIENT);
-            page.waitForURL(RunningStack.url(8090, "/my"));
+            signIn(page, RunningStack.url(8090, "/my?lang=zh"), PATIENT);
+            page.waitForURL(RunningStack.url(8090, "/my?lang=zh"));
             assertThat(page.locator(".ask-start h2")).hasText("您尚未发送的申请");
             shot(page, "ask-continue-zh.png");
             page.setViewportSize(360, 800);

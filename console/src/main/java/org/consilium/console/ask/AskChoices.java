@@ -60,13 +60,23 @@ public final class AskChoices {
                 .sorted(Comparator.comparing(Option::words, order)).toList();
     }
 
-    /** Each language in its own words ({@code 简体中文}, {@code العربية}). */
-    public static List<Option> languages() {
+    /**
+     * Each language in its own words and, where that differs, in the page's ({@code हिन्दी · Hindi}): the patient finds
+     * their own script, and a caregiver reading another language can still tell which it is.
+     */
+    public static List<Option> languages(Locale page) {
         return LANGUAGES.stream().map(tag -> {
             Locale locale = Locale.forLanguageTag(tag);
-            String own = "zh-Hans".equals(tag) ? "简体中文" : locale.getDisplayLanguage(locale);
-            return new Option(tag, own.isEmpty() ? tag : own.substring(0, 1).toUpperCase(locale) + own.substring(1));
+            String own = "zh-Hans".equals(tag) ? "简体中文" : capitalised(locale.getDisplayLanguage(locale), locale);
+            String inPage = capitalised("zh-Hans".equals(tag) ? locale.getDisplayName(page) : locale.getDisplayLanguage(page),
+                    page);
+            return new Option(tag, own.equals(inPage) || page.getLanguage().equals(locale.getLanguage()) ? own
+                    : own + " · " + inPage);
         }).toList();
+    }
+
+    private static String capitalised(String name, Locale in) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(in) + name.substring(1);
     }
 
     /** Time zones as their cities ({@code Asia/Shanghai} → "Asia / Shanghai"). */

@@ -30,6 +30,7 @@ class AskPages {
                 .modelAttribute("notice", notice)
                 .modelAttribute("languages", PatientLanguage.values())
                 .modelAttribute("patientStylesheet", stylesheet)
+                .modelAttribute("withHtmx", true)
                 .modelAttribute("here", "/my/ask/" + step.slug())
                 .build();
     }

@@ -99,7 +99,7 @@ public record AskView(AskStep step, Answers answers, Refusals refusals, Asker as
         return switch (field) {
             case "patient.country" -> AskChoices.countries(w.language().locale());
             case "patient.timeZone" -> AskChoices.zones();
-            case "patient.languages" -> AskChoices.languages();
+            case "patient.languages" -> AskChoices.languages(w.language().locale());
             default -> AskChoices.CODED.getOrDefault(field, List.of()).stream()
                     // "Cancer" is the case page's word for another kind; asked, it is said as one
                     .map(code -> new AskChoices.Option(code, w.tOr("ask." + WORDS.get(field) + code,
@@ -114,6 +114,11 @@ public record AskView(AskStep step, Answers answers, Refusals refusals, Asker as
             "consent.crossBorderTransfer", "consent.contactCurrentDoctor");
     private static final Set<String> DATES = Set.of("firstOpinion.date", "plannedTreatmentStart",
             "previousSecondOpinions[0].date");
+
+    /** Whether a field has an answer (a tick counts either way: it says yes or no). */
+    public boolean answered(String field) {
+        return TICKS.contains(field) || !answers.first(field).isBlank() || field.equals("patient.email") && !asker.caregiver();
+    }
 
     /** An answer as the review shows it: choices in words, dates in the page's language, ticks as yes or no. */
     public String shown(String field) {

@@ -86,7 +86,8 @@ public record PatientWords(MessageSource messages, PatientLanguage language, Zon
     /** Date and time in the patient's zone, the zone named: a panel meeting is at an hour. */
     public String dateTime(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(language.locale()).format(at.atZone(zone)) + " (" + zone.getId() + ")";
+                .withLocale(language.locale()).format(at.atZone(zone)) + " (" + ("Z".equals(zone.getId()) ? "UTC" : zone.getId())
+                + ")";
     }
 
     public String lang() {

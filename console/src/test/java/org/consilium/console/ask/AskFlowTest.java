@@ -2,7 +2,6 @@ package org.consilium.console.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,16 +12,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.consilium.console.SignedInAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,10 +38,6 @@ import org.springframework.web.reactive.function.BodyInserters;
 @AutoConfigureWebTestClient(timeout = "60s")
 class AskFlowTest {
     private static final IntakeStandIn INTAKE = new IntakeStandIn();
-    private static final ClientRegistration CONSOLE = ClientRegistration.withRegistrationId("consilium")
-            .clientId("consilium-console").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").authorizationUri("http://localhost:1/authorize")
-            .tokenUri("http://localhost:1/token").build();
 
     @Autowired
     WebTestClient web;
@@ -68,10 +60,7 @@ class AskFlowTest {
     }
 
     private WebTestClient as(String role, String username, String name) {
-        return web.mutateWith(mockOidcLogin().clientRegistration(CONSOLE)
-                .idToken(token -> token.claim("preferred_username", username).claim("name", name)
-                        .claim("email", username + "@example.org"))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+        return SignedInAs.person(web, role, username, name);
     }
 
     private WebTestClient patient() {
