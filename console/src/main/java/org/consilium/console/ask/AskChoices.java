@@ -49,8 +49,14 @@ public final class AskChoices {
         };
     }
 
-    /** A code and its words, as an option. */
-    public record Option(String code, String words) {
+    /**
+     * A code and its words, as an option; {@code also} its name in the page's language where the words are in another
+     * (a language's own name), shown beside it each in its own direction.
+     */
+    public record Option(String code, String words, String also) {
+        public Option(String code, String words) {
+            this(code, words, "");
+        }
     }
 
     /** Every country, by its name in the page's language, in that language's order. */
@@ -70,8 +76,7 @@ public final class AskChoices {
             String own = "zh-Hans".equals(tag) ? "简体中文" : capitalised(locale.getDisplayLanguage(locale), locale);
             String inPage = capitalised("zh-Hans".equals(tag) ? locale.getDisplayName(page) : locale.getDisplayLanguage(page),
                     page);
-            return new Option(tag, own.equals(inPage) || page.getLanguage().equals(locale.getLanguage()) ? own
-                    : own + " · " + inPage);
+            return new Option(tag, own, own.equals(inPage) || page.getLanguage().equals(locale.getLanguage()) ? "" : inPage);
         }).toList();
     }
 
