@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
@@ -65,7 +66,7 @@ class AskController {
     /** A step left with Next, Back or a step's link: saved, then on to where the person asked to go. */
     @PostMapping("/my/ask/{slug}")
     Mono<Rendering> leave(@PathVariable String slug, Authentication authentication, ServerWebExchange exchange) {
-        AskStep step = AskStep.of(slug).orElse(AskStep.WHO);
+        AskStep step = known(slug);
         Asker asker = Asker.of(authentication);
         return Mono.zip(exchange.getFormData(), exchange.getSession()).flatMap(both -> {
             MultiValueMap<String, String> form = both.getT1();
@@ -80,7 +81,7 @@ class AskController {
     /** htmx, a moment after typing stops: the step saved as it is; answers a line saying so. */
     @PostMapping("/my/ask/{slug}/draft")
     Mono<Rendering> keep(@PathVariable String slug, ServerWebExchange exchange) {
-        AskStep step = AskStep.of(slug).orElse(AskStep.WHO);
+        AskStep step = known(slug);
         return Mono.zip(exchange.getFormData(), exchange.getSession()).flatMap(both -> save(step, both.getT1(), both.getT2(), step)
                 .map(saved -> pages.saved(saved.asAnswers(), exchange, both.getT2(), "ask.saved", saved.savedAt()))
                 .onErrorResume(NotSaved.class, failed -> Mono.just(pages.saved(failed.typed(), exchange, both.getT2(),
@@ -135,6 +136,11 @@ class AskController {
             case 403, 409 -> "ask.error.not-accepted";
             default -> "ask.error.not-sent";
         };
+    }
+
+    /** A step posted to: one of the seven, else 404 (nothing of the post is taken into another step's answers). */
+    private static AskStep known(String slug) {
+        return AskStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no step " + slug));
     }
 
     private static AskStep destination(AskStep from, String go) {

@@ -248,6 +248,10 @@ class AskFlowTest {
         patient().post().uri("/my/ask/send").exchange().expectStatus().isForbidden();
         patient().post().uri("/my/ask/who").exchange().expectStatus().isForbidden();
         as("coordinator", "cora.nolan", "Cora Nolan").get().uri("/my/ask/who").exchange().expectStatus().isForbidden();
+        // a step that is none of the seven takes nothing into another step's answers
+        patient().mutateWith(csrf()).post().uri("/my/ask/elsewhere").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form("patient.name", "Someone", "go", "next"))).exchange()
+                .expectStatus().isNotFound();
         assertThat(INTAKE.draft.get()).isNull();
     }
 }
