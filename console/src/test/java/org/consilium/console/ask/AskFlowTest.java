@@ -201,6 +201,10 @@ class AskFlowTest {
         // the page speaks the patient's first language as soon as the answers name it (Simplified Chinese)
         assertThat(Jsoup.parse(who).select("label[for=f-patient-name]").text()).isEqualTo("患者的全名");
         assertThat(Jsoup.parse(who).select("#f-patient-email").val()).isEqualTo("pat.lee@example.org");
+        // the heaviest step (every country, time zone and language to choose from) stays small for a slow mobile link
+        int bytes = who.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.println("the first step's page: " + bytes + " bytes before compression");
+        assertThat(bytes).isLessThan(120_000);
 
         as("caregiver", "sam.lee", "Sam Lee").mutateWith(csrf()).post().uri("/my/ask/send").exchange()
                 .expectStatus().is3xxRedirection().expectHeader().location("/my/cases/case-9?done=sent");
