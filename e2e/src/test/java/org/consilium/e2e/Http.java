@@ -49,6 +49,10 @@ final class Http {
             return sendJson("PUT", url, json, Map.of());
         }
 
+        Response delete(String url) {
+            return send(authorized(HttpRequest.newBuilder(URI.create(url)).DELETE()));
+        }
+
         private Response sendJson(String method, String url, Object json, Map<String, String> headers) {
             try {
                 String body = json instanceof String s ? s : JSON.writeValueAsString(json);

@@ -80,6 +80,11 @@ class IntakeAccessTest extends IntakeContextTest {
                         patientSide),
                 new Endpoint(HttpMethod.GET, "/cases?stage=AWAITING_PATIENT", null, Map.of("coordinator", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/cases/mine", null, Map.of("patient", Outcome.PASS, "caregiver", Outcome.PASS)),
+                // an unfinished request is its writer's own: the patient's side only, each their own (DraftsTest)
+                new Endpoint(HttpMethod.PUT, "/drafts/mine", "{\"step\": \"who\", \"answers\": {\"patient.age\": [\"58\"]}}",
+                        Map.of("patient", Outcome.PASS, "caregiver", Outcome.PASS)),
+                new Endpoint(HttpMethod.GET, "/drafts/mine", null, Map.of("patient", Outcome.PASS, "caregiver", Outcome.PASS)),
+                new Endpoint(HttpMethod.DELETE, "/drafts/mine", null, Map.of("patient", Outcome.PASS, "caregiver", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/cases/" + caseId + "/audit", null,
                         Map.of("coordinator", Outcome.PASS, "ops", Outcome.PASS)),
                 new Endpoint(HttpMethod.GET, "/actuator/prometheus", null, Map.of("ops", Outcome.PASS)),

@@ -50,7 +50,12 @@ class PatientController {
     Mono<Rendering> myCase(@PathVariable String caseId, @RequestParam(required = false) String done,
                            Authentication authentication, ServerWebExchange exchange, WebSession session) {
         return pages.casePage(caseId, exchange, session, email(authentication), PatientPages.QuestionForm.EMPTY,
-                HttpStatus.OK, "asked".equals(done) ? "question.sent" : "withdrawn".equals(done) ? "withdraw.done" : "");
+                HttpStatus.OK, switch (done == null ? "" : done) {
+                    case "asked" -> "question.sent";
+                    case "withdrawn" -> "withdraw.done";
+                    case "sent" -> "ask.sent";
+                    default -> "";
+                });
     }
 
     @PostMapping("/my/cases/{caseId}/questions")

@@ -1,16 +1,12 @@
 package org.consilium.console.patient;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.consilium.console.casepage.Checklist;
 import org.consilium.console.services.ServiceProblem;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -27,7 +23,6 @@ import reactor.core.publisher.Mono;
 @Component
 class PatientPages {
     private final PatientServices services;
-    private final MessageSource messages;
     private final Clock clock;
     /** The patient pages' own stylesheet, by the hash of its content (as {@code signin.Stylesheet}). */
     private final String stylesheet = org.consilium.console.signin.ContentAddress.of("static/css/patient.css");
@@ -35,7 +30,6 @@ class PatientPages {
     PatientPages(PatientServices services, Clock clock) {
         this.services = services;
         this.clock = clock;
-        this.messages = PatientWords.bundles();
     }
 
     /** The question form as typed, and what was wrong with it (the field's words), for the page shown again. */
@@ -53,13 +47,7 @@ class PatientPages {
     }
 
     PatientWords words(PatientLanguage language, String zone) {
-        ZoneId id = ZoneOffset.UTC;
-        try {
-            id = zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone);
-        } catch (DateTimeException unknown) {
-            // intake validates the zone; an unknown one here is shown in UTC rather than not at all
-        }
-        return new PatientWords(messages, language, id);
+        return PatientWords.in(language, zone);
     }
 
     /** The page's language: ?lang= (kept in the session), else the patient's, else the browser's, else English. */
@@ -74,7 +62,8 @@ class PatientPages {
 
     Mono<Rendering> myCases(ServerWebExchange exchange, WebSession session, String email) {
         return Mono.zip(Part.of(services.myCases(), "unavailable.cases", false),
-                Part.of(services.inbox(email), "unavailable.inbox", true)).map(found -> {
+                Part.of(services.inbox(email), "unavailable.inbox", true),
+                Part.of(services.unfinishedRequest(), "unavailable.draft", true)).map(found -> {
             Part<List<MyCaseRow>> cases = found.getT1();
             List<String> languages = cases.map(list -> list.isEmpty() ? List.<String>of() : list.get(0).patientLanguages(),
                     List.of());
@@ -85,6 +74,9 @@ class PatientPages {
                             : list.get(0).patientTimeZone(), null)))
                     .modelAttribute("cases", cases)
                     .modelAttribute("inbox", found.getT2())
+                    .modelAttribute("draft", found.getT3())
+                    .modelAttribute("done", "discarded".equals(exchange.getRequest().getQueryParams().getFirst("done"))
+                            ? "ask.discarded" : "")
                     .modelAttribute("languages", PatientLanguage.values())
                     .modelAttribute("patientStylesheet", stylesheet)
                     .modelAttribute("here", "/my")

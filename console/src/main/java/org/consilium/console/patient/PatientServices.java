@@ -42,6 +42,12 @@ class PatientServices {
                 });
     }
 
+    /** Their unfinished request, if any (intake's 404 when none): /my offers to continue it. */
+    Mono<UnfinishedRequest> unfinishedRequest() {
+        return intake.client().get().uri("/drafts/mine").accept(MediaType.APPLICATION_JSON).retrieve()
+                .bodyToMono(UnfinishedRequest.class);
+    }
+
     Mono<PatientCase> theCase(String caseId) {
         return intake.client().get().uri("/cases/{id}", caseId).accept(MediaType.APPLICATION_JSON).retrieve()
                 .bodyToMono(PatientCase.class);

@@ -35,6 +35,27 @@ public record PatientWords(MessageSource messages, PatientLanguage language, Zon
     private static final MessageSource BUNDLES = bundles();
 
     /**
+     * The words of a patient's page outside this package (the request form, {@code ask}): its language as every patient
+     * page takes it ({@code ?lang=}, kept in the session; the patient's languages; the browser's; English), its dates in
+     * {@code zone} (UTC when none or unknown).
+     */
+    public static PatientWords forPage(org.springframework.web.server.ServerWebExchange exchange,
+                                       org.springframework.web.server.WebSession session, java.util.List<String> patients,
+                                       String zone) {
+        return in(PatientPages.language(exchange, session, patients), zone);
+    }
+
+    static PatientWords in(PatientLanguage language, String zone) {
+        ZoneId id = java.time.ZoneOffset.UTC;
+        try {
+            id = zone == null || zone.isBlank() ? id : ZoneId.of(zone);
+        } catch (java.time.DateTimeException unknown) {
+            // intake validates the zone; an unknown one here is shown in UTC rather than not at all
+        }
+        return new PatientWords(BUNDLES, language, id);
+    }
+
+    /**
      * Without arguments: its own method, not the varargs one. (Named {@code say}, not {@code t}: Thymeleaf's restricted
      * attributes, {@code th:aria-label} among them, refuse any expression with {@code t(} in it, as if it were
      * {@code T(} static access.)
@@ -65,7 +86,8 @@ public record PatientWords(MessageSource messages, PatientLanguage language, Zon
     /** Date and time in the patient's zone, the zone named: a panel meeting is at an hour. */
     public String dateTime(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(language.locale()).format(at.atZone(zone)) + " (" + zone.getId() + ")";
+                .withLocale(language.locale()).format(at.atZone(zone)) + " (" + ("Z".equals(zone.getId()) ? "UTC" : zone.getId())
+                + ")";
     }
 
     public String lang() {

@@ -2,11 +2,11 @@ package org.consilium.console.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.consilium.console.SignedInAs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +15,6 @@ import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWeb
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,10 +31,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "60s")
 class UploadPagesTest {
     private static final RecordsStandIn RECORDS = new RecordsStandIn();
-    private static final ClientRegistration CONSOLE = ClientRegistration.withRegistrationId("consilium")
-            .clientId("consilium-console").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").authorizationUri("http://localhost:1/authorize")
-            .tokenUri("http://localhost:1/token").build();
 
     @Autowired
     WebTestClient web;
@@ -59,9 +52,7 @@ class UploadPagesTest {
     }
 
     private WebTestClient as(String role) {
-        return web.mutateWith(mockOidcLogin().clientRegistration(CONSOLE)
-                .idToken(token -> token.claim("preferred_username", "pat.lee").claim("name", "Pat Lee"))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role)));
+        return SignedInAs.person(web, role, "pat.lee", "Pat Lee");
     }
 
     private static String b64(String value) {

@@ -13,7 +13,8 @@ import org.springframework.http.HttpMethod;
  * is for anyone with a token, then for the case's audience only. Consent and withdrawal are the
  * patient's side's and the coordinator's, and so is the patient's part of a case a hospital sent
  * ({@code /questionnaire}). The queue of cases by stage is the coordinators'. The attachments' content
- * is for records-service (role {@code service}) and coordinators. Operators get no case content anywhere.
+ * is for records-service (role {@code service}) and coordinators. A patient's or caregiver's unfinished request
+ * ({@code /drafts/mine}) is theirs alone. Operators get no case content anywhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntakeAccess {
@@ -30,10 +31,12 @@ public class IntakeAccess {
                 .pathMatchers(HttpMethod.GET, "/cases/mine").hasAnyRole(Roles.PATIENT, Roles.CAREGIVER)
                 // the queues by stage hold every patient's cases: coordinators only
                 .pathMatchers(HttpMethod.GET, "/cases").hasRole(Roles.COORDINATOR)
+                // an unfinished request is its writer's own (draft.IntakeDrafts: keyed by the token's user)
+                .pathMatchers("/drafts/mine").hasAnyRole(Roles.PATIENT, Roles.CAREGIVER)
                 .pathMatchers(HttpMethod.GET, "/cases/*", "/cases/*/$export", "/fhir/ServiceRequest/*").authenticated()
                 // the form itself holds no one's data, but like every API it is for signed-in callers
                 .pathMatchers(HttpMethod.GET, "/questionnaire").authenticated()
                 // nothing else is served here: any other method or path is refused, not left to fall through
-                .pathMatchers("/cases/**", "/fhir/**").denyAll();
+                .pathMatchers("/cases/**", "/fhir/**", "/drafts/**").denyAll();
     }
 }

@@ -43,6 +43,12 @@ class IntakeSizeLimit implements WebFilter {
                     "the JSON intake may be at most " + max.toKilobytes() + " KB; this one is " + length
                             + " bytes (records go as FHIR attachments or uploads to records-service)");
         }
+        if (request.getMethod() == HttpMethod.PUT && length > max.toBytes() && "/drafts/mine".equals(path)) {
+            // a draft is the same questionnaire, as typed so far
+            return ProblemResponses.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+                    "a draft may be at most " + max.toKilobytes() + " KB, as the intake itself; this one is " + length
+                            + " bytes");
+        }
         if (request.getMethod() == HttpMethod.POST && length > maxBundle.toBytes() && "/fhir".equals(path)) {
             return ProblemResponses.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
                     "a FHIR Bundle may be at most " + maxBundle.toMegabytes() + " MB; this one is " + length

@@ -3,6 +3,7 @@ package org.consilium.intake.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
+import org.consilium.intake.draft.DraftAnswers;
 import org.consilium.intake.request.CaseIntake;
 import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.crypto.SealedConverters;
@@ -22,13 +23,15 @@ import java.util.stream.Stream;
  * The people of a case — the patient (name, age, e-mail, phone...), the caregiver and the treating
  * doctor — are stored sealed (issue 6: personal data at rest is encrypted where the store is shared).
  * Each is one sealed JSON value bound to its kind; nothing queries inside them. A case stored before
- * sealing is read as it was and sealed at its next save.
+ * sealing is read as it was and sealed at its next save. An unfinished request's answers (a draft) are all the
+ * patient's, so they are sealed whole the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class SealedPeople {
     static final String SEALED = "sealed";
     static final Map<Class<?>, String> PEOPLE = Map.of(CaseIntake.Patient.class, "intake.patient",
-            CaseIntake.Proxy.class, "intake.proxy", CaseIntake.TreatingTeam.class, "intake.treating-team");
+            CaseIntake.Proxy.class, "intake.proxy", CaseIntake.TreatingTeam.class, "intake.treating-team",
+            DraftAnswers.class, "intake.draft-answers");
 
     @Bean
     SealedConverters intakePeople(ObjectMapper json) {

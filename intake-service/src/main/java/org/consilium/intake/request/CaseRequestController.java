@@ -3,6 +3,7 @@ package org.consilium.intake.request;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import org.consilium.intake.draft.IntakeDrafts;
 import org.consilium.support.audit.AuditAction;
 import org.consilium.support.audit.AuditEntry;
 import org.consilium.support.security.Caller;
@@ -27,19 +28,25 @@ import java.net.URI;
 public class CaseRequestController {
     private final CaseRequests requests;
     private final CaseGate gate;
+    private final IntakeDrafts drafts;
 
-    public CaseRequestController(CaseRequests requests, CaseGate gate) {
+    public CaseRequestController(CaseRequests requests, CaseGate gate, IntakeDrafts drafts) {
         this.requests = requests;
         this.gate = gate;
+        this.drafts = drafts;
     }
 
     @PostMapping
     @Operation(summary = "Request a second opinion",
-            description = "Validates the whole intake questionnaire and lists every invalid field at once.")
+            description = "Validates the whole intake questionnaire and lists every invalid field at once. Sent with the "
+                    + "requestKey of the caller's draft (GET /drafts/mine) as Idempotency-Key, the draft is deleted.")
     public Mono<ResponseEntity<CaseView>> submit(@Valid @RequestBody CaseIntake intake,
             @Parameter(description = "Any unique string; repeating a request with the same key returns the same case")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, ServerHttpRequest request) {
-        return requests.submit(intake, idempotencyKey).flatMap(s -> gate.recordSubmission(request, s)).map(s -> ResponseEntity
+        // the draft goes only once the case is stored; should deleting it fail, the same send again returns the case
+        // (the key) and deletes it then
+        return requests.submit(intake, idempotencyKey).flatMap(s -> gate.recordSubmission(request, s))
+                .flatMap(s -> drafts.sent(idempotencyKey).thenReturn(s)).map(s -> ResponseEntity
                 .status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/cases/" + s.request().id()))
                 .body(CaseView.of(s.request())));
