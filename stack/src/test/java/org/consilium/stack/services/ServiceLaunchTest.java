@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.engine.EngineDatabase;
 import org.junit.jupiter.api.Test;
 
 /** What each child JVM is started with: the contract the services rely on. */
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true);
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
