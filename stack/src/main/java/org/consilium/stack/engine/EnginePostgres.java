@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,6 +34,7 @@ public final class EnginePostgres {
     /** Crash recovery after a kill -9 replays the WAL; on two loaded cores that can take a while. */
     private static final Duration START_WAIT = Duration.ofSeconds(120);
     private static final Duration LEFTOVER_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(EnginePostgres.class);
 
@@ -87,9 +91,17 @@ public final class EnginePostgres {
         long pid = LeftoverPostmaster.find(settings.dataDirectory()).map(ProcessHandle::pid).orElse(-1L);
         server.close();
         server = null;
-        // zonky waits 5 s and only logs a failure: a server still shutting down is worth a line of our own
-        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(postmaster ->
-                log.warn("PostgreSQL (pid {}) is still shutting down; the next start waits for it or stops it", pid));
+        // zonky's pg_ctl waits 5 s and only logs a failure: a server still shutting down is worth a line of our own
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
+            try {
+                postmaster.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException stillRunning) {
+                log.warn("PostgreSQL (pid {}) is still shutting down after {} s; the next start stops it", pid,
+                        STOP_WAIT.toSeconds());
+            }
+        });
     }
 
     /**

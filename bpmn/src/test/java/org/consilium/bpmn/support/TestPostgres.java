@@ -1,0 +1,54 @@
+package org.consilium.bpmn.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL 17 for the engine tests, without Docker (issue 17): one server per test JVM, started at first
+ * use from the binaries in a Maven jar (zonky), and a database of its own for each Spring context that asks. A
+ * throw-away server, so zonky's test defaults stay (no fsync); the stack's own server is the durable one.
+ */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    /** A new, empty database as the engine's: for a test class's {@code @DynamicPropertySource}. */
+    public static String useNewDatabase(DynamicPropertyRegistry registry) {
+        String database = newDatabase();
+        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        return database;
+    }
+
+    public static synchronized String newDatabase() {
+        String database = "bpmn_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection db = server().getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a database on the test PostgreSQL", e);
+        }
+        return database;
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start(); // stopped by its own shutdown hook at the JVM's end
+            } catch (IOException e) {
+                throw new UncheckedIOException("the test PostgreSQL did not start", e);
+            }
+        }
+        return server;
+    }
+}
