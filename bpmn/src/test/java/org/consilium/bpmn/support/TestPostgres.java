@@ -1,6 +1,7 @@
 package org.consilium.bpmn.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -44,11 +45,24 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start(); // stopped by its own shutdown hook at the JVM's end
+                // zonky's own shutdown hook would stop the server while the contexts still close (hooks run at
+                // once): their scheduled tasks then wait 30 s for a connection. Boot's shutdown handlers run after
+                // every context has closed.
+                EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(() -> close(started));
+                server = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("the test PostgreSQL did not start", e);
             }
         }
         return server;
+    }
+
+    private static void close(EmbeddedPostgres started) {
+        try {
+            started.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test PostgreSQL did not stop", e);
+        }
     }
 }
