@@ -1,4 +1,4 @@
--- Consilium's own tables in the engine's database (ADR 21), H2 and PostgreSQL alike. Flyway applies each migration
+-- Consilium's own tables in the engine's database (ADR 25), H2 and PostgreSQL alike. Flyway applies each migration
 -- once. This first one keeps IF NOT EXISTS: it adopts databases whose tables the former schema.sql created on every
 -- start (Flyway baselines them at version 0, then runs this), and so runs on them without harm.
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.consilium.events.Topics;
+import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.engine.EngineDatabaseServer;
 import org.consilium.stack.kafka.KafkaBroker;
 import org.consilium.stack.kafka.TopicSetup;
@@ -106,8 +107,9 @@ public class Stack implements ApplicationRunner, DisposableBean {
 
     private Step engineDatabaseStep(StackPorts ports) {
         if (!engineDatabase.runsPostgres()) {
-            return new Step("[2/5] The engine's database: an H2 file under " + properties.dataPath().resolve("engine")
-                    + " (--consilium.stack.engine-database=h2)", () -> { }, "Nothing to start for H2");
+            return new Step("[2/5] The engine's database: the H2 file " + EngineDatabase.h2File(properties.dataPath())
+                    + " (--consilium.stack.engine-database=postgres moves the engine to an empty PostgreSQL)",
+                    () -> { }, "Nothing to start for H2");
         }
         return new Step("[2/5] PostgreSQL 17 for the engine on localhost:" + ports.enginePostgres() + ", data "
                 + engineDatabase.postgresDirectory(), engineDatabase::start, "PostgreSQL is up");

@@ -40,7 +40,8 @@ final class Usage {
                                                         (beside them, ~100 MB each): about half the CPU per start
                   --consilium.stack.engine-database=postgres
                                                         the engine's database: PostgreSQL 17 run by the stack on
-                                                        5432 (data in <data-dir>/engine-postgres), or h2 (a file)
+                                                        5432 (data in <data-dir>/engine-postgres), or h2 (a file;
+                                                        the default for a data dir whose engine is in H2 already)
                 """.formatted(String.join(",", ServiceCatalog.names()));
     }
 }

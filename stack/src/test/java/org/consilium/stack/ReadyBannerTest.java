@@ -33,6 +33,7 @@ class ReadyBannerTest {
                 "http://localhost:8025/api/user/<email>/messages/",
                 "localhost:9092",
                 "mongodb://localhost:27017",
+                "PostgreSQL jdbc:postgresql://localhost:5432/engine  (user engine, password in /tmp/data/secrets/engine_db_password)",
                 "/tmp/data",
                 "41.2 s");
         assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html", "http://localhost:8090/swagger-ui.html");

