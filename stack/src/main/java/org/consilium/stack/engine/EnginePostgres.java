@@ -134,6 +134,21 @@ public final class EnginePostgres {
     }
 
     private EmbeddedPostgres open(Path dataDirectory) {
+        EmbeddedPostgres started;
+        try (FailedStartWatch watch = FailedStartWatch.ofCurrentThread(dataDirectory)) {
+            started = start(dataDirectory);
+            if (watch.failed()) {
+                Thread.interrupted(); // ours, to end zonky's wait: not a stop of the stack
+                started.close(); // lets go of zonky's lock on the directory
+                throw failure(dataDirectory, "the server exited while it started", null);
+            }
+        } catch (IOException e) {
+            throw failure(dataDirectory, e.getMessage(), e);
+        }
+        return started;
+    }
+
+    private EmbeddedPostgres start(Path dataDirectory) {
         try {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -155,12 +170,16 @@ public final class EnginePostgres {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.log().toFile()))
                     .start();
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            throw new StackStartupException("PostgreSQL for the engine did not start on localhost:" + settings.port()
-                    + " with its data in " + dataDirectory + ": " + e.getMessage() + lastLines(),
-                    "See " + settings.log() + ". A port taken by another program, or a data directory of another "
-                            + "PostgreSQL version, stops it; --consilium.stack.engine-database=h2 runs the engine on "
-                            + "H2 instead.", e);
+            throw failure(dataDirectory, String.valueOf(e.getMessage()), e);
         }
+    }
+
+    private StackStartupException failure(Path dataDirectory, String why, Throwable cause) {
+        return new StackStartupException("PostgreSQL for the engine did not start on localhost:" + settings.port()
+                + " with its data in " + dataDirectory + ": " + why + lastLines(),
+                "See " + settings.log() + ". A port taken by another program, a bad setting, or a data directory of "
+                        + "another PostgreSQL version stops it; --consilium.stack.engine-database=h2 runs the engine "
+                        + "on H2 instead.", cause);
     }
 
     private String lastLines() {
