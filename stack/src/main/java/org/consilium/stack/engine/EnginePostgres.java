@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,20 +89,31 @@ public final class EnginePostgres {
         if (server == null) {
             return;
         }
-        long pid = LeftoverPostmaster.find(settings.dataDirectory()).map(ProcessHandle::pid).orElse(-1L);
-        server.close();
+        if (!close(server, settings.dataDirectory())) {
+            log.warn("PostgreSQL is still shutting down after {} s; the next start stops it", STOP_WAIT.toSeconds());
+        }
         server = null;
-        // zonky's pg_ctl waits 5 s and only logs a failure: a server still shutting down is worth a line of our own
-        ProcessHandle.of(pid).ifPresent(postmaster -> {
-            try {
-                postmaster.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException stillRunning) {
-                log.warn("PostgreSQL (pid {}) is still shutting down after {} s; the next start stops it", pid,
-                        STOP_WAIT.toSeconds());
-            }
-        });
+    }
+
+    /**
+     * Stops the server and waits for it to exit: zonky's pg_ctl gives up after 5 s and only logs it, while a checkpoint
+     * on two loaded cores can take longer. False if it is still running.
+     */
+    private static boolean close(EmbeddedPostgres server, Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> postmaster = LeftoverPostmaster.find(dataDirectory);
+        server.close();
+        if (postmaster.isEmpty()) {
+            return true;
+        }
+        try {
+            postmaster.get().onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException stillRunning) {
+            return false;
+        }
     }
 
     /**
@@ -113,14 +125,19 @@ public final class EnginePostgres {
         Path init = initDirectory();
         deleteRecursively(init);
         log.info("Creating the engine's PostgreSQL database in {} (first start)", settings.dataDirectory());
-        try (EmbeddedPostgres fresh = open(init);
-             Connection db = fresh.getPostgresDatabase().getConnection();
-             Statement sql = db.createStatement()) {
+        EmbeddedPostgres fresh = open(init);
+        try (Connection db = fresh.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
             sql.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(settings.superuserPassword()));
             sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD " + literal(settings.enginePassword()));
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
         } catch (SQLException e) {
+            close(fresh, init);
             throw new IOException("could not set up the engine's database in " + init + ": " + e.getMessage(), e);
+        }
+        // the directory is changed and moved below: only once its server is gone
+        if (!close(fresh, init) || Files.exists(init.resolve("postmaster.pid"))) {
+            throw new IOException("the server of the first start in " + init + " did not stop within "
+                    + STOP_WAIT.toSeconds() + " s");
         }
         // initdb trusts every local login (zonky runs it with -A trust): from now on a password is needed
         Files.writeString(init.resolve("pg_hba.conf"), """
@@ -129,13 +146,12 @@ public final class EnginePostgres {
                 host  all all 127.0.0.1/32 scram-sha-256
                 host  all all ::1/128 scram-sha-256
                 """);
-        Files.deleteIfExists(init.resolve("postmaster.pid"));
         Files.move(init, settings.dataDirectory(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private EmbeddedPostgres open(Path dataDirectory) {
         EmbeddedPostgres started;
-        try (FailedStartWatch watch = FailedStartWatch.ofCurrentThread(dataDirectory)) {
+        try (FailedStartWatch watch = FailedStartWatch.ofCurrentThread(settings.log())) {
             started = start(dataDirectory);
             if (watch.failed()) {
                 Thread.interrupted(); // ours, to end zonky's wait: not a stop of the stack
