@@ -17,14 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,12 +44,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The inbox: nothing dropped, nothing applied twice, early events kept, bad records dead-lettered. */
+/**
+ * The inbox: nothing dropped, nothing applied twice, early events kept, bad records dead-lettered, a row claimed by
+ * one node only, failures counted. On H2 here, on PostgreSQL in {@link PostgresInboxTest}.
+ */
 class InboxTest extends ProcessTestSupport {
     @Autowired
     MeterRegistry meters;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    DataSource dataSource;
+
+    /** How long the first of two competing nodes holds its claimed row before it commits. */
+    private static final Duration CLAIM_HELD = Duration.ofMillis(800);
 
     /** Where each applied event type is waited for, and a payload of it. */
     private static final Map<MessageType, String> WAIT_STATE = Map.of(MessageType.CASE_WITHDRAWN, "ReviewIntake",
@@ -158,6 +177,83 @@ class InboxTest extends ProcessTestSupport {
         assertThat(dead.headers().lastHeader("x-exception-message")).isNotNull();
         assertThat(meters.counter("consilium.inbox.dead.letters", "topic", Topics.CASE_EVENTS).count()).isPositive();
         assertThat(instance).isWaitingAt("ReviewIntake");
+    }
+
+    @Test
+    void aPendingRowIsClaimedByOneNodeOnly() throws Exception {
+        // due only in an hour: this node's own correlator leaves it alone while two "nodes" compete for it
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        Envelope event = envelope(Cases.recordsCompleted(newCaseId("claimed")));
+        inbox.add(event, later, later.plus(Duration.ofDays(1)));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            boolean claimed = inbox.claim(event.id(), Instant.now());
+            firstClaimed.countDown();
+            pause(CLAIM_HELD); // the first node's correlation runs; the second node's claim waits for the row
+            return claimed;
+        }));
+        assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        Boolean second = transaction.execute(tx -> inbox.claim(event.id(), Instant.now()));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).as("the first node's claim").isTrue();
+        assertThat(second).as("the second node's claim, once the first committed").isFalse();
+        assertThat(waited).as("the second claim blocked on the row until the first committed")
+                .isGreaterThan(CLAIM_HELD.dividedBy(2));
+        assertThat(inbox.find(event.id()).orElseThrow().status()).isEqualTo(InboxStatus.APPLIED);
+    }
+
+    @Test
+    void failuresAreCountedAndADeadRowIsReplayedWithAFreshCount() {
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        Envelope event = envelope(Cases.mdtConcluded(newCaseId("failing")));
+        inbox.add(event, later, later.plus(Duration.ofDays(1)));
+        for (int i = 0; i < 3; i++) {
+            inbox.retryLater(event.id(), later, "engine said no " + i, true);
+        }
+        inbox.retryLater(event.id(), later, "no execution waits yet", false); // waiting is no failure
+
+        InboxEntry failing = inbox.find(event.id()).orElseThrow();
+        assertThat(failing.failures()).isEqualTo(3);
+        assertThat(failing.attempts()).isEqualTo(4);
+        assertThat(failing.lastError()).isEqualTo("no execution waits yet");
+
+        inbox.finish(event.id(), InboxStatus.DEAD, Instant.now(), "x".repeat(5000));
+        assertThat(inbox.list(InboxStatus.DEAD, 10_000)).extracting(InboxEntry::envelopeId).contains(event.id());
+        assertThat(inbox.find(event.id()).orElseThrow().lastError()).as("kept, cut to the column").hasSize(2000);
+        assertThat(inbox.replay(event.id(), later, later.plus(Duration.ofDays(1)))).isTrue();
+        InboxEntry replayed = inbox.find(event.id()).orElseThrow();
+        assertThat(replayed.status()).isEqualTo(InboxStatus.PENDING);
+        assertThat(replayed.failures()).isZero();
+        assertThat(replayed.finishedAt()).isNull();
+        assertThat(inbox.replay(event.id(), later, later)).as("only an expired or dead row is replayed").isFalse();
+    }
+
+    @Test
+    void aRowThatCannotBeReadBackIsDeadAndShownToOps() throws Exception {
+        // e.g. written by a version that stored another payload shape: the correlator can never apply it
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        new JdbcTemplate(dataSource).update("INSERT INTO consilium_inbox (envelope_id, case_id, message_type, source, "
+                + "event_time, payload, received_at, status, attempts, failures, next_attempt_at, expires_at) "
+                + "VALUES (?, ?, 'RECORDS_COMPLETED', ?, ?, '{not json', ?, 'PENDING', 0, 0, ?, ?)", id,
+                newCaseId("unreadable"), TEST_SOURCE, now, now, now, now.plusDays(1));
+
+        awaitInboxStatus(id, InboxStatus.DEAD);
+        assertThat(inbox.find(id).orElseThrow().lastError()).startsWith("unreadable");
+        mvc.perform(get("/api/inbox").param("status", "DEAD")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.envelopeId == '" + id + "')].type").value("RecordsCompleted"));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Envelope envelope(CaseMessage payload) {

@@ -7,44 +7,50 @@ import org.consilium.bpmn.inbox.CaseCorrelation;
 import org.consilium.bpmn.inbox.InboxStatus;
 import org.consilium.bpmn.inbox.InboxStore;
 import org.consilium.bpmn.support.Cases;
+import org.consilium.bpmn.support.TestPostgres;
 import org.consilium.events.Envelope;
 import org.consilium.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The engine, its schema and the inbox table on a real PostgreSQL. Runs where Docker is available;
- * JUnit reports it as skipped (disabled) where it is not.
+ * The engine on a real PostgreSQL 17 (embedded, no Docker) set up as in production (bpmn/README.md "The engine's
+ * database"): Camunda's tables made beforehand from Camunda's own SQL scripts, the engine's schema update off, our
+ * tables from the Flyway migrations; then an event stored in the inbox and applied.
  */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest
+@SpringBootTest(properties = "camunda.bpm.database.schema-update=false")
 @ActiveProfiles("test")
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CASE_EVENTS, Topics.RECORDS_EVENTS, Topics.MDT_EVENTS,
         Topics.NOTIFICATION_EVENTS})
 class PostgresEngineSmokeTest {
-    @Container
-    static final PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+    /** Camunda's create scripts in the order its own schema creation runs them (engine jar, db/create). */
+    static final List<String> CAMUNDA_SCHEMA = List.of("engine", "history", "identity", "case.engine", "case.history",
+            "decision.engine", "decision.history");
 
     @DynamicPropertySource
     static void engineDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", postgres::getJdbcUrl);
-        registry.add("spring.datasource.username", postgres::getUsername);
-        registry.add("spring.datasource.password", postgres::getPassword);
+        String database = TestPostgres.useNewDatabase(registry);
+        ResourceDatabasePopulator camundaSchema = new ResourceDatabasePopulator();
+        CAMUNDA_SCHEMA.forEach(part -> camundaSchema.addScript(
+                new ClassPathResource("org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql")));
+        camundaSchema.execute(TestPostgres.server().getDatabase("postgres", database));
     }
 
     @Autowired
@@ -53,9 +59,15 @@ class PostgresEngineSmokeTest {
     RuntimeService runtime;
     @Autowired
     InboxStore inbox;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void engineStartsOnPostgresAndAppliesAStoredEvent() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+                String.class)).as("our tables from the migrations, Camunda's there before: baselined at 0").contains("1");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(CaseCorrelation.PROCESS_KEY).count())
                 .isOne();
         String caseId = "pg-" + UUID.randomUUID();

@@ -17,13 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Prints numbers, asserts none: how long the stack takes to be ready, from nothing and again after kill -9 of its own
  * process with cases stored, and the CPU its JVMs spent getting there; each with the services' jars as built (the
- * baseline) and unpacked (issue 12's restart target: ready within 60 s), in the same run. On demand only:
+ * baseline) and unpacked (issue 12's restart target: ready within 60 s), in the same run; with
+ * {@code -Dbenchmark.compare=engine-database} the engine on the stack's PostgreSQL beside the H2 file instead (issue
+ * 17). On demand only:
  * {@code mvn -B -pl e2e verify -Dgroups=benchmark -Dexcluded.groups=none -Dtest=StackRestartBenchmark};
  * results in {@code e2e/target/benchmark-restart.txt}, recorded in docs/benchmarks.md.
  */
 @Tag("benchmark")
 class StackRestartBenchmark {
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 2);
+    private static final Comparison COMPARED = "engine-database".equals(System.getProperty("benchmark.compare"))
+            ? new Comparison("engine DB", "CONSILIUM_STACK_ENGINE_DATABASE",
+                    List.of(new Variant("H2", "h2"), new Variant("PostgreSQL", "postgres")))
+            : new Comparison("jars", "CONSILIUM_STACK_UNPACK_JARS",
+                    List.of(new Variant("as built", "false"), new Variant("unpacked", "true")));
+
+    /** What is compared: one setting of the stack, as its environment variable, and the values it takes. */
+    private record Comparison(String heading, String variable, List<Variant> variants) {
+    }
+
+    private record Variant(String label, String value) {
+    }
 
     @TempDir
     Path dataDirs;
@@ -31,16 +45,17 @@ class StackRestartBenchmark {
     @Test
     void measure() throws IOException {
         List<String> report = new ArrayList<>();
-        report.add("%-10s %-8s %-28s %10s %14s".formatted("jars", "round", "start", "ready (s)", "CPU (core-s)"));
+        report.add("%-10s %-8s %-28s %10s %14s".formatted(COMPARED.heading(), "round", "start", "ready (s)",
+                "CPU (core-s)"));
         for (int round = 1; round <= ROUNDS; round++) {
-            for (boolean unpacked : new boolean[] {false, true}) {
-                Map<String, String> environment = Map.of("CONSILIUM_STACK_UNPACK_JARS", String.valueOf(unpacked));
-                Path dataDir = dataDirs.resolve((unpacked ? "unpacked-" : "as-built-") + round);
-                String jars = unpacked ? "unpacked" : "as built";
+            for (Variant variant : COMPARED.variants()) {
+                Map<String, String> environment = Map.of(COMPARED.variable(), variant.value());
+                Path dataDir = dataDirs.resolve(variant.value() + "-" + round);
+                String label = variant.label();
 
                 long started = System.nanoTime();
                 RunningStack first = RunningStack.start(dataDir, environment);
-                report.add(line(jars, round, "fresh data dir", started, first));
+                report.add(line(label, round, "fresh data dir", started, first));
                 for (int i = 0; i < 3; i++) {
                     submitLungCase("restart-" + UUID.randomUUID() + "@example.org");
                 }
@@ -48,7 +63,7 @@ class StackRestartBenchmark {
 
                 started = System.nanoTime();
                 try (RunningStack again = RunningStack.start(dataDir, environment)) {
-                    report.add(line(jars, round, "after kill -9 of the stack", started, again));
+                    report.add(line(label, round, "after kill -9 of the stack", started, again));
                 }
                 report.forEach(System.out::println);
                 System.out.println();
@@ -60,8 +75,8 @@ class StackRestartBenchmark {
         report.forEach(System.out::println);
     }
 
-    private static String line(String jars, int round, String start, long startedNanos, RunningStack stack) {
-        return "%-10s %-8d %-28s %10.1f %14.1f".formatted(jars, round, start, (System.nanoTime() - startedNanos) / 1e9,
+    private static String line(String label, int round, String start, long startedNanos, RunningStack stack) {
+        return "%-10s %-8d %-28s %10.1f %14.1f".formatted(label, round, start, (System.nanoTime() - startedNanos) / 1e9,
                 stack.cpuSeconds());
     }
 }

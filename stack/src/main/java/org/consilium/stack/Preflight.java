@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.services.ServiceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,9 @@ final class Preflight {
         all.put("MongoDB", ports.mongo());
         all.put("SMTP", ports.smtp());
         all.put("mail API", ports.mailApi());
+        if (properties.engineDatabase() == EngineDatabase.POSTGRES) {
+            all.put("engine PostgreSQL", ports.enginePostgres());
+        }
         services.forEach(service -> all.put(service.module(), ports.shift(service.basePort())));
         return all;
     }

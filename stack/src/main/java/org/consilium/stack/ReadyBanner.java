@@ -3,6 +3,8 @@ package org.consilium.stack;
 import java.time.Duration;
 import java.util.List;
 
+import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.engine.EnginePostgres;
 import org.consilium.stack.services.ServiceDefinition;
 
 /** The one block a user reads: where everything is, once everything is up. */
@@ -40,9 +42,13 @@ final class ReadyBanner {
         line(out, "SMTP", "localhost:" + ports.smtp());
         line(out, "Kafka", "localhost:" + ports.kafka());
         line(out, "MongoDB", "mongodb://localhost:" + ports.mongo());
+        line(out, "Engine database", properties.engineDatabase() == EngineDatabase.POSTGRES
+                ? "PostgreSQL " + EnginePostgres.jdbcUrl(ports.enginePostgres()) + "  (user " + EnginePostgres.USER
+                        + ", password in " + properties.dataPath().resolve("secrets").resolve("engine_db_password") + ")"
+                : "H2 " + properties.dataPath().resolve("engine"));
         line(out, "Data dir", properties.dataPath() + "  (logs in " + properties.dataPath().resolve("logs") + ")");
         line(out, "Started in", String.format("%.1f s (JVM up for %.1f s)", seconds(startup), seconds(jvmUptime)));
-        out.append("Stop with Ctrl-C (or SIGTERM): services, Kafka, MongoDB and mail stop cleanly.\n");
+        out.append("Stop with Ctrl-C (or SIGTERM): services, Kafka, MongoDB, PostgreSQL and mail stop cleanly.\n");
         return out.append(rule).toString();
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.consilium.events.Topics;
+import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.engine.EngineDatabaseServer;
 import org.consilium.stack.kafka.KafkaBroker;
 import org.consilium.stack.kafka.TopicSetup;
 import org.consilium.stack.mail.MailServer;
@@ -24,8 +26,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the stack in dependency order (Kafka, MongoDB, mail, then the services, which need all three) and
- * stops it services first, so they can finish their work against infrastructure that is still there.
+ * Starts the stack in dependency order (Kafka, MongoDB, the engine's PostgreSQL and mail side by side, then the
+ * services, which need them all) and stops it services first, so they can finish their work against infrastructure
+ * that is still there.
  */
 @Component
 public class Stack implements ApplicationRunner, DisposableBean {
@@ -38,19 +41,21 @@ public class Stack implements ApplicationRunner, DisposableBean {
     private final MongoStore mongo;
     private final MailServer mail;
     private final ServiceSupervisor services;
+    private final EngineDatabaseServer engineDatabase;
     // start steps and stop take turns, so a Ctrl-C during start-up never leaves a component started after stop
     private final Object lifecycle = new Object();
     private volatile boolean stopping;
     private DataDirLock dataDirLock;
 
     public Stack(StackProperties properties, KafkaBroker kafka, TopicSetup topics, MongoStore mongo,
-            MailServer mail, ServiceSupervisor services) {
+            MailServer mail, ServiceSupervisor services, EngineDatabaseServer engineDatabase) {
         this.properties = properties;
         this.kafka = kafka;
         this.topics = topics;
         this.mongo = mongo;
         this.mail = mail;
         this.services = services;
+        this.engineDatabase = engineDatabase;
     }
 
     @Override
@@ -67,6 +72,9 @@ public class Stack implements ApplicationRunner, DisposableBean {
             dataDirLock = DataDirLock.acquire(properties.dataPath());
         }
         LeftoverProcesses.stopAll(properties.dataPath());
+        // after the old engine JVMs are gone (the server's smart shutdown waits for its sessions), before the ports
+        // are checked (it holds one)
+        engineDatabase.stopLeftover();
         Preflight.check(properties, selected);
         try {
             // Kafka, MongoDB and mail need nothing of each other: started side by side, a start (or a restart
@@ -82,6 +90,7 @@ public class Stack implements ApplicationRunner, DisposableBean {
                             "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each"),
                     new Step("[2/5] MongoDB wire protocol (mongo-java-server, H2 file " + mongo.file() + ") on "
                             + mongo.connectionString(), mongo::start, "MongoDB is up"),
+                    engineDatabaseStep(ports),
                     new Step("[3/5] SMTP (GreenMail) on localhost:" + ports.smtp() + ", its HTTP API on "
                             + mail.apiUrl(), mail::start, "Mail is up"),
                     // CPU the broker's start leaves idle (it mostly waits on its log recovery and the disk)
@@ -94,6 +103,16 @@ public class Stack implements ApplicationRunner, DisposableBean {
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         System.out.println(ReadyBanner.render(properties, selected, startup,
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
+    }
+
+    private Step engineDatabaseStep(StackPorts ports) {
+        if (!engineDatabase.runsPostgres()) {
+            return new Step("[2/5] The engine's database: the H2 file " + EngineDatabase.h2File(properties.dataPath())
+                    + " (--consilium.stack.engine-database=postgres moves the engine to an empty PostgreSQL)",
+                    () -> { }, "Nothing to start for H2");
+        }
+        return new Step("[2/5] PostgreSQL 17 for the engine on localhost:" + ports.enginePostgres() + ", data "
+                + engineDatabase.postgresDirectory(), engineDatabase::start, "PostgreSQL is up");
     }
 
     private void startServices(List<ServiceDefinition> selected) throws Exception {
@@ -168,6 +187,8 @@ public class Stack implements ApplicationRunner, DisposableBean {
             quietly("services", services::stopAll);
             quietly("Kafka", kafka::stop);
             quietly("MongoDB", mongo::stop);
+            // after the services: the engine shuts down against its database
+            quietly("the engine's PostgreSQL", engineDatabase::stop);
             quietly("mail", mail::stop);
             if (dataDirLock != null) {
                 quietly("the data dir lock", dataDirLock::close);

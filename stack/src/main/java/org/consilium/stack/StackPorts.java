@@ -8,6 +8,7 @@ public record StackPorts(int offset) {
     static final int MONGO = 27017;
     static final int SMTP = 3025;
     static final int MAIL_API = 8025;
+    static final int ENGINE_POSTGRES = 5432;
 
     public int kafka() {
         return KAFKA + offset;
@@ -27,6 +28,11 @@ public record StackPorts(int offset) {
 
     public int mailApi() {
         return MAIL_API + offset;
+    }
+
+    /** The engine's PostgreSQL: PostgreSQL's own default port, shifted like every other. */
+    public int enginePostgres() {
+        return ENGINE_POSTGRES + offset;
     }
 
     /** A service's port: its base port (8080...) plus the offset. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.services.ServiceCatalog;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout  how long the services get to shut down gracefully before they are killed
  * @param unpackJars   run each service from its jar unpacked once per build (about half the CPU per start); false
  *                     runs the jars as built (no extra ~100 MB per service beside them)
+ * @param engineDatabase the engine's database: a PostgreSQL server the stack runs, or an H2 file; unset means
+ *                     PostgreSQL, unless the data dir's engine already lives in an H2 file
  */
 @ConfigurationProperties("consilium.stack")
 public record StackProperties(
@@ -28,7 +31,8 @@ public record StackProperties(
         List<String> services,
         @DefaultValue("180s") Duration readyTimeout,
         @DefaultValue("30s") Duration stopTimeout,
-        @DefaultValue("true") boolean unpackJars) {
+        @DefaultValue("true") boolean unpackJars,
+        EngineDatabase engineDatabase) {
 
     public StackProperties {
         // bound as text and made absolute here: Spring's PathEditor would resolve "." against the class path
@@ -36,6 +40,7 @@ public record StackProperties(
         home = Path.of(home).toAbsolutePath().normalize().toString();
         // null (not given) means "everything"; an explicitly empty value means "no services at all"
         services = services == null ? ServiceCatalog.names() : List.copyOf(services);
+        engineDatabase = engineDatabase == null ? EngineDatabase.defaultFor(Path.of(dataDir)) : engineDatabase;
         StackPorts.checkOffset(portOffset);
     }
 

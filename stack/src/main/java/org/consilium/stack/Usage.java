@@ -17,7 +17,7 @@ final class Usage {
     static String text() {
         return """
                 Consilium stack: a Kafka broker (KRaft), MongoDB's wire protocol (mongo-java-server on an H2 file),
-                an SMTP server with an HTTP API (GreenMail) and every Consilium service as its own JVM, in one command.
+                an SMTP server with an HTTP API (GreenMail), PostgreSQL for the engine and every Consilium service as its own JVM, in one command.
 
                 Usage: java -jar stack/target/stack-exec.jar [--consilium.stack.<option>=<value> ...]
                 Run it from the repository root after `mvn -B package -DskipTests`. Stop it with Ctrl-C.
@@ -28,7 +28,7 @@ final class Usage {
                                                         Stop and start again on it to continue every case.
                   --consilium.stack.home=.              the repository root, holding <module>/target/<module>-exec.jar
                   --consilium.stack.port-offset=0       added to every port: Kafka 9092 and 9093, MongoDB 27017,
-                                                        SMTP 3025, mail API 8025, services 8080-8084,
+                                                        SMTP 3025, mail API 8025, PostgreSQL 5432, services 8080-8084,
                                                         console 8090, identity provider 9000; keep
                                                         them below 32768 (outgoing connections' range)
                   --consilium.stack.services=%s
@@ -38,6 +38,10 @@ final class Usage {
                   --consilium.stack.stop-timeout=30s    how long they get to shut down before they are killed
                   --consilium.stack.unpack-jars=true    run the services from their jars unpacked once per build
                                                         (beside them, ~100 MB each): about half the CPU per start
+                  --consilium.stack.engine-database=postgres
+                                                        the engine's database: PostgreSQL 17 run by the stack on
+                                                        5432 (data in <data-dir>/engine-postgres), or h2 (a file;
+                                                        the default for a data dir whose engine is in H2 already)
                 """.formatted(String.join(",", ServiceCatalog.names()));
     }
 }

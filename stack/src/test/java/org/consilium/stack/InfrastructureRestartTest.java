@@ -7,7 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,14 +43,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.consilium.events.Topics;
+import org.consilium.stack.engine.EnginePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The infrastructure half of the stack on a port offset (beside a developer's own stack): Kafka, MongoDB and
- * mail work, and what was written to them is still there after a stop and a start on the same data dir.
+ * The infrastructure half of the stack on a port offset (beside a developer's own stack): Kafka, MongoDB, the
+ * engine's PostgreSQL and mail work, and what was written to them is still there after a stop and a start on the same
+ * data dir.
  */
 class InfrastructureRestartTest {
 
@@ -67,14 +74,26 @@ class InfrastructureRestartTest {
                 cases(mongo).insertOne(new Document("_id", CASE_ID).append("stage", "intake"));
                 assertThat(cases(mongo).find(Filters.eq("_id", CASE_ID)).first()).containsEntry("stage", "intake");
             }
+            try (Connection engine = engineDatabase(); Statement sql = engine.createStatement()) {
+                sql.execute("CREATE TABLE act_ru_execution (business_key_ VARCHAR(255))");
+                sql.execute("INSERT INTO act_ru_execution VALUES ('" + CASE_ID + "')");
+            }
             sendMail("coordinator@consilium.test", "Case " + CASE_ID + " submitted");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(mailApi("/api/user/coordinator@consilium.test/messages/"))
                             .contains("Case " + CASE_ID + " submitted"));
         }
 
+        assertThat(dataDir.resolve("engine-postgres").resolve("postmaster.pid"))
+                .as("the engine's PostgreSQL stopped with the stack").doesNotExist();
+
         try (ConfigurableApplicationContext stack = startInfrastructure()) {
             assertThat(consumeFromBeginning("second-reader")).contains(CASE_ID + "=CaseSubmitted");
+            try (Connection engine = engineDatabase(); Statement sql = engine.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT business_key_ FROM act_ru_execution")) {
+                assertThat(rows.next()).as("the engine's row after the restart").isTrue();
+                assertThat(rows.getString(1)).isEqualTo(CASE_ID);
+            }
             assertThat(committedOffset("first-reader")).as("committed position of first-reader").isPositive();
             try (MongoClient mongo = mongo()) {
                 assertThat(cases(mongo).find(Filters.eq("_id", CASE_ID)).first()).containsEntry("stage", "intake");
@@ -87,6 +106,12 @@ class InfrastructureRestartTest {
                 "--consilium.stack.data-dir=" + dataDir,
                 "--consilium.stack.port-offset=" + OFFSET,
                 "--consilium.stack.services=");
+    }
+
+    /** As bpmn logs in: the role {@code engine} with the password the stack keeps under the data dir. */
+    private Connection engineDatabase() throws Exception {
+        String password = Files.readString(dataDir.resolve("secrets").resolve("engine_db_password")).trim();
+        return DriverManager.getConnection(EnginePostgres.jdbcUrl(PORTS.enginePostgres()), EnginePostgres.USER, password);
     }
 
     private Map<String, Integer> topicPartitions() throws Exception {

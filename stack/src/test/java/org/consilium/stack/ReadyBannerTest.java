@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.services.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ReadyBannerTest {
     @Test
     void startsWithTheReadyLineAndListsWhereEverythingIs() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES);
 
         String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
                 Duration.ofMillis(43_000));
@@ -32,6 +33,7 @@ class ReadyBannerTest {
                 "http://localhost:8025/api/user/<email>/messages/",
                 "localhost:9092",
                 "mongodb://localhost:27017",
+                "PostgreSQL jdbc:postgresql://localhost:5432/engine  (user engine, password in /tmp/data/secrets/engine_db_password)",
                 "/tmp/data",
                 "41.2 s");
         assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html", "http://localhost:8090/swagger-ui.html");

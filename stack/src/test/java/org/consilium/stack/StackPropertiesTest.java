@@ -3,11 +3,15 @@ package org.consilium.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.services.ServiceCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -23,6 +27,24 @@ class StackPropertiesTest {
         assertThat(properties.homePath()).isEqualTo(Path.of("").toAbsolutePath());
         assertThat(properties.ports().kafka()).isEqualTo(9092);
         assertThat(properties.readyTimeout()).hasSeconds(180);
+        assertThat(properties.engineDatabase()).isEqualTo(EngineDatabase.POSTGRES);
+        assertThat(properties.ports().enginePostgres()).isEqualTo(5432);
+    }
+
+    @Test
+    void h2ForTheEngineOnlyWhenAskedForOrWhereTheEngineAlreadyLivesInIt(@TempDir Path dataDir) throws IOException {
+        assertThat(bind(Map.of("consilium.stack.engine-database", "h2")).engineDatabase()).isEqualTo(EngineDatabase.H2);
+        Map<String, String> here = Map.of("consilium.stack.data-dir", dataDir.toString());
+        assertThat(bind(here).engineDatabase()).isEqualTo(EngineDatabase.POSTGRES);
+
+        // a data dir from before PostgreSQL was the default: its cases continue on their engine
+        Files.createDirectories(dataDir.resolve("engine"));
+        Files.writeString(dataDir.resolve("engine").resolve("consilium.mv.db"), "");
+        assertThat(bind(here).engineDatabase()).isEqualTo(EngineDatabase.H2);
+        assertThat(bind(Map.of("consilium.stack.data-dir", dataDir.toString(), "consilium.stack.engine-database",
+                "postgres")).engineDatabase()).isEqualTo(EngineDatabase.POSTGRES);
+        Files.createDirectories(dataDir.resolve("engine-postgres"));
+        assertThat(bind(here).engineDatabase()).isEqualTo(EngineDatabase.POSTGRES);
     }
 
     @Test
@@ -45,6 +67,7 @@ class StackPropertiesTest {
         assertThat(ports.mongo()).isEqualTo(47017);
         assertThat(ports.smtp()).isEqualTo(23025);
         assertThat(ports.mailApi()).isEqualTo(28025);
+        assertThat(ports.enginePostgres()).isEqualTo(25432);
         assertThat(ports.shift(8080)).isEqualTo(28080);
     }
 

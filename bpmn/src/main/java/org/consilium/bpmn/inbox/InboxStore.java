@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The inbox table (schema.sql) in the engine's database. The envelope id is the primary key, so a
+ * The inbox table (db/migration) in the engine's database. The envelope id is the primary key, so a
  * redelivered event is stored once; {@code seq} keeps the arrival order.
  */
 @Repository

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The task outbox table (schema.sql) in the engine's database: written in the engine's transaction by
+ * The task outbox table (db/migration) in the engine's database: written in the engine's transaction by
  * {@link TaskAnnouncer}, emptied by {@link TaskOutboxRelay} in {@code seq} order, so one case's task events reach
  * Kafka in the order the engine committed them. The envelope id is made once, here: a resend carries the same id.
  */

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.consilium.stack.StackPorts;
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.engine.EnginePostgres;
 
 /**
  * The environment variables a child service reads to find its port and the shared infrastructure.
@@ -77,14 +79,26 @@ final class ServiceEnvironment {
             }
         }
         if (service.isEngine()) {
-            // a file database under the data dir, so process instances survive a restart of the stack
-            env.put("ENGINE_DB_URL", engineDatabaseUrl(properties.dataPath()));
+            env.putAll(engineDatabase(properties, secrets));
         }
         return env;
     }
 
     /**
-     * The engine's H2 file under the data dir. {@code WRITE_DELAY=0}: H2 writes committed transactions to its file
+     * The engine's database, under the data dir so process instances survive a restart of the stack: the stack's
+     * PostgreSQL (ADR 25), logged in as the role that owns the engine's database, or the H2 file when asked for.
+     */
+    private static Map<String, String> engineDatabase(StackProperties properties, StackSecrets secrets) {
+        if (properties.engineDatabase() == EngineDatabase.H2) {
+            return Map.of("ENGINE_DB_URL", engineDatabaseUrl(properties.dataPath()));
+        }
+        return Map.of("ENGINE_DB_URL", EnginePostgres.jdbcUrl(properties.ports().enginePostgres()),
+                "ENGINE_DB_USER", EnginePostgres.USER,
+                "ENGINE_DB_PASSWORD", secrets.get(StackSecrets.ENGINE_DB_PASSWORD));
+    }
+
+    /**
+     * The engine's H2 file under the data dir (only with {@code --consilium.stack.engine-database=h2}). {@code WRITE_DELAY=0}: H2 writes committed transactions to its file
      * about once a second by default, so kill -9 of bpmn lost the last second of what the engine had acknowledged
      * (the fault suite found a completed task open again, while the command its completion sent had gone out);
      * with no delay each commit is in the file before the engine answers. {@code DB_CLOSE_ON_EXIT=FALSE}: on a

@@ -18,12 +18,15 @@ import java.util.Map;
  * when set there, else generated once and kept under the data dir (owner-only), so a restarted stack
  * still accepts the links and tokens it issued before. Nothing secret is ever a constant in the code.
  */
-final class StackSecrets {
+public final class StackSecrets {
     static final String SERVICES_CLIENT_SECRET = "SERVICES_CLIENT_SECRET";
     static final String CAMUNDA_CLIENT_SECRET = "CAMUNDA_CLIENT_SECRET";
     static final String CONSOLE_CLIENT_SECRET = "CONSOLE_CLIENT_SECRET";
     static final String RECORDS_LINK_SECRET = "RECORDS_LINK_SECRET";
     static final String MDT_LINK_SECRET = "MDT_LINK_SECRET";
+    /** The engine's PostgreSQL: its role {@code engine} (bpmn) and its superuser (the stack only). */
+    public static final String ENGINE_DB_PASSWORD = "ENGINE_DB_PASSWORD";
+    public static final String ENGINE_DB_SUPERUSER_PASSWORD = "ENGINE_DB_SUPERUSER_PASSWORD";
 
     private final Path directory;
     private final Map<String, String> environment;
@@ -33,11 +36,11 @@ final class StackSecrets {
         this.environment = environment;
     }
 
-    static StackSecrets under(Path dataPath) {
+    public static StackSecrets under(Path dataPath) {
         return new StackSecrets(dataPath.resolve("secrets"), System.getenv());
     }
 
-    String get(String name) {
+    public String get(String name) {
         String given = environment.get(name);
         if (given != null && !given.isBlank()) {
             return given;

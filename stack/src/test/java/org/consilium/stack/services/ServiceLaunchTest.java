@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.engine.EngineDatabase;
 import org.junit.jupiter.api.Test;
 
 /** What each child JVM is started with: the contract the services rely on. */
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true);
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
             StackSecrets.CONSOLE_CLIENT_SECRET, "console-secret", StackSecrets.RECORDS_LINK_SECRET, "link-secret",
-            StackSecrets.MDT_LINK_SECRET, "guest-link-secret"));
+            StackSecrets.MDT_LINK_SECRET, "guest-link-secret", StackSecrets.ENGINE_DB_PASSWORD, "engine-db-secret",
+            StackSecrets.ENGINE_DB_SUPERUSER_PASSWORD, "engine-superuser-secret"));
 
     @Test
     void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
@@ -96,14 +98,30 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theEngineGetsAFileDatabaseUnderTheDataDirAndNoMongo() {
+    void theEngineGetsTheStacksPostgresAsItsOwnRoleAndNoMongo() {
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), properties, secrets);
 
         assertThat(env).containsEntry("SERVER_PORT", "8180")
+                .containsEntry("ENGINE_DB_URL", "jdbc:postgresql://localhost:5532/engine")
+                .containsEntry("ENGINE_DB_USER", "engine")
+                .containsEntry("ENGINE_DB_PASSWORD", "engine-db-secret")
+                .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
+                .containsEntry("CAMUNDA_CLIENT_SECRET", "camunda-secret")
+                .doesNotContainKey("MONGODB_URI").doesNotContainKey("CONSILIUM_DATA_KEYSET_FILE")
+                .doesNotContainKey(StackSecrets.ENGINE_DB_SUPERUSER_PASSWORD);
+    }
+
+    @Test
+    void theEngineGetsAFileDatabaseUnderTheDataDirWhenH2IsAskedFor() {
+        StackProperties h2 = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2);
+        Map<String, String> env = ServiceEnvironment.of(service("bpmn"), h2, secrets);
+
+        assertThat(env)
                 // WRITE_DELAY=0: a commit the engine acknowledged survives kill -9 (EngineDatabaseDurabilityTest)
                 .containsEntry("ENGINE_DB_URL",
                         "jdbc:h2:file:/srv/consilium/data/engine/consilium;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
-                .containsEntry("CONSILIUM_ISSUER_URI", "http://localhost:9100")
+                .doesNotContainKeys("ENGINE_DB_USER", "ENGINE_DB_PASSWORD")
                 .containsEntry("CAMUNDA_CLIENT_SECRET", "camunda-secret")
                 .doesNotContainKey("MONGODB_URI").doesNotContainKey("CONSILIUM_DATA_KEYSET_FILE");
     }
