@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Quiet hours (23:00:00–23:00:06 in this test context): deferred, then sent by the job, still exactly once. */
 class QuietHoursDeliveryTest extends ServiceTest {
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     /** A fixed-offset zone where the local time is now 23:00:01, i.e. inside the quiet hours. */
     static String zoneInQuietHours() {
@@ -35,7 +36,8 @@ class QuietHoursDeliveryTest extends ServiceTest {
     void aNonUrgentNotificationInTheQuietHoursIsDeferredThenSentOnceWhenTheyEnd() throws Exception {
         String caseId = newCaseId();
         Envelope command = command(new SendNotification(caseId, recipient(caseId, "en"), NotificationPurpose.CASE_WITHDRAWN,
-                Map.of("reason", "moved abroad", "timeZone", zoneInQuietHours())));
+                Map.of("reason", "moved abroad", "timeZone", zoneInQuietHours())))
+                .withTraceparent("00-" + TRACE_ID + "-b7ad6b7169203331-01");
         publish(command);
 
         Delivery deferred = awaitState(command.id(), DeliveryState.DEFERRED, Duration.ofSeconds(5));
@@ -53,6 +55,8 @@ class QuietHoursDeliveryTest extends ServiceTest {
         MimeMessage mail = Smtp.awaitOneMailTo(smtp, caseId + "@example.org");
         assertThat(mail.getMessageID()).isEqualTo("<" + command.id() + "@consilium.local>");
         await().atMost(Duration.ofSeconds(10)).until(() -> !KafkaProbe.envelopes(MessageType.NOTIFICATION_DELIVERED, caseId).isEmpty());
+        // sent later by the job, which runs in no trace: the event still continues the command's (ADR 19)
+        assertThat(KafkaProbe.envelopes(MessageType.NOTIFICATION_DELIVERED, caseId).get(0).traceparent()).contains(TRACE_ID);
 
         publish(command); // and a redelivery after it went out neither
         Envelope marker = publish(command(new SendNotification(caseId, recipient(caseId, "en"),

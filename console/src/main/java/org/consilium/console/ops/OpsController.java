@@ -32,9 +32,12 @@ class OpsController {
     private final EngineIncidents incidents;
     private final StuckCases stuck;
     private final ServicePulse pulse;
+    private final TopicRates rates;
 
-    OpsController(DeadLetterDesk desk, ConsumerLag lag, EngineIncidents incidents, StuckCases stuck, ServicePulse pulse) {
+    OpsController(DeadLetterDesk desk, ConsumerLag lag, EngineIncidents incidents, StuckCases stuck, ServicePulse pulse,
+                  TopicRates rates) {
         this.pulse = pulse;
+        this.rates = rates;
         this.desk = desk;
         this.lag = lag;
         this.incidents = incidents;
@@ -82,15 +85,18 @@ class OpsController {
     @GetMapping("/ops/pipeline")
     Mono<Rendering> pipeline() {
         Mono<List<ServicePulse.Row>> services = pulse.all();
-        Mono<Lag> groups = Mono.fromCallable(() -> new Lag(lag.all(), null)).subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class, down -> Mono.just(new Lag(List.of(), down.getMessage())));
-        return Mono.zip(services, groups).map(both -> Rendering.view("ops-pipeline")
+        Mono<Broker> broker = Mono.fromCallable(() -> new Broker(rates.all(), lag.all(), null))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(DeadLetterTopics.BrokerUnavailable.class,
+                        down -> Mono.just(new Broker(List.of(), List.of(), down.getMessage())));
+        return Mono.zip(services, broker).map(both -> Rendering.view("ops-pipeline")
                 .status(both.getT2().brokerDown() == null ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .modelAttribute("services", both.getT1())
-                .modelAttribute("rows", both.getT2().rows()).modelAttribute("brokerDown", both.getT2().brokerDown()).build());
+                .modelAttribute("services", both.getT1()).modelAttribute("topics", both.getT2().topics())
+                .modelAttribute("rows", both.getT2().lag()).modelAttribute("brokerDown", both.getT2().brokerDown()).build());
     }
 
-    private record Lag(List<ConsumerLag.Row> rows, String brokerDown) {
+    /** What the broker says: each topic's rate, each group's lag; or why it said nothing. */
+    private record Broker(List<TopicRates.Row> topics, List<ConsumerLag.Row> lag, String brokerDown) {
     }
 
     @GetMapping("/ops")

@@ -23,6 +23,7 @@ class OpsPagesTemplateTest {
                 new ServicePulse.Row("intake-service", null, 4, 75, 0, 0, 0, 0, 0, 0, false),
                 new ServicePulse.Row("records-service", null, 0, 0, 0, 0, 0, 0, 0, 0, false),
                 new ServicePulse.Row("mdt-scheduler", "Connection refused: localhost/127.0.0.1:8083", 0, 0, 0, 0, 0, 0, 0, 0, false)));
+        model.put("topics", List.of(new TopicRates.Row("consilium.case.events", 3, 12, 3.4, 1200)));
         model.put("rows", List.of(new ConsumerLag.Row("mdt-scheduler", "consilium.mdt.commands", 12, 100, 112, 3)));
         model.put("brokerDown", null);
 
@@ -33,6 +34,8 @@ class OpsPagesTemplateTest {
         assertThat(row(html, "records-service")).contains("flowing");
         assertThat(row(html, "mdt-scheduler")).contains("not answering", "Connection refused");
         assertThat(html).contains("consilium.mdt.commands");
+        int topic = html.indexOf("data-topic=\"consilium.case.events\"");
+        assertThat(html.substring(topic, html.indexOf("</tr>", topic))).contains(">12<", ">3.4<", ">1200<");
     }
 
     @Test

@@ -194,13 +194,17 @@ public class Delivery {
         lastAttemptAt = now;
     }
 
-    /** SMTP accepted the email: record it and the event that tells the process, together. */
+    /**
+     * SMTP accepted the email: record it and the event that tells the process, together. Sent by the deferred job
+     * (which runs in no trace), the event continues the deferred command's trace; else the consumer's span's.
+     */
     void sent(Instant now) {
         require(DeliveryState.SENDING);
         state = DeliveryState.SENT;
         sentAt = now;
         lastError = null;
-        outbox.add(OutboxEntry.of(deliveredEvent(now), Envelope.derivedId(id, "delivered"), now));
+        outbox.add(OutboxEntry.of(deliveredEvent(now), Envelope.derivedId(id, "delivered"), now)
+                .inTrace(deferred == null ? null : deferred.traceparent()));
     }
 
     void failed(String error, Instant now) {

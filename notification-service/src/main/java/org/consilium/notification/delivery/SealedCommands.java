@@ -51,7 +51,8 @@ class SealedCommands {
             return new Document("type", command.type() == null ? null : command.type().name())
                     .append("source", command.source())
                     .append("time", command.time() == null ? null : Date.from(command.time()))
-                    .append("payload", cipher.seal(command.payload(), CONTEXT));
+                    .append("payload", cipher.seal(command.payload(), CONTEXT))
+                    .append("traceparent", command.traceparent());
         }
     }
 
@@ -61,7 +62,8 @@ class SealedCommands {
         public DeferredCommand convert(Document d) {
             Date time = d.getDate("time");
             return new DeferredCommand(d.getString("type") == null ? null : MessageType.valueOf(d.getString("type")),
-                    d.getString("source"), time == null ? null : time.toInstant(), cipher.open(d.getString("payload"), CONTEXT));
+                    d.getString("source"), time == null ? null : time.toInstant(), cipher.open(d.getString("payload"), CONTEXT),
+                    d.getString("traceparent"));
         }
     }
 }

@@ -30,6 +30,14 @@ public record OutboxEntry(String eventId, MessageType type, String caseId, Insta
                 new String(Json.write(message), StandardCharsets.UTF_8), null);
     }
 
+    /**
+     * In the trace given (when there is one), not the span current at the write: for an event written by a job,
+     * which has none, on behalf of a message that came earlier in a trace it kept.
+     */
+    public OutboxEntry inTrace(String traceparent) {
+        return traceparent == null ? this : new OutboxEntry(eventId, type, caseId, time, payload, traceparent);
+    }
+
     public Envelope toEnvelope(String source) {
         CaseMessage message = Json.read(payload.getBytes(StandardCharsets.UTF_8), type.payloadType());
         return new Envelope(eventId, type, source, caseId, time, traceparent, message);
