@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
+import org.consilium.bpmn.logging.CaseLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,9 @@ public class CommandPublisher {
 
     /** Sends within a span of its own, a child of the envelope's traceparent (the cause), which it then carries. */
     public Envelope publish(Envelope envelope) {
-        return spans.inSpan(envelope, this::send);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CaseLogs.MDC_KEY, envelope.caseId())) {
+            return spans.inSpan(envelope, this::send);
+        }
     }
 
     private Envelope send(Envelope envelope) {

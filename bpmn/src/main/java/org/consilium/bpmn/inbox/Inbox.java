@@ -6,8 +6,10 @@ import org.consilium.events.CaseStepFailed;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
+import org.consilium.bpmn.logging.CaseLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,13 @@ public class Inbox {
 
     /** Keeps the event for the correlator, once per envelope id; types the process does not use are ignored. */
     public void store(Envelope envelope) {
+        // the case in every log line of it (the readable line's [case=], the JSON line's MDC), as in the services
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CaseLogs.MDC_KEY, envelope.caseId())) {
+            storeOfCase(envelope);
+        }
+    }
+
+    private void storeOfCase(Envelope envelope) {
         if (!EventVariables.APPLIED_TYPES.contains(envelope.type())) {
             log.debug("case {}: ignoring {}", envelope.caseId(), envelope.type().messageName());
             return;

@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.consilium.bpmn.inbox.CaseCorrelation.Outcome;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
+import org.consilium.bpmn.logging.CaseLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,6 +73,12 @@ public class InboxCorrelator {
     }
 
     void apply(InboxEntry entry) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CaseLogs.MDC_KEY, entry.caseId())) {
+            applyOfCase(entry);
+        }
+    }
+
+    private void applyOfCase(InboxEntry entry) {
         Envelope envelope;
         try {
             envelope = entry.toEnvelope();
