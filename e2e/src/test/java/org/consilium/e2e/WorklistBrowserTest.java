@@ -65,6 +65,16 @@ class WorklistBrowserTest extends ConsoleBrowserTests {
             page.keyboard().press("c");
             assertThat(page.locator("tr[data-case='" + second + "'] td[data-label=Assignee]")).hasText(DemoUsers.COORDINATOR);
 
+            // a patient found by a word of her name, typed as a coordinator would (the console keeps no name: only
+            // keyed hashes of its words, caseview.PatientNames)
+            assertThat(page.locator("label[for=q]")).hasText("Search by case id or patient name");
+            page.locator("#q").fill("الزهراء");
+            page.locator("#q").press("Enter");
+            page.waitForURL(Pattern.compile(".*q=.*"));
+            assertThat(page.locator("tr[data-case='" + second + "']")).hasCount(1);
+            assertThat(page.locator("tr[data-case='" + first + "']")).hasCount(0);
+            shot(page, "worklist-name-search.png");
+
             // both cases' tasks chosen and assigned to the other coordinator at once
             page.navigate(RunningStack.url(8090, "/worklist?assignee=&sort=newest"));
             page.locator("tr[data-case='" + first + "'] input[name=taskId]").check();

@@ -2,6 +2,7 @@ package org.consilium.console.caseview;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.consilium.events.CaseAccepted;
@@ -23,19 +24,34 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version  optimistic lock: two topics' consumers may apply events of one case at once
  * @param urgency  the confirmed urgency (CaseAccepted), else the one the clocks run on (the triage's, from the tasks)
  * @param stageAt  when the case entered its stage
+ * @param nameTokens the keyed hashes of the words of the patient's name ({@link PatientNames}), never the name
  */
 @Document("cases")
 public record CaseView(@Id String caseId, long version, String cancerType, String urgency, boolean urgencyConfirmed,
                        String stage, Instant stageAt, Instant submittedAt, List<OpenTaskView> openTasks,
-                       List<TimelineEntry> timeline) {
+                       List<TimelineEntry> timeline, List<String> nameTokens) {
 
     public CaseView {
         openTasks = openTasks == null ? List.of() : List.copyOf(openTasks);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        nameTokens = nameTokens == null ? List.of() : List.copyOf(nameTokens);
+    }
+
+    public CaseView(String caseId, long version, String cancerType, String urgency, boolean urgencyConfirmed,
+                    String stage, Instant stageAt, Instant submittedAt, List<OpenTaskView> openTasks,
+                    List<TimelineEntry> timeline) {
+        this(caseId, version, cancerType, urgency, urgencyConfirmed, stage, stageAt, submittedAt, openTasks, timeline,
+                List.of());
     }
 
     static CaseView empty(String caseId) {
         return new CaseView(caseId, 0, null, null, false, null, null, null, List.of(), List.of());
+    }
+
+    /** The same case, found by these hashes of its patient's name. */
+    CaseView withNameTokens(Collection<String> tokens) {
+        return new CaseView(caseId, version, cancerType, urgency, urgencyConfirmed, stage, stageAt, submittedAt, openTasks,
+                timeline, List.copyOf(tokens));
     }
 
     boolean hasApplied(String eventId) {
@@ -104,8 +120,10 @@ public record CaseView(@Id String caseId, long version, String cancerType, Strin
         private Instant submittedAt;
         private final List<OpenTaskView> openTasks;
         private final List<TimelineEntry> timeline;
+        private final List<String> nameTokens;
 
         Draft(CaseView from) {
+            nameTokens = from.nameTokens;
             caseId = from.caseId;
             cancerType = from.cancerType;
             urgency = from.urgency;
@@ -136,7 +154,7 @@ public record CaseView(@Id String caseId, long version, String cancerType, Strin
 
         CaseView build(long version) {
             return new CaseView(caseId, version, cancerType, urgency, urgencyConfirmed, stage, stageAt, submittedAt,
-                    openTasks, timeline);
+                    openTasks, timeline, nameTokens);
         }
     }
 }

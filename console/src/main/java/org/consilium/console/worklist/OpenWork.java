@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +94,11 @@ public class OpenWork implements CaseViewListener {
 
     /** One page of the tasks that match, in the query's order, with how many match in all. */
     public WorkPage page(WorklistQuery query, String username, Instant now) {
+        return page(query, Set.of(), username, now);
+    }
+
+    /** @param nameTokens the hashes of the search's words, to find a case by its patient's name */
+    public WorkPage page(WorklistQuery query, Set<String> nameTokens, String username, Instant now) {
         WorkItem[] inOrder = switch (query.sort()) {
             case TIME_LEFT -> snapshot().byTimeLeft();
             case OLDEST, NEWEST -> snapshot().byCreated();
@@ -107,7 +113,7 @@ public class OpenWork implements CaseViewListener {
             }
             return new WorkPage(items, inOrder.length, query.page(), query.size());
         }
-        Predicate<WorkItem> matches = query.matcher(username, now);
+        Predicate<WorkItem> matches = query.matcher(username, now, nameTokens);
         // least time left first, the breached tasks are the array's start: only that part is walked (at 100,000 open
         // tasks the breached filter walked and tested them all, p99 225 ms; docs/benchmarks.md)
         int end = query.breached() && query.sort() == WorklistQuery.Sort.TIME_LEFT ? breachedUpTo(inOrder, now) : inOrder.length;

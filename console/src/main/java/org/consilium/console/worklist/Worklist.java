@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.consilium.console.caseview.PatientNames;
 import org.consilium.console.cases.IntakeCases;
 import org.consilium.console.services.ServiceProblem;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,11 +26,24 @@ public class Worklist {
     private final OpenWork openWork;
     private final IntakeCases intake;
     private final Clock clock;
+    private final PatientNames names;
 
-    public Worklist(OpenWork openWork, IntakeCases intake, Clock clock) {
+    @Autowired
+    public Worklist(OpenWork openWork, IntakeCases intake, Clock clock, PatientNames names) {
         this.openWork = openWork;
         this.intake = intake;
         this.clock = clock;
+        this.names = names;
+    }
+
+    /** Without searching by name (no key). */
+    public Worklist(OpenWork openWork, IntakeCases intake, Clock clock) {
+        this(openWork, intake, clock, new PatientNames(""));
+    }
+
+    /** Whether the search box finds patients by name (a key is configured), for the page to say what it finds. */
+    public boolean findsNames() {
+        return names.enabled();
     }
 
     public record Shown(WorkPage page, List<WorklistRow> rows) {
@@ -36,7 +51,7 @@ public class Worklist {
 
     public Mono<Shown> show(WorklistQuery query, String username) {
         Instant now = clock.instant();
-        WorkPage page = openWork.page(query, username, now);
+        WorkPage page = openWork.page(query, names.tokens(query.search()), username, now);
         return Flux.fromIterable(page.items())
                 .flatMapSequential(item -> intake.header(item.caseId())
                         .map(header -> WorklistRow.of(item, Optional.of(header), null, now))

@@ -86,6 +86,7 @@ class WorklistController {
         model.addAttribute("coordinators", coordinators);
         model.addAttribute("stages", STAGES);
         model.addAttribute("worklistScript", script.path());
+        model.addAttribute("findsNames", worklist.findsNames());
         // the other kinds of work: a service that does not answer leaves its section saying so, not the page down
         Mono<Boolean> others = Flux.fromIterable(otherWork).flatMap(source -> source.waiting()
                 .doOnNext(found -> model.addAttribute(source.name(), found)).then()

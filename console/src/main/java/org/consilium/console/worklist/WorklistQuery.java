@@ -32,7 +32,8 @@ public record WorklistQuery(String stage, String urgency, String tumour, String 
     static final int DEFAULT_SIZE = 25;
     private static final Pattern CODE = Pattern.compile("[a-z0-9-]{1,40}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    private static final Pattern SEARCH = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    /** A case id's characters, or a name's: letters of any script, their marks, digits, spaces, . ' ’ _ - */
+    private static final Pattern SEARCH = Pattern.compile("[\\p{L}\\p{M}\\p{N} .'’_-]{1,100}");
 
     public enum Sort {
         TIME_LEFT("time-left"), OLDEST("oldest"), NEWEST("newest");
@@ -80,7 +81,8 @@ public record WorklistQuery(String stage, String urgency, String tumour, String 
         }
         String search = text(params, "q");
         if (!search.isEmpty() && !SEARCH.matcher(search).matches()) {
-            throw new BadInput("q", "q is part of a case id: letters, digits, '.', '_' or '-', at most 100");
+            throw new BadInput("q", "q is part of a case id or a patient's name: letters, digits, spaces, '.', "
+                    + "apostrophes, '_' or '-', at most 100");
         }
         String sort = text(params, "sort");
         return new WorklistQuery(stage, urgency, tumour, assignee, flag(params, "mine"), flag(params, "breached"),
@@ -120,7 +122,8 @@ public record WorklistQuery(String stage, String urgency, String tumour, String 
         throw new BadInput(name, name + " must be a whole number from " + min + " to " + max);
     }
 
-    Predicate<WorkItem> matcher(String username, Instant now) {
+    /** @param nameTokens the hashes of the search's words (PatientNames), none when searching by name is off */
+    Predicate<WorkItem> matcher(String username, Instant now, Set<String> nameTokens) {
         String needle = search.toLowerCase(Locale.ROOT);
         return item -> (stage.isEmpty() || stage.equals(item.stage()))
                 && (urgency.isEmpty() || urgency.equals(item.urgency()))
@@ -128,7 +131,7 @@ public record WorklistQuery(String stage, String urgency, String tumour, String 
                 && (assignee.isEmpty() || (assignee.equals("nobody") ? item.assignee() == null : item.assignedTo(assignee)))
                 && (!mine || item.assignedTo(username))
                 && (!breached || item.breached(now))
-                && (needle.isEmpty() || item.caseIdLowerCase().contains(needle));
+                && (needle.isEmpty() || item.caseIdLowerCase().contains(needle) || item.named(nameTokens));
     }
 
     public boolean filtered() {

@@ -24,6 +24,7 @@ import reactor.core.publisher.Flux;
  */
 class CaseProjectionTest {
     private static final Instant T0 = Instant.parse("2026-12-06T08:00:00Z");
+    private static final PatientNames NAMES = new PatientNames("a test's key for the hashes of names, 32+ characters");
     private static MongoServer server;
     private static MongoClient client;
     private final List<CaseView> told = new CopyOnWriteArrayList<>();
@@ -45,7 +46,7 @@ class CaseProjectionTest {
 
     private void fresh(String database) {
         store = new CaseViewStore(new ReactiveMongoTemplate(client, database));
-        projection = new CaseProjection(store, List.of(told::add));
+        projection = new CaseProjection(store, List.of(told::add), NAMES);
     }
 
     @Test
@@ -79,5 +80,19 @@ class CaseProjectionTest {
         assertThat(stored.version()).isEqualTo(events.size());
         assertThat(stored.stage()).isEqualTo("RECORDS_COMPLETE");
         assertThat(stored.openTasks()).hasSize(2);
+    }
+
+    /** The patient is found by a word of her name, and the read model holds no name: only keyed hashes of its words. */
+    @Test
+    void theNameIsKeptAsHashesOfItsWordsOnly() {
+        fresh("projection-names");
+        projection.apply(CaseEvents.submitted("case-3", "lung", T0)).block();
+
+        CaseView stored = store.find("case-3").block();
+        assertThat(stored.nameTokens()).containsAll(NAMES.tokens("SANTOSO")).containsAll(NAMES.tokens("budi"));
+        assertThat(stored.nameTokens()).doesNotContainAnyElementsOf(NAMES.tokens("Budiman"));
+        org.bson.Document raw = new ReactiveMongoTemplate(client, "projection-names").findById("case-3",
+                org.bson.Document.class, "cases").block();
+        assertThat(raw.toJson()).doesNotContain("Budi").doesNotContain("Santoso").doesNotContain(CaseEvents.SEALED_QUESTION);
     }
 }

@@ -33,4 +33,9 @@ public final class TestCaseViews {
         }
         return view;
     }
+
+    /** The case found by its patient's name, as the projection keeps it (only the keyed hashes of its words). */
+    public static CaseView named(CaseView view, PatientNames names, String patientName) {
+        return view.withNameTokens(names.tokens(patientName));
+    }
 }

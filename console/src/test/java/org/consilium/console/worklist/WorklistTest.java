@@ -15,6 +15,7 @@ import java.util.Map;
 import org.consilium.console.caseview.CaseEvents;
 import org.consilium.console.caseview.CaseView;
 import org.consilium.console.caseview.CaseViewStore;
+import org.consilium.console.caseview.PatientNames;
 import org.consilium.console.caseview.TestCaseViews;
 import org.consilium.console.cases.CaseHeader;
 import org.consilium.console.cases.IntakeCases;
@@ -131,5 +132,31 @@ class WorklistTest {
     private static CaseHeader header(String caseId) {
         return new CaseHeader(caseId, "Budi Santoso", "SUBMITTED", null, "lung", "Surgery first?", null,
                 NOW.minus(Duration.ofDays(1)), List.of(), Map.of(), List.of(), null, null, null, List.of());
+    }
+
+    /** With a key, the search box finds a patient by any word of her name, in any case or accent; never half a word. */
+    @Test
+    void aPatientIsFoundByTheWordsOfHerName() {
+        PatientNames names = new PatientNames("a test's key for the hashes of names, 32+ characters");
+        OpenWork named = new OpenWork(mock(CaseViewStore.class));
+        Worklist withNames = new Worklist(named, intake, Clock.fixed(NOW, ZoneOffset.UTC), names);
+        named.changed(TestCaseViews.named(TestCaseViews.of("case-jose", "lung", "ROUTINE", true,
+                CaseEvents.opened("case-jose", "t-jose", "Verify dossier", "ROUTINE", NOW, null)), names, "José Ramírez"));
+        named.changed(TestCaseViews.named(TestCaseViews.of("case-li", "lung", "ROUTINE", true,
+                CaseEvents.opened("case-li", "t-li", "Verify dossier", "ROUTINE", NOW, null)), names, "李明"));
+        when(intake.header("case-jose")).thenReturn(Mono.just(header("case-jose")));
+        when(intake.header("case-li")).thenReturn(Mono.just(header("case-li")));
+        java.util.function.Function<String, List<String>> search = q -> withNames.show(
+                WorklistQuery.of(query(Map.of("q", q))), "cora.nolan").block().rows().stream()
+                .map(row -> row.item().taskId()).toList();
+
+        assertThat(search.apply("ramirez")).containsExactly("t-jose");
+        assertThat(search.apply("JOSÉ Ramírez")).containsExactly("t-jose");
+        assertThat(search.apply("José Li")).as("every word must be the patient's").isEmpty();
+        assertThat(search.apply("Ramir")).as("words, not parts of words").isEmpty();
+        assertThat(search.apply("明")).containsExactly("t-li");
+        assertThat(search.apply("case-li")).as("a case id still").containsExactly("t-li");
+        assertThat(withNames.findsNames()).isTrue();
+        assertThat(worklist.findsNames()).isFalse();
     }
 }

@@ -36,6 +36,7 @@ final class ServiceEnvironment {
             // it signs people in at the provider and calls the services with their tokens (ADR 16)
             env.put("CONSILIUM_ISSUER_URI", ServiceCatalog.issuerUri(ports));
             env.put(StackSecrets.CONSOLE_CLIENT_SECRET, secrets.get(StackSecrets.CONSOLE_CLIENT_SECRET));
+            env.put(StackSecrets.CONSOLE_NAME_SEARCH_KEY, secrets.get(StackSecrets.CONSOLE_NAME_SEARCH_KEY));
             env.put("ENGINE_URL", ServiceCatalog.localUrl("bpmn", ports));
             env.put("INTAKE_URL", ServiceCatalog.localUrl("intake-service", ports));
             env.put("RECORDS_URL", ServiceCatalog.localUrl("records-service", ports));

@@ -24,6 +24,8 @@ public final class StackSecrets {
     static final String CONSOLE_CLIENT_SECRET = "CONSOLE_CLIENT_SECRET";
     static final String RECORDS_LINK_SECRET = "RECORDS_LINK_SECRET";
     static final String MDT_LINK_SECRET = "MDT_LINK_SECRET";
+    /** The console's key for the hashes of patients' names that the worklist finds them by. */
+    static final String CONSOLE_NAME_SEARCH_KEY = "CONSOLE_NAME_SEARCH_KEY";
     /** The engine's PostgreSQL: its role {@code engine} (bpmn) and its superuser (the stack only). */
     public static final String ENGINE_DB_PASSWORD = "ENGINE_DB_PASSWORD";
     public static final String ENGINE_DB_SUPERUSER_PASSWORD = "ENGINE_DB_SUPERUSER_PASSWORD";

@@ -21,7 +21,8 @@ class ServiceLaunchTest {
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
             StackSecrets.CONSOLE_CLIENT_SECRET, "console-secret", StackSecrets.RECORDS_LINK_SECRET, "link-secret",
             StackSecrets.MDT_LINK_SECRET, "guest-link-secret", StackSecrets.ENGINE_DB_PASSWORD, "engine-db-secret",
-            StackSecrets.ENGINE_DB_SUPERUSER_PASSWORD, "engine-superuser-secret"));
+            StackSecrets.ENGINE_DB_SUPERUSER_PASSWORD, "engine-superuser-secret",
+            StackSecrets.CONSOLE_NAME_SEARCH_KEY, "name-search-key-of-at-least-32-characters"));
 
     @Test
     void aDomainServiceGetsItsPortItsDatabaseAndTheSharedInfrastructure() {
@@ -79,7 +80,7 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void theConsoleGetsItsClientSecretTheServicesUrlsKafkaAndTheDatabaseOfItsReadModelButNoKeyset() {
+    void theConsoleGetsItsClientSecretItsNameSearchKeyTheServicesUrlsKafkaAndTheDatabaseOfItsReadModelButNoKeyset() {
         Map<String, String> env = ServiceEnvironment.of(service("console"), properties, secrets);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -88,6 +89,7 @@ class ServiceLaunchTest {
                 Map.entry("SERVER_PORT", "8190"),
                 Map.entry("CONSILIUM_ISSUER_URI", "http://localhost:9100"),
                 Map.entry("CONSOLE_CLIENT_SECRET", "console-secret"),
+                Map.entry("CONSOLE_NAME_SEARCH_KEY", "name-search-key-of-at-least-32-characters"),
                 Map.entry("ENGINE_URL", "http://localhost:8180"),
                 Map.entry("INTAKE_URL", "http://localhost:8181"),
                 Map.entry("RECORDS_URL", "http://localhost:8182"),
