@@ -5,13 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,7 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConsumerLag {
-    private static final long CALL_SECONDS = 10;
 
     private final String bootstrapServers;
 
@@ -41,22 +34,18 @@ class ConsumerLag {
 
     /** Every group's lag per topic, the largest first. */
     List<Row> all() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS));
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS) - 1000);
-        try (Admin admin = Admin.create(properties)) {
+        return BrokerAdmin.read(bootstrapServers, admin -> {
             List<Row> rows = new ArrayList<>();
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(CALL_SECONDS, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(CALL_SECONDS, TimeUnit.SECONDS);
+            for (ConsumerGroupListing group : BrokerAdmin.answer(admin.listConsumerGroups().all())) {
+                Map<TopicPartition, OffsetAndMetadata> committed = BrokerAdmin.answer(
+                        admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata());
                 if (committed.isEmpty()) {
                     continue;
                 }
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(latest).all()
-                        .get(CALL_SECONDS, TimeUnit.SECONDS);
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = BrokerAdmin.answer(
+                        admin.listOffsets(latest).all());
                 Map<String, long[]> perTopic = new HashMap<>(); // lag, committed, newest, partitions
                 committed.forEach((partition, offset) -> {
                     long end = newest.get(partition).offset();
@@ -71,11 +60,6 @@ class ConsumerLag {
             }
             rows.sort(Comparator.comparingLong(Row::lag).reversed().thenComparing(Row::group).thenComparing(Row::topic));
             return rows;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new DeadLetterTopics.BrokerUnavailable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeadLetterTopics.BrokerUnavailable(e);
-        }
+        });
     }
 }

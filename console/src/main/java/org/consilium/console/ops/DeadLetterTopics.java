@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,7 +57,7 @@ class DeadLetterTopics {
 
     /** Every dead letter still on the broker (the newest of each partition), newest first; no decisions joined. */
     List<DeadLetter> all() {
-        try (Admin admin = Admin.create(adminProperties()); KafkaConsumer<byte[], byte[]> reader = reader()) {
+        try (Admin admin = Admin.create(BrokerAdmin.properties(bootstrapServers)); KafkaConsumer<byte[], byte[]> reader = reader()) {
             List<String> topics = admin.listTopics().names().get(CALL.toSeconds(), TimeUnit.SECONDS).stream()
                     .filter(DeadLetterTopics::isDeadLetterTopic).sorted().toList();
             if (topics.isEmpty()) {
@@ -183,14 +182,6 @@ class DeadLetterTopics {
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL.toMillis());
         properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL.toMillis() - 1000);
         return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private Properties adminProperties() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL.toMillis());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL.toMillis() - 1000);
-        return properties;
     }
 
     /** The broker did not answer in time: the page says so (503) rather than showing an empty list as if all were well. */

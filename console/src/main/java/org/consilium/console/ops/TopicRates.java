@@ -7,15 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -30,7 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TopicRates {
-    private static final long CALL_SECONDS = 10;
     private static final Duration SHORT = Duration.ofMinutes(1);
     private static final Duration LONG = Duration.ofMinutes(15);
 
@@ -48,14 +44,9 @@ public class TopicRates {
 
     /** Every topic but Kafka's own, the busiest first. */
     List<Row> all() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS));
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS) - 1000);
-        try (Admin admin = Admin.create(properties)) {
-            Set<String> topics = admin.listTopics().names().get(CALL_SECONDS, TimeUnit.SECONDS);
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(CALL_SECONDS, TimeUnit.SECONDS);
+        return BrokerAdmin.read(bootstrapServers, admin -> {
+            Set<String> topics = BrokerAdmin.answer(admin.listTopics().names());
+            Map<String, TopicDescription> described = BrokerAdmin.answer(admin.describeTopics(topics).allTopicNames());
             List<TopicPartition> partitions = described.values().stream()
                     .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
                     .toList();
@@ -81,12 +72,7 @@ public class TopicRates {
             rows.sort(Comparator.comparingLong(Row::lastMinute).reversed().thenComparing(Comparator
                     .comparingDouble(Row::perMinuteOver15).reversed()).thenComparing(Row::topic));
             return rows;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new DeadLetterTopics.BrokerUnavailable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeadLetterTopics.BrokerUnavailable(e);
-        }
+        });
     }
 
     /** The first offset at or after the instant asked for; none (-1) means no record since, so the newest. */
@@ -97,7 +83,6 @@ public class TopicRates {
     private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, List<TopicPartition> partitions,
                                                                       OffsetSpec spec)
             throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)))
-                .all().get(CALL_SECONDS, TimeUnit.SECONDS);
+        return BrokerAdmin.answer(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all());
     }
 }
