@@ -24,6 +24,11 @@ class EngineGaugesTest extends ProcessTestSupport {
                 .tag("task", "ReviewIntake").gauge() != null
                 && meters.get("consilium.engine.tasks.open").tag("task", "ReviewIntake").gauge().value() >= 1);
         assertThat(meters.get("consilium.engine.tasks.open").tag("task", "ReleaseReport").gauge()).isNotNull();
+        // the oldest open Review intake has waited since it opened; a kind with none open is 0, not missing
+        await().atMost(Duration.ofSeconds(15)).until(() -> meters.get("consilium.engine.tasks.oldest.age")
+                .tag("task", "ReviewIntake").gauge().value() > 0);
+        assertThat(meters.get("consilium.engine.tasks.oldest.age").tag("task", "ReleaseReport").gauge().value())
+                .isNotNegative();
         assertThat(meters.get("consilium.engine.incidents.open").gauge().value()).isNotNegative();
         assertThat(meters.get("consilium.engine.jobs.executable").gauge().value()).isNotNegative();
         assertThat(meters.get("consilium.inbox.events").tag("status", "pending").gauge()).isNotNull();

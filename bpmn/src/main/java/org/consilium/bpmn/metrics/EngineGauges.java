@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.consilium.bpmn.inbox.InboxStatus;
@@ -38,6 +39,7 @@ public class EngineGauges {
     private final AtomicLong executableJobs = new AtomicLong();
     private final Map<InboxStatus, AtomicLong> inboxCounts = new EnumMap<>(InboxStatus.class);
     private final MultiGauge openTasks;
+    private final MultiGauge oldestTasks;
 
     public EngineGauges(RuntimeService runtime, ManagementService management, TaskService tasks,
                         RepositoryService repository, InboxStore inbox, MeterRegistry meters) {
@@ -58,6 +60,9 @@ public class EngineGauges {
         }
         this.openTasks = MultiGauge.builder("consilium.engine.tasks.open").description("open user tasks")
                 .register(meters);
+        // how long the oldest open task of each kind has waited: a count that stays flat can hide one task forgotten
+        this.oldestTasks = MultiGauge.builder("consilium.engine.tasks.oldest.age").baseUnit("seconds")
+                .description("age of the oldest open user task, per task; 0 when none is open").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${consilium.metrics.refresh-interval:10s}", initialDelayString = "${consilium.metrics.initial-delay:5s}")
@@ -65,8 +70,14 @@ public class EngineGauges {
         openIncidents.set(runtime.createIncidentQuery().count());
         executableJobs.set(management.createJobQuery().executable().count());
         inbox.unfinishedCounts().forEach((status, count) -> inboxCounts.get(status).set(count));
-        openTasks.register(userTaskKeys().stream().map(key -> MultiGauge.Row.of(Tags.of("task", key),
+        TreeSet<String> keys = userTaskKeys();
+        openTasks.register(keys.stream().map(key -> MultiGauge.Row.of(Tags.of("task", key),
                 tasks.createTaskQuery().taskDefinitionKey(key).count())).toList(), true);
+        long now = ClockUtil.getCurrentTime().getTime();
+        oldestTasks.register(keys.stream().map(key -> MultiGauge.Row.of(Tags.of("task", key),
+                tasks.createTaskQuery().taskDefinitionKey(key).orderByTaskCreateTime().asc().listPage(0, 1).stream()
+                        .findFirst().map(task -> (now - task.getCreateTime().getTime()) / 1000.0).orElse(0.0)))
+                .toList(), true);
     }
 
     /** The user task ids of the latest deployed process definitions (from the engine's model cache). */
