@@ -173,20 +173,21 @@ public class ParkedMessages {
             handlers.get(message.binding()).apply(message.envelope()).block(HANDLER_TIMEOUT);
             return true;
         } catch (NotApplicableYet notYet) {
-            remember(message.tried(notYet.awaited(), notYet.getMessage()));
+            remember(message, message.tried(notYet.awaited(), notYet.getMessage()));
             return false;
         } catch (RuntimeException failed) {
             // not lost: tried again at the next sweep, and dead-lettered with this reason at the deadline
             log.warn("{} {} of case {} is parked and could not be applied: {}", message.type().messageName(),
                     message.messageId(), message.caseId(), failed.toString());
-            remember(message.tried(message.awaited(), "applying it failed: " + failed));
+            remember(message, message.tried(message.awaited(), "applying it failed: " + failed));
             return false;
         }
     }
 
-    private void remember(ParkedMessage message) {
-        if (!message.equals(head(message.binding(), message.caseId()))) {
-            mongo.save(message).block(STORE_TIMEOUT);
+    /** What it waits for now, and why, kept with it: written only when that changed. */
+    private void remember(ParkedMessage before, ParkedMessage now) {
+        if (!now.equals(before)) {
+            mongo.save(now).block(STORE_TIMEOUT);
         }
     }
 
