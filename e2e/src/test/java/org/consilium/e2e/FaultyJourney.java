@@ -135,8 +135,12 @@ final class FaultyJourney implements Runnable {
     private void panelConcludes() {
         reachedStep = "panel";
         String id = caseId;
-        JsonNode review = client.await("the panel of " + id,
-                () -> Http.get(RunningStack.url(8083, "/reviews/" + id)), r -> r.status() == 200).body();
+        // a panel with its chair: a review read without one (cancelled before it was scheduled, a panel still being
+        // seated) is waited out and, past a person's patience, reported as it was read, not signed by nobody
+        JsonNode review = client.await("the panel of " + id + " with its chair",
+                () -> Http.get(RunningStack.url(8083, "/reviews/" + id)),
+                r -> r.status() == 200 && StreamSupport.stream(r.body().path("panel").spliterator(), false)
+                        .anyMatch(member -> member.path("chair").asBoolean())).body();
         String chair = null;
         List<String> members = new ArrayList<>();
         for (JsonNode member : review.get("panel")) {

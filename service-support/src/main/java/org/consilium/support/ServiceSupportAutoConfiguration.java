@@ -22,6 +22,7 @@ import org.consilium.support.problem.ProblemHandlers;
 import org.consilium.support.security.ServiceSecurity;
 import org.consilium.support.store.DurableStoreWrites;
 import org.consilium.support.store.FailFastStoreSelection;
+import org.consilium.support.store.StoreOutageTranslation;
 import org.consilium.support.web.OneRequestPerConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,6 +103,12 @@ public class ServiceSupportAutoConfiguration {
     FailFastStoreSelection failFastStoreSelection(
             @Value("${consilium.store.server-selection-timeout:5s}") Duration timeout) {
         return new FailFastStoreSelection(timeout);
+    }
+
+    /** Static: a post-processor, made before the templates it adjusts. */
+    @Bean
+    static StoreOutageTranslation storeOutageTranslation() {
+        return new StoreOutageTranslation();
     }
 
     /** Real MongoDB only: the embedded store is one process and commits before it answers (docs/production-stores.md). */

@@ -65,6 +65,26 @@ class StoreOutageConsumerTest {
     }
 
     @Test
+    void aMessageThatArrivesWhileTheStoreFailsInsideItselfIsAppliedWhenItWorksAgain() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        // the driver's own exception, untranslated (GridFS and direct driver calls): "Unknown error: null", no code
+        Consumer<Message<byte[]>> consumer = InboundMessages.consumer(envelope -> Mono.defer(() -> {
+            attempts.incrementAndGet();
+            return Mono.from(client.getDatabase("consumer").getCollection("applied")
+                    .insertOne(new Document("_id", envelope.id()).append("case", envelope.caseId())));
+        }), SHORT);
+        store.failInside(true);
+
+        CompletableFuture<Void> applying = CompletableFuture.runAsync(() -> consumer.accept(withdrawal("event-3")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts.get() >= 2);
+        assertThat(applying).as("waiting for the store to work again, not failed").isNotDone();
+        store.failInside(false);
+
+        applying.get(60, TimeUnit.SECONDS);
+        assertThat(mongo.findById("event-3", Document.class, "applied").block()).containsEntry("case", "case-7");
+    }
+
+    @Test
     void anyOtherFailureGoesToTheBindersRetriesAtOnce() {
         AtomicInteger attempts = new AtomicInteger();
         Consumer<Message<byte[]>> consumer = InboundMessages.consumer(envelope -> Mono.defer(() -> {

@@ -7,6 +7,7 @@ import org.consilium.support.testing.RestartableStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,7 +27,7 @@ import java.util.Map;
 class StoreUnavailableApiTest {
     private final RestartableStore store = new RestartableStore();
     private final MongoClient client = store.client();
-    private final WebTestClient http = WebTestClient.bindToController(new Notes(new ReactiveMongoTemplate(client, "notes")))
+    private final WebTestClient http = WebTestClient.bindToController(new Notes(template()))
             .controllerAdvice(new ProblemHandlers())
             .build();
 
@@ -41,6 +42,13 @@ class StoreUnavailableApiTest {
         Mono<Document> one(@PathVariable String id) {
             return mongo.findById(id, Document.class, "notes");
         }
+    }
+
+    /** As a service has it: with the translation the service-support auto-configuration gives every template. */
+    private ReactiveMongoTemplate template() {
+        Object factory = new StoreOutageTranslation().postProcessAfterInitialization(
+                new SimpleReactiveMongoDatabaseFactory(client, "notes"), "reactiveMongoDatabaseFactory");
+        return new ReactiveMongoTemplate((SimpleReactiveMongoDatabaseFactory) factory);
     }
 
     @AfterEach
@@ -72,6 +80,31 @@ class StoreUnavailableApiTest {
 
         add("n2", "later").expectStatus().isOk();
         http.get().uri("/notes/n2").exchange().expectStatus().isOk().expectBody().jsonPath("$.text").isEqualTo("later");
+    }
+
+    @Test
+    void aStoreThatFailsInsideItselfAnswers503WithRetryAfterNotA500() {
+        store.failInside(true);
+
+        add("n3", "during").expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:consilium:problem:store-unavailable");
+        http.get().uri("/notes/n3").exchange().expectStatus().isEqualTo(503);
+
+        store.failInside(false);
+
+        add("n3", "during").expectStatus().isOk();
+        http.get().uri("/notes/n3").exchange().expectStatus().isOk().expectBody().jsonPath("$.text").isEqualTo("during");
+    }
+
+    @Test
+    void aCodedRefusalOfTheStoreIsNoOutage() {
+        add("n4", "first").expectStatus().isOk();
+
+        // a duplicate key is the request's fault, not the store's: not a 503 that a client would send again forever
+        add("n4", "again").expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status)
+                .isNotEqualTo(503));
     }
 
     private WebTestClient.ResponseSpec add(String id, String text) {

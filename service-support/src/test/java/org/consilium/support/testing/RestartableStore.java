@@ -7,9 +7,13 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.consilium.support.store.FailFastStoreSelection;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real MongoDB-wire server that a test can take away and bring back on the same port, for what a service does
@@ -17,12 +21,40 @@ import java.time.Duration;
  * here are about the service's answers, not the store's durability).
  */
 public final class RestartableStore implements AutoCloseable {
+    /** The commands that touch data; the handshake, pings and session ends keep working while it fails inside. */
+    private static final Set<String> DATA_COMMANDS = Set.of("insert", "update", "delete", "find", "findAndModify",
+            "aggregate", "count");
+
     private MongoServer server;
     private final int port;
+    private final AtomicBoolean failingInside = new AtomicBoolean();
 
     public RestartableStore() {
-        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        server = new MongoServer(backend());
         port = server.bind().getPort();
+    }
+
+    /**
+     * While on, the server stays reachable but every data command fails inside its backend with an exception that
+     * has no message: the server answers "Unknown error: null" without an error code, as the embedded store did
+     * under load in the fault suite.
+     */
+    public void failInside(boolean on) {
+        failingInside.set(on);
+    }
+
+    private MemoryBackend backend() {
+        MemoryBackend backend = new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                if (failingInside.get() && DATA_COMMANDS.contains(command)) {
+                    throw new IllegalStateException();
+                }
+                return super.handleCommand(channel, database, command, query);
+            }
+        };
+        backend.version(ServerVersion.MONGO_5_0);
+        return backend;
     }
 
     /** A client as the services build it: failing fast (here after 1 s) while no server can be reached. */
@@ -38,7 +70,7 @@ public final class RestartableStore implements AutoCloseable {
     }
 
     public synchronized void start() {
-        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        server = new MongoServer(backend());
         server.bind("127.0.0.1", port);
     }
 
