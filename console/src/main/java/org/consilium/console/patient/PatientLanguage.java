@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+
 /**
- * The languages the patient's pages are written in, and which one a page takes: the one chosen with the switcher
- * (kept in the session), else the first of the patient's own languages (intake's case) that has a bundle, else the
- * browser's Accept-Language, else English. Simplified Chinese is {@code zh}; a Traditional-Chinese tag is not given
+ * The languages the patient's pages are written in (and the upload pages: one system, one switcher), and which one a
+ * page takes ({@link #forRequest}): the one chosen with the switcher (kept in the session), else the first of the
+ * patient's own languages (intake's case) that has a bundle, else the browser's Accept-Language, else English. Simplified Chinese is {@code zh}; a Traditional-Chinese tag is not given
  * Simplified text.
  */
 public enum PatientLanguage {
@@ -63,14 +66,29 @@ public enum PatientLanguage {
         };
     }
 
-    /** The switcher's value back to a language; anything else is not one. */
+    /** The switcher's value back to a language, or a language tag ({@code zh-CN}); anything else is not one. */
     static Optional<PatientLanguage> ofCode(String code) {
         for (PatientLanguage language : values()) {
             if (language.code().equals(code)) {
                 return Optional.of(language);
             }
         }
-        return Optional.empty();
+        return of(code);
+    }
+
+    /**
+     * The language of any page a patient, a caregiver or their doctor reads (their cases, the request form, sending
+     * records, the upload link's page): {@code ?lang=} (kept in the session, so the next page keeps it), else the one
+     * kept, else the first of the patient's own languages that the pages are written in, else the browser's, else
+     * English.
+     *
+     * @param patients the patient's languages as intake has them; none where the page has no case (the doctor's link)
+     */
+    public static PatientLanguage forRequest(ServerWebExchange exchange, WebSession session, List<String> patients) {
+        Optional<PatientLanguage> asked = ofCode(exchange.getRequest().getQueryParams().getFirst("lang"));
+        asked.ifPresent(language -> session.getAttributes().put(SESSION_KEY, language.code()));
+        Optional<PatientLanguage> chosen = asked.or(() -> ofCode(session.getAttribute(SESSION_KEY)));
+        return choose(chosen, patients, exchange.getRequest().getHeaders().getAcceptLanguageAsLocales());
     }
 
     /** The first of these (the patient's own, then the browser's) that the pages are written in, else English. */

@@ -50,14 +50,8 @@ class PatientPages {
         return PatientWords.in(language, zone);
     }
 
-    /** The page's language: ?lang= (kept in the session), else the patient's, else the browser's, else English. */
     static PatientLanguage language(ServerWebExchange exchange, WebSession session, List<String> patients) {
-        Optional<PatientLanguage> asked = PatientLanguage.ofCode(exchange.getRequest().getQueryParams().getFirst("lang"));
-        asked.ifPresent(language -> session.getAttributes().put(PatientLanguage.SESSION_KEY, language.code()));
-        Optional<PatientLanguage> chosen = asked.or(() -> PatientLanguage.ofCode(
-                session.getAttribute(PatientLanguage.SESSION_KEY)));
-        List<Locale> browser = exchange.getRequest().getHeaders().getAcceptLanguageAsLocales();
-        return PatientLanguage.choose(chosen, patients, browser);
+        return PatientLanguage.forRequest(exchange, session, patients);
     }
 
     Mono<Rendering> myCases(ServerWebExchange exchange, WebSession session, String email) {

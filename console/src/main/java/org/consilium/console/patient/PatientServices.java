@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * is; the console adds no rule of its own.
  */
 @Component
-class PatientServices {
+public class PatientServices {
     private final Intake intake;
     private final RecordsChecklist records;
     private final Mdt mdt;
@@ -48,7 +48,7 @@ class PatientServices {
                 .bodyToMono(UnfinishedRequest.class);
     }
 
-    Mono<PatientCase> theCase(String caseId) {
+    public Mono<PatientCase> theCase(String caseId) {
         return intake.client().get().uri("/cases/{id}", caseId).accept(MediaType.APPLICATION_JSON).retrieve()
                 .bodyToMono(PatientCase.class);
     }

@@ -18,10 +18,14 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public record PatientWords(MessageSource messages, PatientLanguage language, ZoneId zone) {
 
-    /** The bundles {@code i18n/patient*.properties}, UTF-8, English where a language lacks a key. */
+    /**
+     * The bundles {@code i18n/patient*.properties} and the upload pages' {@code i18n/uploads*.properties} (one set of
+     * words, one header and one language for all that a patient or their doctor reads), UTF-8, English where a
+     * language lacks a key.
+     */
     static MessageSource bundles() {
         ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-        bundles.setBasename("i18n/patient");
+        bundles.setBasenames("i18n/patient", "i18n/uploads");
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);
         return bundles;
@@ -45,7 +49,8 @@ public record PatientWords(MessageSource messages, PatientLanguage language, Zon
         return in(PatientPages.language(exchange, session, patients), zone);
     }
 
-    static PatientWords in(PatientLanguage language, String zone) {
+    /** The words in {@code language}, dates in {@code zone} (UTC when none or unknown). */
+    public static PatientWords in(PatientLanguage language, String zone) {
         ZoneId id = java.time.ZoneOffset.UTC;
         try {
             id = zone == null || zone.isBlank() ? id : ZoneId.of(zone);

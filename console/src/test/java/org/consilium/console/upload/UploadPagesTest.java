@@ -77,7 +77,7 @@ class UploadPagesTest {
     void thePageFollowsTheLanguageChineseAndArabicRightToLeft() {
         String chinese = as("patient").get().uri("/my/cases/c-1/records").header("Accept-Language", "zh-CN,zh;q=0.9")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(chinese).contains("lang=\"zh-CN\"", "提交您的病历资料", "头颅磁共振（II 期或以上）", "太旧：请提交最近 30 天内的");
+        assertThat(chinese).contains("lang=\"zh-Hans\"", "提交您的病历资料", "头颅磁共振（II 期或以上）", "太旧：请提交最近 30 天内的");
         String arabic = as("patient").get().uri("/my/cases/c-1/records?lang=ar").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(arabic).contains("lang=\"ar\"", "dir=\"rtl\"", "أرسل سجلاتك الطبية");
