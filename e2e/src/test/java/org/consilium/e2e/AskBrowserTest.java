@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consilium.e2e.ConsoleBrowser.patient;
+import static org.consilium.e2e.ConsoleBrowser.lightShot;
 import static org.consilium.e2e.ConsoleBrowser.shot;
 import static org.consilium.e2e.ConsoleBrowser.signIn;
 
@@ -54,7 +55,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             page.locator("#f-patient-languages").getByLabel("简体中文").check();
             page.getByLabel("您所在的时区（离您最近的城市）").selectOption("Asia/Shanghai");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-who-zh-360px.png");
+            lightShot(page, "ask-who-zh-360px.png");
             next(page, NEXT_ZH, "diagnosis");
 
             page.getByLabel("癌症的种类").selectOption("lung");
@@ -71,7 +72,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             page.getByLabel("大手术").check();
             page.getByLabel("治愈癌症").check();
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-treatment-zh-360px.png");
+            lightShot(page, "ask-treatment-zh-360px.png");
             next(page, NEXT_ZH, "question");
 
             // she writes her open questions, then stops without writing the question itself: kept as she types
@@ -103,7 +104,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             next(page, NEXT_ZH, "review");
             assertThat(page.locator(".review-step[data-step=diagnosis] dd").first()).hasText("肺癌");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-review-zh-360px.png");
+            lightShot(page, "ask-review-zh-360px.png");
             page.setViewportSize(1280, 900);
             shot(page, "ask-review-zh.png");
             page.setViewportSize(360, 800);
@@ -116,7 +117,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("#f-openConcerns")).hasValue("有没有做过EGFR检测？\n手术后多久能恢复？");
             assertThat(page.locator("#progress")).hasText("第4步，共7步：您想问专家组的问题");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-question-refused-zh-360px.png");
+            lightShot(page, "ask-question-refused-zh-360px.png");
 
             page.getByLabel("您想问专家组的问题").fill("我是否应该在手术前先做化疗或免疫治疗？");
             next(page, NEXT_ZH, "doctor");
@@ -130,7 +131,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("您的申请已发送。协调员会阅读您的申请，并告诉您接下来的安排。");
             assertThat(page.locator(".status .stage-now")).hasText("我们已收到您的申请");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-sent-zh-360px.png");
+            lightShot(page, "ask-sent-zh-360px.png");
 
             // intake holds the request as she wrote it, in her name, and her draft is gone
             JsonNode theCase = Http.get(RunningStack.url(8081, "/cases/" + caseId)).body();
@@ -171,7 +172,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("html")).hasAttribute("dir", "rtl");
             assertThat(page.locator("#f-proxy-relationship")).hasValue("son");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-who-ar-360px.png");
+            lightShot(page, "ask-who-ar-360px.png");
             page.navigate(RunningStack.url(8090, "/my/ask/who?lang=en"));
             page.setViewportSize(1280, 900);
             next(page, "Next", "diagnosis");
@@ -191,7 +192,7 @@ class AskBrowserTest extends ConsoleBrowserTests {
             next(page, "Next", "review");
             page.setViewportSize(360, 800);
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "ask-caregiver-review-360px.png");
+            lightShot(page, "ask-caregiver-review-360px.png");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my request")).click();
             page.waitForURL(CASE_PAGE);
             Matcher sent = CASE_PAGE.matcher(page.url());

@@ -142,8 +142,31 @@ final class ConsoleBrowser implements BeforeAllCallback {
                 page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true))));
     }
 
-    /** A screenshot of the page, and axe-core's WCAG 2.1 A/AA check of it: no serious or critical violation. */
+    /** Issue 14: what a patient's page may cost over a slow mobile link, once the first page brought the shared files. */
+    static final long LIGHT_PAGE_BYTES = 300 * 1024;
+
+    /**
+     * The bytes the page took over the wire: its document and everything it fetched since, as the browser's Resource
+     * Timing counts them ({@code transferSize}: headers and the body as sent, compressed; 0 for what the cache served).
+     */
+    static long transferred(Page page) {
+        return ((Number) page.evaluate("() => performance.getEntries().filter(e => typeof e.transferSize === 'number')"
+                + ".reduce((sum, e) => sum + e.transferSize, 0)")).longValue();
+    }
+
+    /** A page read on a phone after the first: under {@link #LIGHT_PAGE_BYTES} over the wire; then {@link #shot}. */
+    static void lightShot(Page page, String name) {
+        long bytes = transferred(page);
+        assertThat(bytes).as(name + ": bytes over the wire (after the first page)").isLessThan(LIGHT_PAGE_BYTES);
+        shot(page, name);
+    }
+
+    /**
+     * A screenshot of the page, and axe-core's WCAG 2.1 A/AA check of it: no serious or critical violation. What the
+     * page took over the wire is written beside the screenshots ({@code transfer.tsv}), for the record.
+     */
     static void shot(Page page, String name) {
+        record(name, transferred(page));
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
         AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
         assertThat(axe.getPasses()).as(name + ": axe-core ran its rules on the page").isNotEmpty();
@@ -152,6 +175,16 @@ final class ConsoleBrowser implements BeforeAllCallback {
                 .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
                         .map(node -> String.valueOf(node.getTarget())).toList())
                 .isEmpty();
+    }
+
+    private static synchronized void record(String name, long bytes) {
+        try {
+            Files.createDirectories(SHOTS);
+            Files.writeString(SHOTS.resolve("transfer.tsv"), name + "\t" + bytes + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String password() {

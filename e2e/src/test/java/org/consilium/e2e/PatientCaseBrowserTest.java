@@ -20,6 +20,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.consilium.e2e.ConsoleBrowser.patient;
+import static org.consilium.e2e.ConsoleBrowser.lightShot;
 import static org.consilium.e2e.ConsoleBrowser.shot;
 import static org.consilium.e2e.ConsoleBrowser.signIn;
 
@@ -55,7 +56,7 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("html")).hasAttribute("lang", "zh-Hans");
             assertThat(page.locator("li[data-case='" + caseId + "']")).containsText("我们正在收集您的病历资料");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "patient-my-cases-360px.png");
+            lightShot(page, "patient-my-cases-360px.png");
 
             page.locator("li[data-case='" + caseId + "'] h2 a").click();
             page.waitForURL(RunningStack.url(8090, "/my/cases/" + caseId));
@@ -67,7 +68,7 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("#records li[data-item='pathology-report'] strong")).hasText("病理报告（实验室对活检或手术标本的报告）");
             assertThat(page.locator("#report .expect")).containsText("您的报告尚未完成");
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "patient-status-zh-360px.png");
+            lightShot(page, "patient-status-zh-360px.png");
             page.setViewportSize(1280, 900);
             shot(page, "patient-status-zh.png");
             page.setViewportSize(360, 800);
@@ -106,13 +107,13 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("#inbox li[data-message='" + message + "']")).not().hasClass(Pattern.compile(".*unread.*"));
             assertThat(page.locator("#inbox li[data-message='" + message + "'] button")).hasCount(0);
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "patient-report-zh-360px.png");
+            lightShot(page, "patient-report-zh-360px.png");
 
             // a follow-up question: refused empty, next to the field; then sent
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送我的问题")).click();
             assertThat(page.locator("#question-error")).hasText("请先写下您的问题再发送。");
             assertThat(page.locator("#question")).hasAttribute("aria-invalid", "true");
-            shot(page, "patient-question-refused-360px.png");
+            lightShot(page, "patient-question-refused-360px.png");
             page.getByLabel("您的问题").fill("手术前先做化疗，会影响我按时手术吗？");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送我的问题")).click();
             page.waitForURL(Pattern.compile(".*/my/cases/" + caseId + "\\?done=asked#questions"));
@@ -128,7 +129,7 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             page.reload();
             assertThat(page.locator(".questions li[data-question='q1'] .a")).hasText("不会：化疗约需九周，手术可以在之后安排。请与您的医生商量日期。");
             page.locator("#questions").scrollIntoViewIfNeeded();
-            shot(page, "patient-answer-zh-360px.png");
+            lightShot(page, "patient-answer-zh-360px.png");
             page.setViewportSize(1280, 900);
             shot(page, "patient-report-zh.png");
 
@@ -140,7 +141,7 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             shot(page, "patient-case-ar.png");
             page.setViewportSize(360, 800);
             assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(page, "patient-case-ar-360px.png");
+            lightShot(page, "patient-case-ar-360px.png");
 
             // another patient's case: refused, in words, in her language
             String someoneElses = CaseDriver.submitLungCase("someone-else-" + UUID.randomUUID() + "@example.org");

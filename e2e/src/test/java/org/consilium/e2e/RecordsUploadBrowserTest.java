@@ -29,6 +29,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.consilium.e2e.ConsoleBrowser.patient;
+import static org.consilium.e2e.ConsoleBrowser.lightShot;
 import static org.consilium.e2e.ConsoleBrowser.shot;
 import static org.consilium.e2e.ConsoleBrowser.signIn;
 
@@ -134,16 +135,22 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             records.setViewportSize(360, 800);
             records.reload();
             assertThat(records.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(records, "upload-checklist-360px.png");
+            lightShot(records, "upload-checklist-360px.png");
             records.navigate(page + "?lang=zh-CN");
             assertThat(records.locator("h1")).hasText("提交您的病历资料");
             assertThat(records.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(records, "upload-checklist-zh-360px.png");
+            lightShot(records, "upload-checklist-zh-360px.png");
             records.navigate(page + "?lang=ar");
             assertThat(records.locator("html")).hasAttribute("dir", "rtl");
             assertThat(records.locator("h1")).hasText("أرسل سجلاتك الطبية");
             assertThat(records.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(records, "upload-checklist-ar-360px.png");
+            lightShot(records, "upload-checklist-ar-360px.png");
+            // one language for all her pages: chosen here, her case page keeps it, and back in English
+            records.navigate(RunningStack.url(8090, "/my/cases/" + caseId));
+            assertThat(records.locator("html")).hasAttribute("dir", "rtl");
+            assertThat(records.locator("html")).hasAttribute("lang", "ar");
+            records.navigate(page + "?lang=en");
+            assertThat(records.locator("h1")).hasText("Send your records");
 
             // a closed tab: the page goes away after two pieces of another scan; opened again, the same file goes on
             Path ct = largeJpeg(8 * MIB, 41);
@@ -210,7 +217,7 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             shot(upload, "upload-link.png");
             upload.setViewportSize(360, 800);
             assertThat(upload.locator("html")).hasJSProperty("scrollWidth", 360);
-            shot(upload, "upload-link-360px.png");
+            lightShot(upload, "upload-link-360px.png");
             upload.setViewportSize(1280, 900);
             assertThat(documentsOf(CaseDriver.awaitChecklist(caseId), "brain-mri")).singleElement()
                     .satisfies(document -> assertThat(document.get("uploadedBy").asText())
@@ -230,7 +237,7 @@ class RecordsUploadBrowserTest extends ConsoleBrowserTests {
             assertThat(upload.locator("main")).not().containsText("Brain MRI");
             shot(upload, "upload-link-revoked.png");
             upload.setViewportSize(360, 800);
-            shot(upload, "upload-link-revoked-360px.png");
+            lightShot(upload, "upload-link-revoked-360px.png");
         }
         assertThat(documentsOf(CaseDriver.awaitChecklist(caseId), "staging-tnm")).isEmpty();
     }
