@@ -24,7 +24,7 @@ import org.springframework.util.MultiValueMap;
  * @param assignee a coordinator's user name, {@code nobody} for unclaimed tasks, or empty
  * @param mine     only the tasks the signed-in user has claimed
  * @param breached only the tasks whose clock has run out
- * @param search   part of a case id, or empty
+ * @param search   the start of a case id (with or without {@code case-}) or whole words of the patient's name, or empty
  */
 public record WorklistQuery(String stage, String urgency, String tumour, String assignee, boolean mine,
                             boolean breached, String search, Sort sort, int page, int size) {
@@ -124,14 +124,14 @@ public record WorklistQuery(String stage, String urgency, String tumour, String 
 
     /** @param nameTokens the hashes of the search's words (PatientNames), none when searching by name is off */
     Predicate<WorkItem> matcher(String username, Instant now, Set<String> nameTokens) {
-        String needle = search.toLowerCase(Locale.ROOT);
+        String searchedId = search.isEmpty() ? null : WorkItem.caseIdKey(search);
         return item -> (stage.isEmpty() || stage.equals(item.stage()))
                 && (urgency.isEmpty() || urgency.equals(item.urgency()))
                 && (tumour.isEmpty() || tumour.equalsIgnoreCase(item.cancerType()))
                 && (assignee.isEmpty() || (assignee.equals("nobody") ? item.assignee() == null : item.assignedTo(assignee)))
                 && (!mine || item.assignedTo(username))
                 && (!breached || item.breached(now))
-                && (needle.isEmpty() || item.caseIdLowerCase().contains(needle) || item.named(nameTokens));
+                && (search.isEmpty() || item.caseIdStartsWith(searchedId) || item.named(nameTokens));
     }
 
     public boolean filtered() {

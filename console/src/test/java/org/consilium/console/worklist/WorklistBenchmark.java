@@ -23,6 +23,7 @@ import org.bson.Document;
 import org.consilium.console.caseview.CaseEvents;
 import org.consilium.console.caseview.CaseView;
 import org.consilium.console.caseview.CaseViewStore;
+import org.consilium.console.caseview.PatientNames;
 import org.consilium.console.caseview.TestCaseViews;
 import org.consilium.console.cases.CaseHeader;
 import org.consilium.console.cases.IntakeCases;
@@ -52,6 +53,7 @@ class WorklistBenchmark {
     private static final String[] TUMOURS = {"lung", "breast", "colorectal", "gastric", "oesophageal", "liver",
             "pancreatic", "prostate", "lymphoma", "head-and-neck"};
     private static final String[] URGENCIES = {"ROUTINE", "ROUTINE", "EXPEDITED", "URGENT"};
+    private static final PatientNames NAMES = new PatientNames("the benchmark's key for the hashes of names, 32+ chars");
     private static final String[] TASKS = {"Review intake", "Chase missing records", "Verify dossier", "Release the report"};
 
     @Test
@@ -67,8 +69,10 @@ class WorklistBenchmark {
             if (random.nextInt(10) == 0) {
                 events.add(CaseEvents.assigned(id, "t-" + i, random.nextBoolean() ? "cora.nolan" : "ana.okafor", NOW));
             }
-            cases.add(TestCaseViews.of(id, TUMOURS[random.nextInt(TUMOURS.length)], urgency, random.nextBoolean(),
-                    events.toArray(Envelope[]::new)));
+            // 400 family names × 50 given names: a search by both finds ~5 cases, by the family name ~250
+            cases.add(TestCaseViews.named(TestCaseViews.of(id, TUMOURS[random.nextInt(TUMOURS.length)], urgency,
+                    random.nextBoolean(), events.toArray(Envelope[]::new)), NAMES,
+                    "Given" + random.nextInt(50) + " Family" + random.nextInt(400)));
         }
 
         System.gc();
@@ -89,7 +93,7 @@ class WorklistBenchmark {
                 return Mono.just(header);
             }
         };
-        Worklist worklist = new Worklist(openWork, intake, Clock.fixed(NOW, ZoneOffset.UTC));
+        Worklist worklist = new Worklist(openWork, intake, Clock.fixed(NOW, ZoneOffset.UTC), NAMES);
 
         Map<String, Map<String, String>> queries = new LinkedHashMap<>();
         queries.put("first page, least time left first (the default)", Map.of());
@@ -99,6 +103,9 @@ class WorklistBenchmark {
         queries.put("breached", Map.of("breached", "true"));
         queries.put("stage collecting records + unassigned", Map.of("stage", "COLLECTING_RECORDS", "assignee", "nobody"));
         queries.put("search by case id (case-0999)", Map.of("q", "case-0999"));
+        queries.put("search by case id, one case (04217)", Map.of("q", "04217"));
+        queries.put("search by name (given7 family123)", Map.of("q", "given7 family123"));
+        queries.put("search by family name + urgent", Map.of("q", "Family123", "urgency", "URGENT"));
         queries.put("newest first (a full sort)", Map.of("sort", "newest"));
 
         StringBuilder out = new StringBuilder();

@@ -80,7 +80,11 @@ class WorklistTest {
         assertThat(tasks(Map.of("breached", "true", "sort", "newest"))).containsExactly("t-breached");
         assertThat(tasks(Map.of("stage", "SUBMITTED"))).hasSize(3);
         assertThat(tasks(Map.of("stage", "MDT_SCHEDULED"))).isEmpty();
-        assertThat(tasks(Map.of("q", "ROUTINE"))).as("part of a case id, any case").containsExactly("t-routine");
+        assertThat(tasks(Map.of("q", "ROUTINE"))).as("the start of a case id without case-, any case")
+                .containsExactly("t-routine");
+        assertThat(tasks(Map.of("q", "Case-ROUT"))).as("the start of a case id").containsExactly("t-routine");
+        assertThat(tasks(Map.of("q", "outine"))).as("the start, not any part").isEmpty();
+        assertThat(tasks(Map.of("q", "cas"))).as("what every case id starts with").hasSize(3);
         assertThat(tasks(Map.of("sort", "newest"))).containsExactly("t-unreadable", "t-breached", "t-routine");
         assertThat(tasks(Map.of("sort", "oldest"))).containsExactly("t-routine", "t-breached", "t-unreadable");
     }
