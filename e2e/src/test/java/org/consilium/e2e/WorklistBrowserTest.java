@@ -95,6 +95,22 @@ class WorklistBrowserTest extends ConsoleBrowserTests {
             assertThat(page.locator("#assignee")).hasValue(DemoUsers.SECOND_COORDINATOR);
             shot(page, "worklist-filtered.png");
 
+            // a colleague's task is not taken from her by a bulk assignment unless that is asked for
+            page.navigate(RunningStack.url(8090, "/worklist?assignee=&sort=newest"));
+            page.locator("tr[data-case='" + first + "'] input[name=taskId]").check();
+            page.getByLabel("Assign the chosen tasks to").selectOption(DemoUsers.COORDINATOR);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("not assigned")))
+                    .containsText("claimed by " + DemoUsers.SECOND_COORDINATOR);
+            assertThat(page.locator("tr[data-case='" + first + "'] td[data-label=Assignee]")).hasText(DemoUsers.SECOND_COORDINATOR);
+            page.locator("tr[data-case='" + first + "'] input[name=taskId]").check();
+            page.getByLabel("Assign the chosen tasks to").selectOption(DemoUsers.COORDINATOR);
+            page.getByLabel("take over tasks a colleague has claimed").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("assigned to")))
+                    .containsText("1 task assigned to " + DemoUsers.COORDINATOR);
+            assertThat(page.locator("tr[data-case='" + first + "'] td[data-label=Assignee]")).hasText(DemoUsers.COORDINATOR);
+
             // what cannot be a filter is refused, naming the field
             Response refused = page.navigate(RunningStack.url(8090, "/worklist?stage=NOWHERE"));
             assertThat(refused.status()).isEqualTo(400);

@@ -100,6 +100,12 @@ public class EngineTasks {
                 .retrieve().toBodilessEntity().then();
     }
 
+    /** Who has the task now (the engine's word, not the read model's), empty when nobody. */
+    public Mono<java.util.Optional<String>> assignee(String taskId) {
+        return engine.client().get().uri("/task/{id}", taskId).retrieve().bodyToMono(OpenTask.class)
+                .map(task -> java.util.Optional.ofNullable(task.assignee()));
+    }
+
     public Mono<Void> unclaim(String taskId) {
         return engine.client().post().uri("/task/{id}/unclaim", taskId).retrieve().toBodilessEntity().then();
     }

@@ -118,10 +118,14 @@ class WorklistController {
 
     /**
      * Assigns the chosen tasks (one or many rows' boxes) to a named coordinator, one after another; what the engine
-     * refuses is said by task, the rest is done.
+     * refuses is said by task, the rest is done. A task a colleague has claimed (someone other than the one assigning
+     * and the one it goes to) is kept theirs unless the form says to take it over ({@code takeOver}): the engine's
+     * assignment overwrites a claim without a word, and a colleague's work in progress should not vanish from their
+     * list because it was ticked among many. The engine is asked who has each task just before; a claim made between
+     * that question and the assignment is still overwritten (the engine has no conditional assignment).
      */
     @PostMapping("/tasks/assign")
-    Mono<String> assign(ServerWebExchange exchange) {
+    Mono<String> assign(ServerWebExchange exchange, Authentication authentication) {
         return exchange.getFormData().flatMap(form -> {
             String assignee = Optional.ofNullable(form.getFirst("assignee")).orElse("").strip();
             if (!coordinators.contains(assignee)) {
@@ -135,12 +139,22 @@ class WorklistController {
             if (tasks.size() > 100 || tasks.stream().anyMatch(id -> !id.matches("[A-Za-z0-9-]{1,64}"))) {
                 return Mono.error(new BadInput("taskId", "taskId must be up to 100 task ids"));
             }
+            boolean takeOver = "true".equals(form.getFirst("takeOver"));
+            String me = SignedInUser.of(authentication).username();
             List<String> refused = new ArrayList<>();
             Mono<Void> all = Flux.fromIterable(tasks)
-                    .concatMap(task -> engine.assign(task, assignee)
-                            .then(shown(task, item -> item.assignedTo(assignee)))
+                    .concatMap(task -> engine.assignee(task)
+                            .flatMap(current -> current.filter(someone -> !takeOver && !someone.equals(me)
+                                            && !someone.equals(assignee))
+                                    .<Void>map(colleague -> Mono.error(new ClaimedByColleague(task, colleague)))
+                                    .orElseGet(() -> engine.assign(task, assignee)
+                                            .then(shown(task, item -> item.assignedTo(assignee)))))
                             .onErrorResume(ServiceProblem.class, problem -> {
                                 refused.add(task + ": " + problem.title());
+                                return Mono.empty();
+                            })
+                            .onErrorResume(ClaimedByColleague.class, claimed -> {
+                                refused.add(claimed.getMessage());
                                 return Mono.empty();
                             }))
                     .then();
@@ -149,8 +163,16 @@ class WorklistController {
                     + (refused.isEmpty()
                     ? "done=" + encode((tasks.size() == 1 ? "1 task" : tasks.size() + " tasks") + " assigned to " + assignee)
                     : "refused=" + encode((tasks.size() - refused.size()) + " of " + tasks.size() + " assigned to " + assignee
-                    + "; the engine refused " + String.join("; ", refused)))));
+                    + "; not assigned: " + String.join("; ", refused)))));
         });
+    }
+
+    /** A chosen task that a colleague has claimed, kept theirs: said by task, with how to take it over. */
+    private static final class ClaimedByColleague extends RuntimeException {
+        ClaimedByColleague(String taskId, String colleague) {
+            super(taskId + ": claimed by " + colleague + " (tick \"take over tasks a colleague has claimed\" to reassign)",
+                    null, false, false);
+        }
     }
 
     private Mono<Void> shown(String taskId, Predicate<WorkItem> state) {
