@@ -146,7 +146,7 @@ class WorklistController {
                     .concatMap(task -> engine.assignee(task)
                             .flatMap(current -> current.filter(someone -> !takeOver && !someone.equals(me)
                                             && !someone.equals(assignee))
-                                    .<Void>map(colleague -> Mono.error(new ClaimedByColleague(task, colleague)))
+                                    .<Mono<Void>>map(colleague -> Mono.error(new ClaimedByColleague(task, colleague)))
                                     .orElseGet(() -> engine.assign(task, assignee)
                                             .then(shown(task, item -> item.assignedTo(assignee)))))
                             .onErrorResume(ServiceProblem.class, problem -> {
