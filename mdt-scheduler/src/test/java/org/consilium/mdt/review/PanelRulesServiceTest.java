@@ -183,6 +183,51 @@ class PanelRulesServiceTest extends ServiceTest {
                 specialist("dr-huang-lei")).exchange().expectStatus().isForbidden();
     }
 
+    @Test
+    void aCaseWhoseEligibleSpecialistsAreAllAtWeeklyCapacityIsACoordinatorsTaskNotAReviewWithNobody() {
+        // the two specialists licensed in China for a liver case, each with a full week for five weeks to come
+        List<String> synthetic = new java.util.ArrayList<>();
+        try {
+            for (String busy : List.of("dr-wang-hao", "dr-zhang-min")) {
+                for (int week = 0; week < 5; week++) {
+                    synthetic.addAll(loadUp(busy, 12, CLOCK.instant().plus(Duration.ofDays(7L * week))));
+                }
+            }
+            String caseId = newCaseId("full-weeks");
+            KafkaProbe.publish(new ScheduleReview(caseId, "liver", Urgency.URGENT,
+                    List.of("hepatobiliary-surgeon", "medical-oncologist"), List.of("zh"), "Asia/Shanghai", "q?",
+                    "Resection", "CN", null));
+
+            // once the full-size fault suite filled every week: a review "SCHEDULED" with nobody on its panel
+            CaseStepFailed failed = KafkaProbe.awaitPublished(MessageType.CASE_STEP_FAILED, caseId, CaseStepFailed.class);
+            assertThat(failed.step()).isEqualTo("ScheduleReview");
+            assertThat(failed.reason()).contains("hepatobiliary-surgeon", "weekly capacity");
+            assertThat(KafkaProbe.envelopes(MessageType.MDT_SCHEDULED, caseId)).isEmpty();
+            problem(http.get().uri("/reviews/{id}", caseId).exchange(), HttpStatus.CONFLICT, "panel-unavailable");
+            // the seat the plan took is given back
+            assertThat(mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("caseIds").is(caseId)), Document.class,
+                    "sessions").block()).isNull();
+        } finally {
+            synthetic.forEach(id -> mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), "reviews").block());
+        }
+    }
+
+    /** Synthetic reviews on a session at {@code at} with this specialist on their panels; their ids, to remove. */
+    private List<String> loadUp(String specialistId, int cases, java.time.Instant at) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            String id = newCaseId("load");
+            ids.add(id);
+            mongo.insert(new Document("_id", id).append("status", "SCHEDULED")
+                    .append("session", new Document("startsAt", Date.from(at)))
+                    .append("panel", List.of(new Document("specialistId", specialistId).append("name", "x")
+                            .append("discipline", "x").append("chair", false))), "reviews").block();
+        }
+        return ids;
+    }
+
     /** Other (synthetic) reviews in the same week, with this specialist on their panels. */
     private void loadUpWeek(String specialistId, int cases, ReviewView review) {
         for (int i = 0; i < cases; i++) {
