@@ -92,6 +92,16 @@ public abstract class ServiceTest {
     @Autowired
     protected ReactiveMongoTemplate mongo;
 
+    /**
+     * Every test's reviews fall in the same weeks of the fixed clock, and each one books its panel into the
+     * specialists' weekly capacity (5–8 cases each): left in place, a later test's panel cannot be seated and its
+     * case becomes a panel gap, as it would for real. Each test starts from weeks nobody booked.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void freeTheWeeks() {
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "reviews").block();
+    }
+
     protected static String newCaseId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
