@@ -55,8 +55,11 @@ class FaultSuiteTest {
         Files.createDirectories(Path.of("target"));
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fault-suite-");
         System.out.println("fault suite data dir: " + dataDir);
-        // the suite submits far more than a referrer's hourly allowance: its own stack allows it
-        Map<String, String> environment = Map.of("INTAKE_SUBMISSIONS_PER_PERIOD", "100000");
+        // the suite submits far more than a referrer's hourly allowance, and puts more cases before the panels in a
+        // week than the demo directory's specialists take (5-8 each: past that a case is a coordinator's panel gap,
+        // which the suite's people do not work): its own stack allows both
+        Map<String, String> environment = Map.of("INTAKE_SUBMISSIONS_PER_PERIOD", "100000",
+                "CONSILIUM_MDT_DIRECTORY_SEED", "file:" + roomyDirectory(dataDir));
         RunningStack first = RunningStack.start(dataDir, environment);
         Persistently client = new Persistently();
         AcknowledgedWrites ledger = new AcknowledgedWrites();
@@ -135,6 +138,19 @@ class FaultSuiteTest {
                 }
             }
         }
+    }
+
+    /** The demo directory with a hundred times each specialist's weekly capacity, written into the data dir. */
+    private static Path roomyDirectory(Path dataDir) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path demo = Path.of("").toAbsolutePath().getParent()
+                .resolve("mdt-scheduler/src/main/resources/directory/specialists.json");
+        JsonNode specialists = json.readTree(demo.toFile());
+        specialists.forEach(specialist -> ((com.fasterxml.jackson.databind.node.ObjectNode) specialist)
+                .put("weeklyCapacity", specialist.path("weeklyCapacity").asInt() * 100));
+        Path roomy = dataDir.resolve("specialists-roomy.json");
+        json.writeValue(roomy.toFile(), specialists);
+        return roomy;
     }
 
     /** Waits for every person to finish the case they were working on when the faults ended. */
