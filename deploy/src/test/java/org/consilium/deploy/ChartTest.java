@@ -110,7 +110,12 @@ class ChartTest {
     void kedaScalesEachServiceOnTheLagOfItsOwnConsumerGroup() {
         RenderedChart chart = RenderedChart.render(Repository.exampleValues(), Map.of("keda.enabled", true));
 
-        assertThat(chart.ofKind("ScaledObject")).hasSize(SERVICES.size()).allSatisfy(scaled -> {
+        assertThat(chart.ofKind("ScaledObject")).extracting(o -> ChartChecks.label(o, "app.kubernetes.io/name"))
+                .as("the console keeps its worklist and sessions in memory: never scaled out")
+                .containsExactlyInAnyOrderElementsOf(SERVICES.stream().filter(s -> !s.equals("console")).toList());
+        assertThat(chart.find("Deployment", "consilium-console")).get()
+                .satisfies(d -> assertThat(Yamls.at(d, "spec.replicas")).isEqualTo(1));
+        assertThat(chart.ofKind("ScaledObject")).allSatisfy(scaled -> {
             String service = ChartChecks.label(scaled, "app.kubernetes.io/name");
             Map<String, Object> trigger = Yamls.map(Yamls.list(Yamls.at(scaled, "spec.triggers")).get(0));
             assertThat(ServiceSettings.read(service).consumerGroups()).contains(String.valueOf(Yamls.at(trigger, "metadata.consumerGroup")));
