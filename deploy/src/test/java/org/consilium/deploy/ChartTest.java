@@ -77,6 +77,14 @@ class ChartTest {
     }
 
     @Test
+    void aMisspeltOrMistypedValueIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> RenderedChart.render(Repository.exampleValues(), Map.of("services.intake-service.replica", 3)))
+                .hasMessageContaining("replica");
+        assertThatThrownBy(() -> RenderedChart.render(Repository.exampleValues(), Map.of("kafka.topics.provisioner", "helm")))
+                .hasMessageContaining("provisioner");
+    }
+
+    @Test
     void theTopicJobMakesEveryTopicOfTheEventsModule() throws IOException {
         // helm-java's template returns the release's manifest, without its hooks: the Job is checked as an ordinary one
         RenderedChart chart = RenderedChart.render(Repository.exampleValues(),
