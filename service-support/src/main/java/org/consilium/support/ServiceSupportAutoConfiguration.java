@@ -23,6 +23,11 @@ import org.consilium.support.security.ServiceSecurity;
 import org.consilium.support.store.DurableStoreWrites;
 import org.consilium.support.store.FailFastStoreSelection;
 import org.consilium.support.store.StoreOutageTranslation;
+import org.consilium.support.store.CollectionIndex;
+import org.consilium.support.store.StoreIndexes;
+import org.consilium.support.audit.AuditRecord;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.consilium.support.web.OneRequestPerConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +47,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every domain service gets by depending on this module: the outbox relay, a byte-valued
@@ -109,6 +116,20 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     static StoreOutageTranslation storeOutageTranslation() {
         return new StoreOutageTranslation();
+    }
+
+    /**
+     * The indexes of the service's documents (its own packages' and service-support's audit trail and parked
+     * messages) and its {@link CollectionIndex} beans, created at start-up (issue 17, docs/production-stores.md).
+     */
+    @Bean
+    StoreIndexes storeIndexes(ReactiveMongoTemplate mongo, BeanFactory beans, ObjectProvider<CollectionIndex> others,
+                              @Value("${consilium.store.index-timeout:60s}") Duration timeout) {
+        Set<Class<?>> documents = new LinkedHashSet<>(AutoConfigurationPackages.has(beans)
+                ? StoreIndexes.documentsIn(AutoConfigurationPackages.get(beans)) : Set.of());
+        documents.add(AuditRecord.class);
+        documents.add(ParkedMessage.class);
+        return new StoreIndexes(mongo, documents, others.orderedStream().toList(), timeout);
     }
 
     /** Real MongoDB only: the embedded store is one process and commits before it answers (docs/production-stores.md). */

@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.mongodb.core.index.Indexed;
 
 /**
  * A request for a second opinion not sent yet, kept for the person who is writing it so that they can stop and go on
@@ -26,6 +27,8 @@ public class IntakeDraft {
     private DraftAnswers answers;
     private String step;
     private Instant savedAt;
+    // a real MongoDB deletes an abandoned draft at its expiry (a TTL index); a read also drops one past it
+    @Indexed(name = "expires", expireAfter = "0s")
     private Instant expiresAt;
 
     @PersistenceCreator

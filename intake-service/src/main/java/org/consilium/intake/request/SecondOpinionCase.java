@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * A second-opinion request and where it stands. Every change and the event it causes are
@@ -36,6 +37,10 @@ import java.util.Optional;
  * id so a redelivery changes nothing.
  */
 @Document("cases")
+// the coordinators' list of a stage, oldest first (CaseRequests.inStage), and the stage counts (CaseStageMetrics)
+@CompoundIndex(name = "stage_submitted", def = "{'stage': 1, 'submittedAt': 1}")
+// the patient's own cases, newest first: a real MongoDB refuses an unindexed sort past 100 MB
+@CompoundIndex(name = "submitted_newest", def = "{'submittedAt': -1}")
 public class SecondOpinionCase {
     /** Clinicians are written to in English until the intake asks for the doctor's language. */
     static final String DOCTOR_LANGUAGE = "en";

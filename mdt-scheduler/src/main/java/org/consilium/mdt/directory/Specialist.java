@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * A clinician who can sit on panels.
@@ -30,6 +31,8 @@ import java.util.OptionalInt;
  * @param email          where session invitations go
  */
 @Document("specialists")
+// the specialists of a discipline (SpecialistDirectory), for every panel composed
+@CompoundIndex(name = "discipline", def = "{'discipline': 1}")
 public record Specialist(@Id @NotBlank String id, @NotBlank String name, @NotBlank String discipline,
                          List<@NotBlank String> subspecialties, @NotEmpty List<String> languages,
                          @NotBlank String timeZone,

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * One case's MDT review: its panel and session, the members' opinions and the chair's consensus.
@@ -40,6 +41,12 @@ import java.util.function.Function;
  * commands it applied ({@code appliedEvents}) make redelivery harmless.
  */
 @Document("reviews")
+// the counts by status every metrics refresh (ReviewMetrics)
+@CompoundIndex(name = "status", def = "{'status': 1}")
+// a week's sessions and their panels, the specialists' load (WeeklyLoad)
+@CompoundIndex(name = "session_starts", def = "{'session.startsAt': 1}")
+// a specialist's own sessions (MySessionsEndpoint)
+@CompoundIndex(name = "panel_specialist", def = "{'panel.specialistId': 1}")
 public class Review {
     @Id
     private final String caseId;

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * One released version of a case's report (from mdt-scheduler's {@code ReportReleased}), kept for the
@@ -13,6 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * content never changes, so a redelivered event finds it and does nothing.
  */
 @Document("releasedReports")
+// a case's newest report (CaseFacts.latestReport)
+@CompoundIndex(name = "case_version", def = "{'caseId': 1, 'version': -1}")
 public record ReleasedReport(@Id String id, String caseId, int version, String content, Instant releasedAt) {
 
     static String id(String caseId, int version) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * The one email that answers one command, identified by the command envelope's id. It is claimed
@@ -27,6 +28,15 @@ import java.util.Optional;
  * is the record of the applied command (no separate {@code appliedEvents}).
  */
 @Document("deliveries")
+// a case's deliveries, in order (Deliveries.list, with or without a state)
+@CompoundIndex(name = "case_claimed", def = "{'caseId': 1, 'claimedAt': 1}")
+// the deliveries in a state, in order; the counts by state (DeliveryMetrics)
+@CompoundIndex(name = "state_claimed", def = "{'state': 1, 'claimedAt': 1}")
+// the deferred ones now due (quiet hours), the sends that stopped half-way (SENDING too long)
+@CompoundIndex(name = "state_not_before", def = "{'state': 1, 'notBefore': 1}")
+@CompoundIndex(name = "state_last_attempt", def = "{'state': 1, 'lastAttemptAt': 1}")
+// the in-app inbox's feed, every second: sent and not yet inboxed (inboxed first: "not true" skips the done ones)
+@CompoundIndex(name = "inboxed_state", def = "{'inboxed': 1, 'state': 1}")
 public class Delivery {
     @Id
     private final String id;

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * One event posted to one subscriber, recorded (PENDING) before any attempt so that a restart resumes it.
@@ -18,6 +19,9 @@ import java.util.Optional;
  * makes the rare resend after a crash mid-attempt harmless.
  */
 @Document("webhook_deliveries")
+// the posts now due and the ones stuck sending (WebhookDispatcher, every second)
+@CompoundIndex(name = "state_next_attempt", def = "{'state': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "state_last_attempt", def = "{'state': 1, 'lastAttemptAt': 1}")
 public class WebhookDelivery {
     @Id
     private final String id;

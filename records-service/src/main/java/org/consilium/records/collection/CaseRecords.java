@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * The records of one case: its checklist, the documents received per item, and whether the
@@ -33,6 +34,8 @@ import java.util.stream.Collectors;
  * pushed, never rewritten, so the relay removing sent ones concurrently cannot resurrect them.
  */
 @Document(CaseRecords.COLLECTION)
+// the cases still collecting, re-checked for stale records (RecencyRecheck)
+@CompoundIndex(name = "status", def = "{'status': 1}")
 public class CaseRecords {
     public static final String COLLECTION = "caseRecords";
 

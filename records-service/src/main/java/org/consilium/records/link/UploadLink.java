@@ -4,6 +4,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * A signed upload link as stored: the token itself is never kept (it can be re-derived only with the
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param revokedAt when it was revoked; a revoked link opens nothing
  */
 @Document(UploadLink.COLLECTION)
+// a case's links, oldest first (UploadLinks.list)
+@CompoundIndex(name = "case_created", def = "{'caseId': 1, 'createdAt': 1}")
 public record UploadLink(@Id String id, String caseId, String label, String createdBy, Instant createdAt,
                          Instant expiresAt, Instant revokedAt, String revokedBy) {
     public static final String COLLECTION = "uploadLinks";

@@ -5,6 +5,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 
 /**
  * An unfinished resumable (tus) upload: what the client declared when it created it, and how far
@@ -13,6 +14,8 @@ import java.time.LocalDate;
  * completes (the bytes then live in GridFS as the document), is aborted, or expires.
  */
 @Document(ResumableUpload.COLLECTION)
+// the sweep of idle unfinished uploads (ResumableUploads: expiresAt < now)
+@CompoundIndex(name = "expires", def = "{'expiresAt': 1}")
 record ResumableUpload(@Id String id, String caseId, String item, String filename, String contentType,
                        LocalDate documentDate, String translationOf, long length, long offset, int segments,
                        Instant createdAt, Instant expiresAt) {

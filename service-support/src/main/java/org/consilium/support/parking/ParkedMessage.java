@@ -31,6 +31,8 @@ import java.time.Instant;
  */
 @Document(ParkedMessage.COLLECTION)
 @CompoundIndex(name = "case_in_order", def = "{'binding': 1, 'caseId': 1, 'parkedAt': 1}")
+// a case's parked messages over every binding, oldest first (ParkedMessages.parkedFor): the index above needs the binding
+@CompoundIndex(name = "case_parked", def = "{'caseId': 1, 'parkedAt': 1}")
 public record ParkedMessage(@Id String id, String binding, String caseId, String awaited, String reason,
                             Instant parkedAt, String messageId, MessageType type, String source, Instant time,
                             String traceparent, String payload) {
