@@ -46,10 +46,12 @@ public class CasePage {
     private final CaseViewStore readModel;
     private final RecordsDesk recordsDesk;
     private final StaffUploads uploads;
+    private final PanelDesk panelDesk;
 
     CasePage(IntakeCases intake, EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion,
              RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock, CaseViewStore readModel,
-             RecordsDesk recordsDesk, StaffUploads uploads) {
+             RecordsDesk recordsDesk, StaffUploads uploads, PanelDesk panelDesk) {
+        this.panelDesk = panelDesk;
         this.readModel = readModel;
         this.recordsDesk = recordsDesk;
         this.uploads = uploads;
@@ -81,8 +83,14 @@ public class CasePage {
         Mono<Object> links = recordsDesk.links(caseId).<Object>map(found -> found)
                 .onErrorResume(error -> Mono.just(unanswered("records-service", error,
                         "No upload link can be made before records-service collects the case's records.")));
+        // the panel from mdt-scheduler: which opinions are in, never what they say (PanelFile reads no opinion)
+        Mono<Object> panel = panelDesk.review(caseId).<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem && problem.status() == 409
+                        ? "No panel could be composed: " + problem.detail()
+                        : unanswered("mdt-scheduler", error, "No panel yet: mdt-scheduler composes one once the records "
+                        + "are complete.")));
         Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
-        return Mono.zip(intake.header(caseId), cards, report, emails, checklist, links).flatMap(found -> {
+        return Mono.zip(intake.header(caseId), cards, report, emails, checklist, links, panel).flatMap(found -> {
             List<TaskCard> tasks = found.getT2();
             boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
                     .orElse(false);
@@ -107,6 +115,9 @@ public class CasePage {
                     .modelAttribute("checklistProblem", records instanceof String text ? text : "")
                     .modelAttribute("links", found.getT6() instanceof List<?> ? found.getT6() : List.of())
                     .modelAttribute("linksProblem", found.getT6() instanceof String text ? text : "")
+                    .modelAttribute("panel", found.getT7() instanceof PanelFile ? found.getT7() : null)
+                    .modelAttribute("panelProblem", found.getT7() instanceof String text ? text : "")
+                    .modelAttribute("panelDone", request.panelDone() == null ? "" : clip(request.panelDone()))
                     .modelAttribute("issued", request.issued().orElse(null))
                     .modelAttribute("expiryChoices", RecordsDeskController.EXPIRY)
                     .modelAttribute("forms", new SectionForms(request.section()))

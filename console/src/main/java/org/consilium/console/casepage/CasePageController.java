@@ -38,12 +38,13 @@ class CasePageController {
                              @RequestParam(name = Refusals.PARAMETER, required = false) String attempt,
                              @RequestParam(required = false) String records, @RequestParam(required = false) String links,
                              @RequestParam(name = IssuedLinks.PARAMETER, required = false) String issued,
+                             @RequestParam(required = false) String panel,
                              ServerWebExchange exchange) {
         return Mono.zip(refusals.find(exchange, attempt, Attempt.class),
                         refusals.find(exchange, attempt, ReportEditAttempt.class),
                         refusals.find(exchange, attempt, SectionAttempt.class), issuedLinks.take(exchange, issued))
                 .flatMap(kept -> page.render(caseId, new CasePageRequest(kept.getT1(), kept.getT2(), done, refused,
-                        report, reportRefused, version(from), version(to), kept.getT3(), records, links, kept.getT4())));
+                        report, reportRefused, version(from), version(to), kept.getT3(), records, links, kept.getT4(), panel)));
     }
 
     /** A version to compare; anything else is ignored (the default comparison is shown). */

@@ -17,15 +17,16 @@ import org.consilium.console.taskform.Attempt;
  * @param recordsDone   what the records section just did (waived, overridden)
  * @param linksDone     what the links section just did (revoked)
  * @param issued        a link just made, its address shown this once
+ * @param panelDone     what the panel section just did (a swap)
  */
 public record CasePageRequest(Optional<Attempt> task, Optional<ReportEditAttempt> reportEdit, String done, String refused,
                               String reportDone, String reportRefused, Integer diffFrom, Integer diffTo,
                               Optional<SectionAttempt> section, String recordsDone, String linksDone,
-                              Optional<UploadLink.Issued> issued) {
+                              Optional<UploadLink.Issued> issued, String panelDone) {
 
     public static CasePageRequest plain() {
         return new CasePageRequest(Optional.empty(), Optional.empty(), null, null, null, null, null, null,
-                Optional.empty(), null, null, Optional.empty());
+                Optional.empty(), null, null, Optional.empty(), null);
     }
 
     /** The refused submission's status (the page answers with it), else 200. */

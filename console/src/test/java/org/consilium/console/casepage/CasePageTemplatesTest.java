@@ -114,6 +114,54 @@ class CasePageTemplatesTest {
                 .doesNotContain("id=\"override\"");
     }
 
+    @Test
+    void thePanelSaysWhyEachMemberWasChosenAndWhoseOpinionIsInNeverWhatItSays() {
+        Map<String, Object> model = caseModel(ReportDesk.section(report(), null, null, Optional.empty()));
+        model.put("panelProblem", "");
+        model.put("panel", panel());
+        model.put("forms", new SectionForms(Optional.of(new SectionAttempt("swap-pathology", Map.of("specialistId",
+                "dr-nobody", "reason", "Dr Lee is away"), "Not swapped — Unprocessable Entity: unknown specialist dr-nobody",
+                Map.of(), 422))));
+        String html = render("case", model).replaceAll("\\s+", " ");
+        assertThat(html).contains("<h2 id=\"panel-heading\">Panel</h2>", "1 of 2 opinions are in",
+                        "What they say stays with the panel until the consensus", "Board, 2026-12-10 08:00 UTC – 09:00 UTC",
+                        "href=\"/cases/case-1/agenda\"", "the first session with a quorum",
+                        "thoracic surgery; speaks Bahasa Indonesia", "No member yet for: radiation oncology")
+                // a member who gave an opinion keeps the seat; the others and the empty seats may be swapped or filled
+                .doesNotContain("id=\"swap-thoracic-surgery\"")
+                .contains("<details class=\"swap\" id=\"swap-pathology\" open=\"open\">", "Swap the pathology seat",
+                        "id=\"swap-radiation-oncology\"", "Fill the radiation oncology seat",
+                        "action=\"/cases/case-1/panel/pathology#panel\"")
+                .contains("role=\"alert\">Not swapped — Unprocessable Entity: unknown specialist dr-nobody</p>",
+                        "value=\"dr-nobody\"", ">Dr Lee is away</textarea>")
+                .doesNotContain("OPINION TEXT");
+    }
+
+    @Test
+    void theAgendaListsTheSessionsCasesInOrderThisOneMarked() {
+        Map<String, Object> model = page();
+        model.put("caseFile", header());
+        model.put("session", Optional.of(panel().session()));
+        model.put("agenda", Optional.of(new SessionAgenda("s-1", "BOARD", T, T.plusSeconds(3600), List.of(
+                new SessionAgenda.Item(1, "case-0", "URGENT", "lung", T, T.plusSeconds(180), "urgent"),
+                new SessionAgenda.Item(2, "case-1", "ROUTINE", "lung", T.plusSeconds(180), T.plusSeconds(360), "routine")))));
+        String html = render("agenda", model).replaceAll("\\s+", " ");
+        assertThat(html).contains("The session's agenda", "href=\"/cases/case-0\"", "aria-current=\"true\"",
+                "10:03 UTC – 10:06 UTC", "this case");
+        assertThat(html.indexOf("case-0")).isLessThan(html.indexOf("href=\"/cases/case-1\">case-1"));
+    }
+
+    private static PanelFile panel() {
+        com.fasterxml.jackson.databind.node.ObjectNode none = null;
+        return new PanelFile("case-1", "SCHEDULED", new PanelFile.Session("s-1", Instant.parse("2026-12-10T08:00:00Z"),
+                Instant.parse("2026-12-10T09:00:00Z"), "BOARD", "lung", "dr-chair", "the first session with a quorum"),
+                List.of(new PanelFile.Member("dr-tan", "Dr Tan", "thoracic-surgery", "Asia/Singapore", true,
+                                "thoracic surgery; speaks Bahasa Indonesia", true, false, false),
+                        new PanelFile.Member("dr-lee", "Dr Lee", "pathology", "Europe/London", false, "pathology", false,
+                                false, false)),
+                List.of("radiation-oncology"), List.of(), none);
+    }
+
     private static Checklist checklist() {
         Checklist.Document pdf = new Checklist.Document("d-pdf", "pathology.pdf", "application/pdf", 12_000, T,
                 LocalDate.of(2026, 11, 30), null, null, "pat.lee");
@@ -197,6 +245,9 @@ class CasePageTemplatesTest {
         model.put("links", List.of());
         model.put("linksProblem", "records-service did not answer");
         model.put("issued", null);
+        model.put("panel", null);
+        model.put("panelProblem", "No panel yet: mdt-scheduler composes one once the records are complete.");
+        model.put("panelDone", "");
         model.put("expiryChoices", RecordsDeskController.EXPIRY);
         model.put("forms", new SectionForms(Optional.empty()));
         model.put("recordsDone", "");
