@@ -235,6 +235,20 @@ class ConsoleBrowserTest {
             page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?done=.*"));
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Verify dossier” is completed");
 
+            // the panel mdt-scheduler composed: each member with why they were chosen, no opinion in yet; the agenda
+            Locator members = page.locator("#panel table.members tr[data-seat]");
+            await("the panel on the case page").atMost(Duration.ofSeconds(90)).until(() -> {
+                page.navigate(RunningStack.url(8090, "/cases/" + caseId + "#panel"));
+                return members.count() > 0;
+            });
+            assertThat(page.locator("#panel .panel-status")).containsText("0 of " + members.count() + " opinions are in");
+            assertThat(members.first().locator("td[data-label='Why chosen']")).not().isEmpty();
+            page.locator("#panel").scrollIntoViewIfNeeded();
+            shot(page, "case-panel.png");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("The session's agenda")).click();
+            assertThat(page.locator("tr[data-case='" + caseId + "']")).containsText("this case");
+            shot(page, "case-agenda.png");
+
             // the panel concludes (its members over mdt-scheduler's API); the report waits on the worklist for the
             // coordinator's QA; its row leads to the text (no blind release): approve, then release, each confirmed on a
             // page that shows the version it acts on (ReportQaBrowserTest reads, edits and compares versions)
