@@ -295,11 +295,14 @@ class ConsoleBrowserTest {
         assertThat(pdf.headerValue("content-disposition")).startsWith("inline");
         assertThat(pathology.locator("iframe.document-frame").first()).isVisible();
         pathology.locator("iframe.document-frame").first().scrollIntoViewIfNeeded();
+        page.waitForTimeout(1500); // the browser's PDF viewer draws the page after the frame's load
         shot(page, "case-records.png");
 
         // waived, with a reason
         Locator item = records.locator("li.item[data-item='" + waived + "']");
-        item.locator("details.waive summary").click();
+        // with the keyboard, as a coordinator may: Enter on the summary opens the form
+        item.locator("details.waive summary").press("Enter");
+        assertThat(item.locator("details.waive")).hasAttribute("open", "");
         item.getByLabel("Why the panel can do without it").fill("Not done at the treating hospital; the panel decides without it.");
         item.locator("details.waive button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?records=.*"));
@@ -323,7 +326,7 @@ class ConsoleBrowserTest {
 
         page.reload();
         Locator received = page.locator("#records li.item[data-item='" + sent + "']");
-        received.locator("details.document summary").first().click();
+        received.locator("details.document summary").first().press("Enter");
         assertThat(received.locator("iframe.document-frame").first()).isVisible();
         received.locator("iframe.document-frame").first().scrollIntoViewIfNeeded();
         page.waitForTimeout(1000); // the viewer draws the page after the frame's load
