@@ -4,6 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FilePayload;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,8 +204,17 @@ class ConsoleBrowserTest {
             page.navigate(RunningStack.url(8090, "/worklist"));
             assertThat(page.locator("tr[data-case='" + caseId + "']")).hasCount(0);
 
-            // the patient's records arrive (over the API, as an upload would); the dossier is the coordinator's to verify
-            CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId)).forEach(item -> CaseDriver.upload(caseId, item));
+            // the patient's records arrive (over the API, as an upload would), all but two: the coordinator waives one
+            // and sends the other from the case page, on the patient's behalf; the dossier is then hers to verify
+            List<String> required = CaseDriver.requiredItems(CaseDriver.awaitChecklist(caseId));
+            List<String> ours = required.stream().filter(item -> !item.equals("pathology-report")).toList();
+            String waived = ours.get(ours.size() - 1);
+            String sent = ours.get(ours.size() - 2);
+            required.stream().filter(item -> !item.equals(waived) && !item.equals(sent)).forEach(item -> CaseDriver.upload(caseId, item));
+            page.navigate(RunningStack.url(8090, "/cases/" + caseId + "#records"));
+            coordinatorWorksTheRecords(page, caseId, waived, sent);
+            coordinatorMakesAndRevokesAnUploadLink(page, caseId);
+
             await("the Verify dossier task").atMost(Duration.ofSeconds(90))
                     .until(() -> CaseDriver.openTasks(caseId), tasks -> tasks.contains("Verify dossier"));
             page.navigate(RunningStack.url(8090, "/cases/" + caseId));
@@ -221,6 +234,20 @@ class ConsoleBrowserTest {
             verify.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete “Verify dossier”")).click();
             page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?done=.*"));
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("“Verify dossier” is completed");
+
+            // the panel mdt-scheduler composed: each member with why they were chosen, no opinion in yet; the agenda
+            Locator members = page.locator("#panel table.members tr[data-seat]");
+            await("the panel on the case page").atMost(Duration.ofSeconds(90)).until(() -> {
+                page.navigate(RunningStack.url(8090, "/cases/" + caseId + "#panel"));
+                return members.count() > 0;
+            });
+            assertThat(page.locator("#panel .panel-status")).containsText("0 of " + members.count() + " opinions are in");
+            assertThat(members.first().locator("td[data-label='Why chosen']")).not().isEmpty();
+            page.locator("#panel").scrollIntoViewIfNeeded();
+            shot(page, "case-panel.png");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("The session's agenda")).click();
+            assertThat(page.locator("tr[data-case='" + caseId + "']")).containsText("this case");
+            shot(page, "case-agenda.png");
 
             // the panel concludes (its members over mdt-scheduler's API); the report waits on the worklist for the
             // coordinator's QA; its row leads to the text (no blind release): approve, then release, each confirmed on a
@@ -249,6 +276,104 @@ class ConsoleBrowserTest {
             assertThat(page.locator("#case-heading + dl")).containsText("Report delivered");
             shot(page, "case-delivered.png");
         }
+    }
+
+    /**
+     * The case page's records (issue 13): a PDF shown in the page, an item waived with a reason (first refused
+     * without one by records, the page keeping the form open), a file sent for another on the patient's behalf
+     * through the same resumable upload as the patient's page; the checklist then complete.
+     */
+    private static void coordinatorWorksTheRecords(Page page, String caseId, String waived, String sent) {
+        Locator records = page.locator("#records");
+        Locator pathology = records.locator("li.item[data-item='pathology-report']");
+        assertThat(pathology.locator(".item-state")).containsText("Received");
+        // the PDF in the page, served by the console with the coordinator's token, opened only when asked
+        Response pdf = page.waitForResponse(response -> response.url().contains("/cases/" + caseId + "/documents/"),
+                () -> pathology.locator("details.document summary").first().click());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headerValue("content-type")).isEqualTo("application/pdf");
+        assertThat(pdf.headerValue("content-disposition")).startsWith("inline");
+        assertThat(pathology.locator("iframe.document-frame").first()).isVisible();
+        pathology.locator("iframe.document-frame").first().scrollIntoViewIfNeeded();
+        page.waitForTimeout(1500); // the browser's PDF viewer draws the page after the frame's load
+        shot(page, "case-records.png");
+
+        // waived, with a reason
+        Locator item = records.locator("li.item[data-item='" + waived + "']");
+        // with the keyboard, as a coordinator may: Enter on the summary opens the form
+        item.locator("details.waive summary").press("Enter");
+        assertThat(item.locator("details.waive")).hasAttribute("open", "");
+        item.getByLabel("Why the panel can do without it").fill("Not done at the treating hospital; the panel decides without it.");
+        item.locator("details.waive button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?records=.*"));
+        assertThat(page.locator("#records .confirm")).containsText("is waived");
+        item = page.locator("#records li.item[data-item='" + waived + "']");
+        assertThat(item.locator(".item-state")).containsText("Waived");
+        assertThat(item.locator(".item-state")).containsText("Not done at the treating hospital");
+        assertThat(item.locator("details.waive")).hasCount(0);
+
+        // sent on the patient's behalf: the patient's script, the coordinator's door and token
+        Locator other = page.locator("#records li.item[data-item='" + sent + "']");
+        other.locator("input.files").setInputFiles(new FilePayload(sent + ".pdf", "application/pdf", readablePdf(sent)));
+        assertThat(other.locator("li.file .file-state")).hasText("Received");
+        assertThat(other.locator(".item-state")).containsText("Received");
+        shot(page, "case-records-uploaded.png");
+        CaseDriver.awaitRecordsComplete(caseId);
+        JsonNode document = StreamSupport.stream(Http.get(RunningStack.url(8082, "/cases/" + caseId + "/records")).body()
+                        .path("items").spliterator(), false).filter(i -> i.path("code").asText().equals(sent)).findFirst()
+                .orElseThrow().path("documents").path(0);
+        assertThat(document.path("uploadedBy").asText()).as("records names who sent it").isEqualTo(DemoUsers.COORDINATOR);
+
+        page.reload();
+        Locator received = page.locator("#records li.item[data-item='" + sent + "']");
+        received.locator("details.document summary").first().press("Enter");
+        assertThat(received.locator("iframe.document-frame").first()).isVisible();
+        received.locator("iframe.document-frame").first().scrollIntoViewIfNeeded();
+        page.waitForTimeout(1000); // the viewer draws the page after the frame's load
+        shot(page, "case-records-complete.png");
+        page.setViewportSize(360, 800);
+        assertThat(page.locator("html")).hasJSProperty("scrollWidth", 360);
+        shot(page, "case-records-360px.png");
+        page.setViewportSize(1280, 900);
+    }
+
+    /** A signed upload link for the treating doctor: made, its address shown once, its page open; revoked, it is closed. */
+    private static void coordinatorMakesAndRevokesAnUploadLink(Page page, String caseId) {
+        page.navigate(RunningStack.url(8090, "/cases/" + caseId + "#upload-links"));
+        Locator links = page.locator("#upload-links");
+        links.getByLabel("Who it is for").fill("Dr Hartono, RS Kanker Dharmais");
+        links.getByLabel("It works for").selectOption("P3D");
+        links.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Make a link")).click();
+        page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?issued=.*"));
+        Locator address = page.getByLabel("The new link");
+        // (a Java Pattern.quote, \\Q…\\E, means nothing to the browser's regular expressions: compared here)
+        String link = address.inputValue();
+        assertThat(link).startsWith(RunningStack.url(8090, "/upload/")).hasSizeGreaterThan(RunningStack.url(8090, "/upload/").length());
+        assertThat(page.url()).doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+        shot(page, "case-upload-link.png");
+        assertThat(Http.get(link).status()).as("the doctor's page opens with the link").isEqualTo(200);
+
+        page.reload();
+        assertThat(page.getByLabel("The new link")).hasCount(0);
+        Locator row = page.locator("#upload-links tr").filter(new Locator.FilterOptions().setHasText("Dr Hartono"));
+        assertThat(row).containsText("Active");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke the link for Dr Hartono, RS Kanker Dharmais")).click();
+        page.waitForURL(Pattern.compile(".*/cases/" + caseId + "\\?links=.*"));
+        assertThat(page.locator("#upload-links .confirm")).containsText("is revoked");
+        assertThat(page.locator("#upload-links tr").filter(new Locator.FilterOptions().setHasText("Dr Hartono"))).containsText("Revoked");
+        assertThat(Http.get(link).status()).as("a revoked link's page is closed").isEqualTo(410);
+        shot(page, "case-upload-link-revoked.png");
+    }
+
+    /** A one-page PDF that says what it is, so the screenshot shows the viewer drawing it. */
+    private static byte[] readablePdf(String item) {
+        String text = "BT /F1 28 Tf 72 700 Td (Consilium sample record) Tj 0 -40 Td /F1 18 Tf (" + item + ") Tj ET";
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj\n"
+                + "4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+                + "5 0 obj<</Length " + text.length() + ">>stream\n" + text + "\nendstream\nendobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.consilium.console.taskform.Attempt;
 import org.consilium.console.taskform.TaskCompletion;
 import org.consilium.console.taskform.TaskFormDefinitions;
 import org.consilium.console.taskform.TaskForms;
+import org.consilium.console.upload.StaffUploads;
 import org.consilium.console.worklist.TimeLeft;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * One case: its header from intake, and each open task from the engine with its clock, its own form (from the model's
- * form declaration) and the context its decision needs (the checklist from records-service, the request from intake).
+ * form declaration) and the context its decision needs (the checklist from records-service, the request from intake);
+ * the records (checklist, documents, waivers, the override, uploads on the patient's behalf) and the upload links.
  * Rendered after a refused submission too, with what was sent and what was wrong, so nothing typed is lost.
  */
 @Component
@@ -42,10 +44,17 @@ public class CasePage {
     private final Deliveries deliveries;
     private final Clock clock;
     private final CaseViewStore readModel;
+    private final RecordsDesk recordsDesk;
+    private final StaffUploads uploads;
+    private final PanelDesk panelDesk;
 
     CasePage(IntakeCases intake, EngineTasks engine, TaskFormDefinitions definitions, TaskCompletion completion,
-             RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock, CaseViewStore readModel) {
+             RecordsChecklist records, ReportDesk reportDesk, Deliveries deliveries, Clock clock, CaseViewStore readModel,
+             RecordsDesk recordsDesk, StaffUploads uploads, PanelDesk panelDesk) {
+        this.panelDesk = panelDesk;
         this.readModel = readModel;
+        this.recordsDesk = recordsDesk;
+        this.uploads = uploads;
         this.intake = intake;
         this.engine = engine;
         this.definitions = definitions;
@@ -65,17 +74,28 @@ public class CasePage {
         Mono<Object> emails = deliveries.ofCase(caseId).<Object>map(found -> found)
                 .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem ? "notification-service answered "
                         + problem.status() + ": " + problem.title() : "notification-service did not answer"));
+        // the checklist stands on the page (issue 13), not only beside a records task: one read per view, on records'
+        // trail under the coordinator's name; the links too (records lists them, never their tokens)
+        Mono<Object> checklist = records.of(caseId).<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(unanswered("records-service", error,
+                        "No records are being collected for this case yet: records-service starts its checklist once "
+                                + "the case is accepted.")));
+        Mono<Object> links = recordsDesk.links(caseId).<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(unanswered("records-service", error,
+                        "No upload link can be made before records-service collects the case's records.")));
+        // the panel from mdt-scheduler: which opinions are in, never what they say (PanelFile reads no opinion)
+        Mono<Object> panel = panelDesk.review(caseId).<Object>map(found -> found)
+                .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem && problem.status() == 409
+                        ? "No panel could be composed: " + problem.detail()
+                        : unanswered("mdt-scheduler", error, "No panel yet: mdt-scheduler composes one once the records "
+                        + "are complete.")));
         Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
-        return Mono.zip(intake.header(caseId), cards, report, emails).flatMap(found -> {
+        return Mono.zip(intake.header(caseId), cards, report, emails, checklist, links, panel).flatMap(found -> {
             List<TaskCard> tasks = found.getT2();
             boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
                     .orElse(false);
-            Mono<Optional<Object>> checklist = tasks.stream().anyMatch(card -> card.context() == TaskContext.RECORDS)
-                    ? records.of(caseId).<Optional<Object>>map(Optional::of)
-                            .onErrorResume(ServiceProblem.class, problem -> Mono.just(Optional.of(
-                                    "records-service answered " + problem.status() + ": " + problem.title())))
-                    : Mono.just(Optional.empty());
-            return Mono.zip(triaged(tasks), checklist).map(more -> Rendering.view("case")
+            Object records = found.getT5();
+            return triaged(tasks).map(triaged -> Rendering.view("case")
                     .status(HttpStatusCode.valueOf(request.status()))
                     .modelAttribute("report", found.getT3())
                     .modelAttribute("reportDone", request.reportDone() == null ? "" : clip(request.reportDone()))
@@ -89,10 +109,22 @@ public class CasePage {
                             .map(Optional::of).defaultIfEmpty(Optional.of(List.of()))
                             .onErrorReturn(Optional.empty()))
                     .modelAttribute("tasks", tasks)
-                    .modelAttribute("triagedUrgency", more.getT1())
+                    .modelAttribute("triagedUrgency", triaged)
                     // a null model attribute is left out: the template tests for its absence
-                    .modelAttribute("checklist", more.getT2().filter(Checklist.class::isInstance).orElse(null))
-                    .modelAttribute("checklistProblem", more.getT2().filter(String.class::isInstance).orElse(""))
+                    .modelAttribute("checklist", records instanceof Checklist ? records : null)
+                    .modelAttribute("checklistProblem", records instanceof String text ? text : "")
+                    .modelAttribute("links", found.getT6() instanceof List<?> ? found.getT6() : List.of())
+                    .modelAttribute("linksProblem", found.getT6() instanceof String text ? text : "")
+                    .modelAttribute("panel", found.getT7() instanceof PanelFile ? found.getT7() : null)
+                    .modelAttribute("panelProblem", found.getT7() instanceof String text ? text : "")
+                    .modelAttribute("panelDone", request.panelDone() == null ? "" : clip(request.panelDone()))
+                    .modelAttribute("issued", request.issued().orElse(null))
+                    .modelAttribute("expiryChoices", RecordsDeskController.EXPIRY)
+                    .modelAttribute("forms", new SectionForms(request.section()))
+                    .modelAttribute("recordsDone", request.recordsDone() == null ? "" : clip(request.recordsDone()))
+                    .modelAttribute("linksDone", request.linksDone() == null ? "" : clip(request.linksDone()))
+                    // the drop zones: the coordinator's own tus door, the patient's script and its words
+                    .model(uploads.pageModel(caseId))
                     .modelAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .modelAttribute("done", done == null ? "" : done.length() > 120 ? done.substring(0, 120) : done)
                     .modelAttribute("refused", refused != null ? refused
@@ -100,6 +132,14 @@ public class CasePage {
                     .modelAttribute("here", "/cases/" + caseId)
                     .build());
         });
+    }
+
+    /** A section's service that said no, or did not answer, in words; a 404 is what it means for the case. */
+    private static String unanswered(String service, Throwable error, String notFound) {
+        if (error instanceof ServiceProblem problem) {
+            return problem.status() == 404 ? notFound : service + " answered " + problem.status() + ": " + problem.title();
+        }
+        return service + " did not answer";
     }
 
     /** A message from the query string, bounded: it is shown, not trusted to be short. */

@@ -21,10 +21,12 @@ import reactor.core.publisher.Mono;
 class CasePageController {
     private final CasePage page;
     private final Refusals refusals;
+    private final IssuedLinks issuedLinks;
 
-    CasePageController(CasePage page, Refusals refusals) {
+    CasePageController(CasePage page, Refusals refusals, IssuedLinks issuedLinks) {
         this.page = page;
         this.refusals = refusals;
+        this.issuedLinks = issuedLinks;
     }
 
     @GetMapping("/cases/{caseId}")
@@ -34,11 +36,15 @@ class CasePageController {
                              @RequestParam(required = false) String reportRefused,
                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(name = Refusals.PARAMETER, required = false) String attempt,
+                             @RequestParam(required = false) String records, @RequestParam(required = false) String links,
+                             @RequestParam(name = IssuedLinks.PARAMETER, required = false) String issued,
+                             @RequestParam(required = false) String panel,
                              ServerWebExchange exchange) {
         return Mono.zip(refusals.find(exchange, attempt, Attempt.class),
-                        refusals.find(exchange, attempt, ReportEditAttempt.class))
+                        refusals.find(exchange, attempt, ReportEditAttempt.class),
+                        refusals.find(exchange, attempt, SectionAttempt.class), issuedLinks.take(exchange, issued))
                 .flatMap(kept -> page.render(caseId, new CasePageRequest(kept.getT1(), kept.getT2(), done, refused,
-                        report, reportRefused, version(from), version(to))));
+                        report, reportRefused, version(from), version(to), kept.getT3(), records, links, kept.getT4(), panel)));
     }
 
     /** A version to compare; anything else is ignored (the default comparison is shown). */

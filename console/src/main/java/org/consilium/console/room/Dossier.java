@@ -3,17 +3,14 @@ package org.consilium.console.room;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+
+import org.consilium.console.documents.ShownDocument;
 
 /**
  * The case's records as records-service shows them to a panel member ({@code GET /cases/{id}/records}; a specialist
  * reads them while their seat lasts): each item and its documents, to open in the browser where that is safe.
  */
 public record Dossier(String status, List<Item> items) {
-    /** What a browser may show inline from the console's origin: no HTML, no SVG, nothing that runs. */
-    static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
-            "text/plain");
-
     public Dossier {
         items = items == null ? List.of() : List.copyOf(items);
     }
@@ -30,18 +27,13 @@ public record Dossier(String status, List<Item> items) {
                            LocalDate documentDate) {
 
         public boolean inline() {
-            return detectedContentType != null && INLINE.contains(baseType(detectedContentType));
+            return ShownDocument.inline(detectedContentType);
         }
 
         public String sizeText() {
             return size < 1024 ? size + " B" : size < 1024 * 1024 ? (size / 1024) + " kB"
                     : String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024));
         }
-    }
-
-    static String baseType(String contentType) {
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     public List<Item> withDocuments() {

@@ -6,9 +6,7 @@ import java.util.UUID;
 
 import org.consilium.console.services.ServiceClients.Mdt;
 import org.consilium.console.services.ServiceClients.Records;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,12 +54,6 @@ class Room {
     Mono<Dossier> dossier(String caseId) {
         return records.client().get().uri("/cases/{caseId}/records", caseId).accept(MediaType.APPLICATION_JSON)
                 .retrieve().bodyToMono(Dossier.class);
-    }
-
-    /** One document's bytes as records-service serves them (its checks and audit trail apply to this person). */
-    Mono<ResponseEntity<Flux<DataBuffer>>> document(String caseId, String documentId) {
-        return records.client().get().uri("/cases/{caseId}/documents/{documentId}", caseId, documentId)
-                .retrieve().toEntityFlux(DataBuffer.class);
     }
 
     /** The member's opinion, under the form's key: sent twice, it is one opinion (mdt-scheduler keeps the key). */

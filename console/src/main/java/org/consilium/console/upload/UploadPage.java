@@ -31,6 +31,15 @@ class UploadPage {
     private final String patientStyles = ContentAddress.of("static/css/patient.css");
 
     /**
+     * What any page with drop zones needs for {@code fragments/uploads :: words} and the script: the script, the
+     * bundled tus-js-client and the stylesheet by content address, the file types offered, and the script's words.
+     */
+    Map<String, Object> assets(PatientWords w) {
+        return Map.of("w", w, "uploadsScript", script, "uploadsStyles", styles, "tusScript", tus,
+                "accept", DocumentTypes.accept(), "refusals", REFUSALS);
+    }
+
+    /**
      * The page with the patient's header (its language switcher links back to {@code here}, the page's own path).
      *
      * @param titleKey the page title's key (a fragment's parameters may not call methods with arguments)
@@ -39,14 +48,9 @@ class UploadPage {
                      Map<String, Object> model) {
         return Rendering.view(view)
                 .model(model)
-                .modelAttribute("w", w)
+                .model(assets(w))
                 .modelAttribute("pageTitle", w.say(titleKey))
-                .modelAttribute("uploadsScript", script)
-                .modelAttribute("uploadsStyles", styles)
                 .modelAttribute("patientStylesheet", patientStyles)
-                .modelAttribute("tusScript", tus)
-                .modelAttribute("accept", DocumentTypes.accept())
-                .modelAttribute("refusals", REFUSALS)
                 .modelAttribute("languages", PatientLanguage.values())
                 .modelAttribute("here", exchange.getRequest().getPath().pathWithinApplication().value())
                 .status(status)

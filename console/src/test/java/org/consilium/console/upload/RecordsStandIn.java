@@ -16,18 +16,71 @@ import reactor.netty.http.server.HttpServer;
  * tests and the browser test's): one patient checklist, one upload link ({@value #GOOD_LINK}; any other is 401),
  * and tus creation, PATCH and HEAD, each request kept to be looked at.
  */
-final class RecordsStandIn implements AutoCloseable {
+public final class RecordsStandIn implements AutoCloseable {
     static final String GOOD_LINK = "good-link-token";
-    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** A PDF as records serves it (as an attachment: the console decides how a page shows it). */
+    public static final String PDF = "doc-pdf";
+    /** An HTML file someone uploaded: never shown in the console's origin. */
+    public static final String HTML = "doc-html";
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** The last body sent to each path (the decisions and links are JSON). */
+    public final Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicLong stored = new AtomicLong();
     private final DisposableServer server;
 
     /** A request as it arrived: method, path, headers, and how many body bytes came. */
-    record Seen(String method, String path, HttpHeaders headers, long bytes) {
+    public record Seen(String method, String path, HttpHeaders headers, long bytes) {
     }
 
-    RecordsStandIn() {
+    public RecordsStandIn() {
         server = HttpServer.create().host("127.0.0.1").port(0).route(routes -> routes
+                // a waiver or an override: records' validation problem for a blank reason, else done
+                .route(request -> request.method().name().equals("POST") && request.uri().contains("/records/"), (in, out) -> in.receive().aggregate().asString()
+                        .defaultIfEmpty("").flatMap(body -> {
+                            seen.add(new Seen("POST", "/" + in.path(), in.requestHeaders(), body.length()));
+                            bodies.put("/" + in.path(), body);
+                            if (body.contains("\"reason\":\"\"")) {
+                                return out.status(400).header("Content-Type", "application/problem+json")
+                                        .sendString(Mono.just("{\"type\":\"urn:consilium:problem:validation\",\"title\":"
+                                                + "\"Invalid request content\",\"status\":400,\"errors\":[{\"field\":"
+                                                + "\"reason\",\"message\":\"must not be blank\"}]}")).then();
+                            }
+                            if (in.path().endsWith("override")) {
+                                return out.status(409).header("Content-Type", "application/problem+json")
+                                        .sendString(Mono.just("{\"type\":\"urn:consilium:problem:records-complete\","
+                                                + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"the records of "
+                                                + "case c-1 are complete since 2026-12-06T10:00:00Z\"}")).then();
+                            }
+                            return out.header("Content-Type", "application/json").sendString(Mono.just("{}")).then();
+                        }))
+                .get("/cases/{caseId}/upload-links", (in, out) -> {
+                    seen.add(new Seen("GET", "/" + in.path(), in.requestHeaders(), 0));
+                    return out.header("Content-Type", "application/json").sendString(Mono.just("""
+                            [{"id":"l-1","label":"Dr Tan, Mercy Hospital","state":"ACTIVE","createdBy":"cora.nolan",
+                              "createdAt":"2026-12-06T10:00:00Z","expiresAt":"2026-12-13T10:00:00Z"}]"""));
+                })
+                .post("/cases/{caseId}/upload-links", (in, out) -> in.receive().aggregate().asString()
+                        .defaultIfEmpty("").flatMap(body -> {
+                            seen.add(new Seen("POST", "/" + in.path(), in.requestHeaders(), body.length()));
+                            bodies.put("/" + in.path(), body);
+                            return out.status(201).header("Content-Type", "application/json").sendString(Mono.just("""
+                                    {"id":"l-2","url":"http://localhost:8090/upload/secret-token","token":"secret-token",
+                                     "expiresAt":"2026-12-09T10:00:00Z","label":"Dr Lim"}""")).then();
+                        }))
+                .delete("/cases/{caseId}/upload-links/{linkId}", (in, out) -> {
+                    seen.add(new Seen("DELETE", "/" + in.path(), in.requestHeaders(), 0));
+                    return "l-1".equals(in.param("linkId")) ? out.status(204).send()
+                            : out.status(404).header("Content-Type", "application/problem+json").sendString(Mono.just(
+                            "{\"type\":\"urn:consilium:problem:not-found\",\"title\":\"Not Found\",\"status\":404,"
+                                    + "\"detail\":\"upload link " + in.param("linkId") + " not found\"}"));
+                })
+                .get("/cases/{caseId}/documents/{documentId}", (in, out) -> {
+                    seen.add(new Seen("GET", "/" + in.path(), in.requestHeaders(), 0));
+                    boolean pdf = PDF.equals(in.param("documentId"));
+                    return out.header("Content-Type", pdf ? "application/pdf" : "text/html")
+                            .header("Content-Disposition", "attachment; filename=\"" + (pdf ? "pathology.pdf" : "page.html") + "\"")
+                            .sendString(Mono.just(pdf ? "%PDF-1.4 not really" : "<script>alert(1)</script>"));
+                })
                 .get("/cases/c-1/records", (in, out) -> {
                     seen.add(new Seen("GET", "/" + in.path(), in.requestHeaders(), 0));
                     return out.header("Content-Type", "application/json").sendString(Mono.just("""
@@ -73,15 +126,15 @@ final class RecordsStandIn implements AutoCloseable {
                 .bindNow();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    List<Seen> seen(String method) {
+    public List<Seen> seen(String method) {
         return seen.stream().filter(s -> s.method().equals(method)).toList();
     }
 
-    Map<String, String> lastHeaders(String method) {
+    public Map<String, String> lastHeaders(String method) {
         List<Seen> of = seen(method);
         HttpHeaders headers = of.get(of.size() - 1).headers();
         return Map.of("Authorization", String.valueOf(headers.get("Authorization")),

@@ -111,6 +111,33 @@ class UploadPagesTest {
     }
 
     @Test
+    void aCoordinatorSendsFilesForTheCaseThroughTheSameRelayWithHerOwnToken() {
+        WebTestClient coordinator = SignedInAs.person(web, "coordinator", "cora.nolan", "Cora Nolan");
+        coordinator.post().uri("/cases/c-1/uploads").header("Tus-Resumable", "1.0.0").exchange().expectStatus().isForbidden();
+        String location = coordinator.mutateWith(csrf()).post().uri("/cases/c-1/uploads").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "4").header("Upload-Metadata", "item " + b64("brain-mri") + ",filename " + b64("mri.pdf"))
+                .exchange().expectStatus().isCreated().returnResult(Void.class).getResponseHeaders().getFirst("Location");
+        assertThat(location).isEqualTo("/cases/c-1/uploads/u-1");
+        assertThat(RECORDS.seen("POST")).singleElement().satisfies(post -> assertThat(post.path()).isEqualTo("/cases/c-1/uploads"));
+        assertThat(RECORDS.lastHeaders("POST").get("Authorization")).startsWith("Bearer ");
+        coordinator.mutateWith(csrf()).patch().uri(location).header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                .contentType(MediaType.parseMediaType("application/offset+octet-stream")).bodyValue(new byte[4])
+                .exchange().expectStatus().isNoContent().expectHeader().valueEquals("Upload-Offset", "4");
+        assertThat(RECORDS.seen("PATCH")).singleElement().satisfies(patch -> assertThat(patch.path()).isEqualTo("/cases/c-1/uploads/u-1"));
+        // the same refusal of a kind of file no case takes, before records is asked
+        coordinator.mutateWith(csrf()).post().uri("/cases/c-1/uploads").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "9").header("Upload-Metadata", "item " + b64("brain-mri") + ",filename " + b64("run.exe"))
+                .exchange().expectStatus().isEqualTo(415);
+        assertThat(RECORDS.seen("POST")).hasSize(1);
+        // the desk's door is the desk's: a patient or a specialist never passes it (the patient has their own)
+        as("patient").mutateWith(csrf()).post().uri("/cases/c-1/uploads").header("Tus-Resumable", "1.0.0")
+                .exchange().expectStatus().isForbidden();
+        as("specialist").mutateWith(csrf()).post().uri("/cases/c-1/uploads").header("Tus-Resumable", "1.0.0")
+                .exchange().expectStatus().isForbidden();
+        assertThat(RECORDS.seen("POST")).hasSize(1);
+    }
+
+    @Test
     void aWrongKindOfFileIsRefusedNamingTheFieldBeforeRecordsIsAsked() {
         String problem = as("patient").mutateWith(csrf()).post().uri("/my/cases/c-1/uploads").header("Tus-Resumable", "1.0.0")
                 .header("Upload-Length", "9").header("Upload-Metadata", "item " + b64("brain-mri") + ",filename " + b64("setup.exe"))
