@@ -63,7 +63,7 @@ class PanelDeskController {
                     : desk.agenda(session.id()).map(Optional::of);
             return agenda.map(shown -> Rendering.view("agenda")
                     .modelAttribute("caseFile", found.getT1())
-                    .modelAttribute("session", session == null ? Optional.empty() : Optional.of(session))
+                    .modelAttribute("agendaSession", session == null ? Optional.empty() : Optional.of(session))
                     .modelAttribute("agenda", shown)
                     .build());
         });

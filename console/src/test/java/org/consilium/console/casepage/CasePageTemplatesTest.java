@@ -141,7 +141,7 @@ class CasePageTemplatesTest {
     void theAgendaListsTheSessionsCasesInOrderThisOneMarked() {
         Map<String, Object> model = page();
         model.put("caseFile", header());
-        model.put("session", Optional.of(panel().session()));
+        model.put("agendaSession", Optional.of(panel().session()));
         model.put("agenda", Optional.of(new SessionAgenda("s-1", "BOARD", T, T.plusSeconds(3600), List.of(
                 new SessionAgenda.Item(1, "case-0", "URGENT", "lung", T, T.plusSeconds(180), "urgent"),
                 new SessionAgenda.Item(2, "case-1", "ROUTINE", "lung", T.plusSeconds(180), T.plusSeconds(360), "routine")))));
