@@ -29,6 +29,8 @@ import org.consilium.support.audit.AuditRecord;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.consilium.support.web.OneRequestPerConnection;
+import org.consilium.support.web.DeclaredBodyLimit;
+import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -92,6 +94,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnProperty(name = "consilium.http.keep-alive", havingValue = "false", matchIfMissing = true)
     OneRequestPerConnection oneRequestPerConnection() {
         return new OneRequestPerConnection();
+    }
+
+    /** The codec's own limit, declared-length first: a refusal the client can still read (DeclaredBodyLimit). */
+    @Bean
+    DeclaredBodyLimit declaredBodyLimit(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize max) {
+        return new DeclaredBodyLimit(max);
     }
 
     @Bean
