@@ -166,13 +166,7 @@ public class OpenWork implements CaseViewListener {
             WorkItem[] byTimeLeft = ordered.toArray(WorkItem[]::new);
             WorkItem[] byCreated = byTimeLeft.clone();
             Arrays.sort(byCreated, BY_CREATED);
-            WorkItem[] byCaseId = byTimeLeft.clone();
-            Arrays.sort(byCaseId, BY_CASE_ID);
-            Map<String, List<WorkItem>> byNameToken = new java.util.HashMap<>();
-            for (WorkItem item : byTimeLeft) {
-                item.nameTokens().forEach(token -> byNameToken.computeIfAbsent(token, t -> new ArrayList<>()).add(item));
-            }
-            snapshot = new Snapshot(seen, byTimeLeft, byCreated, byCaseId, byNameToken);
+            snapshot = new Snapshot(seen, byTimeLeft, byCreated, new java.util.concurrent.atomic.AtomicReference<>());
             return snapshot;
         }
     }
@@ -181,12 +175,22 @@ public class OpenWork implements CaseViewListener {
             .thenComparing(WorkItem::taskId);
 
     /**
-     * The tasks in both orders, and two indexes a search goes through instead of testing every task: by case id
-     * (its key, sorted: the cases whose id starts with what was typed are one run of it) and by each word of the
-     * patient's name (its keyed hash).
+     * The tasks in both orders, and (once a search asks) two indexes it goes through instead of testing every task:
+     * by case id (its key, sorted: the cases whose id starts with what was typed are one run of it) and by each word
+     * of the patient's name (its keyed hash).
      */
-    private record Snapshot(long changes, WorkItem[] byTimeLeft, WorkItem[] byCreated, WorkItem[] byCaseId,
-                            Map<String, List<WorkItem>> byNameToken) {
+    private record Snapshot(long changes, WorkItem[] byTimeLeft, WorkItem[] byCreated,
+                            java.util.concurrent.atomic.AtomicReference<SearchIndex> index) {
+
+        /** Made on the first search after a change, not with every snapshot: most reads do not search. */
+        private SearchIndex search() {
+            SearchIndex made = index.get();
+            if (made == null) {
+                made = SearchIndex.of(byTimeLeft);
+                index.compareAndSet(null, made);
+            }
+            return made;
+        }
 
         /**
          * The tasks a search can find, in {@code order}: those whose case id starts with {@code idKey} and those whose
@@ -197,19 +201,35 @@ public class OpenWork implements CaseViewListener {
             if (idKey == null) {
                 return inOrder;
             }
+            SearchIndex index = search();
+            WorkItem[] byCaseId = index.byCaseId();
             Set<WorkItem> found = new java.util.HashSet<>();
-            for (int i = firstAtOrAfter(idKey); i < byCaseId.length && byCaseId[i].caseIdKey().startsWith(idKey); i++) {
+            for (int i = index.firstAtOrAfter(idKey); i < byCaseId.length && byCaseId[i].caseIdKey().startsWith(idKey); i++) {
                 found.add(byCaseId[i]);
             }
             if (!nameTokens.isEmpty()) {
                 // the rarest word's tasks, each then checked for all the words
-                nameTokens.stream().map(token -> byNameToken.getOrDefault(token, List.of()))
+                nameTokens.stream().map(token -> index.byNameToken().getOrDefault(token, List.of()))
                         .min(Comparator.comparingInt(List::size)).orElse(List.of())
                         .stream().filter(item -> item.named(nameTokens)).forEach(found::add);
             }
             WorkItem[] sorted = found.toArray(WorkItem[]::new);
             Arrays.sort(sorted, order);
             return sorted;
+        }
+    }
+
+    /** The tasks sorted by case-id key, and each name word's tasks. */
+    private record SearchIndex(WorkItem[] byCaseId, Map<String, List<WorkItem>> byNameToken) {
+
+        static SearchIndex of(WorkItem[] tasks) {
+            WorkItem[] byCaseId = tasks.clone();
+            Arrays.sort(byCaseId, BY_CASE_ID);
+            Map<String, List<WorkItem>> byNameToken = new java.util.HashMap<>();
+            for (WorkItem item : tasks) {
+                item.nameTokens().forEach(token -> byNameToken.computeIfAbsent(token, t -> new ArrayList<>()).add(item));
+            }
+            return new SearchIndex(byCaseId, byNameToken);
         }
 
         /** Binary search: the first task whose case-id key is not below {@code key}. */
