@@ -12,6 +12,7 @@ import org.consilium.support.input.PlainTextParameters;
 import org.consilium.support.logging.CaseInLogs;
 import org.consilium.support.input.StrictJsonCodecs;
 import org.consilium.support.outbox.OutboxProperties;
+import org.consilium.support.outbox.OutboxPush;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.parking.ParkedMessage;
 import org.consilium.support.parking.ParkedMessages;
@@ -160,6 +161,12 @@ public class ServiceSupportAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
                             OutboxProperties properties, MeterRegistry meters, FieldCipher cipher, Clock clock) {
         return new OutboxRelay(mongo, kafka, properties, meters, cipher, clock);
+    }
+
+    /** An aggregate's events leave right after its save, the poll stays as the safety net (issue 16). */
+    @Bean
+    static OutboxPush outboxPush(ObjectProvider<OutboxRelay> relay) {
+        return new OutboxPush(relay);
     }
 
     /** Messages that overtook the event they need wait in the store, not on the binding's thread (ADR 24). */

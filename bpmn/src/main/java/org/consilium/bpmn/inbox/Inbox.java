@@ -7,6 +7,7 @@ import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
 import org.consilium.events.MessageType;
 import org.consilium.bpmn.logging.CaseLogs;
+import org.consilium.bpmn.passes.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * What the Kafka consumers do: decode the CloudEvent and store it, nothing more. The process is not
- * touched on the consumer thread; the {@link InboxCorrelator} applies stored events. An unreadable
+ * What the Kafka consumers do: decode the CloudEvent, store it and wake the correlator, nothing more. The process
+ * is not touched on the consumer thread; the {@link InboxCorrelator} applies stored events. An unreadable
  * record or a failed insert throws, so the binder retries and then dead-letters it.
  */
 @Component
@@ -29,11 +30,17 @@ public class Inbox {
     private final InboxStore store;
     private final InboxProperties properties;
     private final MeterRegistry meters;
+    /** Each stored event wakes the correlator once its row is committed (issue 16): no poll between arrival and apply. */
+    private final Wakeup arrivals = new Wakeup();
 
     public Inbox(InboxStore store, InboxProperties properties, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.meters = meters;
+    }
+
+    Wakeup arrivals() {
+        return arrivals;
     }
 
     public void accept(Message<byte[]> message) {
@@ -68,6 +75,7 @@ public class Inbox {
         Instant now = Instant.now();
         if (store.add(ThinPayloads.of(envelope), now, now.plus(properties.expiry()))) {
             log.info("case {}: stored {} {}", envelope.caseId(), envelope.type().messageName(), envelope.id());
+            arrivals.afterCommit();
             if (envelope.payload() instanceof CaseStepFailed failed) {
                 meters.counter("consilium.case.step.failures", "service", String.valueOf(failed.service()),
                         "step", String.valueOf(failed.step())).increment();

@@ -22,7 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Applies stored events to the process, on a scheduler thread, each in its own transaction together
+ * Applies stored events to the process, on a thread of its own, each in its own transaction together
  * with the status change of its row. An event no execution waits for yet stays pending and is retried
  * with a capped exponential back-off, so an early event applies soon after its wait state is reached;
  * an event for an ended case is discarded; one still pending after the expiry is marked expired.
@@ -49,7 +49,7 @@ public class InboxCorrelator {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${consilium.inbox.poll-interval:300ms}", initialDelayString = "${consilium.inbox.initial-delay:1s}")
+    /** One pass: run by {@link InboxBindings#inboxCorrelation}, woken by each arrival, else every poll interval. */
     public void applyDue() {
         Instant now = Instant.now();
         List<InboxEntry> expiredNow = store.expire(now);

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * How the inbox correlator works through stored events.
  *
- * @param pollInterval   pause between two passes of the correlator
+ * @param pollInterval   longest pause between two passes of the correlator (each stored event starts one at once)
  * @param initialBackoff first wait after an event found no waiting execution; doubles per attempt
  * @param maxBackoff     cap of that wait, so an early event applies soon after its wait state is reached
  * @param expiry         an event still pending after this long is marked EXPIRED (and counted)

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.consilium.bpmn.passes.Wakeup;
 import org.consilium.events.CaseMessage;
 import org.consilium.events.Envelope;
 import org.consilium.events.Json;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskOutbox {
     private final JdbcTemplate jdbc;
+    /** Each row wakes the relay once the engine's transaction that wrote it has committed (issue 16). */
+    private final Wakeup added = new Wakeup();
 
     TaskOutbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -33,6 +36,11 @@ class TaskOutbox {
                         + "traceparent) VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.caseId(),
                 MessageType.of(event).name(), now.atOffset(ZoneOffset.UTC),
                 new String(Json.write(event), StandardCharsets.UTF_8), traceparent);
+        added.afterCommit();
+    }
+
+    Wakeup added() {
+        return added;
     }
 
     record Pending(long seq, Envelope envelope) {

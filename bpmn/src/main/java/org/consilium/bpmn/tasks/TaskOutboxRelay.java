@@ -4,34 +4,58 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.consilium.bpmn.command.CommandNotSentException;
 import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.bpmn.passes.PassLoop;
 import org.consilium.events.Envelope;
 import org.consilium.events.TaskOpened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
 
 /**
  * Relays the task outbox to {@code consilium.task.events}, oldest first, each row deleted only after the broker
  * acknowledged it (at least once; the console's projection applies an id once). A failed send stops the round, so
- * a later event of the case never overtakes an earlier one; the next round tries again.
+ * a later event of the case never overtakes an earlier one; the next round tries again. A round runs as soon as a
+ * row is committed, else every {@code consilium.task-events.relay-interval} (its own thread, {@link PassLoop}).
  */
 @Component
-class TaskOutboxRelay {
+class TaskOutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskOutboxRelay.class);
     private static final int BATCH = 200;
 
     private final TaskOutbox outbox;
     private final CommandPublisher publisher;
     private final ManagementService management;
+    private final PassLoop rounds;
 
-    TaskOutboxRelay(TaskOutbox outbox, CommandPublisher publisher, ManagementService management) {
+    TaskOutboxRelay(TaskOutbox outbox, CommandPublisher publisher, ManagementService management,
+                    @Value("${consilium.task-events.relay-interval:1s}") Duration interval,
+                    @Value("${consilium.outbox.push:true}") boolean push) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.management = management;
+        this.rounds = new PassLoop("task-outbox-relay", this::relay, outbox.added(), interval, Duration.ofSeconds(5),
+                push);
     }
 
-    @Scheduled(fixedDelayString = "${consilium.task-events.relay-interval:250ms}", initialDelayString = "5s")
+    @Override
+    public void start() {
+        rounds.start();
+    }
+
+    @Override
+    public void stop() {
+        rounds.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return rounds.isRunning();
+    }
+
     void relay() {
         for (TaskOutbox.Pending pending : outbox.oldest(BATCH)) {
             try {

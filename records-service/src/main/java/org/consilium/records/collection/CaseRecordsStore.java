@@ -1,6 +1,7 @@
 package org.consilium.records.collection;
 
 import org.consilium.support.concurrency.ConcurrentChanges;
+import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.problem.DomainProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,17 +21,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Loads and stores {@link CaseRecords}. An update is one atomic single-document write guarded
  * by the version: it sets the state, pushes the newly raised outbox entries and adds the newly
- * applied command ids. Pushing (instead of replacing the document) matters: the outbox relay
- * pulls sent entries without touching the version, and a whole-document save could bring a sent
- * entry back and publish it twice.
+ * applied command ids. Pushing (instead of replacing the document) matters: a whole-document save
+ * could bring an entry the relay has sent back and publish it twice. Not being a save, the update
+ * hands the document to the relay itself once it is acknowledged (issue 16; a save would through
+ * {@code OutboxPush}).
  */
 @Component
 public class CaseRecordsStore {
     private static final int ATTEMPTS = 8;
     private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    public CaseRecordsStore(ReactiveMongoTemplate mongo) {
+    public CaseRecordsStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     public Mono<CaseRecords> find(String caseId) {
@@ -84,8 +88,14 @@ public class CaseRecordsStore {
         }
         Query current = Query.query(where("_id").is(records.caseId()).and("version").is(records.version()));
         return mongo.updateFirst(current, update, CaseRecords.class).flatMap(result -> result.getMatchedCount() == 1
-                ? Mono.just(records)
+                ? Mono.just(records).doOnNext(stored -> pushRaised(stored))
                 : Mono.error(new OptimisticLockingFailureException("case records " + records.caseId()
                         + " changed since version " + records.version())));
+    }
+
+    private void pushRaised(CaseRecords stored) {
+        if (!stored.raised().isEmpty()) {
+            relay.relaySoon(mongo.getCollectionName(CaseRecords.class), stored.caseId());
+        }
     }
 }

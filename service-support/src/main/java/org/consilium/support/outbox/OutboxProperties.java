@@ -11,10 +11,14 @@ import java.util.List;
  *
  * @param source       CloudEvents {@code source} of everything this service publishes
  * @param collections  collections whose documents carry an {@code outbox} array
- * @param pollInterval how often pending entries are looked for; also the worst-case publish delay
+ * @param pollInterval how often pending entries are looked for: with {@code push} the safety net for an entry whose
+ *                     push failed or whose process died after the save, without it the usual publish delay
+ * @param push         relay an aggregate's entries right after its save is acknowledged ({@link OutboxPush}), so an
+ *                     event waits for the broker rather than for the next poll (issue 16); off, only the poll relays
  */
 @ConfigurationProperties("consilium.outbox")
 public record OutboxProperties(String source, @DefaultValue List<String> collections,
-                               @DefaultValue("200ms") Duration pollInterval,
-                               @DefaultValue("10s") Duration sendTimeout) {
+                               @DefaultValue("1s") Duration pollInterval,
+                               @DefaultValue("10s") Duration sendTimeout,
+                               @DefaultValue("true") boolean push) {
 }

@@ -19,6 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +29,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes outbox entries to Kafka and removes each one only after the broker acknowledged it.
  * A crash between the two re-sends the entry with the same id: consumers deduplicate on it, so
  * delivery is at-least-once and the effect is exactly-once.
+ * <p>
+ * Two ways in, one way out: an aggregate's save pushes its document ({@link #relaySoon}, through {@link OutboxPush}),
+ * and the poll finds whatever a push missed (a failed send, a process killed after the save). Both relay a document
+ * in a <em>turn</em>: one turn per document at a time in this JVM, so its entries leave in their order and a push that
+ * arrives during a turn is run after it, never beside it (a second relayer would only send duplicates).
  */
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -48,6 +57,13 @@ public class OutboxRelay {
     /** Age in seconds of the oldest entry found waiting at the last poll, per collection; 0 when none waits. */
     private final Map<String, AtomicLong> oldestAge = new HashMap<>();
     private final Clock clock;
+    /** Documents in a turn ({@code collection/_id}): {@link Turn#AGAIN} when something was saved during it. */
+    private final ConcurrentMap<String, Turn> turns = new ConcurrentHashMap<>();
+    /** Pushes leave the saving request's thread: the answer never waits for the broker. */
+    private final Scheduler pushes = Schedulers.newBoundedElastic(4, 100_000, "outbox-push", 60, true);
+    private final Counter pushed;
+
+    private enum Turn { RUNNING, AGAIN }
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                        MeterRegistry meters, FieldCipher cipher, Clock clock) {
@@ -57,6 +73,9 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.properties = properties;
         this.published = Counter.builder("consilium.outbox.published").description("events relayed to Kafka")
+                .register(meters);
+        this.pushed = Counter.builder("consilium.outbox.pushed")
+                .description("events relayed right after their aggregate's save, rather than found by the poll")
                 .register(meters);
         for (String collection : properties.collections()) {
             pending.put(collection, meters.gauge("consilium.outbox.pending", Tags.of("collection", collection),
@@ -70,7 +89,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(fixedDelayString = "${consilium.outbox.poll-interval:200ms}")
+    @Scheduled(fixedDelayString = "${consilium.outbox.poll-interval:1s}")
     public void relayPending() {
         try {
             Long relayed = Flux.fromIterable(properties.collections()).concatMap(this::relay).count()
@@ -84,15 +103,70 @@ public class OutboxRelay {
         }
     }
 
+    /** Whether {@code collection} holds aggregates with an outbox this relay publishes. */
+    public boolean relays(String collection) {
+        return properties.push() && properties.collections().contains(collection);
+    }
+
+    /**
+     * Relays the document's pending entries now, off the caller's thread; called once the save that raised them is
+     * acknowledged (so on disk: the embedded store commits before it answers, a real one with journal and majority).
+     * A failure is left to the poll.
+     */
+    public void relaySoon(String collection, Object id) {
+        if (!relays(collection) || id == null) {
+            return;
+        }
+        String key = collection + '/' + id;
+        if (turns.compute(key, (k, turn) -> turn == null ? Turn.RUNNING : Turn.AGAIN) == Turn.RUNNING) {
+            pushTurn(collection, id, key);
+        }
+    }
+
+    private void pushTurn(String collection, Object id, String key) {
+        relayDocument(collection, id)
+                .doOnNext(entry -> pushed.increment())
+                .then()
+                .onErrorResume(e -> {
+                    log.debug("outbox push of {} failed, the poll will retry: {}", key, e.toString());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> endTurn(collection, id, key))
+                .subscribeOn(pushes)
+                .subscribe();
+    }
+
+    /** Ends a turn; one more when a save came during it (its entries may have been read before they were there). */
+    private void endTurn(String collection, Object id, String key) {
+        if (turns.computeIfPresent(key, (k, turn) -> turn == Turn.AGAIN ? Turn.RUNNING : null) != null) {
+            pushTurn(collection, id, key);
+        }
+    }
+
     private Flux<OutboxEntry> relay(String collection) {
         Query withPending = new Query(Criteria.where("outbox.0").exists(true));
         return mongo.find(withPending, Document.class, collection)
                 .collectList()
                 .doOnNext(docs -> measure(collection, docs))
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(doc -> Flux.fromIterable(doc.getList("outbox", Document.class))
-                        .map(d -> SealedFieldConverters.outboxEntry(d, cipher))
-                        .concatMap(entry -> send(entry).then(remove(collection, doc.get("_id"), entry)).thenReturn(entry)));
+                .concatMap(doc -> polledTurn(collection, doc.get("_id")));
+    }
+
+    /** The poll's turn on one document: skipped while a push relays it (that push, or the next poll, sends it). */
+    private Flux<OutboxEntry> polledTurn(String collection, Object id) {
+        String key = collection + '/' + id;
+        if (turns.putIfAbsent(key, Turn.RUNNING) != null) {
+            return Flux.empty();
+        }
+        return relayDocument(collection, id).doFinally(signal -> endTurn(collection, id, key));
+    }
+
+    /** The document's entries as they are now (read in the turn: what an earlier turn sent is gone), in order. */
+    private Flux<OutboxEntry> relayDocument(String collection, Object id) {
+        return mongo.findById(id, Document.class, collection)
+                .flatMapMany(doc -> Flux.fromIterable(doc.getList("outbox", Document.class, List.of())))
+                .map(d -> SealedFieldConverters.outboxEntry(d, cipher))
+                .concatMap(entry -> send(entry).then(remove(collection, id, entry)).thenReturn(entry));
     }
 
     private void measure(String collection, List<Document> docs) {
@@ -116,7 +190,9 @@ public class OutboxRelay {
         // Bumping the version makes a concurrent save of a stale copy (which still holds this entry) fail its
         // optimistic lock instead of silently putting the entry back to be sent again. Whoever loses re-reads and
         // decides again with a jittered back-off (ConcurrentChanges), so the bump costs a retry, not a request.
+        // Only while the entry is there: a duplicate send (the poll's and a push's turns in two replicas) bumps nothing.
         Update pull = new Update().pull("outbox", new Document("eventId", entry.eventId())).inc("version", 1);
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection).then();
+        Query holding = Query.query(Criteria.where("_id").is(id).and("outbox.eventId").is(entry.eventId()));
+        return mongo.updateFirst(holding, pull, collection).then();
     }
 }
