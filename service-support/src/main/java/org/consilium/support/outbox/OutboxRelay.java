@@ -59,7 +59,7 @@ public class OutboxRelay {
     private final Clock clock;
     /** Documents in a turn ({@code collection/_id}): {@link Turn#AGAIN} when something was saved during it. */
     private final ConcurrentMap<String, Turn> turns = new ConcurrentHashMap<>();
-    /** Pushes leave the saving request's thread: the answer never waits for the broker. */
+    /** Relaying leaves the saving request's thread and the store's: the answer never waits for the broker. */
     private final Scheduler pushes = Schedulers.newBoundedElastic(4, 100_000, "outbox-push", 60, true);
     private final Counter pushed;
 
@@ -180,7 +180,9 @@ public class OutboxRelay {
     private Mono<Void> send(OutboxEntry entry) {
         Envelope envelope = entry.toEnvelope(properties.source());
         return Flux.fromIterable(CloudEventCodec.toRecords(envelope))
-                .concatMap(record -> Mono.fromFuture(() -> kafka.send(record)))
+                // on the relay's own threads: with the broker away a send blocks for up to the producer's max.block.ms,
+                // which must hold a relay thread, never the store driver's thread that delivered the document
+                .concatMap(record -> Mono.fromFuture(() -> kafka.send(record)).subscribeOn(pushes))
                 .then()
                 .timeout(properties.sendTimeout())
                 .doOnSuccess(ignored -> published.increment());
