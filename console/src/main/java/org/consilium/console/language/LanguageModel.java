@@ -1,0 +1,45 @@
+package org.consilium.console.language;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every staff page's header and body need for its language: {@code words} (the page's language, for what Java
+ * objects say on it) and {@code languages} (the switcher: this same address with {@code lang} set, each language in
+ * its own name).
+ */
+@ControllerAdvice
+class LanguageModel {
+
+    @ModelAttribute("words")
+    StaffWords words(Locale locale) {
+        return StaffWords.in(locale);
+    }
+
+    @ModelAttribute("languages")
+    List<LanguageLink> languages(ServerWebExchange exchange, Locale locale) {
+        return links(exchange, StaffLanguage.ofCode(locale.toLanguageTag()).orElse(StaffLanguage.EN));
+    }
+
+    static List<LanguageLink> links(ServerWebExchange exchange, StaffLanguage current) {
+        return Arrays.stream(StaffLanguage.values()).map(language -> new LanguageLink(language.code(), language.tag(),
+                language.nativeName(), UriComponentsBuilder.fromPath(exchange.getRequest().getPath().pathWithinApplication().value())
+                        .query(query(exchange)).replaceQueryParam("lang", language.code())
+                        .build(true).toUriString(), language == current)).toList();
+    }
+
+    private static String query(ServerWebExchange exchange) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        return query == null ? "" : query;
+    }
+
+    /** One language of the switcher: its value, tag, own name, this page in it, whether it is the page's. */
+    public record LanguageLink(String code, String tag, String name, String href, boolean current) {
+    }
+}

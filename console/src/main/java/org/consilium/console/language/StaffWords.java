@@ -1,0 +1,123 @@
+package org.consilium.console.language;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The staff pages' words in one language ({@code i18n/staff*.properties}): what the templates say with
+ * {@code #{key}}, and what Java code puts on a staff page (a clock's state, a flash message) through
+ * {@link #say}. The patient's pages keep bundles and a MessageSource of their own ({@code patient.PatientWords}), so
+ * neither set shadows the other's keys.
+ */
+public record StaffWords(MessageSource messages, Locale locale) {
+    private static final MessageSource BUNDLES = bundles();
+
+    /** English: what tests, logs and scripts read, and the words where no page language is known. */
+    public static final StaffWords ENGLISH = in(StaffLanguage.EN);
+
+    /** {@code i18n/staff*.properties}, UTF-8, English where a language lacks a key, never the JVM's own locale. */
+    public static MessageSource bundles() {
+        if (BUNDLES != null) {
+            return BUNDLES;
+        }
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("i18n/staff");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        return bundles;
+    }
+
+    public static StaffWords in(StaffLanguage language) {
+        return new StaffWords(bundles(), language.locale());
+    }
+
+    public static StaffWords in(Locale locale) {
+        return new StaffWords(bundles(), locale == null ? Locale.ENGLISH : locale);
+    }
+
+    /** Without arguments: its own method (named {@code say}: Thymeleaf refuses {@code t(} in restricted attributes). */
+    public String say(String key) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    public String say(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** A key that may be missing (a code from a service): its words, else {@code otherwise} as given. */
+    public String sayOr(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, locale);
+    }
+
+    /** A task's name: {@code task.<taskDefinitionKey>}, else the model's own name. */
+    public String task(String taskKey, String name) {
+        return taskKey == null ? name : sayOr("task." + taskKey, name);
+    }
+
+    /** A cancer type code ({@code head-and-neck}) in words. */
+    public String cancerType(String code) {
+        return code == null ? "" : sayOr("cancer." + code, code.replace('-', ' '));
+    }
+
+    /** An urgency code in words; none is "not triaged". */
+    public String urgency(String code) {
+        return code == null ? say("urgency.none") : sayOr("urgency." + code, code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** A case stage code in words. */
+    public String stage(String code) {
+        return code == null || code.isEmpty() ? "" : sayOr("stage." + code, code);
+    }
+
+    /** A code a service sends ({@code CONTACT_CURRENT_DOCTOR}) under {@code prefix}, else its words as the code has them. */
+    public String code(String prefix, String code, String otherwise) {
+        return code == null ? otherwise : sayOr(prefix + code, otherwise);
+    }
+
+    /** Disciplines ({@code thoracic-surgery}) in words, joined. */
+    public String disciplines(java.util.List<String> codes) {
+        return String.join(chinese() ? "、" : ", ", codes.stream().map(this::discipline).toList());
+    }
+
+    public String discipline(String code) {
+        return code == null ? "" : sayOr("discipline." + code, code.replace('-', ' '));
+    }
+
+    /**
+     * A task form field's label: {@code form.<taskKey>.<fieldId>}, else {@code form.<fieldId>}, else the model's
+     * own label.
+     */
+    public String field(String taskKey, String fieldId, String label) {
+        return sayOr("form." + taskKey + "." + fieldId, sayOr("form." + fieldId, label));
+    }
+
+    /** A boolean field's answer: {@code form.<taskKey>.<fieldId>.true}, else {@code form.<fieldId>.true}, else the model's. */
+    public String choice(String taskKey, String fieldId, boolean answer, String word) {
+        String suffix = "." + fieldId + "." + answer;
+        return sayOr("form." + taskKey + suffix, sayOr("form" + suffix, word));
+    }
+
+    /** "3 d 4 h", "2 h 5 min", "45 min" (Chinese "3天4小时"); at least a minute. */
+    public String duration(Duration duration) {
+        Duration d = duration.abs();
+        if (d.toDays() > 0) {
+            return say("duration.days", d.toDays(), d.toHoursPart());
+        }
+        if (d.toHours() > 0) {
+            return say("duration.hours", d.toHours(), d.toMinutesPart());
+        }
+        return say("duration.minutes", Math.max(1, d.toMinutes()));
+    }
+
+    public boolean chinese() {
+        return "zh".equals(locale.getLanguage());
+    }
+
+    /** The page's language tag, for {@code <html lang>}. */
+    public String lang() {
+        return locale.toLanguageTag();
+    }
+}
