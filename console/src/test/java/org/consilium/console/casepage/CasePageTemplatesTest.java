@@ -224,6 +224,23 @@ class CasePageTemplatesTest {
                 .contains("href=\"/cases/case-1/audit?entity=DocumentReference/doc-1\"");
     }
 
+    @Test
+    void theCasePageReadsInSimplifiedChineseWhileWhatPeopleWroteStaysAsWritten() {
+        Map<String, Object> model = caseModel(ReportDesk.section(report(), null, null, Optional.empty()));
+        model.put("checklist", checklist());
+        model.put("checklistProblem", "");
+        model.put("panel", panel());
+        model.put("panelProblem", "");
+        String html = TemplatePages.render("case", model, org.consilium.console.language.StaffLanguage.ZH);
+        assertThat(html).contains("<html lang=\"zh-Hans\">", "<title>病例 case-1 · Consilium</title>",
+                        "<h2 id=\"case-heading\">病例概况</h2>", "紧急", "肺癌", "多学科会诊（MDT）已完成", "知情同意记录（共 2 项决定）",
+                        "联系现主治医生", "<h2 id=\"records-heading\">病历资料</h2>", "<h2 id=\"panel-heading\">专家组</h2>",
+                        "第 2 版待审批", "阅读并审批第 2 版", "专家组的建议", "保存为第 3 版", "未确认：请处理", "时间线")
+                // the patient's name, the question and the report's text are data: as written
+                .contains("Budi Santoso", "Chemotherapy first?", "Chemo-immunotherapy first")
+                .doesNotContain("??", "Version 2 waits for approval", "The case</h2>");
+    }
+
     private Map<String, Object> caseModel(Object reportSection) {
         Map<String, Object> model = page();
         model.put("caseFile", header());
