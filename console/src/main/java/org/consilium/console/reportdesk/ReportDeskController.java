@@ -43,7 +43,7 @@ class ReportDeskController {
     /** The confirmation: the version's whole text, who wrote and approved it, and the one button that acts on it. */
     @GetMapping("/cases/{caseId}/report/{step:approve|release}")
     Mono<Rendering> confirm(@PathVariable String caseId, @PathVariable String step,
-                            @RequestParam(name = "version", required = false) String asked) {
+                            @RequestParam(name = "version", required = false) String asked, java.util.Locale locale) {
         Integer version = number(asked);
         if (asked != null && version == null) {
             return Mono.error(notAVersion());
@@ -58,7 +58,8 @@ class ReportDeskController {
                     .modelAttribute("step", step)
                     .modelAttribute("atStake", atStake)
                     .modelAttribute("version", report.version(shown).orElse(report.current()))
-                    .modelAttribute("parts", ReportText.shown(report.version(shown).orElse(report.current()).sections()))
+                    .modelAttribute("parts", ReportText.shown(report.version(shown).orElse(report.current()).sections(),
+                            StaffWords.in(locale)))
                     .build();
         });
     }
