@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * patient's and the doctor's pages ({@code /my}, {@code /upload}) keep their own choice and are left alone.
  */
 @Component
-class StaffLanguageFilter implements WebFilter {
+public class StaffLanguageFilter implements WebFilter {
     static final String SESSION_KEY = "consilium.staff.language";
     static final String ATTRIBUTE = StaffLanguage.class.getName();
 
@@ -32,14 +32,25 @@ class StaffLanguageFilter implements WebFilter {
                 || path.equals("/my") || path.startsWith("/my/") || path.startsWith("/upload/")) {
             return chain.filter(exchange);
         }
+        return decide(exchange).then(chain.filter(exchange));
+    }
+
+    /**
+     * The exchange's staff language, decided once and left on it: for this filter, and for what answers inside Spring
+     * Security's chain before it runs (the 403 page of a missing role).
+     */
+    public static Mono<StaffLanguage> decide(ServerWebExchange exchange) {
+        StaffLanguage decided = exchange.getAttribute(ATTRIBUTE);
+        if (decided != null) {
+            return Mono.just(decided);
+        }
         Optional<StaffLanguage> asked = StaffLanguage.ofCode(exchange.getRequest().getQueryParams().getFirst("lang"));
         return exchange.getSession()
                 .map(session -> keep(session, asked))
                 .flatMap(chosen -> exchange.getPrincipal().map(StaffLanguageFilter::localeClaim).defaultIfEmpty("")
                         .map(claim -> StaffLanguage.choose(chosen, claim,
                                 exchange.getRequest().getHeaders().getAcceptLanguageAsLocales())))
-                .doOnNext(language -> exchange.getAttributes().put(ATTRIBUTE, language))
-                .then(chain.filter(exchange));
+                .doOnNext(language -> exchange.getAttributes().put(ATTRIBUTE, language));
     }
 
     /** The switcher's choice, stored; else the one stored before. */
