@@ -77,7 +77,7 @@ public class CasePage {
         String done = request.done();
         String refused = request.refused();
         // the report and the emails come from their own services: one that does not answer leaves its section saying so
-        Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit());
+        Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit(), words);
         Mono<Object> emails = deliveries.ofCase(caseId).<Object>map(found -> found)
                 .onErrorResume(error -> Mono.just(unanswered(words, "notification-service", error, null)));
         // the checklist stands on the page (issue 13), not only beside a records task: one read per view, on records'

@@ -95,6 +95,10 @@ class ProblemPages {
                 .modelAttribute("user", exchange.getPrincipal().cast(Authentication.class).map(SignedInUser::of))
                 .modelAttribute("csrf", exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.<CsrfToken>empty()))
                 .modelAttribute("htmxVersion", htmxVersion)
+                // the header's language switcher and the words Java says: advice attributes do not reach a handler
+                .modelAttribute("languages", org.consilium.console.language.LanguageModel.links(exchange,
+                        exchange.getLocaleContext().getLocale()))
+                .modelAttribute("words", StaffWords.in(exchange.getLocaleContext().getLocale()))
                 .modelAttribute("stylesheet", stylesheet.path())
                 .modelAttribute("status", status.value())
                 .modelAttribute("title", title)

@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * its own name).
  */
 @ControllerAdvice
-class LanguageModel {
+public class LanguageModel {
 
     @ModelAttribute("words")
     StaffWords words(Locale locale) {
@@ -24,10 +24,16 @@ class LanguageModel {
 
     @ModelAttribute("languages")
     List<LanguageLink> languages(ServerWebExchange exchange, Locale locale) {
+        return links(exchange, locale);
+    }
+
+    /** The same, the page's language from its locale. */
+    public static List<LanguageLink> links(ServerWebExchange exchange, Locale locale) {
         return links(exchange, StaffLanguage.ofCode(locale.toLanguageTag()).orElse(StaffLanguage.EN));
     }
 
-    static List<LanguageLink> links(ServerWebExchange exchange, StaffLanguage current) {
+    /** The switcher's links: this same address in each language. */
+    public static List<LanguageLink> links(ServerWebExchange exchange, StaffLanguage current) {
         return Arrays.stream(StaffLanguage.values()).map(language -> new LanguageLink(language.code(), language.tag(),
                 language.nativeName(), UriComponentsBuilder.fromPath(exchange.getRequest().getPath().pathWithinApplication().value())
                         .query(query(exchange)).replaceQueryParam("lang", language.code())

@@ -23,7 +23,19 @@ public record StaffWords(MessageSource messages, Locale locale) {
         if (BUNDLES != null) {
             return BUNDLES;
         }
-        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource() {
+            /** Numbers as the pages have always written them: "4000", "case 1001", not MessageFormat's "4,000". */
+            @Override
+            protected Object[] resolveArguments(Object[] args, Locale locale) {
+                Object[] resolved = super.resolveArguments(args, locale).clone();
+                for (int i = 0; i < resolved.length; i++) {
+                    if (resolved[i] instanceof Number number) {
+                        resolved[i] = String.valueOf(number);
+                    }
+                }
+                return resolved;
+            }
+        };
         bundles.setBasenames("i18n/staff");
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);

@@ -63,10 +63,10 @@ class RoomController {
 
     @GetMapping("/room/cases/{caseId}")
     Mono<Rendering> file(@PathVariable String caseId, @RequestParam(required = false) String done,
-                         Authentication authentication, WebSession session) {
+                         Authentication authentication, WebSession session, java.util.Locale locale) {
         String me = SignedInUser.of(authentication).username();
         return pages.casePage(caseId, me, RoomPages.Forms.fresh(session, caseId), HttpStatus.OK,
-                done == null ? "" : done, "");
+                done == null ? "" : done, "", StaffWords.in(locale));
     }
 
     @PostMapping("/room/cases/{caseId}/opinion")
@@ -78,26 +78,27 @@ class RoomController {
             OpinionForm form = OpinionForm.of(both.getT1());
             WebSession session = both.getT2();
             OpinionDrafts.keep(session, caseId, form); // nothing typed is lost, whatever the answer
-            Map<String, String> own = form.ownProblems();
+            Map<String, String> own = form.ownProblems(w);
             if (!own.isEmpty()) {
                 return pages.casePage(caseId, me, RoomPages.Forms.opinionRefused(form, own), HttpStatus.BAD_REQUEST, "",
-                        w.say("room.opinion.notSent"));
+                        w.say("room.opinion.notSent"), w);
             }
             return room.giveOpinion(caseId, form.body(me), form.idempotencyKey())
                     .then(Mono.fromRunnable(() -> OpinionDrafts.drop(session, caseId)))
                     .then(Mono.just(redirect(caseId, w.say("room.opinion.recorded"))))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.opinionRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal(w, "room.opinion.notRecorded", problem)));
+                            refusal(w, "room.opinion.notRecorded", problem), w));
         });
     }
 
     /** Keeps what is typed; htmx sends it a moment after each change and shows the fragment, a plain form reloads. */
     @PostMapping("/room/cases/{caseId}/draft")
-    Mono<Rendering> keepDraft(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange) {
+    Mono<Rendering> keepDraft(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange,
+                              java.util.Locale locale) {
         return Mono.zip(exchange.getFormData(), exchange.getSession()).map(both -> {
             OpinionForm form = OpinionForm.of(both.getT1());
-            Map<String, String> problems = form.ownProblems();
+            Map<String, String> problems = form.ownProblems(StaffWords.in(locale));
             boolean kept = problems.keySet().stream().noneMatch(field -> !field.equals("idempotencyKey"));
             if (kept) {
                 OpinionDrafts.keep(both.getT2(), caseId, form);
@@ -123,7 +124,7 @@ class RoomController {
                     .then(Mono.just(redirect(caseId, w.say("room.consensus.signed"))))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.consensusRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal(w, "room.consensus.notSigned", problem)));
+                            refusal(w, "room.consensus.notSigned", problem), w));
         });
     }
 
@@ -140,7 +141,7 @@ class RoomController {
                             .build()))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.answerRefused(questionId, answer, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal(w, "room.answer.notSent", problem)));
+                            refusal(w, "room.answer.notSent", problem), w));
         });
     }
 

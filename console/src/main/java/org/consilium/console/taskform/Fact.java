@@ -27,8 +27,12 @@ public record Fact(String id, String label, String value) {
 
     /** The same with each code in the page's language ({@code code.<CODE>}), else as {@link #text()} says it. */
     public String text(StaffWords words) {
-        if (value == null || value.isBlank() || !CODES.matcher(value).matches()) {
+        if (value == null || value.isBlank()) {
             return text();
+        }
+        if (!CODES.matcher(value).matches()) {
+            // one code ("lung", "URGENT") has its words too; free text stays as written
+            return value.strip().matches("[A-Za-z0-9_-]+") ? words.sayOr("code." + value.strip(), text()) : value;
         }
         return String.join(words.say("list.separator"), Arrays.stream(value.split(",")).map(String::trim)
                 .map(code -> words.sayOr("code." + code, words(code))).toList());

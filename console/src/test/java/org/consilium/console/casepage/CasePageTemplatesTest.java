@@ -146,7 +146,7 @@ class CasePageTemplatesTest {
                 new SessionAgenda.Item(1, "case-0", "URGENT", "lung", T, T.plusSeconds(180), "urgent"),
                 new SessionAgenda.Item(2, "case-1", "ROUTINE", "lung", T.plusSeconds(180), T.plusSeconds(360), "routine")))));
         String html = render("agenda", model).replaceAll("\\s+", " ");
-        assertThat(html).contains("The session's agenda", "href=\"/cases/case-0\"", "aria-current=\"true\"",
+        assertThat(html).contains("The session&#39;s agenda", "href=\"/cases/case-0\"", "aria-current=\"true\"",
                 "10:03 UTC – 10:06 UTC", "this case");
         assertThat(html.indexOf("case-0")).isLessThan(html.indexOf("href=\"/cases/case-1\">case-1"));
     }
