@@ -126,7 +126,8 @@ public class CasePage {
                     .modelAttribute("recordsDone", request.recordsDone() == null ? "" : clip(request.recordsDone()))
                     .modelAttribute("linksDone", request.linksDone() == null ? "" : clip(request.linksDone()))
                     // the drop zones: the coordinator's own tus door, the patient's script and its words
-                    .model(uploads.pageModel(caseId))
+                    .model(uploads.pageModel(caseId, words.chinese() ? org.consilium.console.patient.PatientLanguage.ZH
+                            : org.consilium.console.patient.PatientLanguage.EN))
                     .modelAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .modelAttribute("done", done == null ? "" : done.length() > 120 ? done.substring(0, 120) : done)
                     .modelAttribute("refused", refused != null ? refused
