@@ -29,7 +29,7 @@ public class LanguageModel {
 
     /** The same, the page's language from its locale. */
     public static List<LanguageLink> links(ServerWebExchange exchange, Locale locale) {
-        return links(exchange, StaffLanguage.ofCode(locale.toLanguageTag()).orElse(StaffLanguage.EN));
+        return links(exchange, locale == null ? StaffLanguage.EN : StaffLanguage.ofCode(locale.toLanguageTag()).orElse(StaffLanguage.EN));
     }
 
     /** The switcher's links: this same address in each language. */

@@ -64,9 +64,22 @@ public record StaffWords(MessageSource messages, Locale locale) {
         return messages.getMessage(key, null, otherwise, locale);
     }
 
-    /** A task's name: {@code task.<taskDefinitionKey>}, else the model's own name. */
+    /**
+     * A task's name: the model's own in English (the BPMN is written in English, and stays the one source of it);
+     * in another language {@code task.<taskDefinitionKey>}, else the model's name.
+     */
     public String task(String taskKey, String name) {
-        return taskKey == null ? name : sayOr("task." + taskKey, name);
+        return taskKey == null || !translatesModels() ? name : sayOr("task." + taskKey, name);
+    }
+
+    /** What a task asks (its BPMN documentation): the model's own in English, else {@code taskdoc.<taskKey>}. */
+    public String taskDoc(String taskKey, String documentation) {
+        return taskKey == null || !translatesModels() ? documentation : sayOr("taskdoc." + taskKey, documentation);
+    }
+
+    /** The process models are written in English: only another language looks their words up. */
+    private boolean translatesModels() {
+        return !"en".equals(locale.getLanguage());
     }
 
     /** A cancer type code ({@code head-and-neck}) in words. */
@@ -103,11 +116,17 @@ public record StaffWords(MessageSource messages, Locale locale) {
      * own label.
      */
     public String field(String taskKey, String fieldId, String label) {
+        if (!translatesModels()) {
+            return label;
+        }
         return sayOr("form." + taskKey + "." + fieldId, sayOr("form." + fieldId, label));
     }
 
     /** A boolean field's answer: {@code form.<taskKey>.<fieldId>.true}, else {@code form.<fieldId>.true}, else the model's. */
     public String choice(String taskKey, String fieldId, boolean answer, String word) {
+        if (!translatesModels()) {
+            return word;
+        }
         String suffix = "." + fieldId + "." + answer;
         return sayOr("form." + taskKey + suffix, sayOr("form" + suffix, word));
     }

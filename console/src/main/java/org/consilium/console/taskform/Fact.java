@@ -27,7 +27,7 @@ public record Fact(String id, String label, String value) {
 
     /** The same with each code in the page's language ({@code code.<CODE>}), else as {@link #text()} says it. */
     public String text(StaffWords words) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || !words.chinese()) {
             return text();
         }
         if (!CODES.matcher(value).matches()) {
