@@ -32,11 +32,17 @@ public class LanguageModel {
         return links(exchange, locale == null ? StaffLanguage.EN : StaffLanguage.ofCode(locale.toLanguageTag()).orElse(StaffLanguage.EN));
     }
 
-    /** The switcher's links: this same address in each language. */
+    /**
+     * The switcher's links: this same address in each language, without the one-time messages of a form just sent
+     * ({@code done}, {@code refused}, ...: said in the language they were made in, and an issued link is shown once).
+     */
     public static List<LanguageLink> links(ServerWebExchange exchange, StaffLanguage current) {
         return Arrays.stream(StaffLanguage.values()).map(language -> new LanguageLink(language.code(), language.tag(),
                 language.nativeName(), UriComponentsBuilder.fromPath(exchange.getRequest().getPath().pathWithinApplication().value())
                         .query(query(exchange)).replaceQueryParam("lang", language.code())
+                        .replaceQueryParam("done").replaceQueryParam("refused").replaceQueryParam("report")
+                        .replaceQueryParam("reportRefused").replaceQueryParam("records").replaceQueryParam("links")
+                        .replaceQueryParam("panel").replaceQueryParam("issued")
                         .build(true).toUriString(), language == current)).toList();
     }
 
