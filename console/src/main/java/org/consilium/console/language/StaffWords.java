@@ -84,7 +84,7 @@ public record StaffWords(MessageSource messages, Locale locale) {
 
     /** A cancer type code ({@code head-and-neck}) in words. */
     public String cancerType(String code) {
-        return code == null ? "" : sayOr("cancer." + code, code.replace('-', ' '));
+        return code == null ? "" : translatesModels() ? sayOr("cancer." + code, code.replace('-', ' ')) : code.replace('-', ' ');
     }
 
     /** An urgency code in words; none is "not triaged". */
@@ -94,12 +94,18 @@ public record StaffWords(MessageSource messages, Locale locale) {
 
     /** A case stage code in words. */
     public String stage(String code) {
-        return code == null || code.isEmpty() ? "" : sayOr("stage." + code, code);
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        // as the pages have always said a stage code: "Collecting records", "MDT scheduled"
+        String words = (code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ')).replace("Mdt ", "MDT ");
+        return sayOr("stage." + code, words);
     }
 
     /** A code a service sends ({@code CONTACT_CURRENT_DOCTOR}) under {@code prefix}, else its words as the code has them. */
     public String code(String prefix, String code, String otherwise) {
-        return code == null ? otherwise : sayOr(prefix + code, otherwise);
+        // English: the words the code has always made of it, so nothing an English reader (or test) knows changes
+        return code == null || !translatesModels() ? otherwise : sayOr(prefix + code, otherwise);
     }
 
     /** Disciplines ({@code thoracic-surgery}) in words, joined. */
@@ -108,7 +114,7 @@ public record StaffWords(MessageSource messages, Locale locale) {
     }
 
     public String discipline(String code) {
-        return code == null ? "" : sayOr("discipline." + code, code.replace('-', ' '));
+        return code == null ? "" : translatesModels() ? sayOr("discipline." + code, code.replace('-', ' ')) : code.replace('-', ' ');
     }
 
     /**
