@@ -108,6 +108,12 @@ public record StaffWords(MessageSource messages, Locale locale) {
         return code == null || !translatesModels() ? otherwise : sayOr(prefix + code, otherwise);
     }
 
+    /** The signed-in person's roles as the header names them: the role's code in English, its word in Chinese. */
+    public String roles(java.util.List<String> roles) {
+        return String.join(translatesModels() ? say("list.separator") : ", ",
+                roles.stream().map(role -> code("role.", role, role)).toList());
+    }
+
     /** Disciplines ({@code thoracic-surgery}) in words, joined. */
     public String disciplines(java.util.List<String> codes) {
         return String.join(chinese() ? "、" : ", ", codes.stream().map(this::discipline).toList());
