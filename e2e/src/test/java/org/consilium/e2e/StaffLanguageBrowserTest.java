@@ -41,8 +41,9 @@ class StaffLanguageBrowserTest extends ConsoleBrowserTests {
 
         try (BrowserContext context = english(browser)) {
             Page page = context.newPage();
-            signIn(page, RunningStack.url(8090, "/worklist"), DemoUsers.COORDINATOR);
-            page.waitForURL(RunningStack.url(8090, "/worklist"));
+            // newest first: the case just submitted is on the first page however much work the shared stack holds
+            signIn(page, RunningStack.url(8090, "/worklist?sort=newest"), DemoUsers.COORDINATOR);
+            page.waitForURL(RunningStack.url(8090, "/worklist?sort=newest"));
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("h1")).hasText("Worklist");
 
@@ -54,7 +55,7 @@ class StaffLanguageBrowserTest extends ConsoleBrowserTests {
             assertThat(chinese).hasAttribute("lang", "zh-Hans");
             chinese.focus();
             page.keyboard().press("Enter");
-            page.waitForURL(Pattern.compile(".*/worklist\\?lang=zh$"));
+            page.waitForURL(Pattern.compile(".*/worklist\\?sort=newest&lang=zh$"));
 
             assertThat(page.locator("html")).hasAttribute("lang", "zh-Hans");
             assertThat(page.locator("h1")).hasText("工作列表");
