@@ -64,7 +64,9 @@ class StaffLanguageBrowserTest extends ConsoleBrowserTests {
             assertThat(row).containsText("审核受理申请");
             assertThat(row).containsText("肺癌");
             assertThat(page.locator("#reports-heading")).hasText("待您质控的报告");
-            assertThat(switcher.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("简体中文")))
+            // the switcher itself is named in the page's language now
+            assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("语言"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("简体中文")))
                     .hasAttribute("aria-current", "true");
             shot(page, "worklist-zh.png");
 
