@@ -21,7 +21,7 @@
     if (refreshing) { pending = true; return; }
     var chosen = document.querySelectorAll('#worklist input[name=taskId]:checked').length > 0;
     if (chosen || typing(document.activeElement) && list().contains(document.activeElement)) {
-      say('New work has arrived: the list updates when you have assigned the chosen tasks, or reload to see it now.');
+      say('waiting', 'New work has arrived: the list updates when you have assigned the chosen tasks, or reload to see it now.');
       return;
     }
     refreshing = true;
@@ -38,7 +38,7 @@
         var again = keep && document.querySelector('#worklist tr[data-task="' + keep + '"]');
         if (again) { again.focus(); }
         var after = rows().length;
-        say(after > before ? 'The list is updated: new work has arrived.' : 'The list is updated.');
+        if (after > before) { say('arrived', 'The list is updated: new work has arrived.'); } else { say('updated', 'The list is updated.'); }
       })
       .catch(function () { /* the next change tries again */ })
       .finally(function () {
@@ -47,9 +47,10 @@
       });
   }
 
-  function say(text) {
+  // the words in the page's language are on the live region itself (data-arrived, data-updated, data-waiting)
+  function say(which, english) {
     var news = document.getElementById('worklist-news');
-    if (news) { news.textContent = text; }
+    if (news) { news.textContent = news.getAttribute('data-' + which) || english; }
   }
 
   function listen() {

@@ -66,6 +66,8 @@ class IdentityProviderTest {
         assertThat(access.getAudience()).containsExactly(DemoLogin.WEB_CLIENT);
         assertThat(resourceServer.decode(tokens.idToken()).getClaimAsStringList("roles"))
                 .containsExactlyElementsOf(user.roles());
+        // the standard locale claim where the person has a language (the console's staff pages follow it), else none
+        assertThat(resourceServer.decode(tokens.idToken()).getClaimAsString("locale")).isEqualTo(user.locale());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,6 +71,11 @@ class AuditTrail {
     }
 
     Mono<Found> of(String caseId, String entity) {
+        return of(caseId, entity, StaffWords.ENGLISH);
+    }
+
+    /** The same, a service that did not answer said so in the page's language. */
+    Mono<Found> of(String caseId, String entity, StaffWords words) {
         return Flux.fromIterable(sources)
                 .flatMap(source -> source.client().get()
                         .uri(uri -> {
@@ -80,8 +87,9 @@ class AuditTrail {
                         })
                         .retrieve().bodyToMono(JsonNode.class)
                         .map(bundle -> new Part(lines(bundle, source.name()), null))
-                        .onErrorResume(error -> Mono.just(new Part(List.of(), source.name() + (error instanceof ServiceProblem p
-                                ? " answered " + p.status() + ": " + p.title() : " did not answer")))))
+                        .onErrorResume(error -> Mono.just(new Part(List.of(), error instanceof ServiceProblem p
+                                ? words.say("service.answered", source.name(), p.status(), p.title())
+                                : words.say("service.noAnswer", source.name())))))
                 .collectList()
                 .map(parts -> {
                     List<Line> lines = new ArrayList<>();

@@ -20,9 +20,10 @@ class AuditTrailController {
     }
 
     @GetMapping("/cases/{caseId}/audit")
-    Mono<Rendering> audit(@PathVariable String caseId, @RequestParam(required = false) String entity) {
+    Mono<Rendering> audit(@PathVariable String caseId, @RequestParam(required = false) String entity,
+                          java.util.Locale locale) {
         String narrowed = entity == null || entity.isBlank() ? null : entity;
-        return Mono.zip(intake.header(caseId), trail.of(caseId, narrowed))
+        return Mono.zip(intake.header(caseId), trail.of(caseId, narrowed, org.consilium.console.language.StaffWords.in(locale)))
                 .map(found -> Rendering.view("audit")
                         .modelAttribute("caseFile", found.getT1())
                         .modelAttribute("trail", found.getT2())

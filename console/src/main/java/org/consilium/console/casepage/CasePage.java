@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,30 +68,30 @@ public class CasePage {
     }
 
     public Mono<Rendering> render(String caseId, CasePageRequest request) {
+        return render(caseId, request, StaffWords.ENGLISH);
+    }
+
+    /** The page, what the console says on it in {@code words}' language. */
+    public Mono<Rendering> render(String caseId, CasePageRequest request, StaffWords words) {
         Optional<Attempt> attempt = request.task();
         String done = request.done();
         String refused = request.refused();
         // the report and the emails come from their own services: one that does not answer leaves its section saying so
-        Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit());
+        Mono<ReportSection> report = reportDesk.section(caseId, request.diffFrom(), request.diffTo(), request.reportEdit(), words);
         Mono<Object> emails = deliveries.ofCase(caseId).<Object>map(found -> found)
-                .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem ? "notification-service answered "
-                        + problem.status() + ": " + problem.title() : "notification-service did not answer"));
+                .onErrorResume(error -> Mono.just(unanswered(words, "notification-service", error, null)));
         // the checklist stands on the page (issue 13), not only beside a records task: one read per view, on records'
         // trail under the coordinator's name; the links too (records lists them, never their tokens)
         Mono<Object> checklist = records.of(caseId).<Object>map(found -> found)
-                .onErrorResume(error -> Mono.just(unanswered("records-service", error,
-                        "No records are being collected for this case yet: records-service starts its checklist once "
-                                + "the case is accepted.")));
+                .onErrorResume(error -> Mono.just(unanswered(words, "records-service", error, words.say("case.records.notYet"))));
         Mono<Object> links = recordsDesk.links(caseId).<Object>map(found -> found)
-                .onErrorResume(error -> Mono.just(unanswered("records-service", error,
-                        "No upload link can be made before records-service collects the case's records.")));
+                .onErrorResume(error -> Mono.just(unanswered(words, "records-service", error, words.say("case.links.notYet"))));
         // the panel from mdt-scheduler: which opinions are in, never what they say (PanelFile reads no opinion)
         Mono<Object> panel = panelDesk.review(caseId).<Object>map(found -> found)
                 .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem && problem.status() == 409
-                        ? "No panel could be composed: " + problem.detail()
-                        : unanswered("mdt-scheduler", error, "No panel yet: mdt-scheduler composes one once the records "
-                        + "are complete.")));
-        Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt)).collectList();
+                        ? words.say("case.panel.none", problem.detail())
+                        : unanswered(words, "mdt-scheduler", error, words.say("case.panel.notYet"))));
+        Mono<List<TaskCard>> cards = engine.ofCase(caseId).flatMapSequential(task -> card(task, attempt, words)).collectList();
         return Mono.zip(intake.header(caseId), cards, report, emails, checklist, links, panel).flatMap(found -> {
             List<TaskCard> tasks = found.getT2();
             boolean attemptShown = attempt.map(a -> tasks.stream().anyMatch(card -> card.task().id().equals(a.taskId())))
@@ -124,7 +126,8 @@ public class CasePage {
                     .modelAttribute("recordsDone", request.recordsDone() == null ? "" : clip(request.recordsDone()))
                     .modelAttribute("linksDone", request.linksDone() == null ? "" : clip(request.linksDone()))
                     // the drop zones: the coordinator's own tus door, the patient's script and its words
-                    .model(uploads.pageModel(caseId))
+                    .model(uploads.pageModel(caseId, words.chinese() ? org.consilium.console.patient.PatientLanguage.ZH
+                            : org.consilium.console.patient.PatientLanguage.EN))
                     .modelAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                     .modelAttribute("done", done == null ? "" : done.length() > 120 ? done.substring(0, 120) : done)
                     .modelAttribute("refused", refused != null ? refused
@@ -135,11 +138,12 @@ public class CasePage {
     }
 
     /** A section's service that said no, or did not answer, in words; a 404 is what it means for the case. */
-    private static String unanswered(String service, Throwable error, String notFound) {
+    private static String unanswered(StaffWords words, String service, Throwable error, String notFound) {
         if (error instanceof ServiceProblem problem) {
-            return problem.status() == 404 ? notFound : service + " answered " + problem.status() + ": " + problem.title();
+            return problem.status() == 404 && notFound != null ? notFound
+                    : words.say("service.answered", service, problem.status(), problem.title());
         }
-        return service + " did not answer";
+        return words.say("service.noAnswer", service);
     }
 
     /** A message from the query string, bounded: it is shown, not trusted to be short. */
@@ -147,12 +151,12 @@ public class CasePage {
         return text.length() > 600 ? text.substring(0, 600) : text;
     }
 
-    private Mono<TaskCard> card(OpenTask task, Optional<Attempt> attempt) {
+    private Mono<TaskCard> card(OpenTask task, Optional<Attempt> attempt, StaffWords words) {
         Optional<Attempt> mine = attempt.filter(a -> a.taskId().equals(task.id()));
         Mono<TimeLeft> left = engine.nextClock(task.processInstanceId()).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(next -> TimeLeft.of(task.dueAt(), next, clock.instant()));
         return Mono.zip(left, definitions.of(task), completion.values(task.id()).defaultIfEmpty(Map.of()))
-                .map(found -> new TaskCard(task, found.getT1(), TaskForms.view(task, found.getT2(), found.getT3(), mine),
+                .map(found -> new TaskCard(task, found.getT1(), TaskForms.view(task, found.getT2(), found.getT3(), mine, words),
                         TaskContext.of(task.taskDefinitionKey())));
     }
 

@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.Optional;
 
 import org.consilium.console.pages.Refusals;
@@ -39,12 +41,13 @@ class CasePageController {
                              @RequestParam(required = false) String records, @RequestParam(required = false) String links,
                              @RequestParam(name = IssuedLinks.PARAMETER, required = false) String issued,
                              @RequestParam(required = false) String panel,
-                             ServerWebExchange exchange) {
+                             ServerWebExchange exchange, java.util.Locale locale) {
         return Mono.zip(refusals.find(exchange, attempt, Attempt.class),
                         refusals.find(exchange, attempt, ReportEditAttempt.class),
                         refusals.find(exchange, attempt, SectionAttempt.class), issuedLinks.take(exchange, issued))
                 .flatMap(kept -> page.render(caseId, new CasePageRequest(kept.getT1(), kept.getT2(), done, refused,
-                        report, reportRefused, version(from), version(to), kept.getT3(), records, links, kept.getT4(), panel)));
+                        report, reportRefused, version(from), version(to), kept.getT3(), records, links, kept.getT4(), panel),
+                        StaffWords.in(locale)));
     }
 
     /** A version to compare; anything else is ignored (the default comparison is shown). */

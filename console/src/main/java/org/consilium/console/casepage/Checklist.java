@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,13 +80,31 @@ public record Checklist(String status, Instant dueBy, Decision override, Counts 
             return status == null ? "" : status.charAt(0) + status.substring(1).toLowerCase();
         }
 
+        public String statusLabel(StaffWords words) {
+            return words.code("records.state.", status, statusLabel());
+        }
+
+        /** The title records gives (English, from its checklist rules); in another language the item's words, if known. */
+        public String title(StaffWords words) {
+            return words.chinese() ? words.sayOr("records.item." + code, title) : title;
+        }
+
         public String recencyText() {
-            return recencyDays == null ? "no expiry" : "within " + recencyDays + " days";
+            return recencyText(StaffWords.ENGLISH);
+        }
+
+        public String recencyText(StaffWords words) {
+            return recencyDays == null ? words.say("records.noExpiry") : words.say("records.within", recencyDays);
         }
 
         /** The newest document's own date (as stated, else its PDF's, else the upload), and how old it is. */
         public String newestText(LocalDate today) {
-            return newest().map(date -> date + " (" + ChronoUnit.DAYS.between(date, today) + " days old)").orElse("none yet");
+            return newestText(today, StaffWords.ENGLISH);
+        }
+
+        public String newestText(LocalDate today, StaffWords words) {
+            return newest().map(date -> words.say("records.newest", date.toString(), ChronoUnit.DAYS.between(date, today)))
+                    .orElse(words.say("records.noneYet"));
         }
 
         private Optional<LocalDate> newest() {
@@ -138,6 +158,10 @@ public record Checklist(String status, Instant dueBy, Decision override, Counts 
 
     public String statusLabel() {
         return status == null ? "" : status.charAt(0) + status.substring(1).toLowerCase();
+    }
+
+    public String statusLabel(StaffWords words) {
+        return words.code("records.status.", status, statusLabel());
     }
 
     /** @param modality (0008,0060), e.g. CT, MR, PT */

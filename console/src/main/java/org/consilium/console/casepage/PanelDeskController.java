@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -33,19 +35,20 @@ class PanelDeskController {
     }
 
     @PostMapping("/cases/{caseId}/panel/{discipline}")
-    Mono<Rendering> swap(@PathVariable String caseId, @PathVariable String discipline, ServerWebExchange exchange) {
+    Mono<Rendering> swap(@PathVariable String caseId, @PathVariable String discipline, ServerWebExchange exchange,
+                         java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             String specialist = bounded(form.getFirst("specialistId"));
             String reason = bounded(form.getFirst("reason"));
-            String seat = discipline.replace('-', ' ');
+            String seat = w.discipline(discipline);
             return desk.swap(caseId, discipline, specialist, reason)
                     .then(Mono.fromSupplier(() -> Rendering.redirectTo(page(caseId) + "?panel="
-                            + UriUtils.encodeQueryParam(specialist + " now holds the " + seat + " seat; the swap and your "
-                            + "reason are kept with the review.", StandardCharsets.UTF_8) + "#panel").build()))
+                            + UriUtils.encodeQueryParam(w.say("panel.swapped", specialist, seat), StandardCharsets.UTF_8) + "#panel").build()))
                     .onErrorResume(ServiceProblem.class, problem -> refusals.keep(exchange, new SectionAttempt(
                                     "swap-" + discipline, Map.of("specialistId", specialist, "reason", reason),
-                                    "Not swapped — " + problem.title() + (problem.detail() == null || problem.detail().isBlank()
-                                            ? "" : ": " + problem.detail()), problem.fieldErrors(), problem.status()))
+                                    w.say("panel.notSwapped", problem.title() + (problem.detail() == null || problem.detail().isBlank()
+                                            ? "" : w.say("colon") + problem.detail())), problem.fieldErrors(), problem.status()))
                             .map(key -> Rendering.redirectTo(page(caseId) + "?" + Refusals.PARAMETER + "=" + key
                                     + "#swap-" + discipline).build()));
         });

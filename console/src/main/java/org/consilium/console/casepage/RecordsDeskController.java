@@ -1,5 +1,7 @@
 package org.consilium.console.casepage;
 
+import org.consilium.console.language.StaffWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,34 +52,34 @@ class RecordsDeskController {
     }
 
     @PostMapping("/cases/{caseId}/records/items/{code}/waiver")
-    Mono<Rendering> waive(@PathVariable String caseId, @PathVariable String code, ServerWebExchange exchange) {
+    Mono<Rendering> waive(@PathVariable String caseId, @PathVariable String code, ServerWebExchange exchange,
+                          java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             String reason = text(form, "reason");
             String title = text(form, "title").isEmpty() ? code : text(form, "title");
             return desk.waive(caseId, code, reason)
-                    .then(Mono.fromSupplier(() -> back(caseId, "records", "“" + title + "” is waived: the panel goes "
-                            + "ahead without it. Your reason is kept with it.", "item-" + code)))
+                    .then(Mono.fromSupplier(() -> back(caseId, "records", w.say("records.waived", title), "item-" + code)))
                     .onErrorResume(ServiceProblem.class, problem -> refused(exchange, caseId,
-                            new SectionAttempt("waive-" + code, Map.of("reason", reason), "Not waived — "
-                                    + words(problem), problem.fieldErrors(), problem.status())));
+                            new SectionAttempt("waive-" + code, Map.of("reason", reason), w.say("records.notWaived", words(problem)), problem.fieldErrors(), problem.status())));
         });
     }
 
     @PostMapping("/cases/{caseId}/records/override")
-    Mono<Rendering> override(@PathVariable String caseId, ServerWebExchange exchange) {
+    Mono<Rendering> override(@PathVariable String caseId, ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             String reason = text(form, "reason");
             return desk.override(caseId, reason)
-                    .then(Mono.fromSupplier(() -> back(caseId, "records", "The records are declared complete as they "
-                            + "are: the case goes on to the panel. Your reason is kept with the override.", "records")))
+                    .then(Mono.fromSupplier(() -> back(caseId, "records", w.say("records.overridden"), "records")))
                     .onErrorResume(ServiceProblem.class, problem -> refused(exchange, caseId,
-                            new SectionAttempt("override", Map.of("reason", reason), "Not overridden — "
-                                    + words(problem), problem.fieldErrors(), problem.status())));
+                            new SectionAttempt("override", Map.of("reason", reason), w.say("records.notOverridden", words(problem)), problem.fieldErrors(), problem.status())));
         });
     }
 
     @PostMapping("/cases/{caseId}/upload-links")
-    Mono<Rendering> createLink(@PathVariable String caseId, ServerWebExchange exchange) {
+    Mono<Rendering> createLink(@PathVariable String caseId, ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             String label = text(form, "label");
             String expiresIn = EXPIRY.containsKey(text(form, "expiresIn")) ? text(form, "expiresIn") : "P7D";
@@ -87,19 +89,20 @@ class RecordsDeskController {
                             + "#upload-links").build())
                     .onErrorResume(ServiceProblem.class, problem -> refused(exchange, caseId,
                             new SectionAttempt("link-create", Map.of("label", label, "expiresIn", expiresIn),
-                                    "No link made — " + words(problem), problem.fieldErrors(), problem.status())));
+                                    w.say("links.notMade", words(problem)), problem.fieldErrors(), problem.status())));
         });
     }
 
     @PostMapping("/cases/{caseId}/upload-links/{linkId}/revoke")
-    Mono<Rendering> revoke(@PathVariable String caseId, @PathVariable String linkId, ServerWebExchange exchange) {
+    Mono<Rendering> revoke(@PathVariable String caseId, @PathVariable String linkId, ServerWebExchange exchange,
+                           java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
-            String label = text(form, "label").isEmpty() ? "The link" : "The link for " + text(form, "label");
+            String label = text(form, "label").isEmpty() ? w.say("links.theLink") : w.say("links.theLinkFor", text(form, "label"));
             return desk.revokeLink(caseId, linkId)
-                    .then(Mono.fromSupplier(() -> back(caseId, "links", label + " is revoked: from now on it opens "
-                            + "nothing, even on a page already open.", "upload-links")))
+                    .then(Mono.fromSupplier(() -> back(caseId, "links", w.say("links.revoked", label), "upload-links")))
                     .onErrorResume(ServiceProblem.class, problem -> refused(exchange, caseId,
-                            new SectionAttempt("revoke-" + linkId, Map.of(), "Not revoked — " + words(problem),
+                            new SectionAttempt("revoke-" + linkId, Map.of(), w.say("links.notRevoked", words(problem)),
                                     problem.fieldErrors(), problem.status())));
         });
     }

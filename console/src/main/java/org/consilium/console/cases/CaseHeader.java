@@ -1,5 +1,7 @@
 package org.consilium.console.cases;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,9 +42,14 @@ public record CaseHeader(String caseId, String patientName, String stage, String
     /** Who the patient is, as far as the triage needs it (intake's view; contact data is not read here). */
     public record Patient(Integer age, String sex, String country, List<String> languages) {
         public String text() {
-            return String.join(", ", java.util.stream.Stream.of(age == null ? null : age + " years",
-                            sex == null ? null : sex.toLowerCase(), country,
-                            languages == null || languages.isEmpty() ? null : "speaks " + String.join(", ", languages))
+            return text(StaffWords.ENGLISH);
+        }
+
+        /** "58 years, male, ID, speaks id, en"; in Chinese "58岁，男，ID，语言：id, en". */
+        public String text(StaffWords words) {
+            return String.join(words.say("list.separator"), java.util.stream.Stream.of(age == null ? null : words.say("patient.age", age),
+                            sex == null ? null : words.sayOr("patient.sex." + sex.toUpperCase(), sex.toLowerCase()), country,
+                            languages == null || languages.isEmpty() ? null : words.say("patient.speaks", String.join(", ", languages)))
                     .filter(part -> part != null && !part.isBlank()).toList());
         }
     }

@@ -1,5 +1,7 @@
 package org.consilium.console.deliveries;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -27,8 +29,12 @@ public record Delivery(String id, String caseId, String purpose, Recipient recip
     /** An operator's decision on it while it was UNCONFIRMED. */
     public record Resolution(String outcome, String reason, String resolvedBy, Instant at) {
         public String text() {
-            return ("RESEND".equals(outcome) ? "Sent again" : "Recorded as delivered") + " by " + resolvedBy + " at "
-                    + UtcText.of(at) + ": " + reason;
+            return text(StaffWords.ENGLISH);
+        }
+
+        public String text(StaffWords words) {
+            return words.say("RESEND".equals(outcome) ? "email.resolution.resent" : "email.resolution.delivered",
+                    resolvedBy, UtcText.of(at), reason);
         }
     }
 
@@ -38,6 +44,27 @@ public record Delivery(String id, String caseId, String purpose, Recipient recip
 
     public String purposeLabel() {
         return words(purpose);
+    }
+
+    public String purposeLabel(StaffWords words) {
+        return words.code("email.purpose.", purpose, purposeLabel());
+    }
+
+    public String stateLabel(StaffWords words) {
+        return words.code("email.state.", state, stateLabel());
+    }
+
+    public String whenText(StaffWords words) {
+        if (bouncedAt != null) {
+            return words.say("email.when.bounced", UtcText.of(bouncedAt));
+        }
+        if (sentAt != null) {
+            return words.say("email.when.sent", UtcText.of(sentAt));
+        }
+        if (notBefore != null && "DEFERRED".equals(state)) {
+            return words.say("email.when.notBefore", UtcText.of(notBefore));
+        }
+        return lastAttemptAt == null ? "" : words.say("email.when.lastAttempt", UtcText.of(lastAttemptAt));
     }
 
     /** The state in words, with what it means for the coordinator. */

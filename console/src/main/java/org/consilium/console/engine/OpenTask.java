@@ -10,6 +10,11 @@ import java.util.Optional;
 public record OpenTask(String id, String name, String assignee, String created, String due,
                        String processInstanceId, String taskDefinitionKey, String processDefinitionId) {
 
+    /** The task's key in the model, as the worklist's rows name it: the page finds the task's name in words by it. */
+    public String taskKey() {
+        return taskDefinitionKey;
+    }
+
     public Optional<Instant> dueAt() {
         return EngineDates.parse(due);
     }

@@ -1,5 +1,7 @@
 package org.consilium.console.errors;
 
+import org.consilium.console.language.StaffWords;
+
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
@@ -54,14 +56,15 @@ class ProblemPages {
     @ExceptionHandler({WebClientRequestException.class, TimeoutException.class})
     Object serviceDidNotAnswer(Exception error, ServerWebExchange exchange) {
         log.warn("a service did not answer for {}: {}", exchange.getRequest().getPath(), error.getClass().getSimpleName());
-        return answer(exchange, HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, "A service did not answer",
-                "The page needs a Consilium service that did not answer in time. Try again in a moment.");
+        StaffWords words = StaffWords.in(exchange.getLocaleContext().getLocale());
+        return answer(exchange, HttpStatus.SERVICE_UNAVAILABLE, UNREACHABLE, words.say("problem.unreachable.title"),
+                words.say("problem.unreachable.detail"));
     }
 
     @ExceptionHandler(BadInput.class)
     Object badInput(BadInput bad, ServerWebExchange exchange) {
         return answer(exchange, HttpStatus.BAD_REQUEST, "urn:consilium:problem:invalid-input",
-                "Invalid " + bad.field(), bad.getMessage(), bad.field());
+                StaffWords.in(exchange.getLocaleContext().getLocale()).say("problem.invalid", bad.field()), bad.getMessage(), bad.field());
     }
 
     /** The refresh token ran out too: sign in again, and come back here. */
@@ -92,6 +95,10 @@ class ProblemPages {
                 .modelAttribute("user", exchange.getPrincipal().cast(Authentication.class).map(SignedInUser::of))
                 .modelAttribute("csrf", exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.<CsrfToken>empty()))
                 .modelAttribute("htmxVersion", htmxVersion)
+                // the header's language switcher and the words Java says: advice attributes do not reach a handler
+                .modelAttribute("languages", org.consilium.console.language.LanguageModel.links(exchange,
+                        exchange.getLocaleContext().getLocale()))
+                .modelAttribute("words", StaffWords.in(exchange.getLocaleContext().getLocale()))
                 .modelAttribute("stylesheet", stylesheet.path())
                 .modelAttribute("status", status.value())
                 .modelAttribute("title", title)

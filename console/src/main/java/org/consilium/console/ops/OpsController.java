@@ -1,5 +1,7 @@
 package org.consilium.console.ops;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.List;
 
 import org.consilium.console.errors.BadInput;
@@ -58,7 +60,8 @@ class OpsController {
     }
 
     @PostMapping(INCIDENTS + "/retry")
-    Mono<String> retry(ServerWebExchange exchange) {
+    Mono<String> retry(ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             List<String> chosen = form.getOrDefault("incident", List.of());
             if (chosen.isEmpty()) {
@@ -68,8 +71,7 @@ class OpsController {
                 return Mono.error(new BadInput("incident", "at most " + EngineIncidents.SHOWN + " at once"));
             }
             return incidents.retry(chosen).count().map(n -> "redirect:" + UriComponentsBuilder.fromPath(INCIDENTS)
-                    .queryParam("done", n + (n == 1 ? " incident was" : " incidents were") + " given a retry; "
-                            + "a retry that fails again opens a new incident").encode().build().toUriString());
+                    .queryParam("done", n == 1 ? w.say("ops.retried.one") : w.say("ops.retried", n)).encode().build().toUriString());
         });
     }
 
@@ -126,17 +128,19 @@ class OpsController {
     }
 
     @PostMapping(DEAD_LETTERS + "/replay")
-    Mono<String> replay(Authentication authentication, ServerWebExchange exchange) {
+    Mono<String> replay(Authentication authentication, ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String by = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> desk.replay(places(form), by, form.getFirst("reason")).count()
-                .map(n -> back(n + (n == 1 ? " dead letter was" : " dead letters were") + " sent back to their topic")));
+                .map(n -> back(n == 1 ? w.say("ops.replayed.one") : w.say("ops.replayed", n))));
     }
 
     @PostMapping(DEAD_LETTERS + "/discard")
-    Mono<String> discard(Authentication authentication, ServerWebExchange exchange) {
+    Mono<String> discard(Authentication authentication, ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String by = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> desk.discard(places(form), by, form.getFirst("reason")).count()
-                .map(n -> back(n + (n == 1 ? " dead letter was" : " dead letters were") + " discarded")));
+                .map(n -> back(n == 1 ? w.say("ops.discarded.one") : w.say("ops.discarded", n))));
     }
 
     /** A redirect's note, as the page says it (never longer than a sentence). */

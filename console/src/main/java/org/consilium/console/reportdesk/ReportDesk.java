@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +83,19 @@ public class ReportDesk implements WorkSource {
      * form (as typed when {@code attempt} was refused).
      */
     public Mono<ReportSection> section(String caseId, Integer from, Integer to, Optional<ReportEditAttempt> attempt) {
+        return section(caseId, from, to, attempt, StaffWords.ENGLISH);
+    }
+
+    /** The same, why there is no report said in the page's language. */
+    public Mono<ReportSection> section(String caseId, Integer from, Integer to, Optional<ReportEditAttempt> attempt,
+                                       StaffWords words) {
         return report(caseId).map(report -> section(report, from, to, attempt))
                 .onErrorResume(ServiceProblem.class, problem -> problem.status() == 404 || problem.status() == 409
-                        ? Mono.just(ReportSection.none("No report yet: the panel has not concluded."))
-                        : Mono.just(ReportSection.none("mdt-scheduler answered " + problem.status() + ": " + problem.title()
+                        ? Mono.just(ReportSection.none(words.say("report.none")))
+                        : Mono.just(ReportSection.none(words.say("service.answered", "mdt-scheduler", problem.status(), problem.title())
                         + (problem.detail().isBlank() ? "" : " — " + problem.detail()))))
                 .onErrorResume(error -> !(error instanceof ServiceProblem),
-                        unreachable -> Mono.just(ReportSection.none("mdt-scheduler did not answer: the report cannot be shown now.")));
+                        unreachable -> Mono.just(ReportSection.none(words.say("report.unreachable"))));
     }
 
     public static ReportSection section(ReportState report, Integer from, Integer to, Optional<ReportEditAttempt> attempt) {

@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +43,7 @@ class ReportDeskController {
     /** The confirmation: the version's whole text, who wrote and approved it, and the one button that acts on it. */
     @GetMapping("/cases/{caseId}/report/{step:approve|release}")
     Mono<Rendering> confirm(@PathVariable String caseId, @PathVariable String step,
-                            @RequestParam(name = "version", required = false) String asked) {
+                            @RequestParam(name = "version", required = false) String asked, java.util.Locale locale) {
         Integer version = number(asked);
         if (asked != null && version == null) {
             return Mono.error(notAVersion());
@@ -56,14 +58,16 @@ class ReportDeskController {
                     .modelAttribute("step", step)
                     .modelAttribute("atStake", atStake)
                     .modelAttribute("version", report.version(shown).orElse(report.current()))
-                    .modelAttribute("parts", ReportText.shown(report.version(shown).orElse(report.current()).sections()))
+                    .modelAttribute("parts", ReportText.shown(report.version(shown).orElse(report.current()).sections(),
+                            StaffWords.in(locale)))
                     .build();
         });
     }
 
     @PostMapping("/cases/{caseId}/report/{step:approve|release}")
     Mono<Rendering> act(@PathVariable String caseId, @PathVariable String step, Authentication authentication,
-                        ServerWebExchange exchange) {
+                        ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String username = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> {
             Integer version = number(form.getFirst("version"));
@@ -71,27 +75,25 @@ class ReportDeskController {
                 return Mono.error(notAVersion());
             }
             return desk.act(caseId, step, version, username)
-                    .then(Mono.fromSupplier(() -> back(caseId, "report", "Version " + version + " of the report is "
-                            + (step.equals("approve") ? "approved. Release it when you are ready." : "released: it goes "
-                            + "to the patient and, with their consent, to their doctor."))))
+                    .then(Mono.fromSupplier(() -> back(caseId, "report", w.say(step.equals("approve") ? "report.approved" : "report.released", version))))
                     .onErrorResume(ServiceProblem.class, problem -> Mono.just(back(caseId, "reportRefused",
-                            (STALE.equals(problem.type()) ? "Another version was saved after the one you read; read it "
-                                    + "and decide again. " : "") + problem.title()
-                                    + (problem.detail().isBlank() ? "" : ": " + problem.detail()))));
+                            (STALE.equals(problem.type()) ? w.say("report.staleAct") + " " : "") + problem.title()
+                                    + (problem.detail().isBlank() ? "" : w.say("colon") + problem.detail()))));
         });
     }
 
     /** An edit: saved as the next version, or kept (refused) and shown on the case page with what was typed. */
     @PostMapping("/cases/{caseId}/report")
-    Mono<Rendering> edit(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange) {
+    Mono<Rendering> edit(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange,
+                         java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String username = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> {
             ReportEdit sent = ReportEdit.of(form);
             return desk.revise(caseId, sent, username)
-                    .map(saved -> back(caseId, "report", "Version " + saved.current().number() + " is saved. It waits "
-                            + "for approval; the changes from version " + (saved.current().number() - 1) + " are shown below."))
+                    .map(saved -> back(caseId, "report", w.say("report.saved", saved.current().number(), saved.current().number() - 1)))
                     .onErrorResume(ServiceProblem.class, problem -> savedMeanwhile(caseId, problem)
-                            .flatMap(meanwhile -> refusals.keep(exchange, refused(sent, problem, meanwhile.orElse(null))))
+                            .flatMap(meanwhile -> refusals.keep(exchange, refused(sent, problem, meanwhile.orElse(null), w)))
                             .map(key -> Rendering.redirectTo(page(caseId) + "?" + Refusals.PARAMETER + "=" + key
                                     + "#report-edit").build()));
         });
@@ -106,19 +108,16 @@ class ReportDeskController {
                 .onErrorResume(unreadable -> Mono.just(Optional.empty()));
     }
 
-    private static ReportEditAttempt refused(ReportEdit sent, ServiceProblem problem, ReportState.Version theirs) {
+    private static ReportEditAttempt refused(ReportEdit sent, ServiceProblem problem, ReportState.Version theirs, StaffWords w) {
         Integer meanwhile = theirs == null ? null : theirs.number();
         Map<String, String> fields = new LinkedHashMap<>();
         // one-a-line lists are one input: dissent[2] is the dissent box
         problem.fieldErrors().forEach((field, message) -> fields.merge(field.matches("(dissent|stillMissing|supportiveCare)\\[\\d+]")
                 ? field.substring(0, field.indexOf('[')) : field, message, (a, b) -> a + "; " + b));
         String refusal = meanwhile != null
-                ? "Not saved: " + theirs.editor() + " saved version " + meanwhile + " at " + theirs.atText()
-                + " while you edited version " + sent.basedOnVersion() + ". What you typed is kept below, and their changes (version " + sent.basedOnVersion()
-                + " → " + meanwhile + ") are shown under “Compare versions”. Read them; saving now makes your text version "
-                + (meanwhile + 1) + "."
-                : fields.isEmpty() ? "Not saved — " + problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail())
-                : "Not saved: " + fields.size() + (fields.size() == 1 ? " field needs" : " fields need") + " your attention.";
+                ? w.say("report.notSaved.meanwhile", theirs.editor(), meanwhile, theirs.atText(), sent.basedOnVersion(), meanwhile + 1)
+                : fields.isEmpty() ? w.say("report.notSaved", problem.title() + (problem.detail().isBlank() ? "" : w.say("colon") + problem.detail()))
+                : fields.size() == 1 ? w.say("report.notSaved.field") : w.say("report.notSaved.fields", fields.size());
         return new ReportEditAttempt(sent, fields, refusal, problem.status(), meanwhile);
     }
 

@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import org.consilium.console.reportdesk.ReportText.Part;
 public record ReportDiff(Version from, Version to, List<PartDiff> parts) {
 
     /** One part of the report compared; unchanged parts say so and show no text. */
-    public record PartDiff(String title, String audience, List<WordDiff.Run> runs) {
+    public record PartDiff(String key, String title, String audience, List<WordDiff.Run> runs) {
         public boolean changed() {
             return runs.stream().anyMatch(run -> !run.kept());
         }
@@ -35,6 +37,25 @@ public record ReportDiff(Version from, Version to, List<PartDiff> parts) {
             }
             return wordsAdded() + (wordsAdded() == 1 ? " word" : " words") + " added, " + wordsRemoved() + " removed";
         }
+
+        /** The same in the page's language. */
+        public String summary(StaffWords words) {
+            if (!changed()) {
+                return words.say("report.diff.unchanged");
+            }
+            return words.say(wordsAdded() == 1 ? "report.diff.word" : "report.diff.words", wordsAdded(), wordsRemoved());
+        }
+
+        /** The part's title in the page's language. */
+        public String title(StaffWords words) {
+            return words.sayOr("report.part." + key, title);
+        }
+
+        /** Who reads it, in the page's language. */
+        public String audience(StaffWords words) {
+            return words.sayOr("report.audience." + ("clinician version".equals(audience) ? "clinician"
+                    : "both".equals(audience) ? "both" : "plain"), audience);
+        }
     }
 
     public static ReportDiff of(Version from, Version to) {
@@ -42,7 +63,7 @@ public record ReportDiff(Version from, Version to, List<PartDiff> parts) {
         Map<String, Part> after = byKey(ReportText.of(to.sections()));
         List<PartDiff> parts = ReportText.KEYS.stream()
                 .filter(key -> !before.get(key).blank() || !after.get(key).blank())
-                .map(key -> new PartDiff(after.get(key).title(), after.get(key).audience(),
+                .map(key -> new PartDiff(key, after.get(key).title(), after.get(key).audience(),
                         WordDiff.of(before.get(key).text(), after.get(key).text())))
                 .toList();
         return new ReportDiff(from, to, parts);

@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,11 @@ public record ReportSection(ReportState report, String absent, ReportDiff diff, 
 
     /** The current version's text, part by part. */
     public List<Part> currentText() {
-        return ReportText.shown(report.current().sections());
+        return currentText(StaffWords.ENGLISH);
+    }
+
+    public List<Part> currentText(StaffWords words) {
+        return ReportText.shown(report.current().sections(), words);
     }
 
     /** Every version but the current one, newest first: each readable on its own. */
@@ -40,7 +46,11 @@ public record ReportSection(ReportState report, String absent, ReportDiff diff, 
     }
 
     public List<Part> text(Version version) {
-        return ReportText.shown(version.sections());
+        return text(version, StaffWords.ENGLISH);
+    }
+
+    public List<Part> text(Version version, StaffWords words) {
+        return ReportText.shown(version.sections(), words);
     }
 
     public boolean editRefused() {
@@ -63,11 +73,17 @@ public record ReportSection(ReportState report, String absent, ReportDiff diff, 
 
     /** The words the form labels an input with, for the summary of what was refused. */
     public String label(String name) {
+        return label(name, StaffWords.ENGLISH);
+    }
+
+    /** The same in the page's language. */
+    public String label(String name, StaffWords words) {
         if (name.startsWith("concerns[")) {
             String index = name.substring("concerns[".length(), name.indexOf(']'));
-            return "Concern " + (Integer.parseInt(index) + 1) + (name.endsWith(".answer") ? ", the answer" : ", in the patient's words");
+            return words.say(name.endsWith(".answer") ? "report.label.concernAnswer" : "report.label.concernWords",
+                    Integer.parseInt(index) + 1);
         }
-        return LABELS.getOrDefault(name, name);
+        return LABELS.containsKey(name) ? words.say("report.section." + name) : name;
     }
 
     private static final Map<String, String> LABELS = Map.of(

@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -89,11 +91,14 @@ public record ReportState(String caseId, String status, Version current, Integer
     }
 
     public String statusText() {
+        return statusText(StaffWords.ENGLISH);
+    }
+
+    public String statusText(StaffWords words) {
         return switch (status == null ? "" : status) {
-            case "DRAFT" -> "Version " + current.number() + " waits for approval";
-            case "APPROVED" -> "Version " + approvedVersion + " approved by " + approvedBy + " at " + UtcText.of(approvedAt)
-                    + "; waits for release";
-            case "RELEASED" -> "Version " + current.number() + " released by " + releasedBy + " at " + UtcText.of(releasedAt);
+            case "DRAFT" -> words.say("report.status.DRAFT", current.number());
+            case "APPROVED" -> words.say("report.status.APPROVED", approvedVersion, approvedBy, UtcText.of(approvedAt));
+            case "RELEASED" -> words.say("report.status.RELEASED", current.number(), releasedBy, UtcText.of(releasedAt));
             default -> String.valueOf(status);
         };
     }

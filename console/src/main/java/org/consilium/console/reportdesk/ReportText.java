@@ -1,5 +1,7 @@
 package org.consilium.console.reportdesk;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,45 +34,57 @@ public final class ReportText {
     }
 
     public static List<Part> of(Sections s) {
+        return of(s, StaffWords.ENGLISH);
+    }
+
+    /**
+     * The parts with their titles, audiences and the words the console adds (the verdict, "Concern:") in the page's
+     * language; what the panel wrote stays as written.
+     */
+    public static List<Part> of(Sections s, StaffWords w) {
+        String clinician = w.say("report.audience.clinician");
+        String both = w.say("report.audience.both");
         return List.of(
-                new Part("verdict", "Compared with the first opinion", "both", s.confirmsFirstOpinion()
-                        ? "The panel confirms the first opinion." : "The panel's recommendation differs from the first opinion."),
-                new Part("recommendation", "The panel's recommendation", "clinician version", text(s.recommendation())),
-                new Part("plain", "In plain words", "plain-language version, for the patient", text(s.plainLanguageSummary())),
-                new Part("difference", "What led to the difference", "both", text(s.differenceExplanation())),
-                new Part("dissent", "Different views within the panel", "clinician version", lines(s.dissent())),
-                new Part("concerns", "Answers to the patient's own concerns", "both", s.concerns().stream()
-                        .map(c -> "Concern: " + text(c.concern()) + "\nAnswer: " + text(c.answer()))
+                new Part("verdict", w.say("report.part.verdict"), both, w.say(s.confirmsFirstOpinion()
+                        ? "report.verdict.confirms" : "report.verdict.differs")),
+                new Part("recommendation", w.say("report.part.recommendation"), clinician, text(s.recommendation())),
+                new Part("plain", w.say("report.part.plain"), w.say("report.audience.plain"), text(s.plainLanguageSummary())),
+                new Part("difference", w.say("report.part.difference"), both, text(s.differenceExplanation())),
+                new Part("dissent", w.say("report.part.dissent"), clinician, lines(s.dissent())),
+                new Part("concerns", w.say("report.part.concerns"), both, s.concerns().stream()
+                        .map(c -> w.say("report.concern", text(c.concern()), text(c.answer())))
                         .collect(Collectors.joining("\n\n"))),
-                new Part("comparison", "Comparison with the first opinion, in detail", "clinician version", comparison(s.comparison())),
-                new Part("missing", "Information still missing", "both", lines(s.stillMissing())),
-                new Part("supportive", "Supportive care (alongside, never instead of, oncology treatment)", "both",
-                        lines(s.supportiveCare())));
+                new Part("comparison", w.say("report.part.comparison"), clinician, comparison(s.comparison(), w)),
+                new Part("missing", w.say("report.part.missing"), both, lines(s.stillMissing())),
+                new Part("supportive", w.say("report.part.supportive"), both, lines(s.supportiveCare())));
     }
 
     /** Only the parts this version addresses: what the page shows as the version's text. */
     public static List<Part> shown(Sections s) {
-        return of(s).stream().filter(part -> !part.blank()).toList();
+        return shown(s, StaffWords.ENGLISH);
     }
 
-    private static String comparison(Comparison c) {
+    public static List<Part> shown(Sections s, StaffWords words) {
+        return of(s, words).stream().filter(part -> !part.blank()).toList();
+    }
+
+    private static String comparison(Comparison c, StaffWords w) {
         if (c == null) {
             return "";
         }
         List<String> lines = new ArrayList<>();
         if (c.pathologyReadDifferently() != null) {
-            lines.add("Pathology read differently: " + c.pathologyReadDifferently());
+            lines.add(w.say("report.comparison.pathology", c.pathologyReadDifferently()));
         }
         if (c.imagingReadDifferently() != null) {
-            lines.add("Imaging read differently: " + c.imagingReadDifferently());
+            lines.add(w.say("report.comparison.imaging", c.imagingReadDifferently()));
         }
         if (c.bothOptionsReasonable() != null) {
-            lines.add("Both options medically reasonable: " + (c.bothOptionsReasonable() ? "yes" : "no"));
+            lines.add(w.say("report.comparison.bothReasonable", w.say(c.bothOptionsReasonable() ? "yes" : "no")));
         }
-        c.benefitsAndRisks().forEach(o -> lines.add("Option “" + o.option() + "”: benefits: " + o.benefits()
-                + "; risks: " + o.risks()));
+        c.benefitsAndRisks().forEach(o -> lines.add(w.say("report.comparison.option", o.option(), o.benefits(), o.risks())));
         if (c.jointDiscussionHelpful() != null) {
-            lines.add("A joint discussion with the treating team would help: " + (c.jointDiscussionHelpful() ? "yes" : "no"));
+            lines.add(w.say("report.comparison.joint", w.say(c.jointDiscussionHelpful() ? "yes" : "no")));
         }
         return String.join("\n", lines);
     }

@@ -1,5 +1,7 @@
 package org.consilium.console.room;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,15 +43,20 @@ public record OpinionForm(String recommendation, String agreesWithFirstOpinion, 
      * (a UUID), and texts over the limit. Everything else is mdt-scheduler's to judge (required fields, codes).
      */
     Map<String, String> ownProblems() {
+        return ownProblems(StaffWords.ENGLISH);
+    }
+
+    /** The same, said in the page's language. */
+    Map<String, String> ownProblems(StaffWords words) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (!isUuid(idempotencyKey)) {
-            problems.put("idempotencyKey", "The form's key is missing or damaged: reload the page (your draft is kept).");
+            problems.put("idempotencyKey", words.say("room.opinion.key"));
         }
         if (recommendation.length() > MAX_TEXT) {
-            problems.put("recommendation", "At most " + MAX_TEXT + " characters (" + recommendation.length() + " typed).");
+            problems.put("recommendation", words.say("room.opinion.tooLong", MAX_TEXT, recommendation.length()));
         }
         if (informationMissing.length() > MAX_TEXT) {
-            problems.put("informationMissing", "At most " + MAX_TEXT + " characters (" + informationMissing.length() + " typed).");
+            problems.put("informationMissing", words.say("room.opinion.tooLong", MAX_TEXT, informationMissing.length()));
         }
         return problems;
     }

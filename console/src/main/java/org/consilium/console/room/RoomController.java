@@ -1,5 +1,7 @@
 package org.consilium.console.room;
 
+import org.consilium.console.language.StaffWords;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -61,39 +63,42 @@ class RoomController {
 
     @GetMapping("/room/cases/{caseId}")
     Mono<Rendering> file(@PathVariable String caseId, @RequestParam(required = false) String done,
-                         Authentication authentication, WebSession session) {
+                         Authentication authentication, WebSession session, java.util.Locale locale) {
         String me = SignedInUser.of(authentication).username();
         return pages.casePage(caseId, me, RoomPages.Forms.fresh(session, caseId), HttpStatus.OK,
-                done == null ? "" : done, "");
+                done == null ? "" : done, "", StaffWords.in(locale));
     }
 
     @PostMapping("/room/cases/{caseId}/opinion")
-    Mono<Rendering> giveOpinion(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange) {
+    Mono<Rendering> giveOpinion(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange,
+                                java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String me = SignedInUser.of(authentication).username();
         return Mono.zip(exchange.getFormData(), exchange.getSession()).flatMap(both -> {
             OpinionForm form = OpinionForm.of(both.getT1());
             WebSession session = both.getT2();
             OpinionDrafts.keep(session, caseId, form); // nothing typed is lost, whatever the answer
-            Map<String, String> own = form.ownProblems();
+            Map<String, String> own = form.ownProblems(w);
             if (!own.isEmpty()) {
                 return pages.casePage(caseId, me, RoomPages.Forms.opinionRefused(form, own), HttpStatus.BAD_REQUEST, "",
-                        "Your opinion was not sent: see the fields marked below.");
+                        w.say("room.opinion.notSent"), w);
             }
             return room.giveOpinion(caseId, form.body(me), form.idempotencyKey())
                     .then(Mono.fromRunnable(() -> OpinionDrafts.drop(session, caseId)))
-                    .then(Mono.just(redirect(caseId, "Your opinion is recorded.")))
+                    .then(Mono.just(redirect(caseId, w.say("room.opinion.recorded"))))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.opinionRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal("Your opinion was not recorded", problem)));
+                            refusal(w, "room.opinion.notRecorded", problem), w));
         });
     }
 
     /** Keeps what is typed; htmx sends it a moment after each change and shows the fragment, a plain form reloads. */
     @PostMapping("/room/cases/{caseId}/draft")
-    Mono<Rendering> keepDraft(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange) {
+    Mono<Rendering> keepDraft(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange,
+                              java.util.Locale locale) {
         return Mono.zip(exchange.getFormData(), exchange.getSession()).map(both -> {
             OpinionForm form = OpinionForm.of(both.getT1());
-            Map<String, String> problems = form.ownProblems();
+            Map<String, String> problems = form.ownProblems(StaffWords.in(locale));
             boolean kept = problems.keySet().stream().noneMatch(field -> !field.equals("idempotencyKey"));
             if (kept) {
                 OpinionDrafts.keep(both.getT2(), caseId, form);
@@ -109,32 +114,34 @@ class RoomController {
     }
 
     @PostMapping("/room/cases/{caseId}/consensus")
-    Mono<Rendering> signConsensus(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange) {
+    Mono<Rendering> signConsensus(@PathVariable String caseId, Authentication authentication, ServerWebExchange exchange,
+                                  java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String me = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(data -> {
             ConsensusForm form = ConsensusForm.of(data);
             return room.signConsensus(caseId, form.body(me))
-                    .then(Mono.just(redirect(caseId, "The consensus is signed: the report's first version goes to the "
-                            + "coordinators' QA.")))
+                    .then(Mono.just(redirect(caseId, w.say("room.consensus.signed"))))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.consensusRefused(form, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal("The consensus was not signed", problem)));
+                            refusal(w, "room.consensus.notSigned", problem), w));
         });
     }
 
     @PostMapping("/room/cases/{caseId}/questions/{questionId}/answer")
     Mono<Rendering> answer(@PathVariable String caseId, @PathVariable String questionId, Authentication authentication,
-                           ServerWebExchange exchange) {
+                           ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String me = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(data -> {
             String answer = Optional.ofNullable(data.getFirst("answer")).orElse("");
             return room.answer(caseId, questionId, me, answer.strip())
                     .then(Mono.just(Rendering.redirectTo("/room?done=" + java.net.URLEncoder.encode(
-                            "Your answer to question " + questionId + " is sent.", java.nio.charset.StandardCharsets.UTF_8))
+                            w.say("room.answer.sent", questionId), java.nio.charset.StandardCharsets.UTF_8))
                             .build()))
                     .onErrorResume(ServiceProblem.class, problem -> pages.casePage(caseId, me,
                             RoomPages.Forms.answerRefused(questionId, answer, problem.fieldErrors()), problem.httpStatus(), "",
-                            refusal("Your answer was not sent", problem)));
+                            refusal(w, "room.answer.notSent", problem), w));
         });
     }
 
@@ -144,7 +151,7 @@ class RoomController {
     }
 
 
-    private static String refusal(String what, ServiceProblem problem) {
-        return what + " — " + problem.title() + (problem.detail().isBlank() ? "" : ": " + problem.detail());
+    private static String refusal(StaffWords w, String what, ServiceProblem problem) {
+        return w.say(what) + " — " + problem.title() + (problem.detail().isBlank() ? "" : w.say("colon") + problem.detail());
     }
 }

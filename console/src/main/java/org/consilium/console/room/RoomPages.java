@@ -1,5 +1,7 @@
 package org.consilium.console.room;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,11 +64,16 @@ class RoomPages {
     }
 
     Mono<Rendering> casePage(String caseId, String me, Forms forms, HttpStatus status, String done, String alert) {
+        return casePage(caseId, me, forms, status, done, alert, StaffWords.ENGLISH);
+    }
+
+    Mono<Rendering> casePage(String caseId, String me, Forms forms, HttpStatus status, String done, String alert,
+                             StaffWords words) {
         Mono<Object> dossier = room.dossier(caseId).<Object>map(found -> found)
                 .onErrorResume(error -> Mono.just(error instanceof ServiceProblem problem
-                        ? "records-service answered " + problem.status() + ": " + problem.title()
+                        ? words.say("service.answered", "records-service", problem.status(), problem.title())
                         + (problem.detail().isBlank() ? "" : " (" + problem.detail() + ")")
-                        : "records-service did not answer"));
+                        : words.say("service.noAnswer", "records-service")));
         return room.review(caseId)
                 .flatMap(review -> Mono.zip(room.meeting(caseId), dossier).map(found -> {
                     Meeting meeting = found.getT1();

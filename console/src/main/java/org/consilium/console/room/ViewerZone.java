@@ -11,9 +11,27 @@ import java.util.Locale;
  * Times as a specialist reads them: in their own zone (the directory's, as mdt-scheduler gives it), the zone named
  * and its offset at that moment, so "09:00" is never ambiguous across a panel in three zones.
  */
-public record ViewerZone(ZoneId zone) {
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+public record ViewerZone(ZoneId zone, Locale locale) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    public ViewerZone(ZoneId zone) {
+        this(zone, Locale.ENGLISH);
+    }
+
+    /** The same zone, dates written in the page's language ({@code 2026年12月7日 周一 09:00} in Chinese). */
+    public ViewerZone in(Locale pageLocale) {
+        return new ViewerZone(zone, pageLocale == null ? Locale.ENGLISH : pageLocale);
+    }
+
+    private DateTimeFormatter day() {
+        return "zh".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日 EEE", Locale.CHINESE)
+                : DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    }
+
+    private DateTimeFormatter dayAndTime() {
+        return "zh".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日 EEE HH:mm", Locale.CHINESE)
+                : DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    }
 
     /** The zone of this id, or UTC when it is missing or not a zone. */
     public static ViewerZone of(String id) {
@@ -26,7 +44,7 @@ public record ViewerZone(ZoneId zone) {
 
     /** {@code Mon 7 Dec 2026, 09:00 Asia/Singapore (UTC+08:00)}. */
     public String dateTime(Instant at) {
-        return at == null ? "" : DAY_AND_TIME.format(at.atZone(zone)) + " " + name(at);
+        return at == null ? "" : dayAndTime().format(at.atZone(zone)) + " " + name(at);
     }
 
     /** {@code 09:00–09:20 Asia/Singapore (UTC+08:00)}, the end's date being the start's. */
@@ -47,7 +65,7 @@ public record ViewerZone(ZoneId zone) {
 
     /** {@code Mon 7 Dec 2026}, the day in UTC: a load week is counted in UTC, as the panel composer counts it. */
     public String utcDay(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(at.atZone(ZoneOffset.UTC));
+        return at == null ? "" : day().format(at.atZone(ZoneOffset.UTC));
     }
 
     /** For a {@code <time datetime>}: the instant, unambiguous to machines. */

@@ -10,6 +10,8 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
+import org.consilium.console.language.StaffLanguageFilter;
+import org.consilium.console.language.StaffWords;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,14 +30,15 @@ final class MissingRole implements ServerAccessDeniedHandler {
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         Mono<String> signOutField = csrf.map(token -> "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(token.getParameterName())
                 + "\" value=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\">").defaultIfEmpty("");
-        Mono<String> who = exchange.getPrincipal().cast(Authentication.class).map(SignedInUser::of)
-                .map(user -> "signed in as " + HtmlUtils.htmlEscape(user.username()) + " (roles: "
-                        + HtmlUtils.htmlEscape(String.join(", ", user.roles())) + ")")
-                .defaultIfEmpty("not signed in");
+        Mono<StaffWords> words = StaffLanguageFilter.decide(exchange).map(StaffWords::in).defaultIfEmpty(StaffWords.ENGLISH);
+        Mono<String> who = words.flatMap(w -> exchange.getPrincipal().cast(Authentication.class).map(SignedInUser::of)
+                .map(user -> w.say("missing.signedInAs", HtmlUtils.htmlEscape(user.username()),
+                        HtmlUtils.htmlEscape(String.join(", ", user.roles()))))
+                .defaultIfEmpty(w.say("missing.notSignedIn")));
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         Place place = path.startsWith("/room") ? ROOM : path.startsWith("/ops") ? OPS
                 : path.equals("/my") || path.startsWith("/my/") ? PATIENTS : DESK;
-        return Mono.zip(who, signOutField, (person, field) -> page(person, field, stylesheet, place))
+        return Mono.zip(who, signOutField, words).map(found -> page(found.getT1(), found.getT2(), stylesheet, place, found.getT3()))
                 .flatMap(html -> {
                     exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
                     exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
@@ -44,15 +47,14 @@ final class MissingRole implements ServerAccessDeniedHandler {
                 });
     }
 
-    /** Which place needs which role, in words. */
-    record Place(String people, String place, String role) {
+    /** Which place needs which role: {@code missing.<key>.people} and {@code missing.<key>.place} in words. */
+    record Place(String key, String role) {
     }
 
-    static final Place DESK = new Place("coordinators", "The coordinator's desk", "coordinator");
-    static final Place ROOM = new Place("specialists", "The review room", "specialist");
-    static final Place OPS = new Place("the operations team", "The operations pages", "ops");
-    static final Place PATIENTS = new Place("patients and caregivers", "This window on one's own case",
-            "patient or caregiver");
+    static final Place DESK = new Place("desk", "coordinator");
+    static final Place ROOM = new Place("room", "specialist");
+    static final Place OPS = new Place("ops", "ops");
+    static final Place PATIENTS = new Place("patients", "patient or caregiver");
 
     /** {@code who} and {@code csrfField} arrive escaped. */
     static String page(String who, String csrfField, String stylesheet) {
@@ -60,13 +62,18 @@ final class MissingRole implements ServerAccessDeniedHandler {
     }
 
     static String page(String who, String csrfField, String stylesheet, Place place) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        return page(who, csrfField, stylesheet, place, StaffWords.ENGLISH);
+    }
+
+    /** In the person's staff language ({@code words}); the bundle's words hold no markup but the role's emphasis. */
+    static String page(String who, String csrfField, String stylesheet, Place place, StaffWords words) {
+        return "<!doctype html><html lang=\"" + words.lang() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Not for your role · Consilium</title><link rel=\"stylesheet\" href=\"" + stylesheet + "\"></head>"
-                + "<body><main class=\"page\"><h1>This page is for " + place.people() + "</h1>"
-                + "<p>" + place.place() + " needs the role <strong>" + place.role() + "</strong>; you are " + who + ".</p>"
-                + "<p>Sign out to sign in as someone else.</p>"
-                + "<form method=\"post\" action=\"/logout\">" + csrfField + "<button type=\"submit\">Sign out</button></form>"
-                + "</main></body></html>";
+                + "<title>" + words.say("missing.title") + " · Consilium</title><link rel=\"stylesheet\" href=\"" + stylesheet + "\"></head>"
+                + "<body><main class=\"page\"><h1>" + words.say("missing.heading", words.say("missing." + place.key() + ".people")) + "</h1>"
+                + "<p>" + words.say("missing.needs", words.say("missing." + place.key() + ".place"), place.role(), who) + "</p>"
+                + "<p>" + words.say("missing.signOutFirst") + "</p>"
+                + "<form method=\"post\" action=\"/logout\">" + csrfField + "<button type=\"submit\">" + words.say("layout.signOut")
+                + "</button></form></main></body></html>";
     }
 }

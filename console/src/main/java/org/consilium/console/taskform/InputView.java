@@ -1,5 +1,7 @@
 package org.consilium.console.taskform;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.List;
 
 /**
@@ -44,7 +46,12 @@ public record InputView(String domId, FormField field, String value, String erro
 
     /** "Required when you choose “Decline it (out of scope)”", for a field revealed by a choice. */
     public String requiredHint(FormField choice) {
-        return field.requiredWhen().map(when -> "Required when you choose “" + choice.choiceWord(when.answer()) + "”")
-                .orElse("");
+        return requiredHint(choice, StaffWords.ENGLISH, null);
+    }
+
+    /** The same in the page's language, the choice's answer as the page says it. */
+    public String requiredHint(FormField choice, StaffWords words, String taskKey) {
+        return field.requiredWhen().map(when -> words.say("form.hint.requiredWhen",
+                words.choice(taskKey, choice.id(), when.answer(), choice.choiceWord(when.answer())))).orElse("");
     }
 }

@@ -1,5 +1,7 @@
 package org.consilium.console.taskform;
 
+import org.consilium.console.language.StaffWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +41,8 @@ class TaskFormController {
 
     @PostMapping("/cases/{caseId}/tasks/{taskId}/complete")
     Mono<Rendering> complete(@PathVariable String caseId, @PathVariable String taskId, Authentication authentication,
-                             ServerWebExchange exchange) {
+                             ServerWebExchange exchange, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         String username = SignedInUser.of(authentication).username();
         return exchange.getFormData().flatMap(form -> {
             Map<String, String> sent = new LinkedHashMap<>(form.toSingleValueMap());
@@ -47,15 +50,14 @@ class TaskFormController {
             // the task must be one of this case's open tasks: the path's case is where the browser is sent back to
             return engine.ofCase(caseId).filter(task -> task.id().equals(taskId)).next()
                     .switchIfEmpty(Mono.error(() -> new ServiceProblem(404, "urn:consilium:problem:not-found",
-                            "This task is no longer open", "It was completed, or the case moved on, before your "
-                            + "submission arrived. The case as it stands now is below.")))
+                            w.say("task.gone.title"), w.say("task.gone.detail"))))
                     .flatMap(task -> definitions.of(task)
                             .flatMap(declared -> completion.complete(task, declared, sent, username))
                             .then(Mono.fromSupplier(() -> Rendering.redirectTo(page(caseId) + "?done="
-                                    + UriUtils.encodeQueryParam(task.name(), StandardCharsets.UTF_8)).build())))
+                                    + UriUtils.encodeQueryParam(w.task(task.taskDefinitionKey(), task.name()), StandardCharsets.UTF_8)).build())))
                     // refused: kept for the case page, and the browser sent there (303), never left on this address
                     .onErrorResume(ServiceProblem.class, problem -> refusals.keep(exchange, new Attempt(taskId, sent,
-                                    problem.fieldErrors(), problem.fieldErrors().isEmpty() ? inWords(problem) : null,
+                                    problem.fieldErrors(), problem.fieldErrors().isEmpty() ? inWords(problem, w) : null,
                                     problem.status()))
                             .map(key -> Rendering.redirectTo(page(caseId) + "?" + Refusals.PARAMETER + "=" + key
                                     + "#task-" + taskId).build()));
@@ -66,8 +68,8 @@ class TaskFormController {
         return "/cases/" + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8);
     }
 
-    private static String inWords(ServiceProblem problem) {
-        String detail = problem.detail() == null || problem.detail().isBlank() ? "" : ": " + problem.detail();
-        return "Not completed — " + problem.title() + detail;
+    private static String inWords(ServiceProblem problem, StaffWords w) {
+        String detail = problem.detail() == null || problem.detail().isBlank() ? "" : w.say("colon") + problem.detail();
+        return w.say("task.notCompleted", problem.title() + detail);
     }
 }

@@ -1,5 +1,7 @@
 package org.consilium.console.taskform;
 
+import org.consilium.console.language.StaffWords;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,16 @@ public final class TaskForms {
      */
     public static TaskFormView view(OpenTask task, TaskFormDefinition form, Map<String, String> engineValues,
                                     Optional<Attempt> attempt) {
+        return view(task, form, engineValues, attempt, StaffWords.ENGLISH);
+    }
+
+    /** The same, the console's own words (refusals, messages) in the page's language. */
+    public static TaskFormView view(OpenTask task, TaskFormDefinition form, Map<String, String> engineValues,
+                                    Optional<Attempt> attempt, StaffWords words) {
         Map<String, String> values = attempt.map(Attempt::sent).orElse(engineValues);
         Map<String, String> errors = attempt.map(Attempt::fieldErrors).orElse(Map.of());
         List<Fact> facts = form.fields().stream().filter(FormField::readonly)
-                .map(field -> new Fact(field.labelOrId(), engineValues.getOrDefault(field.id(), ""))).toList();
+                .map(field -> new Fact(field.id(), field.labelOrId(), engineValues.getOrDefault(field.id(), ""))).toList();
         Set<String> choices = form.fields().stream().filter(f -> !f.readonly() && "boolean".equals(f.type()))
                 .map(FormField::id).collect(Collectors.toSet());
         List<InputView> inputs = new ArrayList<>();
@@ -38,13 +46,12 @@ public final class TaskForms {
             }
             List<InputView> revealed = form.fields().stream()
                     .filter(other -> !other.readonly() && other.requiredWhen().map(w -> w.choice().equals(field.id())).orElse(false))
-                    .map(other -> input(task, other, values, errors, form, List.of())).toList();
-            inputs.add(input(task, field, values, errors, form, revealed));
+                    .map(other -> input(task, other, values, errors, form, List.of(), words)).toList();
+            inputs.add(input(task, field, values, errors, form, revealed, words));
         }
         String refusal = attempt.map(Attempt::refusal).orElse(null);
         if (refusal == null && !errors.isEmpty()) {
-            refusal = "Not completed: the engine refused " + (errors.size() == 1 ? "one field" : errors.size() + " fields")
-                    + ". Nothing you wrote is lost; correct what is marked and submit again.";
+            refusal = errors.size() == 1 ? words.say("form.refused.one") : words.say("form.refused.many", errors.size());
         }
         return new TaskFormView(task, form.documentation(), facts, List.copyOf(inputs), refusal);
     }
@@ -54,8 +61,9 @@ public final class TaskForms {
     }
 
     private static InputView input(OpenTask task, FormField field, Map<String, String> values, Map<String, String> errors,
-                                   TaskFormDefinition form, List<InputView> revealed) {
-        String error = errors.containsKey(field.id()) ? FieldMessages.readable(field, errors.get(field.id()), form) : null;
+                                   TaskFormDefinition form, List<InputView> revealed, StaffWords words) {
+        String error = errors.containsKey(field.id())
+                ? FieldMessages.readable(field, errors.get(field.id()), form, words, task.taskDefinitionKey()) : null;
         String value = values.getOrDefault(field.id(), "");
         return new InputView("t-" + task.id() + "-" + field.id(), field, value == null ? "" : value, error, revealed);
     }

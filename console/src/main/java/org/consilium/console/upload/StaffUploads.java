@@ -29,10 +29,15 @@ public class StaffUploads implements UploadDoor {
 
     /**
      * What the case page adds to its model for drop zones: the tus address of this case, the script and its words
-     * (English: the desk is in English), the file types offered.
+     * (in English), the file types offered.
      */
     public Map<String, Object> pageModel(String caseId) {
-        Map<String, Object> model = new LinkedHashMap<>(page.assets(PatientWords.in(PatientLanguage.EN, null)));
+        return pageModel(caseId, PatientLanguage.EN);
+    }
+
+    /** The same, the script's words in the desk's language (the upload words exist in English and Chinese). */
+    public Map<String, Object> pageModel(String caseId, PatientLanguage language) {
+        Map<String, Object> model = new LinkedHashMap<>(page.assets(PatientWords.in(language, null)));
         model.put("uploadsEndpoint", UriComponentsBuilder.fromPath(TusEndpoints.STAFF).buildAndExpand(caseId).encode()
                 .toUriString());
         return model;

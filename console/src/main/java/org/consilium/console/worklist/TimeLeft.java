@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.consilium.console.pages.Durations;
+import org.consilium.console.language.StaffWords;
 import org.consilium.console.pages.UtcText;
 
 /**
@@ -44,10 +44,15 @@ public record TimeLeft(Optional<Instant> deadline, String source, Duration left)
 
     /** "3 d 4 h left", "45 min left", "overdue by 2 h": words, not only a colour. */
     public String label() {
+        return label(StaffWords.ENGLISH);
+    }
+
+    /** The same in the page's language. */
+    public String label(StaffWords words) {
         if (!known()) {
-            return "no clock";
+            return words.say("clock.none");
         }
-        String amount = Durations.of(left);
-        return left.isNegative() ? "overdue by " + amount : amount + " left";
+        String amount = words.duration(left);
+        return left.isNegative() ? words.say("clock.overdue", amount) : words.say("clock.left", amount);
     }
 }

@@ -1,5 +1,7 @@
 package org.consilium.console.worklist;
 
+import org.consilium.console.language.StaffWords;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,7 +79,9 @@ class WorklistController {
     }
 
     @GetMapping("/worklist")
-    Mono<String> worklist(@RequestParam MultiValueMap<String, String> params, Authentication authentication, Model model) {
+    Mono<String> worklist(@RequestParam MultiValueMap<String, String> params, Authentication authentication, Model model,
+                          java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         WorklistQuery query = WorklistQuery.of(params);
         model.addAttribute("query", query);
         model.addAttribute("refused", params.getFirst("refused"));
@@ -91,7 +95,7 @@ class WorklistController {
         Mono<Boolean> others = Flux.fromIterable(otherWork).flatMap(source -> source.waiting()
                 .doOnNext(found -> model.addAttribute(source.name(), found)).then()
                 .onErrorResume(error -> Mono.fromRunnable(() -> model.addAttribute(source.name() + "Problem",
-                        unavailable(source.service(), error))))).then(Mono.just(true));
+                        unavailable(w, source.service(), error))))).then(Mono.just(true));
         return Mono.zip(worklist.show(query, SignedInUser.of(authentication).username()), others)
                 .doOnNext(found -> {
                     model.addAttribute("rows", found.getT1().rows());
@@ -100,9 +104,9 @@ class WorklistController {
                 .thenReturn("worklist");
     }
 
-    private static String unavailable(String service, Throwable error) {
-        return error instanceof ServiceProblem problem ? service + " answered " + problem.status() + ": " + problem.title()
-                : service + " did not answer";
+    private static String unavailable(StaffWords w, String service, Throwable error) {
+        return error instanceof ServiceProblem problem ? w.say("service.answered", service, problem.status(), problem.title())
+                : w.say("service.noAnswer", service);
     }
 
     @PostMapping("/tasks/{taskId}/claim")
@@ -125,7 +129,8 @@ class WorklistController {
      * that question and the assignment is still overwritten (the engine has no conditional assignment).
      */
     @PostMapping("/tasks/assign")
-    Mono<String> assign(ServerWebExchange exchange, Authentication authentication) {
+    Mono<String> assign(ServerWebExchange exchange, Authentication authentication, java.util.Locale locale) {
+        StaffWords w = StaffWords.in(locale);
         return exchange.getFormData().flatMap(form -> {
             String assignee = Optional.ofNullable(form.getFirst("assignee")).orElse("").strip();
             if (!coordinators.contains(assignee)) {
@@ -146,7 +151,7 @@ class WorklistController {
                     .concatMap(task -> engine.assignee(task)
                             .flatMap(current -> current.filter(someone -> !takeOver && !someone.equals(me)
                                             && !someone.equals(assignee))
-                                    .<Mono<Void>>map(colleague -> Mono.error(new ClaimedByColleague(task, colleague)))
+                                    .<Mono<Void>>map(colleague -> Mono.error(new ClaimedByColleague(w, task, colleague)))
                                     .orElseGet(() -> engine.assign(task, assignee)
                                             .then(shown(task, item -> item.assignedTo(assignee)))))
                             .onErrorResume(ServiceProblem.class, problem -> {
@@ -161,16 +166,16 @@ class WorklistController {
             String to = ReturnTo.safe(form.getFirst("returnTo"));
             return all.then(Mono.fromSupplier(() -> "redirect:" + to + (to.contains("?") ? "&" : "?")
                     + (refused.isEmpty()
-                    ? "done=" + encode((tasks.size() == 1 ? "1 task" : tasks.size() + " tasks") + " assigned to " + assignee)
-                    : "refused=" + encode((tasks.size() - refused.size()) + " of " + tasks.size() + " assigned to " + assignee
-                    + "; not assigned: " + String.join("; ", refused)))));
+                    ? "done=" + encode(tasks.size() == 1 ? w.say("assign.one", assignee) : w.say("assign.many", tasks.size(), assignee))
+                    : "refused=" + encode(w.say("assign.partly", tasks.size() - refused.size(), tasks.size(), assignee,
+                    String.join("; ", refused))))));
         });
     }
 
     /** A chosen task that a colleague has claimed, kept theirs: said by task, with how to take it over. */
     private static final class ClaimedByColleague extends RuntimeException {
-        ClaimedByColleague(String taskId, String colleague) {
-            super(taskId + ": claimed by " + colleague + " (tick \"take over tasks a colleague has claimed\" to reassign)",
+        ClaimedByColleague(StaffWords w, String taskId, String colleague) {
+            super(w.say("assign.claimedBy", taskId, colleague, w.say("worklist.bulk.takeOver")),
                     null, false, false);
         }
     }

@@ -146,7 +146,7 @@ class CasePageTemplatesTest {
                 new SessionAgenda.Item(1, "case-0", "URGENT", "lung", T, T.plusSeconds(180), "urgent"),
                 new SessionAgenda.Item(2, "case-1", "ROUTINE", "lung", T.plusSeconds(180), T.plusSeconds(360), "routine")))));
         String html = render("agenda", model).replaceAll("\\s+", " ");
-        assertThat(html).contains("The session's agenda", "href=\"/cases/case-0\"", "aria-current=\"true\"",
+        assertThat(html).contains("The session&#39;s agenda", "href=\"/cases/case-0\"", "aria-current=\"true\"",
                 "10:03 UTC – 10:06 UTC", "this case");
         assertThat(html.indexOf("case-0")).isLessThan(html.indexOf("href=\"/cases/case-1\">case-1"));
     }
@@ -222,6 +222,23 @@ class CasePageTemplatesTest {
         assertThat(html).contains("2 entries", "dr-tan-wei-ming", "Refused: ", "notification-service did not answer")
                 .contains("<option value=\"DocumentReference/doc-1\">pathology-report.pdf (DocumentReference/doc-1)</option>")
                 .contains("href=\"/cases/case-1/audit?entity=DocumentReference/doc-1\"");
+    }
+
+    @Test
+    void theCasePageReadsInSimplifiedChineseWhileWhatPeopleWroteStaysAsWritten() {
+        Map<String, Object> model = caseModel(ReportDesk.section(report(), null, null, Optional.empty()));
+        model.put("checklist", checklist());
+        model.put("checklistProblem", "");
+        model.put("panel", panel());
+        model.put("panelProblem", "");
+        String html = TemplatePages.render("case", model, org.consilium.console.language.StaffLanguage.ZH);
+        assertThat(html).contains("<html lang=\"zh-Hans\">", "<title>病例 case-1 · Consilium</title>",
+                        "<h2 id=\"case-heading\">病例概况</h2>", "紧急", "肺癌", "多学科会诊（MDT）已完成", "知情同意记录（共 2 项决定）",
+                        "联系现主治医生", "<h2 id=\"records-heading\">病历资料</h2>", "<h2 id=\"panel-heading\">专家组</h2>",
+                        "第 2 版待审批", "阅读并审批第 2 版", "专家组的建议", "保存为第 3 版", "未确认：请处理", "时间线")
+                // the patient's name, the question and the report's text are data: as written
+                .contains("Budi Santoso", "Chemotherapy first?", "Chemo-immunotherapy first")
+                .doesNotContain("??", "Version 2 waits for approval", "The case</h2>");
     }
 
     private Map<String, Object> caseModel(Object reportSection) {

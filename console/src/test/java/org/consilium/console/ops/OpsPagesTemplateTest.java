@@ -67,6 +67,20 @@ class OpsPagesTemplateTest {
         assertThat(html).contains("case-9", "Collecting records", "1 d 4 h", "the patient", "1 past their target");
     }
 
+    @Test
+    void stuckCasesInChinese() {
+        Map<String, Object> model = model();
+        model.put("rows", List.of(new StuckCase("case-9", "COLLECTING_RECORDS", AT, Duration.ofHours(28),
+                "the patient's side and their doctor: records", null),
+                new StuckCase("case-8", "SUBMITTED", AT, Duration.ofHours(3), "coordinators: Review intake", null)));
+        model.put("shownAtMost", 200);
+
+        String html = TemplatePages.render("ops-stuck", model, org.consilium.console.language.StaffLanguage.ZH);
+
+        assertThat(html).contains("<html lang=\"zh-Hans\">", "停滞病例", "收集病历资料中", "1天4小时", "患者及其医生：病历资料",
+                "协调员：Review intake", "2 例已超过目标时间", "消息管道").doesNotContain("??");
+    }
+
     private static String row(String html, String service) {
         int start = html.indexOf("data-service=\"" + service + "\"");
         return html.substring(start, html.indexOf("</tr>", start));

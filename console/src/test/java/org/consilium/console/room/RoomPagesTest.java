@@ -69,6 +69,23 @@ class RoomPagesTest {
     }
 
     @Test
+    void mySessionsInChineseTheirDatesWrittenTheChineseWayInMyZone() {
+        when(room.schedule()).thenReturn(Mono.just(new MySchedule("dr-member", "Dr Member", "thoracic-surgeon",
+                "Asia/Singapore", new MySchedule.Week(START, START.plusSeconds(604800), 3, 6), List.of(
+                new MySchedule.Session("thoracic-20261207T0100Z", "BOARD", "thoracic", START, START.plusSeconds(3600),
+                        List.of(new MySchedule.Case("case-1", "SCHEDULED", "URGENT", "lung", false, false, 4,
+                                List.of())))))));
+        when(room.agendas(anyList())).thenReturn(Mono.just(Map.of("thoracic-20261207T0100Z", new Agenda(
+                "thoracic-20261207T0100Z", "BOARD", START, START.plusSeconds(3600), List.of(new Agenda.Item(1, "case-1",
+                "URGENT", "lung", START, START.plusSeconds(1200), "urgent", false, List.of(), true))))));
+        String page = as("dr-member").get().uri("/room?lang=zh").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<html lang=\"zh-Hans\">", "<h1>我的会诊", "胸外科", "2026年12月7日 周一 09:00 Asia/Singapore (UTC+08:00)",
+                        "3 例，上限 6 例", "2026年12月7日 周一 这一周（按 UTC 计算）", "等待您的意见", "肿瘤多学科会诊", "肺癌", "紧急")
+                .doesNotContain("Your opinion is awaited", "??");
+    }
+
+    @Test
     void beforeMyOpinionTheOthersAreHiddenAsTheServiceSaysAndARefusalNamesTheFieldKeepingWhatWasTyped() {
         when(room.review("case-1")).thenReturn(Mono.just(review(false, List.of())));
         when(room.meeting("case-1")).thenReturn(Mono.just(new Meeting("case-1", "SCHEDULED", List.of(

@@ -46,7 +46,7 @@ class TaskFormsTest {
                 Optional.empty());
         assertThat(view.facts()).extracting(Fact::label).containsExactly("Cancer type", "Decision at stake",
                 "Planned treatment start", "Urgency (triage)", "Panel disciplines (triage)");
-        assertThat(view.facts()).contains(new Fact("Urgency (triage)", "URGENT"));
+        assertThat(view.facts()).contains(new Fact("urgency", "Urgency (triage)", "URGENT"));
         assertThat(new Fact("Decision at stake", "MAJOR_SURGERY").text()).isEqualTo("Major surgery");
         assertThat(new Fact("Panel disciplines (triage)", "thoracic-surgery,radiology").text())
                 .isEqualTo("thoracic surgery, radiology");

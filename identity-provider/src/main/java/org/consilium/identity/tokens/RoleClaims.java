@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts who the caller is into the access token (and the ID token), so a resource server decides from the token
- * alone: {@code roles} (array), {@code preferred_username}, {@code name}, {@code email}. A client_credentials
+ * alone: {@code roles} (array), {@code preferred_username}, {@code name}, {@code email}, and {@code locale} where the
+ * person has one. A client_credentials
  * token carries the client's roles instead. Keycloak's realm maps its realm roles to the same top-level claim.
  */
 @Component
@@ -47,5 +48,9 @@ class RoleClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                 .claim(StandardClaimNames.PREFERRED_USERNAME, user.username())
                 .claim(StandardClaimNames.NAME, user.name())
                 .claim(StandardClaimNames.EMAIL, user.email());
+        if (user.locale() != null) {
+            // the standard claim (OIDC Core 5.1); the console picks the staff pages' language from it
+            claims.claim(StandardClaimNames.LOCALE, user.locale());
+        }
     }
 }

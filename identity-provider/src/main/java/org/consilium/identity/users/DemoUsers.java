@@ -29,6 +29,9 @@ public final class DemoUsers {
             new ConsiliumUser("cora.nolan", "Cora Nolan", "cora.nolan@consilium.example", List.of(Roles.COORDINATOR)),
             // a second coordinator: a desk is a team (claims, assignments, an edit landing while another is read)
             new ConsiliumUser("ana.okafor", "Ana Okafor", "ana.okafor@consilium.example", List.of(Roles.COORDINATOR)),
+            // a coordinator who reads Simplified Chinese: her sign-in carries locale zh-CN, so the console's staff pages
+            // open in Chinese for her (issue 13); not among CONSOLE_COORDINATORS' defaults, so assignments stay as they were
+            new ConsiliumUser("wei.chen", "陈薇 Chen Wei", "wei.chen@consilium.example", List.of(Roles.COORDINATOR), "zh-CN"),
             new ConsiliumUser("ops.kim", "Kim Ops", "ops@consilium.example", List.of(Roles.OPS)));
 
     /** Each specialist signs in with their directory id, so a service can compare the token with the panel. */
