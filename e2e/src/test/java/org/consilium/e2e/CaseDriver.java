@@ -280,6 +280,11 @@ final class CaseDriver {
     }
 
     static List<ConsumerRecord<String, byte[]>> records(String topic, String caseId) {
+        return records(topic).stream().filter(r -> caseId.equals(r.key())).toList();
+    }
+
+    /** Every record on the topic so far, from the start of each of its partitions. */
+    static List<ConsumerRecord<String, byte[]>> records(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + RunningStack.port(9092)),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -291,11 +296,7 @@ final class CaseDriver {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (caseId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
             }
             return found;
         }

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -142,14 +141,14 @@ class PushLatencyBenchmark {
 
     private static Map<String, Hops> hops(Set<String> caseIds) throws IOException {
         Map<String, long[]> times = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : all("consilium.case.events")) {
+        for (ConsumerRecord<String, byte[]> r : CaseDriver.records("consilium.case.events")) {
             if (caseIds.contains(r.key()) && SUBMITTED.equals(CaseDriver.header(r, "ce_type"))) {
                 long[] t = times.computeIfAbsent(r.key(), k -> new long[3]);
                 t[0] = OffsetDateTime.parse(CaseDriver.header(r, "ce_time")).toInstant().toEpochMilli();
                 t[1] = t[1] == 0 ? r.timestamp() : Math.min(t[1], r.timestamp());
             }
         }
-        for (ConsumerRecord<String, byte[]> r : all("consilium.task.events")) {
+        for (ConsumerRecord<String, byte[]> r : CaseDriver.records("consilium.task.events")) {
             if (caseIds.contains(r.key()) && TASK_OPENED.equals(CaseDriver.header(r, "ce_type"))) {
                 JsonNode task = JSON.readTree(r.value());
                 long[] t = times.computeIfAbsent(r.key(), k -> new long[3]);
@@ -161,23 +160,6 @@ class PushLatencyBenchmark {
         Map<String, Hops> hops = new HashMap<>();
         times.forEach((caseId, t) -> hops.put(caseId, new Hops(t[0], t[1], t[2])));
         return hops;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> all(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + RunningStack.port(9092)),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-            return found;
-        }
     }
 
     /**
