@@ -19,6 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
+
 /**
  * Asking for a second opinion (issue 14): the intake as a form in steps, saved at intake as the person goes (each step
  * they leave, and a moment after they stop typing), so that they can stop and go on later on any device; sent to
@@ -73,8 +75,7 @@ class AskController {
             WebSession session = both.getT2();
             AskStep to = destination(step, form.getFirst("go"));
             return save(step, form, session, to).map(saved -> Rendering.redirectTo("/my/ask/" + to.slug()).build())
-                    .onErrorResume(NotSaved.class, failed -> Mono.just(pages.step(step, failed.typed(), asker, exchange,
-                            session, failed.status(), "ask.unsaved")));
+                    .onErrorResume(NotSaved.class, failed -> Mono.just(unsaved(step, failed, asker, exchange, session)));
         });
     }
 
@@ -122,6 +123,20 @@ class AskController {
         return services.discard().thenReturn(Rendering.redirectTo("/my?done=discarded").build());
     }
 
+    /**
+     * The step again with what was typed. Intake refused something in it (a text with a hidden control character pasted
+     * from elsewhere): each refusal beside its input, kept until the step is saved, since "try again later" would never
+     * help. Otherwise intake could not be reached: said so, for the whole page.
+     */
+    private Rendering unsaved(AskStep step, NotSaved failed, Asker asker, ServerWebExchange exchange, WebSession session) {
+        Refusals refused = Refusals.ofDraft(failed.fieldErrors());
+        if (refused.isEmpty()) {
+            return pages.step(step, failed.typed(), asker, exchange, session, failed.status(), "ask.unsaved");
+        }
+        session.getAttributes().put(AskPages.REFUSALS, AskPages.refusals(session).without(step).with(refused));
+        return pages.step(step, failed.typed(), asker, exchange, session, HttpStatus.BAD_REQUEST, "");
+    }
+
     private static Rendering refused(Refusals refusals, WebSession session) {
         session.getAttributes().put(AskPages.REFUSALS, refusals);
         AskStep first = refusals.first().orElse(AskStep.REVIEW);
@@ -163,18 +178,22 @@ class AskController {
             Answers answers = found.map(Draft::asAnswers).orElse(Answers.NONE).withStep(step, form);
             return services.save(answers, goingTo).doOnNext(saved -> session.getAttributes().put(AskPages.REFUSALS,
                             AskPages.refusals(session).without(step)))
-                    .onErrorMap(ServiceProblem.class, failed -> new NotSaved(answers, failed.httpStatus()));
-        }).onErrorMap(ServiceProblem.class, down -> new NotSaved(Answers.NONE.withStep(step, form), down.httpStatus()));
+                    .onErrorMap(ServiceProblem.class, failed -> new NotSaved(answers, failed.httpStatus(),
+                            failed.status() < 500 ? failed.fieldErrors() : Map.of()));
+        }).onErrorMap(ServiceProblem.class, down -> new NotSaved(Answers.NONE.withStep(step, form), down.httpStatus(),
+                Map.of()));
     }
 
     /** A save intake did not take (down, or refused the shape), with the answers as typed. */
     static final class NotSaved extends RuntimeException {
         private final transient Answers typed;
         private final HttpStatus status;
+        private final transient Map<String, String> fieldErrors;
 
-        NotSaved(Answers typed, HttpStatus status) {
+        NotSaved(Answers typed, HttpStatus status, Map<String, String> fieldErrors) {
             super("the draft was not saved (" + status + ")", null, false, false);
             this.typed = typed;
+            this.fieldErrors = fieldErrors;
             this.status = status.is5xxServerError() || status.is4xxClientError() ? status : HttpStatus.BAD_GATEWAY;
         }
 
@@ -184,6 +203,11 @@ class AskController {
 
         HttpStatus status() {
             return status;
+        }
+
+        /** What intake refused in the draft, by its paths ({@code answers.patient.name[0]}); none when it was away. */
+        Map<String, String> fieldErrors() {
+            return fieldErrors;
         }
     }
 }

@@ -39,6 +39,24 @@ public record Refusals(List<Refusal> all) implements Serializable {
         return new Refusals(placed);
     }
 
+    /**
+     * Intake's refusals of a draft ({@code PUT /drafts/mine}): its paths name the answer in the draft's map and its
+     * place in the answer's list ({@code answers.patient.name[0]}), placed as the request's own ({@code patient.name}).
+     */
+    static Refusals ofDraft(Map<String, String> fieldErrors) {
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        fieldErrors.forEach((path, message) -> byField.putIfAbsent(
+                path.replaceFirst("^answers\\.", "").replaceFirst("\\[\\d+]$", ""), message));
+        return ofIntake(byField);
+    }
+
+    /** These and {@code more}; a field refused twice keeps the first words. */
+    Refusals with(Refusals more) {
+        List<Refusal> both = new ArrayList<>(all);
+        more.all.stream().filter(r -> at(r.field()).isEmpty() || r.field().isEmpty()).forEach(both::add);
+        return new Refusals(both);
+    }
+
     /** The form's own refusals (a number or a date that is not one, a choice never offered). */
     static Refusals ofForm(Map<String, String> refusals) {
         List<Refusal> placed = new ArrayList<>();
@@ -64,6 +82,9 @@ public record Refusals(List<Refusal> all) implements Serializable {
         }
         if (m.contains("in the past or in the present")) {
             return "future";
+        }
+        if (m.startsWith("must not contain")) {
+            return "characters";
         }
         if (m.startsWith("must be greater than") || m.startsWith("must be less than")) {
             return "range";

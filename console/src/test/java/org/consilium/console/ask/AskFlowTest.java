@@ -189,6 +189,30 @@ class AskFlowTest {
         assertThat(review.select(".review-step.attention").eachAttr("data-step")).containsExactly("question", "consent");
     }
 
+    /**
+     * Found by hand (a name pasted with a right-to-left override in it): intake refuses the draft, and the step said
+     * "not saved, try again in a moment", which never helps. Now the refusal is beside its input, in the person's
+     * language, with everything typed still there.
+     */
+    @Test
+    void aDraftIntakeRefusesIsShownBesideItsInputNotAsTryAgainLater() {
+        INTAKE.seed(Map.of("diagnosis.site", List.of("left breast")), "who");
+        String page = patient().mutateWith(csrf()).post().uri("/my/ask/who?lang=ar")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("patient.name", "Maryam \u202Eevil\u202C").with("patient.age", "61")
+                        .with("go", "next"))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        Document who = Jsoup.parse(page);
+
+        assertThat(who.select("#f-patient-name-error").text()).contains("حرف مخفي");
+        assertThat(who.select("#f-patient-name").attr("aria-invalid")).isEqualTo("true");
+        assertThat(who.select("#f-patient-name").attr("value")).isEqualTo("Maryam \u202Eevil\u202C");
+        assertThat(who.select("#f-patient-age").attr("value")).isEqualTo("61");
+        assertThat(who.select(".alert").text()).doesNotContain("بعد قليل");
+        // nothing of the refused step was taken: the draft intake holds is as it was
+        assertThat(INTAKE.draft.get().path("answers").has("patient.name")).isFalse();
+    }
+
     @Test
     void aCaregiverAsksAsTheProxyWithThePatientsEmailTyped() {
         Map<String, List<String>> answers = complete();

@@ -38,6 +38,20 @@ final class IntakeStandIn implements AutoCloseable {
                         return out.status(503).send().then();
                     }
                     ObjectNode saved = (ObjectNode) read(body);
+                    // as intake's door: a text with a control or bidirectional character is refused, by its path
+                    com.fasterxml.jackson.databind.node.ArrayNode refused = JSON.createArrayNode();
+                    saved.path("answers").fields().forEachRemaining(answer -> {
+                        for (int i = 0; i < answer.getValue().size(); i++) {
+                            String problem = org.consilium.events.text.PlainText.problem(answer.getValue().get(i).asText());
+                            if (problem != null) {
+                                refused.addObject().put("field", "answers." + answer.getKey() + "[" + i + "]")
+                                        .put("message", problem);
+                            }
+                        }
+                    });
+                    if (!refused.isEmpty()) {
+                        return problem(out, 400, "validation", refused.toString()).then();
+                    }
                     saved.put("requestKey", KEY).put("savedAt", "2026-12-06T10:00:00Z")
                             .put("expiresAt", "2027-01-05T10:00:00Z");
                     draft.set(saved);
