@@ -52,8 +52,8 @@ class RoomPagesTest {
                 .authorities(new SimpleGrantedAuthority("ROLE_specialist")));
     }
 
-    @Test
-    void mySessionsAreInMyZoneWithTheAgendaMyLoadAndTheCalendar() {
+    /** Dr Member (Singapore) sits on one board this week, an urgent lung case first on its agenda, 3 of 6 cases. */
+    private void oneUrgentLungCaseThisWeek() {
         when(room.schedule()).thenReturn(Mono.just(new MySchedule("dr-member", "Dr Member", "thoracic-surgeon",
                 "Asia/Singapore", new MySchedule.Week(START, START.plusSeconds(604800), 3, 6), List.of(
                 new MySchedule.Session("thoracic-20261207T0100Z", "BOARD", "thoracic", START, START.plusSeconds(3600),
@@ -62,6 +62,11 @@ class RoomPagesTest {
         when(room.agendas(anyList())).thenReturn(Mono.just(Map.of("thoracic-20261207T0100Z", new Agenda(
                 "thoracic-20261207T0100Z", "BOARD", START, START.plusSeconds(3600), List.of(new Agenda.Item(1, "case-1",
                 "URGENT", "lung", START, START.plusSeconds(1200), "urgent", false, List.of(), true))))));
+    }
+
+    @Test
+    void mySessionsAreInMyZoneWithTheAgendaMyLoadAndTheCalendar() {
+        oneUrgentLungCaseThisWeek();
         String page = as("dr-member").get().uri("/room").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("Mon 7 Dec 2026, 09:00 Asia/Singapore (UTC+08:00)", "#1 · 09:00–09:20",
@@ -70,14 +75,7 @@ class RoomPagesTest {
 
     @Test
     void mySessionsInChineseTheirDatesWrittenTheChineseWayInMyZone() {
-        when(room.schedule()).thenReturn(Mono.just(new MySchedule("dr-member", "Dr Member", "thoracic-surgeon",
-                "Asia/Singapore", new MySchedule.Week(START, START.plusSeconds(604800), 3, 6), List.of(
-                new MySchedule.Session("thoracic-20261207T0100Z", "BOARD", "thoracic", START, START.plusSeconds(3600),
-                        List.of(new MySchedule.Case("case-1", "SCHEDULED", "URGENT", "lung", false, false, 4,
-                                List.of())))))));
-        when(room.agendas(anyList())).thenReturn(Mono.just(Map.of("thoracic-20261207T0100Z", new Agenda(
-                "thoracic-20261207T0100Z", "BOARD", START, START.plusSeconds(3600), List.of(new Agenda.Item(1, "case-1",
-                "URGENT", "lung", START, START.plusSeconds(1200), "urgent", false, List.of(), true))))));
+        oneUrgentLungCaseThisWeek();
         String page = as("dr-member").get().uri("/room?lang=zh").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("<html lang=\"zh-Hans\">", "<h1>我的会诊", "胸外科", "2026年12月7日 周一 09:00 Asia/Singapore (UTC+08:00)",
