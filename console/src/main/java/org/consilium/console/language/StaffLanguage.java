@@ -43,16 +43,11 @@ public enum StaffLanguage {
 
     /** One language tag as a staff language: {@code en-GB}; {@code zh}, {@code zh-CN}, {@code zh-Hans}; not {@code zh-TW}. */
     public static Optional<StaffLanguage> of(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return Optional.empty();
-        }
-        Locale locale = Locale.forLanguageTag(tag.strip().replace('_', '-'));
-        return switch (locale.getLanguage()) {
+        return LanguageTags.language(tag).flatMap(language -> switch (language) {
             case "en" -> Optional.of(EN);
-            case "zh" -> "Hant".equals(locale.getScript()) || List.of("TW", "HK", "MO").contains(locale.getCountry())
-                    ? Optional.empty() : Optional.of(ZH);
-            default -> Optional.empty();
-        };
+            case "zh" -> Optional.of(ZH);
+            default -> Optional.<StaffLanguage>empty();
+        });
     }
 
     /** The switcher's value back to a language ({@code en}, {@code zh}, or a tag); anything else is none. */

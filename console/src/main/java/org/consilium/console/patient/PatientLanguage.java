@@ -52,18 +52,12 @@ public enum PatientLanguage {
 
     /** One tag as a page language: {@code zh}, {@code zh-CN}, {@code zh-Hans}; not {@code zh-TW} or {@code zh-Hant}. */
     static Optional<PatientLanguage> of(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return Optional.empty();
-        }
-        Locale locale = Locale.forLanguageTag(tag.strip().replace('_', '-'));
-        String region = locale.getCountry();
-        return switch (locale.getLanguage()) {
+        return org.consilium.console.language.LanguageTags.language(tag).flatMap(language -> switch (language) {
             case "en" -> Optional.of(EN);
             case "ar" -> Optional.of(AR);
-            case "zh" -> "Hant".equals(locale.getScript()) || List.of("TW", "HK", "MO").contains(region)
-                    ? Optional.empty() : Optional.of(ZH);
-            default -> Optional.empty();
-        };
+            case "zh" -> Optional.of(ZH);
+            default -> Optional.<PatientLanguage>empty();
+        });
     }
 
     /** The switcher's value back to a language, or a language tag ({@code zh-CN}); anything else is not one. */
