@@ -97,6 +97,7 @@ class FaultSuiteTest {
             faults = new StackFaults(dataDir, environment, first, mail, inFlight::get);
             faults.run(ROUNDS, PAUSE, FREEZE);
             faultsOver.set(true);
+            client.faultsEnded();
 
             finish(workers, journeyFailures);
             List<String> notEnded = awaitEnd(journeys, client);
@@ -118,7 +119,8 @@ class FaultSuiteTest {
                     .map(FaultyJourney::caseId).toList();
             Report report = new Report(journeys.size(), CASES, ROUNDS, faults.faults(), ledger.size(), lost, turns, stuck,
                     mail.seen().size(), mail.duplicates().size() + reportMailedTwice.size(), appliedTwice,
-                    client.serverErrors(), client.outages(), journeyFailures, (System.nanoTime() - started) / 1e9);
+                    client.serverErrors(), client.outages(), client.conflictsRetried(), client.longestWait(),
+                    journeyFailures, (System.nanoTime() - started) / 1e9);
             report.print();
 
             assertThat(journeyFailures).as("every person's step was answered in the end").isEmpty();
@@ -301,7 +303,8 @@ class FaultSuiteTest {
     /** The counts the issue asks for, printed and kept in target/fault-suite.txt for the benchmarks page. */
     private record Report(int cases, int atOnce, int rounds, List<StackFaults.Fault> faults, int acknowledged, List<String> lost,
                           Map<String, String> waitingForPeople, List<String> stuck, int mails, int duplicateMails, List<String> appliedTwice,
-                          long serverErrors, long outages, List<String> journeyFailures, double seconds) {
+                          long serverErrors, long outages, long conflictsRetried, String longestWait,
+                          List<String> journeyFailures, double seconds) {
         void print() throws IOException {
             StringBuilder text = new StringBuilder("Fault suite: %d cases (%d at once), %d round(s), %d faults, %.0f s%n"
                     .formatted(cases, atOnce, rounds, faults.size(), seconds));
@@ -312,10 +315,13 @@ class FaultSuiteTest {
                       mails seen %d, duplicates %d
                       events applied twice %d %s
                       answers 500: %d; outages met by the clients (no answer, 502-504, 401 while signing in again): %d
+                      409 "changed at the same moment, try again", tried again: %d
+                      longest wait for the platform's own work: %s
                       people who gave up on a step %d %s
                     """.formatted(acknowledged, lost.size(), lost, waitingForPeople.size() + stuck.size(), waitingForPeople.size(),
                     stuck.size(), stuck, mails, duplicateMails,
-                    appliedTwice.size(), appliedTwice, serverErrors, outages, journeyFailures.size(), journeyFailures));
+                    appliedTwice.size(), appliedTwice, serverErrors, outages, conflictsRetried, longestWait,
+                    journeyFailures.size(), journeyFailures));
             waitingForPeople.forEach((caseId, turn) -> text.append("  ").append(caseId).append(" waits for ").append(turn)
                     .append('\n'));
             System.out.print(text);

@@ -1,6 +1,7 @@
 package org.consilium.e2e;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -24,7 +25,20 @@ final class Persistently {
         ALREADY_DONE
     }
 
+    /**
+     * 409s that say the case changed at the same moment and nothing was done, which ask to try again: the engine's
+     * optimistic lock ({@code conflict}), a service's retries of its own optimistic lock spent ({@code concurrent-change}).
+     */
+    private static final List<String> TRY_AGAIN = List.of("\"urn:consilium:problem:conflict\"",
+            "\"urn:consilium:problem:concurrent-change\"");
+
     private final AtomicLong outages = new AtomicLong();
+    private final AtomicLong conflictsRetried = new AtomicLong();
+    /** When the faults ended (System.nanoTime()), or -1 while they go on. */
+    private volatile long calmSince = -1;
+    private final java.util.concurrent.atomic.AtomicReference<String> longestWait =
+            new java.util.concurrent.atomic.AtomicReference<>("none");
+    private final AtomicLong longestWaitNanos = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final java.util.Queue<String> serverErrorAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -52,6 +66,9 @@ final class Persistently {
                     outages.incrementAndGet();
                 } else if (OUTAGE.contains(answer.status())) {
                     outages.incrementAndGet();
+                } else if (answer.status() == 409 && TRY_AGAIN.stream().anyMatch(answer.raw()::contains)) {
+                    // two steps of one case at once (the engine's optimistic lock): a person presses again
+                    conflictsRetried.incrementAndGet();
                 } else if (answer.status() >= 500) {
                     serverErrors.incrementAndGet();
                     serverErrorAnswers.add(what + ": " + last);
@@ -68,14 +85,20 @@ final class Persistently {
         throw new AssertionError(what + " did not succeed within " + PATIENCE + "; last: " + last);
     }
 
-    /** Reads until {@code ready} holds (a read is always safe to repeat). */
+    /**
+     * Reads until {@code ready} holds (a read is always safe to repeat). This is a wait for the platform's own work (a
+     * task to open, a panel to be seated), not a person's step: while the faults go on the platform may fall behind
+     * (every JVM killed in turn, 200 cases in flight, 2 cores), so the patience counts from the end of the faults, or
+     * from the start of the wait if later; the longest wait is reported, so a platform that is slow shows as a number.
+     */
     <T> T await(String what, Supplier<T> read, Predicate<T> ready) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long started = System.nanoTime();
         Object last = "nothing yet";
-        while (System.nanoTime() < deadline) {
+        while (!outOfPatience(started)) {
             try {
                 T value = read.get();
                 if (value != null && ready.test(value)) {
+                    waited(what, System.nanoTime() - started);
                     return value;
                 }
                 last = value;
@@ -88,6 +111,31 @@ final class Persistently {
         throw new AssertionError("waited " + PATIENCE + " for " + what + "; last: " + last);
     }
 
+    /** The faults are over: from now on the platform has {@link #PATIENCE} to catch up on what it owes. */
+    void faultsEnded() {
+        calmSince = System.nanoTime();
+    }
+
+    private boolean outOfPatience(long started) {
+        long calm = calmSince;
+        return calm >= 0 && System.nanoTime() - Math.max(started, calm) > PATIENCE.toNanos();
+    }
+
+    private void waited(String what, long nanos) {
+        if (nanos > longestWaitNanos.getAndAccumulate(nanos, Math::max)) {
+            longestWait.set("%.0f s for %s".formatted(nanos / 1e9, what));
+        }
+    }
+
+    /** The longest the platform kept a person waiting for its own work, and for what. */
+    String longestWait() {
+        return longestWait.get();
+    }
+
+    long conflictsRetried() {
+        return conflictsRetried.get();
+    }
+
     long outages() {
         return outages.get();
     }
@@ -96,8 +144,8 @@ final class Persistently {
         return serverErrors.get();
     }
 
-    java.util.List<String> serverErrorAnswers() {
-        return java.util.List.copyOf(serverErrorAnswers);
+    List<String> serverErrorAnswers() {
+        return List.copyOf(serverErrorAnswers);
     }
 
     private static void pause() {

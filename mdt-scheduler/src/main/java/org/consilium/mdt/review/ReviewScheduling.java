@@ -242,11 +242,9 @@ public class ReviewScheduling {
 
     private Mono<SessionPlanner.Option> plan(ScheduleReview command, PanelRequest request, List<Specialist> specialists) {
         List<SessionSlot> candidates = planner.candidatesFor(request.tumourGroup(), command.urgency());
-        List<Instant> weeks = Stream.concat(candidates.stream().map(SessionSlot::startsAt),
-                Stream.of(calendar.earliestStartFor(command.urgency()))).map(WeeklyLoad::mondayOf).distinct().toList();
-        Mono<Map<Instant, Map<String, Integer>>> loads = Flux.fromIterable(weeks)
-                .concatMap(monday -> load.inWeekOf(monday).map(l -> Map.entry(monday, l)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<Instant, Map<String, Integer>>> loads = load.inWeeksOf(Stream.concat(
+                candidates.stream().map(SessionSlot::startsAt), Stream.of(calendar.earliestStartFor(command.urgency())))
+                .toList());
         return Mono.zip(loads, booking.booked(candidates.stream().map(SessionSlot::id).toList()))
                 .flatMap(known -> {
                     SessionPlanner.Plan plan = planner.plan(command.caseId(), command.urgency(), request, specialists,
