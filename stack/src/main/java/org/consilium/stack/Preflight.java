@@ -66,6 +66,10 @@ final class Preflight {
         Map<String, Integer> all = new LinkedHashMap<>();
         all.put("Kafka", ports.kafka());
         all.put("Kafka controller", ports.kafkaController());
+        for (int node = 2; node <= properties.brokers(); node++) {
+            all.put("Kafka node " + node, ports.kafka(node));
+            all.put("Kafka node " + node + " controller", ports.kafkaController(node));
+        }
         all.put("MongoDB", ports.mongo());
         all.put("SMTP", ports.smtp());
         all.put("mail API", ports.mailApi());

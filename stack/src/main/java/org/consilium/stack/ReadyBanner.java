@@ -40,7 +40,9 @@ final class ReadyBanner {
         }
         line(out, "Mail (HTTP API)", "http://localhost:" + ports.mailApi() + "/api/user/<email>/messages/");
         line(out, "SMTP", "localhost:" + ports.smtp());
-        line(out, "Kafka", "localhost:" + ports.kafka());
+        line(out, "Kafka", properties.brokers() == 1 ? "localhost:" + ports.kafka()
+                : properties.kafkaBootstrapServers() + "  (" + properties.brokers()
+                        + " brokers, each its own JVM; replication factor 3, min.insync.replicas 2)");
         line(out, "MongoDB", "mongodb://localhost:" + ports.mongo());
         line(out, "Engine database", properties.engineDatabase() == EngineDatabase.POSTGRES
                 ? "PostgreSQL " + EnginePostgres.jdbcUrl(ports.enginePostgres()) + "  (user " + EnginePostgres.USER

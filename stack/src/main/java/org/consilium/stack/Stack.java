@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 import org.consilium.events.Topics;
 import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.engine.EngineDatabaseServer;
-import org.consilium.stack.kafka.KafkaBroker;
+import org.consilium.stack.kafka.KafkaBackbone;
 import org.consilium.stack.kafka.TopicSetup;
 import org.consilium.stack.mail.MailServer;
 import org.consilium.stack.mongo.MongoStore;
@@ -36,7 +36,7 @@ public class Stack implements ApplicationRunner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
     private final StackProperties properties;
-    private final KafkaBroker kafka;
+    private final KafkaBackbone kafka;
     private final TopicSetup topics;
     private final MongoStore mongo;
     private final MailServer mail;
@@ -47,7 +47,7 @@ public class Stack implements ApplicationRunner, DisposableBean {
     private volatile boolean stopping;
     private DataDirLock dataDirLock;
 
-    public Stack(StackProperties properties, KafkaBroker kafka, TopicSetup topics, MongoStore mongo,
+    public Stack(StackProperties properties, KafkaBackbone kafka, TopicSetup topics, MongoStore mongo,
             MailServer mail, ServiceSupervisor services, EngineDatabaseServer engineDatabase) {
         this.properties = properties;
         this.kafka = kafka;
@@ -80,14 +80,14 @@ public class Stack implements ApplicationRunner, DisposableBean {
             // Kafka, MongoDB and mail need nothing of each other: started side by side, a start (or a restart
             // after a crash, when Kafka recovers its logs) waits for the slowest of them instead of their sum
             steps(List.of(
-                    new Step("[1/5] Kafka (KRaft broker and controller in this JVM) on localhost:" + ports.kafka()
-                            + ", controller on " + ports.kafkaController() + ", log dir "
-                            + properties.dataPath().resolve("kafka"),
+                    new Step("[1/5] Kafka: " + kafka.layout(),
                             () -> {
                                 kafka.start();
-                                topics.ensureTopics(kafka.bootstrapServers());
+                                // every node up and every partition writable before any service starts
+                                topics.ensureTopics(kafka.bootstrapServers(), kafka.replication());
                             },
-                            "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each"),
+                            "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each, "
+                                    + kafka.replication().factor() + " replica(s)"),
                     new Step("[2/5] MongoDB wire protocol (mongo-java-server, H2 file " + mongo.file() + ") on "
                             + mongo.connectionString(), mongo::start, "MongoDB is up"),
                     engineDatabaseStep(ports),

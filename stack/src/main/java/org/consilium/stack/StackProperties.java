@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     runs the jars as built (no extra ~100 MB per service beside them)
  * @param engineDatabase the engine's database: a PostgreSQL server the stack runs, or an H2 file; unset means
  *                     PostgreSQL, unless the data dir's engine already lives in an H2 file
+ * @param brokers      Kafka nodes: 1 (a broker and controller inside the launcher) or 3 (a cluster of three
+ *                     processes, replication factor 3, min.insync.replicas 2; ADR 29)
  */
 @ConfigurationProperties("consilium.stack")
 public record StackProperties(
@@ -32,7 +34,8 @@ public record StackProperties(
         @DefaultValue("180s") Duration readyTimeout,
         @DefaultValue("30s") Duration stopTimeout,
         @DefaultValue("true") boolean unpackJars,
-        EngineDatabase engineDatabase) {
+        EngineDatabase engineDatabase,
+        @DefaultValue("1") int brokers) {
 
     public StackProperties {
         // bound as text and made absolute here: Spring's PathEditor would resolve "." against the class path
@@ -42,6 +45,11 @@ public record StackProperties(
         services = services == null ? ServiceCatalog.names() : List.copyOf(services);
         engineDatabase = engineDatabase == null ? EngineDatabase.defaultFor(Path.of(dataDir)) : engineDatabase;
         StackPorts.checkOffset(portOffset);
+        // two nodes would lose their quorum with either one (a majority of two is two): no better than one
+        if (brokers != 1 && brokers != StackPorts.MAX_KAFKA_NODES) {
+            throw new IllegalArgumentException("consilium.stack.brokers must be 1 or " + StackPorts.MAX_KAFKA_NODES
+                    + ", not " + brokers);
+        }
     }
 
     public Path dataPath() {
@@ -54,5 +62,10 @@ public record StackProperties(
 
     public StackPorts ports() {
         return new StackPorts(portOffset);
+    }
+
+    /** Every Kafka node's address, as the services and the stack's own clients are given them. */
+    public String kafkaBootstrapServers() {
+        return ports().kafkaBootstrap(brokers);
     }
 }

@@ -42,6 +42,10 @@ final class Usage {
                                                         the engine's database: PostgreSQL 17 run by the stack on
                                                         5432 (data in <data-dir>/engine-postgres), or h2 (a file;
                                                         the default for a data dir whose engine is in H2 already)
+                  --consilium.stack.brokers=1           Kafka nodes: 1 (in the stack's JVM) or 3 (each its own JVM,
+                                                        also on 9094/9095 and 9096/9097, replication factor 3,
+                                                        min.insync.replicas 2; a killed node is restarted).
+                                                        A data dir keeps the layout it was made with
                 """.formatted(String.join(",", ServiceCatalog.names()));
     }
 }

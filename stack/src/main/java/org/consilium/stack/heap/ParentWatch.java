@@ -26,7 +26,7 @@ public final class ParentWatch {
         watch.start();
     }
 
-    static void awaitEndOfInput(InputStream in) {
+    public static void awaitEndOfInput(InputStream in) {
         byte[] ignored = new byte[64];
         try {
             while (in.read(ignored) >= 0) {

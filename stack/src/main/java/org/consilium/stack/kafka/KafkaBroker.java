@@ -1,27 +1,20 @@
 package org.consilium.stack.kafka;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
 import org.consilium.stack.StackProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * A real KRaft broker (Kafka's own server classes, not a test fixture) in this JVM. Its log dir lives under
  * the data dir and is formatted only once, so topics, records and committed offsets survive restarts.
  */
-@Component
-public class KafkaBroker {
+public class KafkaBroker implements KafkaBackbone {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -34,43 +27,44 @@ public class KafkaBroker {
         this.logDir = properties.dataPath().resolve("kafka");
     }
 
+    @Override
     public synchronized void start() throws Exception {
+        LayoutGuard.refuseClusterData(properties.dataPath());
         KafkaConfig config = new KafkaConfig(BrokerConfig.of(properties.ports(), logDir), false);
-        if (Files.exists(logDir.resolve("meta.properties"))) {
+        if (KafkaLogDir.isFormatted(logDir)) {
             log.info("Reusing the Kafka log dir {}", logDir);
         } else {
-            format(config);
+            String clusterId = Uuid.randomUuid().toString();
+            log.info("Formatted a new Kafka log dir {} (cluster id {}): {}", logDir, clusterId,
+                    KafkaLogDir.formatIfNew(config, logDir, clusterId));
         }
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
     }
 
+    @Override
     public String bootstrapServers() {
         return "localhost:" + properties.ports().kafka();
     }
 
+    @Override
+    public Replication replication() {
+        return Replication.SINGLE;
+    }
+
+    @Override
+    public String layout() {
+        return "one KRaft broker and controller in this JVM on localhost:" + properties.ports().kafka()
+                + ", controller on " + properties.ports().kafkaController() + ", log dir " + logDir;
+    }
+
     /** Controlled shutdown: leadership moves off cleanly and every log is flushed and closed. */
+    @Override
     public synchronized void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
             server = null;
         }
-    }
-
-    private void format(KafkaConfig config) throws Exception {
-        Files.createDirectories(logDir);
-        String clusterId = Uuid.randomUuid().toString();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        new Formatter()
-                .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-                .setNodeId(config.nodeId())
-                .setClusterId(clusterId)
-                .setControllerListenerName(BrokerConfig.CONTROLLER_LISTENER)
-                .setMetadataLogDirectory(config.metadataLogDir())
-                .addDirectory(logDir.toString())
-                .run();
-        log.info("Formatted a new Kafka log dir {} (cluster id {}): {}", logDir, clusterId,
-                output.toString(StandardCharsets.UTF_8).strip());
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the topics of {@link Topics#ALL} before any service starts, with their intended partition count
- * (a service auto-creating them first would get the broker's default), and waits until every partition has
- * a leader, so the first send of a service never races topic creation.
+ * (a service auto-creating them first would get the broker's default) and replication, and waits until every
+ * partition has a leader and enough in-sync replicas for a write with acks=all, so the first send of a service never
+ * races topic creation.
  */
 @Component
 public class TopicSetup {
@@ -30,22 +31,29 @@ public class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    public void ensureTopics(String bootstrapServers) throws Exception {
+    public void ensureTopics(String bootstrapServers, Replication replication) throws Exception {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "consilium-stack"))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, Topics.PARTITIONS, (short) 1))
+                    .map(topic -> newTopic(topic, replication))
                     .toList();
             if (!missing.isEmpty()) {
                 create(admin, missing);
-                log.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(),
-                        Topics.PARTITIONS);
+                log.info("Created topics {} with {} partitions, replication factor {}",
+                        missing.stream().map(NewTopic::name).toList(), Topics.PARTITIONS, replication.factor());
             }
-            awaitLeaders(admin);
+            awaitLeaders(admin, replication);
         }
+    }
+
+    private static NewTopic newTopic(String name, Replication replication) {
+        NewTopic topic = new NewTopic(name, Topics.PARTITIONS, replication.factor());
+        // said on the topic too, not only as the brokers' default: a topic's settings are what an operator reads
+        return replication.factor() == 1 ? topic
+                : topic.configs(Map.of("min.insync.replicas", String.valueOf(replication.minInsyncReplicas())));
     }
 
     private void create(Admin admin, List<NewTopic> topics) throws Exception {
@@ -59,13 +67,13 @@ public class TopicSetup {
         }
     }
 
-    private void awaitLeaders(Admin admin) throws Exception {
+    private void awaitLeaders(Admin admin, Replication replication) throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             try {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                if (topics.values().stream().allMatch(this::hasLeaders)) {
+                if (topics.values().stream().allMatch(topic -> writable(topic, replication))) {
                     warnAboutFewerPartitions(topics);
                     return;
                 }
@@ -81,8 +89,9 @@ public class TopicSetup {
         }
     }
 
-    private boolean hasLeaders(TopicDescription topic) {
-        return topic.partitions().stream().allMatch(partition -> partition.leader() != null);
+    private boolean writable(TopicDescription topic, Replication replication) {
+        return topic.partitions().stream().allMatch(partition -> partition.leader() != null
+                && !partition.leader().isEmpty() && partition.isr().size() >= replication.minInsyncReplicas());
     }
 
     private void warnAboutFewerPartitions(Map<String, TopicDescription> topics) {

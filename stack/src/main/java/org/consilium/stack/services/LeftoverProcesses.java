@@ -25,19 +25,25 @@ public final class LeftoverProcesses {
 
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Marks a child that is not a service's jar (a Kafka node runs from the stack's own jar): its command line
+     * carries {@code -Dconsilium.stack.child=<name>}, which is how a leftover one is told from a reused pid.
+     */
+    public static final String CHILD_PROPERTY = "consilium.stack.child";
+
     private LeftoverProcesses() {
     }
 
-    static Path pidFile(Path dataDir, String module) {
+    public static Path pidFile(Path dataDir, String module) {
         return dataDir.resolve("run").resolve(module + ".pid");
     }
 
-    static void remember(Path pidFile, long pid) throws IOException {
+    public static void remember(Path pidFile, long pid) throws IOException {
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(pid));
     }
 
-    static void forget(Path pidFile) {
+    public static void forget(Path pidFile) {
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
@@ -74,13 +80,18 @@ public final class LeftoverProcesses {
     private static Optional<ProcessHandle> leftover(Path pidFile, String module) throws IOException {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            // pids are reused: only a live process running this module's jar is ours
+            // pids are reused: only a live process running this module's jar (or marked as this child) is ours
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().commandLine().orElse("").contains(module + "-exec.jar"));
+                    .filter(process -> isOurs(process.info().commandLine().orElse(""), module));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    static boolean isOurs(String commandLine, String module) {
+        return commandLine.contains(module + "-exec.jar")
+                || (" " + commandLine + " ").contains(" -D" + CHILD_PROPERTY + "=" + module + " ");
     }
 
     private static ProcessHandle kill(ProcessHandle process, String module) {

@@ -8,12 +8,12 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * When to restart a crashed service: exponential back-off over the restarts of the last minute, and no more
+ * When to restart a crashed service (or Kafka node, ADR 29): exponential back-off over the restarts of the last minute, and no more
  * than {@link #MAX_RESTARTS_PER_MINUTE} of them, so a service that cannot start does not eat both cores forever.
  */
-final class RestartPolicy {
+public final class RestartPolicy {
 
-    static final int MAX_RESTARTS_PER_MINUTE = 5;
+    public static final int MAX_RESTARTS_PER_MINUTE = 5;
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
@@ -21,7 +21,7 @@ final class RestartPolicy {
     private final Clock clock;
     private final Deque<Instant> recentRestarts = new ArrayDeque<>();
 
-    RestartPolicy() {
+    public RestartPolicy() {
         this(Clock.systemUTC());
     }
 
@@ -30,7 +30,7 @@ final class RestartPolicy {
     }
 
     /** The delay before the next restart, or empty when it crashed too often within a minute to keep trying. */
-    synchronized Optional<Duration> nextRestartDelay() {
+    public synchronized Optional<Duration> nextRestartDelay() {
         Instant now = clock.instant();
         while (!recentRestarts.isEmpty() && !recentRestarts.peekFirst().isAfter(now.minus(WINDOW))) {
             recentRestarts.removeFirst();
@@ -43,7 +43,7 @@ final class RestartPolicy {
         return Optional.of(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
     }
 
-    synchronized int restartsInWindow() {
+    public synchronized int restartsInWindow() {
         return recentRestarts.size();
     }
 }

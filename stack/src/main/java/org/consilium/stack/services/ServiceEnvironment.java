@@ -43,12 +43,13 @@ final class ServiceEnvironment {
             env.put("MDT_URL", ServiceCatalog.localUrl("mdt-scheduler", ports));
             env.put("NOTIFICATION_URL", ServiceCatalog.localUrl("notification-service", ports));
             // the worklist's read model (ADR 18): the topics in, a database of its own out; nothing sealed, no keyset
-            env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", properties.kafkaBootstrapServers());
             service.mongoDatabase().ifPresent(database ->
                     env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database));
             return env;
         }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
+        // every node of a three-broker cluster (ADR 29): a service (re)started while one is down still connects
+        env.put("KAFKA_BOOTSTRAP_SERVERS", properties.kafkaBootstrapServers());
         service.mongoDatabase().ifPresent(database -> {
             env.put("MONGODB_URI", "mongodb://localhost:" + ports.mongo() + "/" + database);
             // its own keyset for the personal fields it stores (issue 6), made at its first start, kept with the data

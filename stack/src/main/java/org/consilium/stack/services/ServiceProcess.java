@@ -10,13 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.consilium.stack.StackProperties;
 
@@ -152,17 +149,6 @@ final class ServiceProcess {
 
     /** The end of the log, to show why a service would not start without sending the user hunting. */
     String logTail(int lines) {
-        Deque<String> tail = new ArrayDeque<>(lines);
-        try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
-            all.forEach(line -> {
-                if (tail.size() == lines) {
-                    tail.removeFirst();
-                }
-                tail.addLast(line);
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(could not read " + logFile + ": " + e.getMessage() + ")";
-        }
-        return String.join(System.lineSeparator(), tail);
+        return LogTail.of(logFile, lines);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES);
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
@@ -116,7 +116,7 @@ class ServiceLaunchTest {
     @Test
     void theEngineGetsAFileDatabaseUnderTheDataDirWhenH2IsAskedFor() {
         StackProperties h2 = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2, 1);
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), h2, secrets);
 
         assertThat(env)

@@ -1,0 +1,257 @@
+package org.consilium.stack.kafka;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.consilium.stack.StackPorts;
+import org.consilium.stack.StackProperties;
+import org.consilium.stack.StackStartupException;
+import org.consilium.stack.services.RestartPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three KRaft nodes, each broker and controller, each its own child JVM ({@link BrokerNode}; ADR 29). Started
+ * together (a node's start waits for a controller majority), ready when all three are registered brokers. From then
+ * on a node that dies is restarted as a service is: the same back-off and cap ({@link RestartPolicy}); its log dir
+ * is reused, so it rejoins with its replicas and catches up.
+ */
+public class KafkaCluster implements KafkaBackbone {
+
+    public static final int NODES = StackPorts.MAX_KAFKA_NODES;
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final StackProperties properties;
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kafka-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private List<BrokerNodeProcess> nodes = List.of();
+    private Admin admin;
+    private volatile boolean supervising;
+    private boolean stopping;
+
+    public KafkaCluster(StackProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() throws Exception {
+        LayoutGuard.refuseSingleBrokerData(properties.dataPath());
+        String clusterId = ClusterId.of(properties.dataPath());
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("java.class.path");
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            nodes = IntStream.rangeClosed(1, NODES)
+                    .mapToObj(node -> new BrokerNodeProcess(node, NODES, properties, clusterId, java, classPath))
+                    .toList();
+            for (BrokerNodeProcess node : nodes) {
+                launch(node);
+                log.info("Started {} (pid {}) on localhost:{}; log: {}", node.name(), node.process().pid(),
+                        properties.ports().kafka(node.nodeId()), node.logFile());
+            }
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.CLIENT_ID_CONFIG, "consilium-stack-cluster",
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        }
+        awaitAllRegistered(properties.readyTimeout());
+        supervising = true;
+        // a node that died between the last look and now would otherwise never be noticed
+        nodes.stream().filter(node -> !node.isAlive()).forEach(this::onExit);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return properties.ports().kafkaBootstrap(NODES);
+    }
+
+    @Override
+    public Replication replication() {
+        return Replication.THREE_NODES;
+    }
+
+    @Override
+    public String layout() {
+        StackPorts ports = properties.ports();
+        return NODES + " KRaft nodes (each broker and controller, each its own JVM) on "
+                + IntStream.rangeClosed(1, NODES).mapToObj(node -> "localhost:" + ports.kafka(node)
+                        + " (controller " + ports.kafkaController(node) + ")").collect(Collectors.joining(", "))
+                + ", log dirs " + properties.dataPath().resolve("kafka-{1.." + NODES + "}")
+                + ", replication factor " + replication().factor() + ", min.insync.replicas "
+                + replication().minInsyncReplicas();
+    }
+
+    /** The node's current JVM, while it runs: what a test kills to see the cluster carry on. */
+    public Optional<Long> pid(int nodeId) {
+        return nodes.stream().filter(node -> node.nodeId() == nodeId).findFirst()
+                .filter(BrokerNodeProcess::isAlive).map(node -> node.process().pid());
+    }
+
+    /** The node runs and its current launch is registered and unfenced (not only listed from before a crash). */
+    public boolean isServing(int nodeId) {
+        return nodes.stream().filter(node -> node.nodeId() == nodeId).findFirst()
+                .filter(BrokerNodeProcess::isServing).isPresent();
+    }
+
+    /** SIGTERM to all three at once (each a controlled shutdown), SIGKILL to any still there after the stop timeout. */
+    @Override
+    public void stop() throws Exception {
+        synchronized (this) {
+            // under the same lock as restarts: after this, nothing is started again
+            stopping = true;
+        }
+        restarts.shutdownNow();
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+        List<BrokerNodeProcess> alive = nodes.stream().filter(BrokerNodeProcess::isAlive).toList();
+        if (alive.isEmpty()) {
+            return;
+        }
+        long begin = System.nanoTime();
+        // together: one by one, the last node's controlled shutdown would wait for a controller majority that
+        // has already left
+        alive.forEach(BrokerNodeProcess::requestStop);
+        Instant deadline = Instant.now().plus(properties.stopTimeout());
+        for (BrokerNodeProcess node : nodes) {
+            node.awaitStop(deadline);
+        }
+        log.info("Kafka's {} nodes stopped in {} ms", alive.size(), Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+
+    private void awaitAllRegistered(Duration timeout) throws InterruptedException {
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(timeout);
+        Instant nextProgress = begin.plus(Duration.ofSeconds(10));
+        while (true) {
+            for (BrokerNodeProcess node : nodes) {
+                if (!node.isAlive()) {
+                    throw new StackStartupException(node.name() + " exited with code " + node.process().exitValue()
+                            + " during start-up. The end of its log (" + node.logFile() + "):"
+                            + System.lineSeparator() + node.logTail(25),
+                            "Read " + node.logFile() + " for the cause; its data is " + node.logDir());
+                }
+            }
+            Set<Integer> registered = registeredBrokers();
+            if (registered.size() == NODES) {
+                log.info("All {} Kafka nodes are registered brokers ({} ms)", NODES,
+                        Duration.between(begin, Instant.now()).toMillis());
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartupException("Kafka nodes registered after " + timeout.toSeconds() + " s: "
+                        + registered + " of 1.." + NODES, "Look at the nodes' logs under "
+                        + properties.dataPath().resolve("logs") + " (kafka-<n>.log)");
+            }
+            if (Instant.now().isAfter(nextProgress)) {
+                log.info("Kafka nodes registered so far: {}", registered);
+                nextProgress = Instant.now().plus(Duration.ofSeconds(10));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** The brokers the controller counts as up (registered and not fenced); empty while there is no quorum. */
+    private Set<Integer> registeredBrokers() {
+        try {
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id)
+                    .collect(Collectors.toSet());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (Exception notYet) {
+            return Set.of();
+        }
+    }
+
+    private void launch(BrokerNodeProcess node) {
+        try {
+            node.start();
+        } catch (IOException e) {
+            throw new StackStartupException("Could not start " + node.name() + ": " + e.getMessage(),
+                    "Check that java can run the stack's own class path again", e);
+        }
+        node.process().onExit().thenRun(() -> {
+            if (supervising) {
+                onExit(node);
+            }
+        });
+    }
+
+    private void onExit(BrokerNodeProcess node) {
+        if (isStopping() || node.isAlive() || !node.claimExit()) {
+            return;
+        }
+        log.warn("{} (pid {}) exited with code {}; its log: {}", node.name(), node.process().pid(),
+                node.process().exitValue(), node.logFile());
+        node.restartPolicy().nextRestartDelay().ifPresentOrElse(
+                delay -> {
+                    log.warn("Restarting {} in {} s (restart {} within a minute); the other two carry on",
+                            node.name(), delay.toSeconds(), node.restartPolicy().restartsInWindow());
+                    restarts.schedule(() -> restart(node), delay.toMillis(), TimeUnit.MILLISECONDS);
+                },
+                () -> log.error("{} exited {} times within a minute; not restarting it again. The cluster runs on "
+                        + "two nodes (writes need both). Fix the cause (see {}) and restart the stack.", node.name(),
+                        RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1, node.logFile()));
+    }
+
+    private void restart(BrokerNodeProcess node) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            try {
+                launch(node);
+            } catch (StackStartupException e) {
+                log.error("Could not restart {}: {}", node.name(), e.getMessage());
+                return;
+            }
+        }
+        log.info("Restarted {} (pid {})", node.name(), node.process().pid());
+        restarts.schedule(() -> reportRejoined(node, node.process()), 1, TimeUnit.SECONDS);
+    }
+
+    private void reportRejoined(BrokerNodeProcess node, Process launch) {
+        if (isStopping() || node.process() != launch || !launch.isAlive()) {
+            return;
+        }
+        Duration since = Duration.between(node.startedAt(), Instant.now());
+        // not the cluster's list of brokers: until the dead incarnation's session expires, that still names it
+        if (node.isServing()) {
+            log.info("{} rejoined the cluster (registered and unfenced) {} s after its restart", node.name(),
+                    since.toSeconds());
+        } else if (since.compareTo(properties.readyTimeout()) < 0) {
+            restarts.schedule(() -> reportRejoined(node, launch), 1, TimeUnit.SECONDS);
+        } else {
+            log.warn("{} was restarted but has not rejoined after {} s; see {}", node.name(), since.toSeconds(),
+                    node.logFile());
+        }
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+}
