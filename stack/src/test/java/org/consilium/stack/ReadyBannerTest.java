@@ -3,6 +3,7 @@ package org.consilium.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.consilium.stack.engine.EngineDatabase;
 import org.consilium.stack.services.ServiceCatalog;
@@ -37,5 +38,16 @@ class ReadyBannerTest {
                 "/tmp/data",
                 "41.2 s");
         assertThat(banner).doesNotContain("http://localhost:9000/swagger-ui.html", "http://localhost:8090/swagger-ui.html");
+    }
+
+    @Test
+    void namesEveryKafkaNodeAndTheReplicationOfAThreeBrokerStack() {
+        StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 3);
+
+        String banner = ReadyBanner.render(properties, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(31));
+
+        assertThat(banner).contains("localhost:9092,localhost:9094,localhost:9096  (3 brokers, each its own JVM; "
+                + "replication factor 3, min.insync.replicas 2)");
     }
 }

@@ -72,6 +72,27 @@ class StackPropertiesTest {
     }
 
     @Test
+    void oneBrokerByDefaultThreeWhenAskedAndEachNodeOnItsOwnPorts() {
+        StackProperties single = bind(Map.of("consilium.stack.port-offset", "20000"));
+        assertThat(single.brokers()).isEqualTo(1);
+        assertThat(single.kafkaBootstrapServers()).isEqualTo("localhost:29092");
+
+        StackProperties three = bind(Map.of("consilium.stack.port-offset", "20000", "consilium.stack.brokers", "3"));
+        assertThat(three.kafkaBootstrapServers()).isEqualTo("localhost:29092,localhost:29094,localhost:29096");
+        assertThat(three.ports().kafkaController(1)).isEqualTo(29093);
+        assertThat(three.ports().kafka(2)).isEqualTo(29094);
+        assertThat(three.ports().kafkaController(3)).isEqualTo(29097);
+    }
+
+    @Test
+    void refusesTwoBrokers() {
+        // a majority of two controllers is two: either one down stops the cluster, no better than one node
+        assertThatThrownBy(() -> bind(Map.of("consilium.stack.brokers", "2")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("consilium.stack.brokers must be 1 or 3");
+    }
+
+    @Test
     void refusesAnOffsetThatPushesPortsOutOfRange() {
         assertThatThrownBy(() -> bind(Map.of("consilium.stack.port-offset", "40000")))
                 .isInstanceOf(BindException.class)

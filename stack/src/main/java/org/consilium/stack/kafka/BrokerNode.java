@@ -82,6 +82,9 @@ public final class BrokerNode {
             logback.getLogger("kafka").setLevel(Level.WARN);
             logback.getLogger("org.apache.kafka").setLevel(Level.WARN);
             logback.getLogger("state.change.logger").setLevel(Level.WARN);
+            logback.getLogger("org.apache.zookeeper").setLevel(Level.WARN);
+            // warns "Performing controller activation ... This is expected" at every start
+            logback.getLogger("org.apache.kafka.controller.QuorumController").setLevel(Level.ERROR);
             // a peer that was killed is retried every few hundred ms until it is back: one line each
             logback.getLogger("org.apache.kafka.clients.NetworkClient").setLevel(Level.ERROR);
         }

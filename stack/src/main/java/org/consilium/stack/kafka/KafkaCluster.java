@@ -1,9 +1,11 @@
 package org.consilium.stack.kafka;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,10 @@ public class KafkaCluster implements KafkaBackbone {
         String clusterId = ClusterId.of(properties.dataPath());
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("java.class.path");
+        // absolute: the nodes run in the stack's home, which need not be where this JVM was started
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
         synchronized (this) {
             if (stopping) {
                 return;

@@ -37,4 +37,16 @@ class LeftoverProcessesTest {
             orphan.destroyForcibly();
         }
     }
+
+    @Test
+    void aKafkaNodeIsRecognisedByItsMarkNotByAPrefixOfIt() {
+        String node = "/usr/bin/java -Xmx256m -Dconsilium.stack.child=kafka-2 -cp /srv/stack-exec.jar "
+                + "-Dloader.main=org.consilium.stack.kafka.BrokerNode org.springframework.boot.loader.launch.PropertiesLauncher";
+
+        assertThat(LeftoverProcesses.isOurs(node, "kafka-2")).isTrue();
+        assertThat(LeftoverProcesses.isOurs(node, "kafka-1")).isFalse();
+        assertThat(LeftoverProcesses.isOurs(node + " 2 3", "kafka")).isFalse();
+        assertThat(LeftoverProcesses.isOurs("/usr/bin/java -jar /srv/intake-service/target/intake-service-exec.jar",
+                "intake-service")).isTrue();
+    }
 }

@@ -45,6 +45,17 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void everyKafkaClientIsGivenEveryNodeOfAThreeBrokerStack() {
+        StackProperties threeBrokers = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 3);
+
+        for (String module : List.of("bpmn", "records-service", "console")) {
+            assertThat(ServiceEnvironment.of(service(module), threeBrokers, secrets))
+                    .as(module).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192,localhost:9194,localhost:9196");
+        }
+    }
+
+    @Test
     void mdtSchedulerGetsTheKeyOfGuestLinksAndItsOwnAddressForThem() {
         Map<String, String> env = ServiceEnvironment.of(service("mdt-scheduler"), properties, secrets);
 
