@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * directory is written under a temporary name and renamed when complete, so a stack killed while unpacking, or two
  * stacks on one checkout, never run a half-written one. Anything that goes wrong falls back to the jar itself: slower,
  * never broken.
+ * <p>
+ * The stack's own jar is unpacked the same way for its Kafka nodes (ADR 29), which run from it.
  */
-final class UnpackedJars {
+public final class UnpackedJars {
 
     private static final Logger log = LoggerFactory.getLogger(UnpackedJars.class);
 
@@ -47,23 +49,23 @@ final class UnpackedJars {
     private final String javaCommand;
     private final Map<Path, Path> launchable = new ConcurrentHashMap<>();
 
-    UnpackedJars(String javaCommand) {
+    public UnpackedJars(String javaCommand) {
         this.javaCommand = javaCommand;
     }
 
     /** Unpacks every jar not yet unpacked for this build of it, side by side; returns how many it unpacked. */
-    int prepare(List<Path> jars) {
+    public int prepare(List<Path> jars) {
         long started = System.nanoTime();
         long unpacked = jars.parallelStream().filter(jar -> !launchable.containsKey(jar)).filter(this::prepare).count();
         if (unpacked > 0) {
-            log.info("Unpacked {} service jar(s) in {} s for faster starts (once per build)", unpacked,
+            log.info("Unpacked {} jar(s) in {} s for faster starts (once per build)", unpacked,
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
         return (int) unpacked;
     }
 
     /** The jar to run: the unpacked application jar when there is one, else the jar as built. */
-    Path launchable(Path jar) {
+    public Path launchable(Path jar) {
         return launchable.getOrDefault(jar, jar);
     }
 
