@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     runs the jars as built (no extra ~100 MB per service beside them)
  * @param engineDatabase the engine's database: a PostgreSQL server the stack runs, or an H2 file; unset means
  *                     PostgreSQL, unless the data dir's engine already lives in an H2 file
+ * @param replicas     how many JVMs of each domain service and of the engine run side by side (1 to 3), behind one
+ *                     port each ({@code ReplicaProxy}); the identity provider and the console stay single
  */
 @ConfigurationProperties("consilium.stack")
 public record StackProperties(
@@ -32,7 +34,8 @@ public record StackProperties(
         @DefaultValue("180s") Duration readyTimeout,
         @DefaultValue("30s") Duration stopTimeout,
         @DefaultValue("true") boolean unpackJars,
-        EngineDatabase engineDatabase) {
+        EngineDatabase engineDatabase,
+        @DefaultValue("1") int replicas) {
 
     public StackProperties {
         // bound as text and made absolute here: Spring's PathEditor would resolve "." against the class path
@@ -42,6 +45,10 @@ public record StackProperties(
         services = services == null ? ServiceCatalog.names() : List.copyOf(services);
         engineDatabase = engineDatabase == null ? EngineDatabase.defaultFor(Path.of(dataDir)) : engineDatabase;
         StackPorts.checkOffset(portOffset);
+        if (replicas < 1 || replicas > StackPorts.MAX_REPLICAS) {
+            throw new IllegalArgumentException("consilium.stack.replicas is " + replicas + "; it must be between 1 and "
+                    + StackPorts.MAX_REPLICAS);
+        }
     }
 
     public Path dataPath() {

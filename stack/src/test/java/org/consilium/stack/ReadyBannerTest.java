@@ -13,7 +13,7 @@ class ReadyBannerTest {
     @Test
     void startsWithTheReadyLineAndListsWhereEverythingIs() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1);
 
         String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
                 Duration.ofMillis(43_000));
