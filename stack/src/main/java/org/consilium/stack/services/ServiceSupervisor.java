@@ -32,6 +32,8 @@ public class ServiceSupervisor {
     // in catalog order (importance); written only while launching, read from the supervisor's threads
     private final List<ServiceProcess> children = new CopyOnWriteArrayList<>();
     private final List<ReplicaProxy> proxies = new CopyOnWriteArrayList<>();
+    /** The second and later replicas, started once the first ones are ready. */
+    private final List<ServiceProcess> laterReplicas = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "service-supervisor");
         thread.setDaemon(true);
@@ -59,7 +61,9 @@ public class ServiceSupervisor {
     /**
      * Launches all of them without waiting: on two cores their start-ups overlap well enough. With
      * {@code consilium.stack.replicas} above one, each replicable service runs that many JVMs behind a
-     * {@link ReplicaProxy} on its own port.
+     * {@link ReplicaProxy} on its own port; only the first replica of each starts now, the others once the first
+     * ones are ready ({@link #awaitReady}): a first start makes what every replica then shares (the engine's schema,
+     * a service's data keyset), which two JVMs must not both make at once.
      */
     public synchronized void startAll(List<ServiceDefinition> services) {
         String java = javaCommand();
@@ -69,19 +73,27 @@ public class ServiceSupervisor {
             }
             int replicas = service.replicable() ? properties.replicas() : 1;
             java.nio.file.Path jar = unpackedJars.launchable(service.jar(properties.homePath()));
-            List<ServiceProcess> launched = new java.util.ArrayList<>();
+            List<ServiceProcess> replicasOfService = new java.util.ArrayList<>();
             for (int replica = replicas == 1 ? 0 : 1; replica <= replicas; replica++) {
                 ServiceProcess child = new ServiceProcess(service, replica, properties, java, jar);
-                launch(child);
-                children.add(child);
-                launched.add(child);
-                log.info("Started {} (pid {}) on port {}; log: {}",
-                        child.label(), child.process().pid(), child.port(), relative(child.logFile()));
+                replicasOfService.add(child);
+                if (replica <= 1) {
+                    start(child);
+                } else {
+                    laterReplicas.add(child);
+                }
             }
             if (replicas > 1) {
-                proxy(service, launched);
+                proxy(service, replicasOfService);
             }
         }
+    }
+
+    private void start(ServiceProcess child) {
+        launch(child);
+        children.add(child);
+        log.info("Started {} (pid {}) on port {}; log: {}",
+                child.label(), child.process().pid(), child.port(), relative(child.logFile()));
     }
 
     private void proxy(ServiceDefinition service, List<ServiceProcess> replicas) {
@@ -100,7 +112,31 @@ public class ServiceSupervisor {
      * Returns false only when the stack is being stopped meanwhile.
      */
     public boolean awaitReady(Duration timeout) {
-        ReadinessWait wait = new ReadinessWait(probe, List.copyOf(children), timeout);
+        if (!awaitReadyOf(List.copyOf(children), timeout)) {
+            return false;
+        }
+        if (!laterReplicas.isEmpty()) {
+            List<ServiceProcess> later = List.copyOf(laterReplicas);
+            log.info("Starting the other replicas: {}", laterReplicas.stream().map(ServiceProcess::label).toList());
+            synchronized (this) {
+                if (stopping) {
+                    return false;
+                }
+                later.forEach(this::start);
+                laterReplicas.clear();
+            }
+            if (!awaitReadyOf(later, timeout)) {
+                return false;
+            }
+        }
+        supervising = true;
+        // a service that died between its last probe and now would otherwise never be noticed
+        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
+        return true;
+    }
+
+    private boolean awaitReadyOf(List<ServiceProcess> starting, Duration timeout) {
+        ReadinessWait wait = new ReadinessWait(probe, starting, timeout);
         while (!wait.done()) {
             if (isStopping()) {
                 return false;
@@ -118,9 +154,6 @@ public class ServiceSupervisor {
             }
             pause(Duration.ofMillis(500));
         }
-        supervising = true;
-        // a service that died between its last probe and now would otherwise never be noticed
-        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
         return true;
     }
 
