@@ -48,18 +48,32 @@ class FaultSuiteTest {
     private static final List<String> EVENT_WAITS = List.of("AwaitRecords", "AwaitMdtScheduled", "AwaitMdtConcluded",
             "AwaitReportReleased", "AwaitReportDelivered");
 
+    /**
+     * One run of the suite: its name (its report is {@code target/<name>.txt}, its data dir {@code target/<name>-*}),
+     * how many people work at once, the stack's layout (its environment: e.g. {@code CONSILIUM_STACK_REPLICAS}), the
+     * faults done while they work, and how many rounds of them.
+     */
+    record FaultRun(String name, int cases, Map<String, String> layout, java.util.function.Consumer<StackFaults> faults,
+                    int rounds) {
+    }
+
     @Test
     void nothingAcknowledgedIsLostAndNothingIsDoneTwiceWhileEveryProcessIsKilled() throws Exception {
+        run(new FaultRun("fault-suite", CASES, Map.of(), faults -> faults.run(ROUNDS, PAUSE, FREEZE), ROUNDS));
+    }
+
+    static void run(FaultRun run) throws Exception {
         long started = System.nanoTime();
         // kept when the suite fails, to start a stack on it and look (target/fault-suite-*); deleted when it passes
         Files.createDirectories(Path.of("target"));
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fault-suite-");
-        System.out.println("fault suite data dir: " + dataDir);
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), run.name() + "-");
+        System.out.println(run.name() + " data dir: " + dataDir);
         // the suite submits far more than a referrer's hourly allowance, and puts more cases before the panels in a
         // week than the demo directory's specialists take (5-8 each: past that a case is a coordinator's panel gap,
         // which the suite's people do not work): its own stack allows both
-        Map<String, String> environment = Map.of("INTAKE_SUBMISSIONS_PER_PERIOD", "100000",
-                "CONSILIUM_MDT_DIRECTORY_SEED", "file:" + roomyDirectory(dataDir));
+        Map<String, String> environment = new java.util.HashMap<>(run.layout());
+        environment.put("INTAKE_SUBMISSIONS_PER_PERIOD", "100000");
+        environment.put("CONSILIUM_MDT_DIRECTORY_SEED", "file:" + roomyDirectory(dataDir));
         RunningStack first = RunningStack.start(dataDir, environment);
         Persistently client = new Persistently();
         AcknowledgedWrites ledger = new AcknowledgedWrites();
@@ -69,7 +83,7 @@ class FaultSuiteTest {
         java.util.concurrent.atomic.AtomicBoolean faultsOver = new java.util.concurrent.atomic.AtomicBoolean();
         // daemon threads: a person still waiting on an answer when the test ends must not keep the test JVM alive
         // (the full-size run's JVM outlived surefire's shutdown timeout, and its output was lost with it)
-        ExecutorService people = Executors.newFixedThreadPool(CASES, work -> {
+        ExecutorService people = Executors.newFixedThreadPool(run.cases(), work -> {
             Thread person = new Thread(work, "person");
             person.setDaemon(true);
             return person;
@@ -79,7 +93,7 @@ class FaultSuiteTest {
         try (MailWatch mail = new MailWatch()) {
             // CASES people at work at once, each starting a new case when theirs is released, until the faults end:
             // so that every fault meets cases at every stage
-            List<Future<?>> workers = IntStream.range(0, CASES).<Future<?>>mapToObj(i -> people.submit(() -> {
+            List<Future<?>> workers = IntStream.range(0, run.cases()).<Future<?>>mapToObj(i -> people.submit(() -> {
                 do {
                     FaultyJourney journey = new FaultyJourney(client, ledger, THINK);
                     journeys.add(journey);
@@ -95,7 +109,7 @@ class FaultSuiteTest {
                 } while (!faultsOver.get());
             })).toList();
             faults = new StackFaults(dataDir, environment, first, mail, inFlight::get);
-            faults.run(ROUNDS, PAUSE, FREEZE);
+            run.faults().accept(faults);
             faultsOver.set(true);
             client.faultsEnded();
 
@@ -117,7 +131,7 @@ class FaultSuiteTest {
             List<String> appliedTwice = appliedTwice(journeys);
             List<String> reportMailedTwice = journeys.stream().filter(j -> mail.withSubject(j.email(), REPORT_SUBJECT) > 1)
                     .map(FaultyJourney::caseId).toList();
-            Report report = new Report(journeys.size(), CASES, ROUNDS, faults.faults(), ledger.size(), lost, turns, stuck,
+            Report report = new Report(run.name(), journeys.size(), run.cases(), run.rounds(), faults.faults(), ledger.size(), lost, turns, stuck,
                     mail.seen().size(), mail.duplicates().size() + reportMailedTwice.size(), appliedTwice,
                     client.serverErrors(), client.outages(), client.conflictsRetried(), client.longestWait(),
                     journeyFailures, (System.nanoTime() - started) / 1e9);
@@ -301,13 +315,13 @@ class FaultSuiteTest {
     }
 
     /** The counts the issue asks for, printed and kept in target/fault-suite.txt for the benchmarks page. */
-    private record Report(int cases, int atOnce, int rounds, List<StackFaults.Fault> faults, int acknowledged, List<String> lost,
+    private record Report(String name, int cases, int atOnce, int rounds, List<StackFaults.Fault> faults, int acknowledged, List<String> lost,
                           Map<String, String> waitingForPeople, List<String> stuck, int mails, int duplicateMails, List<String> appliedTwice,
                           long serverErrors, long outages, long conflictsRetried, String longestWait,
                           List<String> journeyFailures, double seconds) {
         void print() throws IOException {
-            StringBuilder text = new StringBuilder("Fault suite: %d cases (%d at once), %d round(s), %d faults, %.0f s%n"
-                    .formatted(cases, atOnce, rounds, faults.size(), seconds));
+            StringBuilder text = new StringBuilder("%s: %d cases (%d at once), %d round(s), %d faults, %.0f s%n"
+                    .formatted(name, cases, atOnce, rounds, faults.size(), seconds));
             faults.forEach(fault -> text.append("  ").append(fault).append('\n'));
             text.append("""
                       acknowledged writes %d, lost %d %s
@@ -325,7 +339,7 @@ class FaultSuiteTest {
             waitingForPeople.forEach((caseId, turn) -> text.append("  ").append(caseId).append(" waits for ").append(turn)
                     .append('\n'));
             System.out.print(text);
-            Files.writeString(Path.of("target/fault-suite.txt"), text);
+            Files.writeString(Path.of("target/" + name + ".txt"), text);
         }
     }
 }

@@ -38,6 +38,9 @@ final class StackFaults {
         }
     }
 
+    /** The stack's replicas listen on the service's port + 20, + 40 (StackPorts). */
+    private static final int REPLICA_STEP = 20;
+
     private final Path dataDir;
     private final Map<String, String> environment;
     private final AtomicReference<RunningStack> stack;
@@ -64,6 +67,21 @@ final class StackFaults {
             freezeStack(round, freeze);
             sleep(pause);
             killStack(round);
+        }
+    }
+
+    /**
+     * With every replicable service running as replicas (the stack's {@code --consilium.stack.replicas}): kill -9 of
+     * replica {@code replica} of each in turn, {@code pause} apart, each waited for until the stack restarted it,
+     * while its other replica answers on the service's port.
+     */
+    void killReplicas(int replica, Duration pause) {
+        for (Service service : SERVICES) {
+            if (service.module().equals("identity-provider")) {
+                continue; // a single instance (its sessions are in memory); killed in the fault suite's rounds
+            }
+            sleep(pause);
+            killService(1, service.module() + "@" + replica, service.port() + REPLICA_STEP * replica);
         }
     }
 

@@ -37,6 +37,12 @@ final class ReadyBanner {
                 line(out, service.module(), base + "/swagger-ui.html");
             }
             line(out, "", base + "/actuator/prometheus");
+            if (service.replicable() && properties.replicas() > 1) {
+                line(out, "", properties.replicas() + " replicas behind this port, each on its own: "
+                        + java.util.stream.IntStream.rangeClosed(1, properties.replicas())
+                        .mapToObj(r -> String.valueOf(ports.replica(service.basePort(), r)))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
         }
         line(out, "Mail (HTTP API)", "http://localhost:" + ports.mailApi() + "/api/user/<email>/messages/");
         line(out, "SMTP", "localhost:" + ports.smtp());

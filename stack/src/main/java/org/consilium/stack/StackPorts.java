@@ -14,6 +14,9 @@ public record StackPorts(int offset) {
     static final int SMTP = 3025;
     static final int MAIL_API = 8025;
     static final int ENGINE_POSTGRES = 5432;
+    /** Replicas of a service listen on its port + 20, + 40, + 60 (8100-8150: free among the stack's ports), behind it. */
+    public static final int MAX_REPLICAS = 3;
+    private static final int REPLICA_STEP = 20;
 
     public int kafka() {
         return KAFKA + offset;
@@ -61,6 +64,11 @@ public record StackPorts(int offset) {
     /** A service's port: its base port (8080...) plus the offset. */
     public int shift(int basePort) {
         return basePort + offset;
+    }
+
+    /** Where replica {@code replica} (1-based) of a replicated service listens; its own port then takes the proxy. */
+    public int replica(int basePort, int replica) {
+        return shift(basePort) + REPLICA_STEP * replica;
     }
 
     private static int checkNode(int node) {

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     runs the jars as built (no extra ~100 MB per service beside them)
  * @param engineDatabase the engine's database: a PostgreSQL server the stack runs, or an H2 file; unset means
  *                     PostgreSQL, unless the data dir's engine already lives in an H2 file
+ * @param replicas     how many JVMs of each domain service and of the engine run side by side (1 to 3), behind one
+ *                     port each ({@code ReplicaProxy}); the identity provider and the console stay single
  * @param brokers      Kafka nodes: 1 (a broker and controller inside the launcher) or 3 (a cluster of three
  *                     processes, replication factor 3, min.insync.replicas 2; ADR 29)
  */
@@ -35,6 +37,7 @@ public record StackProperties(
         @DefaultValue("30s") Duration stopTimeout,
         @DefaultValue("true") boolean unpackJars,
         EngineDatabase engineDatabase,
+        @DefaultValue("1") int replicas,
         @DefaultValue("1") int brokers) {
 
     public StackProperties {
@@ -45,6 +48,10 @@ public record StackProperties(
         services = services == null ? ServiceCatalog.names() : List.copyOf(services);
         engineDatabase = engineDatabase == null ? EngineDatabase.defaultFor(Path.of(dataDir)) : engineDatabase;
         StackPorts.checkOffset(portOffset);
+        if (replicas < 1 || replicas > StackPorts.MAX_REPLICAS) {
+            throw new IllegalArgumentException("consilium.stack.replicas is " + replicas + "; it must be between 1 and "
+                    + StackPorts.MAX_REPLICAS);
+        }
         // two nodes would lose their quorum with either one (a majority of two is two): no better than one
         if (brokers != 1 && brokers != StackPorts.MAX_KAFKA_NODES) {
             throw new IllegalArgumentException("consilium.stack.brokers must be 1 or " + StackPorts.MAX_KAFKA_NODES

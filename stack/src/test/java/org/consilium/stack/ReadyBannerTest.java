@@ -14,7 +14,7 @@ class ReadyBannerTest {
     @Test
     void startsWithTheReadyLineAndListsWhereEverythingIs() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1);
 
         String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
                 Duration.ofMillis(43_000));
@@ -43,7 +43,7 @@ class ReadyBannerTest {
     @Test
     void namesEveryKafkaNodeAndTheReplicationOfAThreeBrokerStack() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 3);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3);
 
         String banner = ReadyBanner.render(properties, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(31));
 

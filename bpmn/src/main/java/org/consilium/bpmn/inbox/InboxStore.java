@@ -69,8 +69,19 @@ public class InboxStore {
                 rows, at(now), MessageType.CASE_SUBMITTED.name(), MessageType.CASE_WITHDRAWN.name(), limit);
     }
 
-    /** Marks a pending row applied; run in the correlation's transaction (the row lock serialises competing nodes). */
+    /**
+     * Marks a pending row applied; run in the correlation's transaction, whose row lock keeps it from every other
+     * node until it commits or rolls back. A row another node holds is skipped at once rather than waited for
+     * ({@code SKIP LOCKED}, PostgreSQL and H2 alike): two nodes correlate different rows side by side, and a row
+     * whose correlation rolls back is due again at the next pass. The case's order holds across nodes: a later row
+     * of the case is not due while an earlier one is pending ({@link #due}).
+     */
     public boolean claim(String envelopeId, Instant now) {
+        List<String> free = jdbc.queryForList("SELECT envelope_id FROM consilium_inbox WHERE envelope_id = ? "
+                + "AND status = 'PENDING' FOR UPDATE SKIP LOCKED", String.class, envelopeId);
+        if (free.isEmpty()) {
+            return false;
+        }
         return jdbc.update("UPDATE consilium_inbox SET status = 'APPLIED', attempts = attempts + 1, finished_at = ?, "
                 + "last_error = NULL WHERE envelope_id = ? AND status = 'PENDING'", at(now), envelopeId) == 1;
     }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.consilium.bpmn.command.CommandNotSentException;
 import org.consilium.bpmn.command.CommandPublisher;
+import org.consilium.bpmn.lease.NodeLeases;
 import org.consilium.bpmn.passes.PassLoop;
 import org.consilium.events.Envelope;
 import org.consilium.events.TaskOpened;
@@ -20,23 +21,29 @@ import java.time.Duration;
  * acknowledged it (at least once; the console's projection applies an id once). A failed send stops the round, so
  * a later event of the case never overtakes an earlier one; the next round tries again. A round runs as soon as a
  * row is committed, else every {@code consilium.task-events.relay-interval} (its own thread, {@link PassLoop}).
+ * <p>With several engine nodes on one database, one relays at a time ({@link NodeLeases}): the others' rows wait for
+ * its next round (the interval), and its death hands the relay over within {@link #LEASE_TERM}.
  */
 @Component
 class TaskOutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskOutboxRelay.class);
     private static final int BATCH = 200;
+    static final String LEASE = "task-outbox-relay";
+    static final Duration LEASE_TERM = Duration.ofSeconds(10);
 
     private final TaskOutbox outbox;
     private final CommandPublisher publisher;
     private final ManagementService management;
     private final PassLoop rounds;
+    private final NodeLeases leases;
 
-    TaskOutboxRelay(TaskOutbox outbox, CommandPublisher publisher, ManagementService management,
+    TaskOutboxRelay(TaskOutbox outbox, CommandPublisher publisher, ManagementService management, NodeLeases leases,
                     @Value("${consilium.task-events.relay-interval:1s}") Duration interval,
                     @Value("${consilium.outbox.push:true}") boolean push) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.management = management;
+        this.leases = leases;
         this.rounds = new PassLoop("task-outbox-relay", this::relay, outbox.added(), interval, Duration.ofSeconds(5),
                 push);
     }
@@ -49,6 +56,12 @@ class TaskOutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         rounds.stop();
+        try {
+            leases.release(LEASE);
+        } catch (RuntimeException databaseGone) {
+            // the lease runs out by itself within its term
+            log.debug("task outbox lease not released: {}", databaseGone.toString());
+        }
     }
 
     @Override
@@ -57,6 +70,9 @@ class TaskOutboxRelay implements SmartLifecycle {
     }
 
     void relay() {
+        if (!leases.holds(LEASE, LEASE_TERM)) {
+            return;
+        }
         for (TaskOutbox.Pending pending : outbox.oldest(BATCH)) {
             try {
                 publisher.publish(withClock(pending.envelope()));

@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Two ways in, one way out: an aggregate's save pushes its document ({@link #relaySoon}, through {@link OutboxPush}),
  * and the poll finds whatever a push missed (a failed send, a process killed after the save). Both relay a document
  * in a <em>turn</em>: one turn per document at a time in this JVM, so its entries leave in their order and a push that
- * arrives during a turn is run after it, never beside it (a second relayer would only send duplicates).
+ * arrives during a turn is run after it, never beside it (a second relayer would only send duplicates). Across
+ * replicas of the service, a turn first claims its document in the store ({@link RelayClaims}).
  */
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -62,6 +63,8 @@ public class OutboxRelay {
     /** Relaying leaves the saving request's thread and the store's: the answer never waits for the broker. */
     private final Scheduler pushes = Schedulers.newBoundedElastic(4, 100_000, "outbox-push", 60, true);
     private final Counter pushed;
+    /** Null when replicas need not be told apart ({@code consilium.outbox.claim=false}). */
+    private final RelayClaims claims;
 
     private enum Turn { RUNNING, AGAIN }
 
@@ -72,6 +75,8 @@ public class OutboxRelay {
         this.cipher = cipher;
         this.kafka = kafka;
         this.properties = properties;
+        // a claim outlives the longest a healthy turn takes on a few entries; past that a second copy is harmless
+        this.claims = properties.claim() ? new RelayClaims(mongo, properties.sendTimeout().multipliedBy(3), clock) : null;
         this.published = Counter.builder("consilium.outbox.published").description("events relayed to Kafka")
                 .register(meters);
         this.pushed = Counter.builder("consilium.outbox.pushed")
@@ -161,10 +166,22 @@ public class OutboxRelay {
         return relayDocument(collection, id).doFinally(signal -> endTurn(collection, id, key));
     }
 
-    /** The document's entries as they are now (read in the turn: what an earlier turn sent is gone), in order. */
+    /**
+     * The document's entries as they are now (read in the turn: what an earlier turn sent is gone), in order; with
+     * claims on, only while this replica holds the document's claim (another replica's turn is left alone).
+     */
     private Flux<OutboxEntry> relayDocument(String collection, Object id) {
-        return mongo.findById(id, Document.class, collection)
-                .flatMapMany(doc -> Flux.fromIterable(doc.getList("outbox", Document.class, List.of())))
+        if (claims == null) {
+            return mongo.findById(id, Document.class, collection).flatMapMany(doc -> relayEntries(collection, id, doc));
+        }
+        return Flux.usingWhen(claims.claim(collection, id).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()),
+                claimed -> claimed.map(doc -> relayEntries(collection, id, doc)).orElseGet(Flux::empty),
+                claimed -> claimed.isPresent() ? claims.release(collection, id) : Mono.empty());
+    }
+
+    private Flux<OutboxEntry> relayEntries(String collection, Object id, Document doc) {
+        return Flux.fromIterable(doc.getList("outbox", Document.class, List.of()))
                 .map(d -> SealedFieldConverters.outboxEntry(d, cipher))
                 .concatMap(entry -> send(entry).then(remove(collection, id, entry)).thenReturn(entry));
     }

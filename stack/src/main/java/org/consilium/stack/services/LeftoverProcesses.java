@@ -34,6 +34,9 @@ public final class LeftoverProcesses {
     private LeftoverProcesses() {
     }
 
+    /** Between a module and its replica's number in the names of its pid and log files: {@code bpmn@2.pid}. */
+    static final String REPLICA = "@";
+
     public static Path pidFile(Path dataDir, String module) {
         return dataDir.resolve("run").resolve(module + ".pid");
     }
@@ -70,8 +73,9 @@ public final class LeftoverProcesses {
         }
         Map<String, ProcessHandle> killed = new LinkedHashMap<>();
         for (Path pidFile : pidFiles) {
-            String module = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-            leftover(pidFile, module).ifPresent(process -> killed.put(module, kill(process, module)));
+            // bpmn@2.pid: the second replica of bpmn, running bpmn's jar
+            String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
+            leftover(pidFile, name.split(REPLICA)[0]).ifPresent(process -> killed.put(name, kill(process, name)));
         }
         awaitExits(killed, Instant.now().plus(EXIT_TIMEOUT));
         pidFiles.forEach(LeftoverProcesses::forget);

@@ -36,7 +36,7 @@ final class ReadinessWait {
             }
             if (probe.isReady(child.port())) {
                 pending.remove(child);
-                log.info("{} is ready ({} s)", child.name(), elapsedSeconds());
+                log.info("{} is ready ({} s)", child.label(), elapsedSeconds());
             }
         }
         Instant now = Instant.now();
@@ -56,7 +56,7 @@ final class ReadinessWait {
     }
 
     List<String> pendingNames() {
-        return pending.stream().map(ServiceProcess::name).toList();
+        return pending.stream().map(ServiceProcess::label).toList();
     }
 
     private long elapsedSeconds() {

@@ -41,4 +41,13 @@ public record ServiceDefinition(String module, int basePort, String maxHeap, Kin
     public boolean isConsole() {
         return kind == Kind.CONSOLE;
     }
+
+    /**
+     * Whether several JVMs of it can share the work: the domain services and the engine keep everything in their
+     * stores (ADR 30). Not the identity provider (its demo sessions and consents are in memory) nor the console (its
+     * worklist read model and its users' sessions are in memory).
+     */
+    public boolean replicable() {
+        return kind == Kind.DOMAIN || kind == Kind.ENGINE;
+    }
 }

@@ -17,10 +17,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.consilium.stack.StackProperties;
 
-/** One service's child JVM: the same command every time it is (re)started, output appended to its log. */
+/**
+ * One service's child JVM: the same command every time it is (re)started, output appended to its log. With replicas
+ * ({@code consilium.stack.replicas}), one of these per replica: each on its own port behind the service's
+ * ({@link ReplicaProxy}), with its own log and pid file ({@code intake-service@2.log}); replica 1 keeps the service's
+ * plain names.
+ */
 final class ServiceProcess {
 
     private final ServiceDefinition service;
+    /** 1-based; 0 when the service runs alone on its own port. */
+    private final int replica;
     private final int port;
     private final ProcessBuilder builder;
     private final Path logFile;
@@ -32,16 +39,25 @@ final class ServiceProcess {
     private final AtomicBoolean exitHandled = new AtomicBoolean();
 
     ServiceProcess(ServiceDefinition service, StackProperties properties, String javaCommand, Path jar) {
+        this(service, 0, properties, javaCommand, jar);
+    }
+
+    ServiceProcess(ServiceDefinition service, int replica, StackProperties properties, String javaCommand, Path jar) {
         this.service = service;
-        this.port = properties.ports().shift(service.basePort());
-        this.logFile = properties.dataPath().resolve("logs").resolve(service.module() + ".log");
-        this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), service.module());
+        this.replica = replica;
+        this.port = replica == 0 ? properties.ports().shift(service.basePort())
+                : properties.ports().replica(service.basePort(), replica);
+        String fileName = replica <= 1 ? service.module() : service.module() + LeftoverProcesses.REPLICA + replica;
+        this.logFile = properties.dataPath().resolve("logs").resolve(fileName + ".log");
+        this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), fileName);
         this.builder = new ProcessBuilder(command(javaCommand, service, jar))
                 .directory(properties.homePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.PIPE);
         builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
+        // a replica listens on its own port; everything it is told of the others stays their public ports
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
         readableLogs(builder.environment());
     }
 
@@ -68,7 +84,7 @@ final class ServiceProcess {
     synchronized void start() throws IOException {
         Files.createDirectories(logFile.getParent());
         Files.writeString(logFile, String.format("%n===== %s started by the Consilium stack at %s =====%n",
-                service.module(), Instant.now()), StandardCharsets.UTF_8, CREATE, APPEND);
+                label(), Instant.now()), StandardCharsets.UTF_8, CREATE, APPEND);
         Process started = builder.start();
         started.getOutputStream().close();
         exitHandled.set(false);
@@ -83,6 +99,15 @@ final class ServiceProcess {
 
     String name() {
         return service.module();
+    }
+
+    /** The service, and which replica when there are several: for people reading the stack's log. */
+    String label() {
+        return replica == 0 ? service.module() : service.module() + " (replica " + replica + ")";
+    }
+
+    int replica() {
+        return replica;
     }
 
     int port() {

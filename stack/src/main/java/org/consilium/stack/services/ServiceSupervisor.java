@@ -31,6 +31,9 @@ public class ServiceSupervisor {
     private final UnpackedJars unpackedJars = new UnpackedJars(javaCommand());
     // in catalog order (importance); written only while launching, read from the supervisor's threads
     private final List<ServiceProcess> children = new CopyOnWriteArrayList<>();
+    private final List<ReplicaProxy> proxies = new CopyOnWriteArrayList<>();
+    /** The second and later replicas, started once the first ones are ready. */
+    private final List<ServiceProcess> laterReplicas = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "service-supervisor");
         thread.setDaemon(true);
@@ -55,19 +58,52 @@ public class ServiceSupervisor {
         unpackedJars.prepare(services.stream().map(service -> service.jar(properties.homePath())).toList());
     }
 
-    /** Launches all of them without waiting: on two cores their start-ups overlap well enough. */
+    /**
+     * Launches all of them without waiting: on two cores their start-ups overlap well enough. With
+     * {@code consilium.stack.replicas} above one, each replicable service runs that many JVMs behind a
+     * {@link ReplicaProxy} on its own port; only the first replica of each starts now, the others once the first
+     * ones are ready ({@link #awaitReady}): a first start makes what every replica then shares (the engine's schema,
+     * a service's data keyset), which two JVMs must not both make at once.
+     */
     public synchronized void startAll(List<ServiceDefinition> services) {
         String java = javaCommand();
         for (ServiceDefinition service : services) {
             if (stopping) {
                 return;
             }
-            ServiceProcess child = new ServiceProcess(service, properties, java,
-                    unpackedJars.launchable(service.jar(properties.homePath())));
-            launch(child);
-            children.add(child);
-            log.info("Started {} (pid {}) on port {}; log: {}",
-                    child.name(), child.process().pid(), child.port(), relative(child.logFile()));
+            int replicas = service.replicable() ? properties.replicas() : 1;
+            java.nio.file.Path jar = unpackedJars.launchable(service.jar(properties.homePath()));
+            List<ServiceProcess> replicasOfService = new java.util.ArrayList<>();
+            for (int replica = replicas == 1 ? 0 : 1; replica <= replicas; replica++) {
+                ServiceProcess child = new ServiceProcess(service, replica, properties, java, jar);
+                replicasOfService.add(child);
+                if (replica <= 1) {
+                    start(child);
+                } else {
+                    laterReplicas.add(child);
+                }
+            }
+            if (replicas > 1) {
+                proxy(service, replicasOfService);
+            }
+        }
+    }
+
+    private void start(ServiceProcess child) {
+        launch(child);
+        children.add(child);
+        log.info("Started {} (pid {}) on port {}; log: {}",
+                child.label(), child.process().pid(), child.port(), relative(child.logFile()));
+    }
+
+    private void proxy(ServiceDefinition service, List<ServiceProcess> replicas) {
+        int port = properties.ports().shift(service.basePort());
+        try {
+            proxies.add(ReplicaProxy.start(service.module(), port, replicas.stream().map(ServiceProcess::port).toList()));
+        } catch (IOException e) {
+            throw new StackStartupException("Could not listen on port " + port + " for the replicas of "
+                    + service.module() + ": " + e.getMessage(), "Free port " + port
+                    + " or start the stack with another --consilium.stack.port-offset", e);
         }
     }
 
@@ -76,13 +112,37 @@ public class ServiceSupervisor {
      * Returns false only when the stack is being stopped meanwhile.
      */
     public boolean awaitReady(Duration timeout) {
-        ReadinessWait wait = new ReadinessWait(probe, List.copyOf(children), timeout);
+        if (!awaitReadyOf(List.copyOf(children), timeout)) {
+            return false;
+        }
+        if (!laterReplicas.isEmpty()) {
+            List<ServiceProcess> later = List.copyOf(laterReplicas);
+            log.info("Starting the other replicas: {}", laterReplicas.stream().map(ServiceProcess::label).toList());
+            synchronized (this) {
+                if (stopping) {
+                    return false;
+                }
+                later.forEach(this::start);
+                laterReplicas.clear();
+            }
+            if (!awaitReadyOf(later, timeout)) {
+                return false;
+            }
+        }
+        supervising = true;
+        // a service that died between its last probe and now would otherwise never be noticed
+        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
+        return true;
+    }
+
+    private boolean awaitReadyOf(List<ServiceProcess> starting, Duration timeout) {
+        ReadinessWait wait = new ReadinessWait(probe, starting, timeout);
         while (!wait.done()) {
             if (isStopping()) {
                 return false;
             }
             wait.poll().filter(dead -> !isStopping()).ifPresent(dead -> {
-                throw new StackStartupException(dead.name() + " exited with code " + dead.process().exitValue()
+                throw new StackStartupException(dead.label() + " exited with code " + dead.process().exitValue()
                         + " during start-up. The end of its log (" + dead.logFile() + "):" + System.lineSeparator()
                         + dead.logTail(25),
                         "Read " + dead.logFile() + " for the cause; the jar is " + dead.service().jar(properties.homePath()));
@@ -94,9 +154,6 @@ public class ServiceSupervisor {
             }
             pause(Duration.ofMillis(500));
         }
-        supervising = true;
-        // a service that died between its last probe and now would otherwise never be noticed
-        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
         return true;
     }
 
@@ -114,7 +171,7 @@ public class ServiceSupervisor {
         restarts.shutdownNow();
         List<ServiceProcess> alive = children.stream().filter(ServiceProcess::isAlive).toList();
         if (!alive.isEmpty()) {
-            log.info("Stopping {}", alive.stream().map(ServiceProcess::name).toList());
+            log.info("Stopping {}", alive.stream().map(ServiceProcess::label).toList());
         }
         alive.forEach(ServiceProcess::requestStop);
         Instant deadline = Instant.now().plus(properties.stopTimeout());
@@ -126,13 +183,14 @@ public class ServiceSupervisor {
                 child.kill();
             }
         }
+        proxies.forEach(ReplicaProxy::close);
     }
 
     private void launch(ServiceProcess child) {
         try {
             child.start();
         } catch (IOException e) {
-            throw new StackStartupException("Could not start " + child.name() + ": " + e.getMessage(),
+            throw new StackStartupException("Could not start " + child.label() + ": " + e.getMessage(),
                     "Check that " + child.service().jar(properties.homePath()) + " exists and java can run it", e);
         }
         child.process().onExit().thenRun(() -> {
@@ -147,15 +205,15 @@ public class ServiceSupervisor {
             return;
         }
         log.warn("{} (pid {}) exited with code {}; its log: {}",
-                child.name(), child.process().pid(), child.process().exitValue(), child.logFile());
+                child.label(), child.process().pid(), child.process().exitValue(), child.logFile());
         child.restartPolicy().nextRestartDelay().ifPresentOrElse(
                 delay -> {
                     log.warn("Restarting {} in {} s (restart {} within a minute)",
-                            child.name(), delay.toSeconds(), child.restartPolicy().restartsInWindow());
+                            child.label(), delay.toSeconds(), child.restartPolicy().restartsInWindow());
                     restarts.schedule(() -> restart(child), delay.toMillis(), TimeUnit.MILLISECONDS);
                 },
                 () -> log.error("{} exited {} times within a minute; not restarting it again. Fix the cause "
-                        + "(see {}) and restart the stack.", child.name(), RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1,
+                        + "(see {}) and restart the stack.", child.label(), RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1,
                         child.logFile()));
     }
 
@@ -167,11 +225,11 @@ public class ServiceSupervisor {
             try {
                 launch(child);
             } catch (StackStartupException e) {
-                log.error("Could not restart {}: {}", child.name(), e.getMessage());
+                log.error("Could not restart {}: {}", child.label(), e.getMessage());
                 return;
             }
         }
-        log.info("Restarted {} (pid {})", child.name(), child.process().pid());
+        log.info("Restarted {} (pid {})", child.label(), child.process().pid());
         restarts.schedule(() -> reportReadyAgain(child, child.process()), 1, TimeUnit.SECONDS);
     }
 
@@ -180,13 +238,13 @@ public class ServiceSupervisor {
             return;
         }
         if (probe.isReady(child.port())) {
-            log.info("{} is ready again after {} s", child.name(),
+            log.info("{} is ready again after {} s", child.label(),
                     Duration.between(child.startedAt(), Instant.now()).toSeconds());
         } else if (Duration.between(child.startedAt(), Instant.now()).compareTo(properties.readyTimeout()) < 0) {
             restarts.schedule(() -> reportReadyAgain(child, launch), 1, TimeUnit.SECONDS);
         } else {
             log.warn("{} was restarted but is not ready after {} s; see {}",
-                    child.name(), properties.readyTimeout().toSeconds(), child.logFile());
+                    child.label(), properties.readyTimeout().toSeconds(), child.logFile());
         }
     }
 

@@ -44,7 +44,7 @@ class KafkaClusterFailoverTest {
     @Test
     void everyAcknowledgedRecordIsReadOnceWhileANodeIsKilledAndComesBack() throws Exception {
         StackProperties properties = new StackProperties(dataDir.toString(), dataDir.toString(), OFFSET, List.of(),
-                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 3);
+                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3);
         KafkaCluster cluster = new KafkaCluster(properties);
         try {
             long begin = System.nanoTime();

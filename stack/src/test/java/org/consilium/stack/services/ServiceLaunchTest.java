@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1);
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
@@ -47,12 +47,29 @@ class ServiceLaunchTest {
     @Test
     void everyKafkaClientIsGivenEveryNodeOfAThreeBrokerStack() {
         StackProperties threeBrokers = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 3);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3);
 
         for (String module : List.of("bpmn", "records-service", "console")) {
             assertThat(ServiceEnvironment.of(service(module), threeBrokers, secrets))
                     .as(module).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192,localhost:9194,localhost:9196");
         }
+    }
+
+    @Test
+    void aReplicaListensOnItsOwnPortWithItsOwnLogAndPidFileAndIsToldTheOthersPublicPorts() {
+        StackProperties twoOfEach = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1);
+        ServiceProcess second = new ServiceProcess(service("records-service"), 2, twoOfEach, "java",
+                Path.of("records-service-exec.jar"));
+
+        assertThat(second.port()).isEqualTo(8082 + 100 + 40);
+        assertThat(second.label()).isEqualTo("records-service (replica 2)");
+        assertThat(second.logFile()).isEqualTo(Path.of("/srv/consilium/data/logs/records-service@2.log"));
+        assertThat(new ServiceProcess(service("records-service"), 1, twoOfEach, "java", Path.of("x.jar")).logFile())
+                .as("the first replica keeps the service's own log").isEqualTo(Path.of("/srv/consilium/data/logs/records-service.log"));
+        assertThat(service("records-service").replicable()).isTrue();
+        assertThat(service("console").replicable()).as("its worklist and sessions are in memory").isFalse();
+        assertThat(ServiceCatalog.IDENTITY_PROVIDER.replicable()).isFalse();
     }
 
     @Test
@@ -127,7 +144,7 @@ class ServiceLaunchTest {
     @Test
     void theEngineGetsAFileDatabaseUnderTheDataDirWhenH2IsAskedFor() {
         StackProperties h2 = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2, 1, 1);
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), h2, secrets);
 
         assertThat(env)
