@@ -58,7 +58,21 @@ public final class BrokerNode {
             server.awaitShutdown();
             say("stopped");
         }, "kafka-node-stop"));
-        server.startup();
+        try {
+            server.startup();
+        } catch (Throwable failed) {
+            // Kafka's own threads would keep a JVM whose server never came up alive, and the launcher waiting for a
+            // node that will never register: an exit says at once that (and, above it in the log, why) it failed
+            failed.printStackTrace(System.out);
+            Throwable cause = failed;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            // last, so the end of the log the launcher quotes says it in one line
+            say("could not start: " + cause);
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
         System.out.println(Instant.now() + " " + STARTED + Duration.between(started, Instant.now()).toMillis() + " ms: broker 127.0.0.1:"
                 + ports.kafka(nodeId) + ", controller 127.0.0.1:" + ports.kafkaController(nodeId) + ", node " + nodeId
                 + " of " + nodes);
