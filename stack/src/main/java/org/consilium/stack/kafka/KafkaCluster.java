@@ -7,18 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Node;
 import org.consilium.stack.StackPorts;
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.StackStartupException;
@@ -38,7 +33,6 @@ public class KafkaCluster implements KafkaBackbone {
     public static final int NODES = StackPorts.MAX_KAFKA_NODES;
 
     private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
-    private static final Duration POLL = Duration.ofMillis(250);
 
     private final StackProperties properties;
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -47,7 +41,6 @@ public class KafkaCluster implements KafkaBackbone {
         return thread;
     });
     private List<BrokerNodeProcess> nodes = List.of();
-    private Admin admin;
     private volatile boolean supervising;
     private boolean stopping;
 
@@ -74,13 +67,8 @@ public class KafkaCluster implements KafkaBackbone {
                 log.info("Started {} (pid {}) on localhost:{}; log: {}", node.name(), node.process().pid(),
                         properties.ports().kafka(node.nodeId()), node.logFile());
             }
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.CLIENT_ID_CONFIG, "consilium-stack-cluster",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
         }
-        awaitAllRegistered(properties.readyTimeout());
+        ClusterReadiness.await(nodes, bootstrapServers(), properties.readyTimeout(), properties.dataPath().resolve("logs"));
         supervising = true;
         // a node that died between the last look and now would otherwise never be noticed
         nodes.stream().filter(node -> !node.isAlive()).forEach(this::onExit);
@@ -146,9 +134,6 @@ public class KafkaCluster implements KafkaBackbone {
             stopping = true;
         }
         restarts.shutdownNow();
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-        }
         List<BrokerNodeProcess> alive = nodes.stream().filter(BrokerNodeProcess::isAlive).toList();
         if (alive.isEmpty()) {
             return;
@@ -162,51 +147,6 @@ public class KafkaCluster implements KafkaBackbone {
             node.awaitStop(deadline);
         }
         log.info("Kafka's {} nodes stopped in {} ms", alive.size(), Duration.ofNanos(System.nanoTime() - begin).toMillis());
-    }
-
-    private void awaitAllRegistered(Duration timeout) throws InterruptedException {
-        Instant begin = Instant.now();
-        Instant deadline = begin.plus(timeout);
-        Instant nextProgress = begin.plus(Duration.ofSeconds(10));
-        while (true) {
-            for (BrokerNodeProcess node : nodes) {
-                if (!node.isAlive()) {
-                    throw new StackStartupException(node.name() + " exited with code " + node.process().exitValue()
-                            + " during start-up. The end of its log (" + node.logFile() + "):"
-                            + System.lineSeparator() + node.logTail(25),
-                            "Read " + node.logFile() + " for the cause; its data is " + node.logDir());
-                }
-            }
-            Set<Integer> registered = registeredBrokers();
-            if (registered.size() == NODES) {
-                log.info("All {} Kafka nodes are registered brokers ({} ms)", NODES,
-                        Duration.between(begin, Instant.now()).toMillis());
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StackStartupException("Kafka nodes registered after " + timeout.toSeconds() + " s: "
-                        + registered + " of 1.." + NODES, "Look at the nodes' logs under "
-                        + properties.dataPath().resolve("logs") + " (kafka-<n>.log)");
-            }
-            if (Instant.now().isAfter(nextProgress)) {
-                log.info("Kafka nodes registered so far: {}", registered);
-                nextProgress = Instant.now().plus(Duration.ofSeconds(10));
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-    }
-
-    /** The brokers the controller counts as up (registered and not fenced); empty while there is no quorum. */
-    private Set<Integer> registeredBrokers() {
-        try {
-            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id)
-                    .collect(Collectors.toSet());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Set.of();
-        } catch (Exception notYet) {
-            return Set.of();
-        }
     }
 
     private void launch(BrokerNodeProcess node) {
