@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.StackStartupException;
@@ -71,22 +72,25 @@ public class ServiceSupervisor {
             if (stopping) {
                 return;
             }
-            int replicas = service.replicable() ? properties.replicas() : 1;
-            java.nio.file.Path jar = unpackedJars.launchable(service.jar(properties.homePath()));
-            List<ServiceProcess> replicasOfService = new java.util.ArrayList<>();
-            for (int replica = replicas == 1 ? 0 : 1; replica <= replicas; replica++) {
-                ServiceProcess child = new ServiceProcess(service, replica, properties, java, jar);
-                replicasOfService.add(child);
-                if (replica <= 1) {
-                    start(child);
-                } else {
-                    laterReplicas.add(child);
-                }
-            }
-            if (replicas > 1) {
-                proxy(service, replicasOfService);
+            List<ServiceProcess> processes = processesOf(service, properties, java,
+                    unpackedJars.launchable(service.jar(properties.homePath())));
+            start(processes.get(0));
+            laterReplicas.addAll(processes.subList(1, processes.size()));
+            if (processes.size() > 1) {
+                proxy(service, processes);
             }
         }
+    }
+
+    /** The JVMs a service runs as: one on its own port, or its replicas (first one first) on theirs. */
+    static List<ServiceProcess> processesOf(ServiceDefinition service, StackProperties properties, String java,
+                                            Path jar) {
+        int replicas = service.replicable() ? properties.replicas() : 1;
+        if (replicas == 1) {
+            return List.of(new ServiceProcess(service, properties, java, jar));
+        }
+        return IntStream.rangeClosed(1, replicas)
+                .mapToObj(replica -> new ServiceProcess(service, replica, properties, java, jar)).toList();
     }
 
     private void start(ServiceProcess child) {

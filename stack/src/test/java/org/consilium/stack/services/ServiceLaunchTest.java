@@ -73,6 +73,28 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void eachServiceRunsOnceOnItsOwnPortUnlessReplicasAreAskedForAndThenOnlyTheReplicableOnes() {
+        StackProperties twoOfEach = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1);
+        for (ServiceDefinition service : ServiceCatalog.ALL) {
+            assertThat(ServiceSupervisor.processesOf(service, properties, "java", Path.of("x.jar")))
+                    .as(service.module() + ", one replica").singleElement().satisfies(alone -> {
+                        assertThat(alone.replica()).isZero();
+                        assertThat(alone.port()).isEqualTo(service.basePort() + 100);
+                        assertThat(alone.label()).isEqualTo(service.module());
+                    });
+            List<ServiceProcess> two = ServiceSupervisor.processesOf(service, twoOfEach, "java", Path.of("x.jar"));
+            if (service.replicable()) {
+                assertThat(two).extracting(ServiceProcess::port).as(service.module())
+                        .containsExactly(service.basePort() + 120, service.basePort() + 140);
+            } else {
+                assertThat(two).extracting(ServiceProcess::port).as(service.module() + " stays single")
+                        .containsExactly(service.basePort() + 100);
+            }
+        }
+    }
+
+    @Test
     void mdtSchedulerGetsTheKeyOfGuestLinksAndItsOwnAddressForThem() {
         Map<String, String> env = ServiceEnvironment.of(service("mdt-scheduler"), properties, secrets);
 
