@@ -59,13 +59,16 @@ class ThreeBrokerRestartTest {
             assertThat(stack.getBean(KafkaBackbone.class)).isInstanceOf(KafkaCluster.class);
             try (Admin admin = admin()) {
                 assertThat(brokers(admin)).containsExactlyInAnyOrder(1, 2, 3);
-                Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
-                        .get(10, TimeUnit.SECONDS);
-                assertThat(topics).containsOnlyKeys(Topics.ALL).allSatisfy((name, topic) -> {
-                    assertThat(topic.partitions()).as(name).hasSize(Topics.PARTITIONS);
-                    assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+                // the controller made them; a broker that answers this may replay that a few milliseconds later
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                    Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
+                            .get(10, TimeUnit.SECONDS);
+                    assertThat(topics).containsOnlyKeys(Topics.ALL).allSatisfy((name, topic) -> {
+                        assertThat(topic.partitions()).as(name).hasSize(Topics.PARTITIONS);
+                        assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+                    });
+                    assertThat(minInsyncReplicas(admin, Topics.RECORDS_COMMANDS)).isEqualTo("2");
                 });
-                assertThat(minInsyncReplicas(admin, Topics.RECORDS_COMMANDS)).isEqualTo("2");
             }
             produce(IntStream.range(0, RECORDS).mapToObj(i -> "CaseSubmitted-" + i).toList());
             assertThat(consume("first-reader", RECORDS)).hasSize(RECORDS);

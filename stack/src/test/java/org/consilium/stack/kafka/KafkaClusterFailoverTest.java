@@ -54,7 +54,9 @@ class KafkaClusterFailoverTest {
 
             try (Admin admin = admin(cluster.bootstrapServers()); Traffic traffic = new Traffic(
                     cluster.bootstrapServers(), Topics.CASE_EVENTS, GROUP)) {
-                assertEveryTopicOnThreeNodesWithMinIsrTwo(admin);
+                // the controller made them; a broker that answers this may replay that a few milliseconds later
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                        .untilAsserted(() -> assertEveryTopicOnThreeNodesWithMinIsrTwo(admin));
                 // the active controller: its death costs an election besides the broker's partitions
                 int victim = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
                 long victimPid = cluster.pid(victim).orElseThrow();
