@@ -85,6 +85,17 @@ final class StackFaults {
         }
     }
 
+    /**
+     * With Kafka as a three-node cluster (the stack's {@code --consilium.stack.brokers=3}): kill -9 of node
+     * {@code node}, waited for until the stack restarted it and it takes connections again, while the other two
+     * keep every topic writable (replication factor 3, {@code min.insync.replicas} 2).
+     */
+    void killBroker(int node, Duration pause) {
+        sleep(pause);
+        // node 1 on the broker's own port (9092), node n on 9092 + 2 (n - 1) (StackPorts.kafka(node))
+        killProcess(1, "kafka-" + node, () -> acceptsConnections(RunningStack.port(9092 + 2 * (node - 1))));
+    }
+
     List<Fault> faults() {
         return new ArrayList<>(faults);
     }
@@ -95,20 +106,25 @@ final class StackFaults {
     }
 
     private void killService(int round, String module, int port) {
+        killProcess(round, module, () -> isReady(port));
+    }
+
+    /** kill -9 of the stack's child {@code name} (its pid file), then waits until {@code back} holds. */
+    private void killProcess(int round, String name, java.util.function.BooleanSupplier back) {
         int inFlight = casesInFlight.getAsInt();
         long pid;
         try {
-            pid = Long.parseLong(Files.readString(dataDir.resolve("run/" + module + ".pid")).trim());
+            pid = Long.parseLong(Files.readString(dataDir.resolve("run/" + name + ".pid")).trim());
         } catch (IOException e) {
-            throw new UncheckedIOException("no pid file of " + module, e);
+            throw new UncheckedIOException("no pid file of " + name, e);
         }
         long killedAt = System.nanoTime();
         ProcessHandle.of(pid).ifPresent(process -> {
             process.destroyForcibly();
             process.onExit().join();
         });
-        awaitReady(module, port);
-        faults.add(new Fault(round, "kill -9 " + module, inFlight, (System.nanoTime() - killedAt) / 1e9));
+        awaitBack(name, back);
+        faults.add(new Fault(round, "kill -9 " + name, inFlight, (System.nanoTime() - killedAt) / 1e9));
     }
 
     private void freezeStack(int round, Duration freeze) {
@@ -122,7 +138,7 @@ final class StackFaults {
             signal("CONT", pid);
         }
         for (Service service : SERVICES) {
-            awaitReady(service.module(), service.port());
+            awaitBack(service.module(), () -> isReady(service.port()));
         }
         faults.add(new Fault(round, "the stack's process frozen for " + freeze.toSeconds() + " s (store, broker, mail)",
                 inFlight, (System.nanoTime() - frozenAt) / 1e9));
@@ -151,19 +167,32 @@ final class StackFaults {
         faults.add(new Fault(round, "kill -9 the stack's process (broker, store, mail)", inFlight, (System.nanoTime() - killedAt) / 1e9));
     }
 
-    private static void awaitReady(String module, int port) {
+    private static void awaitBack(String name, java.util.function.BooleanSupplier back) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                if (Http.anonymousGet(RunningStack.url(port, "/actuator/health/readiness")).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
+            if (back.getAsBoolean()) {
+                return;
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new AssertionError(module + " was not restarted by the stack within 5 minutes");
+        throw new AssertionError(name + " was not restarted by the stack within 5 minutes");
+    }
+
+    private static boolean isReady(int port) {
+        try {
+            return Http.anonymousGet(RunningStack.url(port, "/actuator/health/readiness")).status() == 200;
+        } catch (RuntimeException notYet) {
+            return false; // still starting
+        }
+    }
+
+    private static boolean acceptsConnections(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void sleep(Duration pause) {
