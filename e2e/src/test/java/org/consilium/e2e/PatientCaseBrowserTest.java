@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -99,8 +100,16 @@ class PatientCaseBrowserTest extends ConsoleBrowserTests {
             Download clinician = page.waitForDownload(() -> page.locator("#report .downloads a").nth(1).click());
             assertThat(Files.readAllBytes(clinician.path())).startsWith("%PDF".getBytes());
 
-            // the inbox: the report's message unread, then read
-            assertThat(page.locator(".inbox-count .count")).not().hasText("0");
+            // the inbox: the report's message unread, then read. notification-service puts a sent mail in the inbox
+            // with its poll (InboxFeed, every second), and the delivery reaches intake by the outbox's push: the stage
+            // can say delivered a moment before the inbox has it (CI found the page loaded in that moment), and the
+            // page shows the count as it was loaded. She reloads, as a person would.
+            Locator count = page.locator(".inbox-count .count");
+            for (int tries = 0; tries < 30 && "0".equals(count.textContent().strip()); tries++) {
+                page.waitForTimeout(2000);
+                page.reload();
+            }
+            assertThat(count).not().hasText("0");
             String message = page.locator("#inbox li.unread").first().getAttribute("data-message");
             page.locator("#inbox li[data-message='" + message + "']").getByRole(AriaRole.BUTTON).click();
             page.waitForURL(Pattern.compile(".*/my/cases/" + caseId + "#inbox"));
