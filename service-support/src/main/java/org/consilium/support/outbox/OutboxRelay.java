@@ -174,10 +174,9 @@ public class OutboxRelay {
         if (claims == null) {
             return mongo.findById(id, Document.class, collection).flatMapMany(doc -> relayEntries(collection, id, doc));
         }
-        return Flux.usingWhen(claims.claim(collection, id).map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty()),
-                claimed -> claimed.map(doc -> relayEntries(collection, id, doc)).orElseGet(Flux::empty),
-                claimed -> claimed.isPresent() ? claims.release(collection, id) : Mono.empty());
+        // no claim (another replica's turn, or nothing left to send): usingWhen completes without a turn or a release
+        return Flux.usingWhen(claims.claim(collection, id), claimed -> relayEntries(collection, id, claimed),
+                claimed -> claims.release(collection, id));
     }
 
     private Flux<OutboxEntry> relayEntries(String collection, Object id, Document doc) {
