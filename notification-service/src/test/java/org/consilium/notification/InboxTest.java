@@ -4,7 +4,10 @@ import org.consilium.events.Envelope;
 import org.consilium.events.NotificationPurpose;
 import org.consilium.events.SendNotification;
 import org.consilium.notification.delivery.DeliveryState;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.consilium.support.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,10 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Every delivered notification lands once in its recipient's inbox; newest first, with an unread count. */
 class InboxTest extends ServiceTest {
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void deliveredNotificationsLandOnceNewestFirstAndCanBeMarkedRead() {
@@ -58,6 +64,28 @@ class InboxTest extends ServiceTest {
                 .exchange().expectStatus().isNotFound().expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         http.post().uri("/inbox/{user}/{id}/read", user, "no-such-message").exchange().expectStatus().isNotFound();
+    }
+
+    /**
+     * The delivered event ends a stage (the report's ends the case): whoever looks on that event must find the mail
+     * in the inbox already, not a moment later when the inbox feed (the safety net, every 200 ms here) comes round.
+     * So the save that records SENT, and carries that event, is the one that records it inboxed: the feed would
+     * have flagged it in a save of its own, one version later.
+     */
+    @Test
+    void theMailIsInTheInboxBeforeItsDeliveryIsAnnounced() {
+        String caseId = newCaseId();
+        String user = caseId + "@example.org";
+        Envelope sent = publish(notification(caseId, NotificationPurpose.CASE_WITHDRAWN));
+
+        Document stored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> mongo.findById(sent.id(), Document.class, "deliveries").block(),
+                        d -> d != null && DeliveryState.SENT.name().equals(d.getString("state")));
+
+        assertThat(stored.getBoolean("inboxed", false)).as("inboxed in the save that records SENT").isTrue();
+        assertThat(stored.getLong("version")).as("claimed (0), then sent (1); no later save of the feed").isEqualTo(1L);
+        as(user).get().uri("/inbox/{user}", user).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.messages[0].id").isEqualTo(sent.id());
     }
 
     @Test

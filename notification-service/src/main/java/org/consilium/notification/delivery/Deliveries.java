@@ -3,6 +3,7 @@ package org.consilium.notification.delivery;
 import org.consilium.support.concurrency.ConcurrentChanges;
 import org.consilium.events.Envelope;
 import org.consilium.notification.calendar.CalendarInvitations;
+import org.consilium.notification.inbox.Inbox;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.MailTemplates;
 import org.consilium.notification.mail.Mailer;
@@ -46,12 +47,14 @@ public class Deliveries {
     private final CalendarInvitations calendar;
     private final QuietHours quietHours;
     private final Webhooks webhooks;
+    private final Inbox inbox;
     private final Clock clock;
 
     public Deliveries(DeliveryRepository repository, MailTemplates templates, Mailer mailer, DeliveryMetrics metrics,
                       ReportPdfs reports, CalendarInvitations calendar, QuietHours quietHours, Webhooks webhooks,
-                      Clock clock) {
+                      Inbox inbox, Clock clock) {
         this.webhooks = webhooks;
+        this.inbox = inbox;
         this.quietHours = quietHours;
         this.repository = repository;
         this.templates = templates;
@@ -246,13 +249,30 @@ public class Deliveries {
                     delivery.sent(clock.instant());
                     log.info("{} email {} sent, written in {} (attempt {})", delivery.purpose(), delivery.id(),
                             delivery.language(), delivery.attempts());
-                    // Save the outcome hard: if it cannot be stored, the next attempt finds SENDING (unknown).
-                    return repository.save(delivery).retryWhen(Retry.backoff(3, Duration.ofMillis(200))
-                            .filter(e -> !(e instanceof OptimisticLockingFailureException)));
+                    return inboxBeforeAnnounced(delivery);
                 }))
+                // Save the outcome hard: if it cannot be stored, the next attempt finds SENDING (unknown).
+                .then(Mono.defer(() -> repository.save(delivery)).retryWhen(Retry.backoff(3, Duration.ofMillis(200))
+                        .filter(e -> !(e instanceof OptimisticLockingFailureException))))
                 .onErrorResume(SmtpFailure.class, failure -> failure.definite()
                         ? failed(delivery, failure)
                         : unconfirmed(delivery, failure));
+    }
+
+    /**
+     * The SENT save carries the delivered event, which ends the report stage: the patient who opens her page on
+     * that event must find the mail in her inbox already. A failed add is not the send's failure: the inbox feed
+     * adds what this could not.
+     */
+    private Mono<Void> inboxBeforeAnnounced(Delivery delivery) {
+        return inbox.add(delivery.inboxEntry())
+                .then(Mono.fromRunnable(delivery::inboxed))
+                .onErrorResume(e -> {
+                    log.warn("{} email {} is sent but not yet in the recipient's inbox; the inbox feed will add it: {}",
+                            delivery.purpose(), delivery.id(), e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private Mono<Delivery> failed(Delivery delivery, SmtpFailure failure) {

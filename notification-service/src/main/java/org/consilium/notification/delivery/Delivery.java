@@ -5,6 +5,7 @@ import org.consilium.events.Envelope;
 import org.consilium.events.NotificationDelivered;
 import org.consilium.events.Recipient;
 import org.consilium.events.ReportDelivered;
+import org.consilium.notification.inbox.InboxEntry;
 import org.consilium.notification.mail.Attachment;
 import org.consilium.notification.mail.RenderedMail;
 import org.consilium.support.outbox.OutboxEntry;
@@ -70,7 +71,7 @@ public class Delivery {
     /** What operators decided about this delivery when it was UNCONFIRMED, oldest first. */
     private final List<Resolution> resolutions;
     /** True once the delivered message is in the recipient's in-app inbox; set by {@code InboxFeed} only. */
-    private final boolean inboxed;
+    private boolean inboxed;
     private final List<OutboxEntry> outbox;
 
     @PersistenceCreator
@@ -212,9 +213,22 @@ public class Delivery {
         require(DeliveryState.SENDING);
         state = DeliveryState.SENT;
         sentAt = now;
+        inboxed = false;
         lastError = null;
         outbox.add(OutboxEntry.of(deliveredEvent(now), Envelope.derivedId(id, "delivered"), now)
                 .inTrace(deferred == null ? null : deferred.traceparent()));
+    }
+
+    /** What the recipient's in-app inbox shows of this delivery; {@link #id} makes adding it twice harmless. */
+    InboxEntry inboxEntry() {
+        return new InboxEntry(id, recipient.email(), caseId, purpose, language, subject, text, attachments,
+                sentAt == null ? lastAttemptAt : sentAt);
+    }
+
+    /** Its inbox entry is stored: the inbox feed (the safety net for a crash before this) passes it over. */
+    void inboxed() {
+        require(DeliveryState.SENT);
+        inboxed = true;
     }
 
     void failed(String error, Instant now) {

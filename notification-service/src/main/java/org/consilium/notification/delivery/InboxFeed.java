@@ -1,7 +1,6 @@
 package org.consilium.notification.delivery;
 
 import org.consilium.notification.inbox.Inbox;
-import org.consilium.notification.inbox.InboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,9 +14,11 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Puts every SENT delivery into its recipient's in-app inbox, then flags it {@code inboxed}. Fed from the
- * store, like the outbox relay, so that a crash between SENT and the inbox write loses nothing; the inbox
- * ignores a delivery it already holds, so a crash between the write and the flag duplicates nothing.
+ * Puts every SENT delivery that is not yet in its recipient's in-app inbox there, then flags it {@code inboxed}.
+ * {@link Deliveries} adds the entry itself before it records SENT (so the inbox holds the mail before its delivered
+ * event can announce it); this feed is the safety net for a delivery whose own add failed or whose process died
+ * in between. The inbox ignores a delivery it already holds, so a crash between the write and the flag
+ * duplicates nothing.
  */
 @Component
 class InboxFeed {
@@ -43,8 +44,7 @@ class InboxFeed {
     Mono<Long> feedSent() {
         Query notYetInboxed = Query.query(Criteria.where("state").is(DeliveryState.SENT.name()).and("inboxed").ne(true));
         return mongo.find(notYetInboxed, Delivery.class)
-                .concatMap(d -> inbox.add(new InboxEntry(d.id(), d.recipient().email(), d.caseId(), d.purpose(),
-                                d.language(), d.subject(), d.text(), d.attachments(), d.sentAt().orElse(d.lastAttemptAt())))
+                .concatMap(d -> inbox.add(d.inboxEntry())
                         // version + 1, as every change does, so that a save of an older copy fails instead of undoing this
                         .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(d.id())),
                                 new Update().set("inboxed", true).inc("version", 1), Delivery.class)))
