@@ -119,10 +119,12 @@ class ChartTest {
         RenderedChart chart = RenderedChart.render(Repository.exampleValues(), Map.of("keda.enabled", true));
 
         assertThat(chart.ofKind("ScaledObject")).extracting(o -> ChartChecks.label(o, "app.kubernetes.io/name"))
-                .as("the console (worklist and sessions in memory) and the engine (one node until two are proven): never scaled out")
+                .as("the console (worklist and sessions in memory) and the engine (a connection pool per node): not scaled by KEDA")
                 .containsExactlyInAnyOrder("intake-service", "records-service", "mdt-scheduler", "notification-service");
         assertThat(chart.find("Deployment", "consilium-console")).get()
                 .satisfies(d -> assertThat(Yamls.at(d, "spec.replicas")).isEqualTo(1));
+        assertThat(chart.find("Deployment", "consilium-bpmn")).get().as("two engine nodes, sessions in the database (ADR 31)")
+                .satisfies(d -> assertThat(Yamls.at(d, "spec.replicas")).isEqualTo(2));
         assertThat(chart.ofKind("ScaledObject")).allSatisfy(scaled -> {
             String service = ChartChecks.label(scaled, "app.kubernetes.io/name");
             Map<String, Object> trigger = Yamls.map(Yamls.list(Yamls.at(scaled, "spec.triggers")).get(0));

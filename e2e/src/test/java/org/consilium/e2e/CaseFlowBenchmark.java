@@ -30,6 +30,8 @@ import static org.consilium.e2e.CaseDriver.*;
 class CaseFlowBenchmark {
     private static final int CASES = Integer.getInteger("benchmark.cases", 5);
     private static final int BURST = Integer.getInteger("benchmark.burst", 50);
+    /** How long one hand-off may take before the run fails: minutes, more for a loaded run (SizingBenchmark). */
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(Integer.getInteger("benchmark.step-timeout-minutes", 2));
 
     @TempDir
     Path dataDir;
@@ -46,7 +48,7 @@ class CaseFlowBenchmark {
             report.add("stack ready after %.1f s; resident memory of all JVMs %d MiB"
                     .formatted((System.nanoTime() - startNanos) / 1e9, stack.residentMemoryMib()));
 
-            Map<String, List<Long>> stages = new LinkedHashMap<>();
+            Map<String, List<Long>> stages = Collections.synchronizedMap(new LinkedHashMap<>());
             for (int i = 0; i < CASES; i++) {
                 oneCase(stages);
             }
@@ -76,7 +78,8 @@ class CaseFlowBenchmark {
         Files.write(Path.of("target/benchmark.txt"), report);
     }
 
-    private static void oneCase(Map<String, List<Long>> stages) {
+    /** One case through every hand-off, each person's step as soon as it can be taken; safe from several threads. */
+    static void oneCase(Map<String, List<Long>> stages) {
         String email = "bench-" + UUID.randomUUID() + "@example.org";
         long t = System.nanoTime();
         String caseId = submitLungCase(email);
@@ -99,9 +102,9 @@ class CaseFlowBenchmark {
 
     private static long lap(Map<String, List<Long>> stages, String stage, long since,
                             java.util.concurrent.Callable<Boolean> reached) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(reached);
+        await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(reached);
         long now = System.nanoTime();
-        stages.computeIfAbsent(stage, k -> new ArrayList<>()).add((now - since) / 1_000_000);
+        stages.computeIfAbsent(stage, k -> Collections.synchronizedList(new ArrayList<>())).add((now - since) / 1_000_000);
         return now;
     }
 

@@ -157,7 +157,7 @@ class FaultSuiteTest {
     }
 
     /** The demo directory with a hundred times each specialist's weekly capacity, written into the data dir. */
-    private static Path roomyDirectory(Path dataDir) throws IOException {
+    static Path roomyDirectory(Path dataDir) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Path demo = Path.of("").toAbsolutePath().getParent()
                 .resolve("mdt-scheduler/src/main/resources/directory/specialists.json");

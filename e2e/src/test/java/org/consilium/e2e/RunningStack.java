@@ -31,10 +31,12 @@ final class RunningStack implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path dataDir;
 
-    private RunningStack(Process process, Path log) {
+    private RunningStack(Process process, Path log, Path dataDir) {
         this.process = process;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     static RunningStack start(Path dataDir) {
@@ -62,7 +64,7 @@ final class RunningStack implements AutoCloseable {
                     .redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            RunningStack stack = new RunningStack(process, log);
+            RunningStack stack = new RunningStack(process, log, dataDir);
             stack.awaitReady();
             DemoUsers.forgetTokens();
             return stack;
@@ -123,6 +125,49 @@ final class RunningStack implements AutoCloseable {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
                 .map(handle -> handle.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
                 .mapToLong(java.time.Duration::toMillis).sum() / 1000.0;
+    }
+
+    /**
+     * CPU time so far per part of the stack, in core-seconds: each service JVM by the name of its pid file
+     * ({@code intake-service}, {@code intake-service@2}, {@code kafka-1}), the engine's PostgreSQL (the launcher's other
+     * children: the postmaster and its backends), and the launcher itself (broker, MongoDB, mail server, proxies).
+     */
+    java.util.Map<String, Double> cpuSecondsByPart() {
+        java.util.Map<Long, String> named = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dataDir.resolve("run"))) {
+            files.filter(file -> file.getFileName().toString().endsWith(".pid")).forEach(file -> {
+                try {
+                    String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                    named.put(Long.parseLong(Files.readString(file).strip()), name);
+                } catch (IOException | NumberFormatException e) {
+                    // written or removed meanwhile: the part is counted with the launcher's other children
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.Map<String, Double> parts = new java.util.TreeMap<>();
+        parts.put("launcher (Kafka, MongoDB, mail)", cpuSeconds(process.toHandle()));
+        process.toHandle().descendants().forEach(handle -> parts.merge(
+                named.getOrDefault(handle.pid(), "launcher's other children"), cpuSeconds(handle), Double::sum));
+        // pg_ctl starts the postmaster detached from the launcher: found by its own pid file, with its backends
+        postmaster().ifPresent(postmaster -> parts.put("engine database (PostgreSQL)", cpuSeconds(postmaster)
+                + postmaster.descendants().mapToDouble(RunningStack::cpuSeconds).sum()));
+        return parts;
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            Path pidFile = dataDir.resolve("engine-postgres").resolve("postmaster.pid");
+            return Files.exists(pidFile) ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                    : java.util.Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static double cpuSeconds(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0;
     }
 
     private static long rssKib(ProcessHandle handle) {

@@ -33,7 +33,15 @@ class WebappSignInTest {
 
     @Test
     void aCoordinatorSignsInToTasklistAtLocalhost() {
-        HttpClient browser = browser();
+        aCoordinatorSignsInToTasklist(new Browser(false));
+    }
+
+    /**
+     * The coordinator's sign-in to Tasklist, then Camunda's view of her session. With a browser on fresh connections,
+     * every request reaches the stack's proxy anew, which hands it to the next engine node ({@code ScaleOutTest}): the
+     * login's state and then the session must be in the engine's database, not one node's memory (ADR 31).
+     */
+    static void aCoordinatorSignsInToTasklist(Browser browser) {
         String tasklist = RunningStack.url(8080, "/camunda/app/tasklist/");
 
         HttpResponse<String> form = follow(browser, get(browser, URI.create(tasklist)));
@@ -44,14 +52,17 @@ class WebappSignInTest {
         assertThat(app.statusCode()).as(app.uri() + ": " + app.body()).isEqualTo(200);
         assertThat(app.uri().toString()).isEqualTo(tasklist + "default/");
         // Camunda's own view of the session: the user and the apps its groups may open
-        HttpResponse<String> me = send(browser, HttpRequest.newBuilder(URI.create(RunningStack.url(8080,
-                "/camunda/api/admin/auth/user/default"))).timeout(TIMEOUT).header("Accept", "application/json").GET().build());
-        assertThat(me.body()).contains("\"userId\":\"cora.nolan\"", "tasklist");
+        for (int request = 0; request < 4; request++) {
+            HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(RunningStack.url(8080,
+                    "/camunda/api/admin/auth/user/default"))).timeout(TIMEOUT).header("Accept", "application/json").GET().build());
+            assertThat(me.statusCode()).as("request %d after the sign-in: %s", request, me.body()).isEqualTo(200);
+            assertThat(me.body()).contains("\"userId\":\"cora.nolan\"", "tasklist");
+        }
     }
 
     @Test
     void opsSignInToCockpitAtLocalhost() {
-        HttpClient browser = browser();
+        Browser browser = new Browser(false);
         String cockpit = RunningStack.url(8080, "/camunda/app/cockpit/");
 
         HttpResponse<String> form = follow(browser, get(browser, URI.create(cockpit)));
@@ -62,19 +73,19 @@ class WebappSignInTest {
     }
 
     /** The provider's login form, filled in and sent with its CSRF token. */
-    private static HttpResponse<String> signIn(HttpClient browser, HttpResponse<String> form, String username) {
+    private static HttpResponse<String> signIn(Browser browser, HttpResponse<String> form, String username) {
         assertThat(form.statusCode()).as(form.uri() + ": " + form.body()).isEqualTo(200);
         Matcher csrf = CSRF.matcher(form.body());
         assertThat(csrf.find()).as("a login form at " + form.uri()).isTrue();
         String body = "username=" + username + "&password=" + URLEncoder.encode(password(), StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        return send(browser, HttpRequest.newBuilder(form.uri()).timeout(TIMEOUT).header("Accept", "text/html")
+        return browser.send(HttpRequest.newBuilder(form.uri()).timeout(TIMEOUT).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Every redirect followed, whichever host and port it points to. */
-    private static HttpResponse<String> follow(HttpClient browser, HttpResponse<String> response) {
+    private static HttpResponse<String> follow(Browser browser, HttpResponse<String> response) {
         for (int hops = 0; hops < 12 && response.statusCode() / 100 == 3; hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
             response = get(browser, response.uri().resolve(location));
@@ -82,23 +93,38 @@ class WebappSignInTest {
         return response;
     }
 
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(TIMEOUT).build();
+    private static HttpResponse<String> get(Browser browser, URI uri) {
+        return browser.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
     }
 
-    private static HttpResponse<String> get(HttpClient browser, URI uri) {
-        return send(browser, HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
-    }
+    /**
+     * A browser's cookie jar, its cookies kept per host as a browser keeps them (ports ignored). With fresh
+     * connections, each request on a new TCP connection, as after the browser's keep-alive ran out.
+     */
+    static final class Browser {
+        private final CookieManager cookies = new CookieManager();
+        private final boolean freshConnections;
+        private final HttpClient pooled;
 
-    private static HttpResponse<String> send(HttpClient browser, HttpRequest request) {
-        try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Browser(boolean freshConnections) {
+            this.freshConnections = freshConnections;
+            this.pooled = client();
+        }
+
+        private HttpClient client() {
+            return HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(TIMEOUT).build();
+        }
+
+        HttpResponse<String> send(HttpRequest request) {
+            try {
+                return (freshConnections ? client() : pooled).send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

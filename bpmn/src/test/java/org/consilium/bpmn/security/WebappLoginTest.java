@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consilium.bpmn.support.TestIdentity;
 import org.consilium.events.Roles;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consilium.bpmn.security.EngineRestAccessTest.assertProblem;
@@ -23,6 +28,8 @@ import static org.consilium.bpmn.security.EngineRestAccessTest.assertProblem;
  * the session's user and roles into a Camunda user and groups, and the engine's authorizations pick the apps.
  */
 class WebappLoginTest extends SecuredTestSupport {
+    @Autowired
+    JdbcTemplate jdbc;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TASKLIST = "/camunda/app/tasklist/";
     private static final String TASKLIST_API = "/camunda/api/engine/engine/default/task";
@@ -152,9 +159,34 @@ class WebappLoginTest extends SecuredTestSupport {
         assertThat(send(browser, page(TASKLIST)).statusCode()).isEqualTo(302);
     }
 
+    /**
+     * The signed-in user's session is kept in the engine's database, not in one node's memory (ADR 31), so that
+     * whichever engine node a request reaches serves it; with its row gone, the same browser is signed out.
+     */
+    @Test
+    void theSessionLivesInTheEnginesDatabaseSoAnyNodeServesIt() {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = signIn(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(cookies).connectTimeout(TIMEOUT).build(), "ops.kim", Roles.OPS);
+        assertThat(send(browser, request("GET", TASKLIST_API, null).build()).statusCode()).isEqualTo(200);
+        // the cookie carries the session's id in Base64 (Spring Session's DefaultCookieSerializer)
+        String sessionId = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("CONSILIUM_ENGINE_SESSION")).findFirst()
+                .map(cookie -> new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new AssertionError("no session cookie: " + cookies.getCookieStore().getCookies()));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Integer.class, sessionId))
+                .isEqualTo(1);
+        jdbc.update("DELETE FROM SPRING_SESSION WHERE SESSION_ID = ?", sessionId);
+        assertProblem(send(browser, request("GET", TASKLIST_API, null).build()), 401, "urn:consilium:problem:unauthorized");
+    }
+
     /** The browser login: bpmn's redirect to the provider, the user approves, the callback with code and state. */
     private HttpClient signIn(String username, String role) {
-        HttpClient browser = browser();
+        return signIn(browser(), username, role);
+    }
+
+    private HttpClient signIn(HttpClient browser, String username, String role) {
         URI authorize = startLogin(browser);
         var query = UriComponentsBuilder.fromUri(authorize).build().getQueryParams();
         String code = TestIdentity.approve(username, decoded(query.getFirst("nonce")), role);

@@ -1,32 +1,20 @@
 package org.consilium.stack.kafka;
 
-import static java.nio.file.StandardOpenOption.APPEND;
-import static java.nio.file.StandardOpenOption.CREATE;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.services.ChildProcess;
 import org.consilium.stack.services.LeftoverProcesses;
-import org.consilium.stack.services.LogTail;
-import org.consilium.stack.services.RestartPolicy;
 
 /**
- * One Kafka node's child JVM: the same command every time it is (re)started, output appended to
- * {@code <data-dir>/logs/kafka-<n>.log}, its pid under {@code <data-dir>/run} as a service's is.
+ * One Kafka node's child JVM: output in {@code <data-dir>/logs/kafka-<n>.log}, its pid under {@code <data-dir>/run}
+ * as a service's is. Back after a restart when this launch is registered and unfenced.
  */
-final class BrokerNodeProcess {
+final class BrokerNodeProcess extends ChildProcess {
 
     // a node of a dev cluster holds a few dozen partitions: Kafka's own scripts give a broker 1 GB
     static final String MAX_HEAP = "256m";
@@ -34,32 +22,27 @@ final class BrokerNodeProcess {
 
     private final int nodeId;
     private final Path logDir;
-    private final Path logFile;
-    private final Path pidFile;
-    private final ProcessBuilder builder;
-    private final RestartPolicy restartPolicy = new RestartPolicy();
-    // set by whoever reacts to this launch's exit first, so a crash is handled exactly once
-    private final AtomicBoolean exitHandled = new AtomicBoolean();
-    private volatile Process process;
-    private volatile Instant startedAt;
-    // where this launch's output begins in the log, which earlier launches' output precedes
-    private volatile long launchOffset;
 
     BrokerNodeProcess(int nodeId, int nodes, StackProperties properties, String clusterId, String javaCommand,
             String classPath) {
+        // stdin kept open and never written: its end tells the node that the launcher is gone (BrokerNode)
+        super(builder(nodeId, nodes, properties, clusterId, javaCommand, classPath),
+                properties.dataPath().resolve("logs").resolve(name(nodeId) + ".log"),
+                LeftoverProcesses.pidFile(properties.dataPath(), name(nodeId)), true);
         this.nodeId = nodeId;
-        this.logDir = properties.dataPath().resolve(name(nodeId));
-        this.logFile = properties.dataPath().resolve("logs").resolve(name(nodeId) + ".log");
-        this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), name(nodeId));
+        this.logDir = logDir(properties, nodeId);
+    }
+
+    private static Path logDir(StackProperties properties, int nodeId) {
+        return properties.dataPath().resolve(name(nodeId));
+    }
+
+    private static ProcessBuilder builder(int nodeId, int nodes, StackProperties properties, String clusterId,
+            String javaCommand, String classPath) {
         List<String> command = command(javaCommand, classPath, name(nodeId));
         command.addAll(List.of(String.valueOf(nodeId), String.valueOf(nodes), String.valueOf(properties.portOffset()),
-                logDir.toString(), clusterId));
-        this.builder = new ProcessBuilder(command)
-                .directory(properties.homePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(logFile.toFile()))
-                // kept open and never written: its end tells the node that the launcher is gone (BrokerNode)
-                .redirectInput(Redirect.PIPE);
+                logDir(properties, nodeId).toString(), clusterId));
+        return new ProcessBuilder(command).directory(properties.homePath().toFile());
     }
 
     static String name(int nodeId) {
@@ -100,18 +83,6 @@ final class BrokerNodeProcess {
         }
     }
 
-    synchronized void start() throws IOException {
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, String.format("%n===== %s started by the Consilium stack at %s =====%n",
-                name(), Instant.now()), StandardCharsets.UTF_8, CREATE, APPEND);
-        launchOffset = Files.size(logFile);
-        Process started = builder.start();
-        exitHandled.set(false);
-        startedAt = Instant.now();
-        process = started;
-        LeftoverProcesses.remember(pidFile, started.pid());
-    }
-
     int nodeId() {
         return nodeId;
     }
@@ -120,74 +91,33 @@ final class BrokerNodeProcess {
         return name(nodeId);
     }
 
+    @Override
+    public String label() {
+        return name();
+    }
+
     Path logDir() {
         return logDir;
     }
 
-    Path logFile() {
-        return logFile;
-    }
-
-    RestartPolicy restartPolicy() {
-        return restartPolicy;
-    }
-
-    Process process() {
-        return process;
-    }
-
-    Instant startedAt() {
-        return startedAt;
-    }
-
-    boolean isAlive() {
-        Process current = process;
-        return current != null && current.isAlive();
-    }
-
     /** This launch is registered and unfenced: it said so in its log ({@link BrokerNode#STARTED}). */
     boolean isServing() {
-        if (!isAlive()) {
-            return false;
-        }
-        try (InputStream log = Files.newInputStream(logFile)) {
-            log.skipNBytes(launchOffset);
-            return new String(log.readAllBytes(), StandardCharsets.UTF_8).contains(BrokerNode.STARTED);
-        } catch (IOException e) {
-            return false;
-        }
+        return isAlive() && saidSinceStart(BrokerNode.STARTED);
     }
 
-    /** True for the first caller after a launch exited; later callers leave it alone. */
-    boolean claimExit() {
-        return exitHandled.compareAndSet(false, true);
+    @Override
+    protected boolean isBack() {
+        return isServing();
     }
 
-    /**
-     * SIGTERM, a controlled shutdown. Through the handle: {@link Process#destroy()} would also close the node's
-     * stdin, which it takes for the launcher's death, and it would halt in the middle of its shutdown.
-     */
-    void requestStop() {
-        Process current = process;
-        if (current != null) {
-            current.toHandle().destroy();
-        }
+    @Override
+    protected String backAgain() {
+        // not the cluster's list of brokers: until the dead incarnation's session expires, that still names it
+        return "rejoined the cluster (registered and unfenced)";
     }
 
-    /** Waits for the exit until the deadline, then kills it. */
-    void awaitStop(Instant deadline) throws InterruptedException {
-        Process current = process;
-        if (current == null) {
-            return;
-        }
-        long millisLeft = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!current.waitFor(millisLeft, TimeUnit.MILLISECONDS)) {
-            current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        LeftoverProcesses.forget(pidFile);
-    }
-
-    String logTail(int lines) {
-        return LogTail.of(logFile, lines);
+    @Override
+    protected String whileDown() {
+        return "; the other two nodes carry on (writes need both)";
     }
 }

@@ -1,22 +1,18 @@
 package org.consilium.stack.kafka;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.consilium.stack.StackPorts;
 import org.consilium.stack.StackProperties;
-import org.consilium.stack.StackStartupException;
+import org.consilium.stack.services.ChildSupervision;
 import org.consilium.stack.services.RestartPolicy;
 import org.consilium.stack.services.UnpackedJars;
 import org.slf4j.Logger;
@@ -35,17 +31,13 @@ public class KafkaCluster implements KafkaBackbone {
     private static final Logger log = LoggerFactory.getLogger(KafkaCluster.class);
 
     private final StackProperties properties;
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kafka-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private List<BrokerNodeProcess> nodes = List.of();
-    private volatile boolean supervising;
-    private boolean stopping;
+    private final ChildSupervision supervision;
+    private volatile List<BrokerNodeProcess> nodes = List.of();
 
     public KafkaCluster(StackProperties properties) {
         this.properties = properties;
+        this.supervision = new ChildSupervision("kafka-supervisor", properties.readyTimeout(),
+                node -> "Check that java can run the stack's own class path again");
     }
 
     @Override
@@ -55,23 +47,18 @@ public class KafkaCluster implements KafkaBackbone {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = nodeClassPath(java);
-        synchronized (this) {
-            if (stopping) {
-                return;
+        nodes = IntStream.rangeClosed(1, NODES)
+                .mapToObj(node -> new BrokerNodeProcess(node, NODES, properties, clusterId, java, classPath))
+                .toList();
+        for (BrokerNodeProcess node : nodes) {
+            if (!supervision.launch(node)) {
+                return; // the stack is being stopped
             }
-            nodes = IntStream.rangeClosed(1, NODES)
-                    .mapToObj(node -> new BrokerNodeProcess(node, NODES, properties, clusterId, java, classPath))
-                    .toList();
-            for (BrokerNodeProcess node : nodes) {
-                launch(node);
-                log.info("Started {} (pid {}) on localhost:{}; log: {}", node.name(), node.process().pid(),
-                        properties.ports().kafka(node.nodeId()), node.logFile());
-            }
+            log.info("Started {} (pid {}) on localhost:{}; log: {}", node.name(), node.process().pid(),
+                    properties.ports().kafka(node.nodeId()), node.logFile());
         }
         ClusterReadiness.await(nodes, bootstrapServers(), properties.readyTimeout(), properties.dataPath().resolve("logs"));
-        supervising = true;
-        // a node that died between the last look and now would otherwise never be noticed
-        nodes.stream().filter(node -> !node.isAlive()).forEach(this::onExit);
+        supervision.superviseFromNow(nodes);
     }
 
     /**
@@ -129,11 +116,7 @@ public class KafkaCluster implements KafkaBackbone {
     /** SIGTERM to all three at once (each a controlled shutdown), SIGKILL to any still there after the stop timeout. */
     @Override
     public void stop() throws Exception {
-        synchronized (this) {
-            // under the same lock as restarts: after this, nothing is started again
-            stopping = true;
-        }
-        restarts.shutdownNow();
+        supervision.stop(); // nothing is started again after this, not even a restart already scheduled
         List<BrokerNodeProcess> alive = nodes.stream().filter(BrokerNodeProcess::isAlive).toList();
         if (alive.isEmpty()) {
             return;
@@ -147,73 +130,5 @@ public class KafkaCluster implements KafkaBackbone {
             node.awaitStop(deadline);
         }
         log.info("Kafka's {} nodes stopped in {} ms", alive.size(), Duration.ofNanos(System.nanoTime() - begin).toMillis());
-    }
-
-    private void launch(BrokerNodeProcess node) {
-        try {
-            node.start();
-        } catch (IOException e) {
-            throw new StackStartupException("Could not start " + node.name() + ": " + e.getMessage(),
-                    "Check that java can run the stack's own class path again", e);
-        }
-        node.process().onExit().thenRun(() -> {
-            if (supervising) {
-                onExit(node);
-            }
-        });
-    }
-
-    private void onExit(BrokerNodeProcess node) {
-        if (isStopping() || node.isAlive() || !node.claimExit()) {
-            return;
-        }
-        log.warn("{} (pid {}) exited with code {}; its log: {}", node.name(), node.process().pid(),
-                node.process().exitValue(), node.logFile());
-        node.restartPolicy().nextRestartDelay().ifPresentOrElse(
-                delay -> {
-                    log.warn("Restarting {} in {} s (restart {} within a minute); the other two carry on",
-                            node.name(), delay.toSeconds(), node.restartPolicy().restartsInWindow());
-                    restarts.schedule(() -> restart(node), delay.toMillis(), TimeUnit.MILLISECONDS);
-                },
-                () -> log.error("{} exited {} times within a minute; not restarting it again. The cluster runs on "
-                        + "two nodes (writes need both). Fix the cause (see {}) and restart the stack.", node.name(),
-                        RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1, node.logFile()));
-    }
-
-    private void restart(BrokerNodeProcess node) {
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            try {
-                launch(node);
-            } catch (StackStartupException e) {
-                log.error("Could not restart {}: {}", node.name(), e.getMessage());
-                return;
-            }
-        }
-        log.info("Restarted {} (pid {})", node.name(), node.process().pid());
-        restarts.schedule(() -> reportRejoined(node, node.process()), 1, TimeUnit.SECONDS);
-    }
-
-    private void reportRejoined(BrokerNodeProcess node, Process launch) {
-        if (isStopping() || node.process() != launch || !launch.isAlive()) {
-            return;
-        }
-        Duration since = Duration.between(node.startedAt(), Instant.now());
-        // not the cluster's list of brokers: until the dead incarnation's session expires, that still names it
-        if (node.isServing()) {
-            log.info("{} rejoined the cluster (registered and unfenced) {} s after its restart", node.name(),
-                    since.toSeconds());
-        } else if (since.compareTo(properties.readyTimeout()) < 0) {
-            restarts.schedule(() -> reportRejoined(node, launch), 1, TimeUnit.SECONDS);
-        } else {
-            log.warn("{} was restarted but has not rejoined after {} s; see {}", node.name(), since.toSeconds(),
-                    node.logFile());
-        }
-    }
-
-    private synchronized boolean isStopping() {
-        return stopping;
     }
 }

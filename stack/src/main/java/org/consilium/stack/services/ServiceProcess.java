@@ -1,64 +1,60 @@
 package org.consilium.stack.services;
 
-import static java.nio.file.StandardOpenOption.APPEND;
-import static java.nio.file.StandardOpenOption.CREATE;
-
-import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.consilium.stack.StackProperties;
 
 /**
- * One service's child JVM: the same command every time it is (re)started, output appended to its log. With replicas
- * ({@code consilium.stack.replicas}), one of these per replica: each on its own port behind the service's
- * ({@link ReplicaProxy}), with its own log and pid file ({@code intake-service@2.log}); replica 1 keeps the service's
- * plain names.
+ * One service's child JVM. With replicas ({@code consilium.stack.replicas}), one of these per replica: each on its
+ * own port behind the service's ({@link ReplicaProxy}), with its own log and pid file ({@code intake-service@2.log});
+ * replica 1 keeps the service's plain names. Back after a restart when its readiness probe answers UP.
  */
-final class ServiceProcess {
+final class ServiceProcess extends ChildProcess {
+
+    private static final ReadinessProbe PROBE = new ReadinessProbe();
 
     private final ServiceDefinition service;
     /** 1-based; 0 when the service runs alone on its own port. */
     private final int replica;
     private final int port;
-    private final ProcessBuilder builder;
-    private final Path logFile;
-    private final Path pidFile;
-    private final RestartPolicy restartPolicy = new RestartPolicy();
-    private volatile Process process;
-    private volatile Instant startedAt;
-    // set by whoever reacts to this launch's exit first, so a crash is handled exactly once
-    private final AtomicBoolean exitHandled = new AtomicBoolean();
 
     ServiceProcess(ServiceDefinition service, StackProperties properties, String javaCommand, Path jar) {
         this(service, 0, properties, javaCommand, jar);
     }
 
     ServiceProcess(ServiceDefinition service, int replica, StackProperties properties, String javaCommand, Path jar) {
+        this(service, replica, properties, fileName(service, replica), builder(service, replica, properties, javaCommand, jar));
+    }
+
+    private ServiceProcess(ServiceDefinition service, int replica, StackProperties properties, String fileName,
+                           ProcessBuilder builder) {
+        super(builder, properties.dataPath().resolve("logs").resolve(fileName + ".log"),
+                LeftoverProcesses.pidFile(properties.dataPath(), fileName), false);
         this.service = service;
         this.replica = replica;
-        this.port = replica == 0 ? properties.ports().shift(service.basePort())
+        this.port = port(service, replica, properties);
+    }
+
+    private static String fileName(ServiceDefinition service, int replica) {
+        return replica <= 1 ? service.module() : service.module() + LeftoverProcesses.REPLICA + replica;
+    }
+
+    private static int port(ServiceDefinition service, int replica, StackProperties properties) {
+        return replica == 0 ? properties.ports().shift(service.basePort())
                 : properties.ports().replica(service.basePort(), replica);
-        String fileName = replica <= 1 ? service.module() : service.module() + LeftoverProcesses.REPLICA + replica;
-        this.logFile = properties.dataPath().resolve("logs").resolve(fileName + ".log");
-        this.pidFile = LeftoverProcesses.pidFile(properties.dataPath(), fileName);
-        this.builder = new ProcessBuilder(command(javaCommand, service, jar))
-                .directory(properties.homePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(logFile.toFile()))
-                .redirectInput(Redirect.PIPE);
+    }
+
+    private static ProcessBuilder builder(ServiceDefinition service, int replica, StackProperties properties,
+                                          String javaCommand, Path jar) {
+        ProcessBuilder builder = new ProcessBuilder(command(javaCommand, service, jar))
+                .directory(properties.homePath().toFile());
         builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
         // a replica listens on its own port; everything it is told of the others stays their public ports
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("SERVER_PORT", String.valueOf(port(service, replica, properties)));
         readableLogs(builder.environment());
+        return builder;
     }
 
     /**
@@ -81,18 +77,6 @@ final class ServiceProcess {
                 "-jar", jar.toString());
     }
 
-    synchronized void start() throws IOException {
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, String.format("%n===== %s started by the Consilium stack at %s =====%n",
-                label(), Instant.now()), StandardCharsets.UTF_8, CREATE, APPEND);
-        Process started = builder.start();
-        started.getOutputStream().close();
-        exitHandled.set(false);
-        startedAt = Instant.now();
-        process = started;
-        LeftoverProcesses.remember(pidFile, started.pid());
-    }
-
     ServiceDefinition service() {
         return service;
     }
@@ -101,8 +85,8 @@ final class ServiceProcess {
         return service.module();
     }
 
-    /** The service, and which replica when there are several: for people reading the stack's log. */
-    String label() {
+    @Override
+    public String label() {
         return replica == 0 ? service.module() : service.module() + " (replica " + replica + ")";
     }
 
@@ -114,66 +98,13 @@ final class ServiceProcess {
         return port;
     }
 
-    Path logFile() {
-        return logFile;
+    @Override
+    protected boolean isBack() {
+        return PROBE.isReady(port);
     }
 
-    RestartPolicy restartPolicy() {
-        return restartPolicy;
-    }
-
-    Process process() {
-        return process;
-    }
-
-    Instant startedAt() {
-        return startedAt;
-    }
-
-    boolean isAlive() {
-        Process current = process;
-        return current != null && current.isAlive();
-    }
-
-    /** True for the first caller after a launch exited; later callers leave it alone. */
-    boolean claimExit() {
-        return exitHandled.compareAndSet(false, true);
-    }
-
-    /** Asks politely (SIGTERM): Spring Boot services then shut down gracefully. */
-    void requestStop() {
-        Process current = process;
-        if (current != null) {
-            current.destroy();
-        }
-    }
-
-    /** Waits for the exit until the deadline, then kills it and anything it started. */
-    void awaitStop(Instant deadline) throws InterruptedException {
-        Process current = process;
-        if (current == null) {
-            return;
-        }
-        long millisLeft = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!current.waitFor(millisLeft, TimeUnit.MILLISECONDS)) {
-            current.descendants().forEach(ProcessHandle::destroyForcibly);
-            current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        LeftoverProcesses.forget(pidFile);
-    }
-
-    /** For when there is no time left to wait. */
-    void kill() {
-        Process current = process;
-        if (current != null) {
-            current.descendants().forEach(ProcessHandle::destroyForcibly);
-            current.destroyForcibly();
-        }
-        LeftoverProcesses.forget(pidFile);
-    }
-
-    /** The end of the log, to show why a service would not start without sending the user hunting. */
-    String logTail(int lines) {
-        return LogTail.of(logFile, lines);
+    @Override
+    protected String backAgain() {
+        return "is ready again";
     }
 }

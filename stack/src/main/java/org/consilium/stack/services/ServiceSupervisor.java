@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.consilium.stack.StackProperties;
@@ -35,16 +32,13 @@ public class ServiceSupervisor {
     private final List<ReplicaProxy> proxies = new CopyOnWriteArrayList<>();
     /** The second and later replicas, started once the first ones are ready. */
     private final List<ServiceProcess> laterReplicas = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "service-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean supervising;
-    private boolean stopping;
+    private final ChildSupervision supervision;
 
     public ServiceSupervisor(StackProperties properties) {
         this.properties = properties;
+        this.supervision = new ChildSupervision("service-supervisor", properties.readyTimeout(),
+                child -> "Check that " + ((ServiceProcess) child).service().jar(properties.homePath())
+                        + " exists and java can run it");
     }
 
     /**
@@ -69,12 +63,11 @@ public class ServiceSupervisor {
     public synchronized void startAll(List<ServiceDefinition> services) {
         String java = javaCommand();
         for (ServiceDefinition service : services) {
-            if (stopping) {
-                return;
-            }
             List<ServiceProcess> processes = processesOf(service, properties, java,
                     unpackedJars.launchable(service.jar(properties.homePath())));
-            start(processes.get(0));
+            if (!start(processes.get(0))) {
+                return;
+            }
             laterReplicas.addAll(processes.subList(1, processes.size()));
             if (processes.size() > 1) {
                 proxy(service, processes);
@@ -93,11 +86,15 @@ public class ServiceSupervisor {
                 .mapToObj(replica -> new ServiceProcess(service, replica, properties, java, jar)).toList();
     }
 
-    private void start(ServiceProcess child) {
-        launch(child);
+    /** Returns false, starting nothing, when the stack is being stopped. */
+    private synchronized boolean start(ServiceProcess child) {
+        if (!supervision.launch(child)) {
+            return false;
+        }
         children.add(child);
         log.info("Started {} (pid {}) on port {}; log: {}",
                 child.label(), child.process().pid(), child.port(), relative(child.logFile()));
+        return true;
     }
 
     private void proxy(ServiceDefinition service, List<ServiceProcess> replicas) {
@@ -122,20 +119,17 @@ public class ServiceSupervisor {
         if (!laterReplicas.isEmpty()) {
             List<ServiceProcess> later = List.copyOf(laterReplicas);
             log.info("Starting the other replicas: {}", laterReplicas.stream().map(ServiceProcess::label).toList());
-            synchronized (this) {
-                if (stopping) {
+            laterReplicas.clear();
+            for (ServiceProcess replica : later) {
+                if (!start(replica)) {
                     return false;
                 }
-                later.forEach(this::start);
-                laterReplicas.clear();
             }
             if (!awaitReadyOf(later, timeout)) {
                 return false;
             }
         }
-        supervising = true;
-        // a service that died between its last probe and now would otherwise never be noticed
-        children.stream().filter(child -> !child.isAlive()).forEach(this::onExit);
+        supervision.superviseFromNow(children);
         return true;
     }
 
@@ -169,10 +163,9 @@ public class ServiceSupervisor {
     /** SIGTERM to all at once, wait up to the stop timeout, then SIGKILL whatever is left. */
     public void stopAll() {
         synchronized (this) {
-            // under the same lock as restarts: after this, nothing is started again
-            stopping = true;
+            // under the lock of start: a child launched is in children before this, or never launched
+            supervision.stop();
         }
-        restarts.shutdownNow();
         List<ServiceProcess> alive = children.stream().filter(ServiceProcess::isAlive).toList();
         if (!alive.isEmpty()) {
             log.info("Stopping {}", alive.stream().map(ServiceProcess::label).toList());
@@ -190,70 +183,8 @@ public class ServiceSupervisor {
         proxies.forEach(ReplicaProxy::close);
     }
 
-    private void launch(ServiceProcess child) {
-        try {
-            child.start();
-        } catch (IOException e) {
-            throw new StackStartupException("Could not start " + child.label() + ": " + e.getMessage(),
-                    "Check that " + child.service().jar(properties.homePath()) + " exists and java can run it", e);
-        }
-        child.process().onExit().thenRun(() -> {
-            if (supervising) {
-                onExit(child);
-            }
-        });
-    }
-
-    private void onExit(ServiceProcess child) {
-        if (isStopping() || child.isAlive() || !child.claimExit()) {
-            return;
-        }
-        log.warn("{} (pid {}) exited with code {}; its log: {}",
-                child.label(), child.process().pid(), child.process().exitValue(), child.logFile());
-        child.restartPolicy().nextRestartDelay().ifPresentOrElse(
-                delay -> {
-                    log.warn("Restarting {} in {} s (restart {} within a minute)",
-                            child.label(), delay.toSeconds(), child.restartPolicy().restartsInWindow());
-                    restarts.schedule(() -> restart(child), delay.toMillis(), TimeUnit.MILLISECONDS);
-                },
-                () -> log.error("{} exited {} times within a minute; not restarting it again. Fix the cause "
-                        + "(see {}) and restart the stack.", child.label(), RestartPolicy.MAX_RESTARTS_PER_MINUTE + 1,
-                        child.logFile()));
-    }
-
-    private void restart(ServiceProcess child) {
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            try {
-                launch(child);
-            } catch (StackStartupException e) {
-                log.error("Could not restart {}: {}", child.label(), e.getMessage());
-                return;
-            }
-        }
-        log.info("Restarted {} (pid {})", child.label(), child.process().pid());
-        restarts.schedule(() -> reportReadyAgain(child, child.process()), 1, TimeUnit.SECONDS);
-    }
-
-    private void reportReadyAgain(ServiceProcess child, Process launch) {
-        if (isStopping() || child.process() != launch || !launch.isAlive()) {
-            return;
-        }
-        if (probe.isReady(child.port())) {
-            log.info("{} is ready again after {} s", child.label(),
-                    Duration.between(child.startedAt(), Instant.now()).toSeconds());
-        } else if (Duration.between(child.startedAt(), Instant.now()).compareTo(properties.readyTimeout()) < 0) {
-            restarts.schedule(() -> reportReadyAgain(child, launch), 1, TimeUnit.SECONDS);
-        } else {
-            log.warn("{} was restarted but is not ready after {} s; see {}",
-                    child.label(), properties.readyTimeout().toSeconds(), child.logFile());
-        }
-    }
-
-    private synchronized boolean isStopping() {
-        return stopping;
+    private boolean isStopping() {
+        return supervision.isStopping();
     }
 
     private String relative(Path file) {

@@ -1,0 +1,97 @@
+package org.consilium.e2e;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What one whole case costs each part of the stack, in core-seconds, and so how many cases a day one replica of
+ * each service carries (deploy/README's sizing table; issue 16's CPU per case per service). Whole cases, every
+ * person's step over HTTP as soon as it can be taken ({@link CaseFlowBenchmark#oneCase}), {@code sizing.parallel}
+ * at a time. The baseline, measured in the same run on the same stack: each part's CPU while idle for as long as the
+ * cases took, subtracted from what it spent during them (a service's idle cost is its polls, metrics and consumers'
+ * heartbeats, paid whether or not cases come).
+ * On demand: {@code mvn -B -pl e2e -am test -Dtest=SizingBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code -Dsizing.replicas=2} runs the same on two replicas of each service. Prints, asserts nothing; the
+ * table goes to {@code e2e/target/sizing.txt}.
+ */
+@Tag("benchmark")
+class SizingBenchmark {
+    private static final int CASES = Integer.getInteger("sizing.cases", 40);
+    private static final int PARALLEL = Integer.getInteger("sizing.parallel", 8);
+    private static final String REPLICAS = System.getProperty("sizing.replicas", "1");
+    private static final double SECONDS_A_DAY = 86_400;
+
+    /** Kept when the run fails: the services' logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dataDir;
+
+    @Test
+    void measure() throws Exception {
+        List<String> report = new ArrayList<>();
+        // more cases in a week than the demo directory's specialists take (past that, a case is a coordinator's
+        // panel gap, which the benchmark's people do not work): the fault suite's roomy directory
+        try (RunningStack stack = RunningStack.start(dataDir, Map.of("CONSILIUM_STACK_REPLICAS", REPLICAS,
+                "INTAKE_SUBMISSIONS_PER_PERIOD", String.valueOf(CASES + 10),
+                "CONSILIUM_MDT_DIRECTORY_SEED", "file:" + FaultSuiteTest.roomyDirectory(dataDir)))) {
+            Map<String, List<Long>> warmUp = Collections.synchronizedMap(new LinkedHashMap<>());
+            CaseFlowBenchmark.oneCase(warmUp); // every code path once: the JIT's first compilations are not a case's cost
+            CaseFlowBenchmark.oneCase(warmUp);
+
+            Map<String, Double> beforeCases = stack.cpuSecondsByPart();
+            long start = System.nanoTime();
+            Map<String, List<Long>> stages = Collections.synchronizedMap(new LinkedHashMap<>());
+            ExecutorService people = Executors.newFixedThreadPool(PARALLEL);
+            List<Future<?>> cases = new ArrayList<>();
+            for (int i = 0; i < CASES; i++) {
+                cases.add(people.submit(() -> CaseFlowBenchmark.oneCase(stages)));
+            }
+            for (Future<?> done : cases) {
+                done.get();
+            }
+            people.shutdown();
+            double busySeconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> afterCases = stack.cpuSecondsByPart();
+            Thread.sleep((long) (busySeconds * 1000)); // the baseline: the same stack, as long, with no case
+            Map<String, Double> afterIdle = stack.cpuSecondsByPart();
+
+            report.add("SizingBenchmark: %d whole cases, %d at a time, replicas %s: %.1f s (%.2f cases/s, %.0f a day); "
+                    .formatted(CASES, PARALLEL, REPLICAS, busySeconds, CASES / busySeconds, CASES / busySeconds * SECONDS_A_DAY)
+                    + "resident memory %d MiB".formatted(stack.residentMemoryMib()));
+            report.add("%-36s %10s %10s %12s %16s".formatted("part", "busy cs", "idle cs", "cs per case",
+                    "cases/day/core"));
+            double total = 0;
+            for (String part : afterCases.keySet()) {
+                double busy = afterCases.get(part) - beforeCases.getOrDefault(part, 0.0);
+                double idle = afterIdle.getOrDefault(part, 0.0) - afterCases.get(part);
+                double perCase = Math.max(0, busy - idle) / CASES;
+                total += perCase;
+                report.add("%-36s %10.1f %10.1f %12.3f %16s".formatted(part, busy, idle, perCase,
+                        perCase == 0 ? "-" : "%,.0f".formatted(SECONDS_A_DAY / perCase)));
+            }
+            report.add("%-36s %10s %10s %12.3f %16s".formatted("all", "", "", total, "%,.0f".formatted(SECONDS_A_DAY / total)));
+            stages.forEach((stage, millis) -> {
+                List<Long> sorted = millis.stream().sorted().toList();
+                report.add("  %-44s median %6d ms  max %6d ms".formatted(stage, sorted.get(sorted.size() / 2),
+                        sorted.get(sorted.size() - 1)));
+            });
+        }
+        report.add("machine: %d cores, Java %s".formatted(Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version")));
+        report.forEach(System.out::println);
+        Files.write(Path.of("target/sizing.txt"), report);
+    }
+}
