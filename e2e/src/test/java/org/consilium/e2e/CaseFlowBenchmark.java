@@ -79,7 +79,7 @@ class CaseFlowBenchmark {
     }
 
     /** One case through every hand-off, each person's step as soon as it can be taken; safe from several threads. */
-    static void oneCase(Map<String, List<Long>> stages) {
+    static String oneCase(Map<String, List<Long>> stages) {
         String email = "bench-" + UUID.randomUUID() + "@example.org";
         long t = System.nanoTime();
         String caseId = submitLungCase(email);
@@ -98,6 +98,7 @@ class CaseFlowBenchmark {
         releaseReport(caseId);
         lap(stages, "approve+release (incl.) -> report mailed, process ended", t,
                 () -> mailsWithSubject(email, REPORT_SUBJECT) == 1 && "COMPLETED".equals(processState(caseId)));
+        return caseId;
     }
 
     private static long lap(Map<String, List<Long>> stages, String stage, long since,

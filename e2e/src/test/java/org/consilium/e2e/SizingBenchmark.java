@@ -1,13 +1,18 @@
 package org.consilium.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
 
 /**
  * What one whole case costs each part of the stack, in core-seconds, and so how many cases a day one replica of
@@ -55,12 +61,13 @@ class SizingBenchmark {
             long start = System.nanoTime();
             Map<String, List<Long>> stages = Collections.synchronizedMap(new LinkedHashMap<>());
             ExecutorService people = Executors.newFixedThreadPool(PARALLEL);
-            List<Future<?>> cases = new ArrayList<>();
+            List<Future<String>> cases = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
                 cases.add(people.submit(() -> CaseFlowBenchmark.oneCase(stages)));
             }
-            for (Future<?> done : cases) {
-                done.get();
+            List<String> caseIds = new ArrayList<>();
+            for (Future<String> done : cases) {
+                caseIds.add(done.get());
             }
             people.shutdown();
             double busySeconds = (System.nanoTime() - start) / 1e9;
@@ -83,6 +90,7 @@ class SizingBenchmark {
                         perCase == 0 ? "-" : "%,.0f".formatted(SECONDS_A_DAY / perCase)));
             }
             report.add("%-36s %10s %10s %12.3f %16s".formatted("all", "", "", total, "%,.0f".formatted(SECONDS_A_DAY / total)));
+            report.add(panelInvitations(caseIds));
             stages.forEach((stage, millis) -> {
                 List<Long> sorted = millis.stream().sorted().toList();
                 report.add("  %-44s median %6d ms  max %6d ms".formatted(stage, sorted.get(sorted.size() / 2),
@@ -93,5 +101,28 @@ class SizingBenchmark {
                 System.getProperty("java.version")));
         report.forEach(System.out::println);
         Files.write(Path.of("target/sizing.txt"), report);
+    }
+
+    /** Issue 16: from a panel's first invitation claimed for sending to its last one sent, per case (the deliveries). */
+    private static String panelInvitations(List<String> caseIds) {
+        List<Long> spreads = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (String caseId : caseIds) {
+            List<JsonNode> invitations = StreamSupport.stream(Http.get(RunningStack.url(8084, "/deliveries?caseId=" + caseId))
+                    .body().spliterator(), false).filter(d -> "MDT_INVITATION".equals(d.path("purpose").asText())).toList();
+            if (invitations.isEmpty()) {
+                continue;
+            }
+            Instant first = invitations.stream().map(d -> Instant.parse(d.path("claimedAt").asText())).min(Instant::compareTo).orElseThrow();
+            Instant last = invitations.stream().filter(d -> d.hasNonNull("sentAt"))
+                    .map(d -> Instant.parse(d.path("sentAt").asText())).max(Instant::compareTo).orElse(first);
+            spreads.add(Duration.between(first, last).toMillis());
+            sizes.add(invitations.size());
+        }
+        List<Long> sorted = spreads.stream().sorted().toList();
+        return sorted.isEmpty() ? "panel invitations: none found"
+                : "panel invitations (%s a panel), first claimed -> last sent: median %d ms, max %d ms (n=%d)".formatted(
+                sizes.stream().distinct().sorted().toList(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                sorted.size());
     }
 }
