@@ -87,7 +87,7 @@ class SizingBenchmark {
                 double perCase = Math.max(0, busy - idle) / CASES;
                 total += perCase;
                 report.add("%-36s %10.1f %10.1f %12.3f %16s".formatted(part, busy, idle, perCase,
-                        perCase == 0 ? "-" : "%,.0f".formatted(SECONDS_A_DAY / perCase)));
+                        perCase < 0.005 ? "-" : "%,.0f".formatted(SECONDS_A_DAY / perCase)));
             }
             report.add("%-36s %10s %10s %12.3f %16s".formatted("all", "", "", total, "%,.0f".formatted(SECONDS_A_DAY / total)));
             report.add(panelInvitations(caseIds));
