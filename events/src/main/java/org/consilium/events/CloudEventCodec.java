@@ -10,8 +10,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +45,7 @@ public final class CloudEventCodec {
         if (envelope.traceparent() != null) {
             builder.withExtension(TRACEPARENT, envelope.traceparent());
         }
-        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, envelope.caseId())
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, key(envelope))
                 .writeBinary(builder.build());
         if (envelope.traceparent() != null) {
             // ce_traceparent says where the event was written; the plain W3C header is what Kafka tracing
@@ -49,6 +53,30 @@ public final class CloudEventCodec {
             record.headers().add(TRACEPARENT, envelope.traceparent().getBytes(StandardCharsets.UTF_8));
         }
         return record;
+    }
+
+    /**
+     * The record's key, which picks its partition: the case, so that a case's messages are read in the order they were
+     * written. A notification to a named recipient is keyed by its case and its recipient: a panel's invitations (one
+     * command each, written together) then spread over the partitions and are sent side by side (issue 16), while
+     * every recipient's mails of a case keep their order. The recipient's part is a digest of the address, which the
+     * record's value carries anyway; the case stays the record's subject ({@code ce_subject}).
+     */
+    public static String key(Envelope envelope) {
+        if (envelope.payload() instanceof SendNotification notification && notification.recipient() != null
+                && notification.recipient().email() != null && !notification.recipient().email().isBlank()) {
+            return envelope.caseId() + "/" + digest(notification.recipient().email().strip().toLowerCase(Locale.ROOT));
+        }
+        return envelope.caseId();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public static Envelope read(Headers headers, byte[] value) {

@@ -23,7 +23,9 @@ class CloudEventCodecTest {
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", SamplePayloads.of(type));
 
         for (ProducerRecord<String, byte[]> record : CloudEventCodec.toRecords(sent)) {
-            assertThat(record.key()).isEqualTo(SamplePayloads.CASE);
+            // the case's partition; a named recipient's notification adds a digest of the address (below)
+            assertThat(record.key()).isEqualTo(type == MessageType.SEND_NOTIFICATION ? CloudEventCodec.key(sent)
+                    : SamplePayloads.CASE).startsWith(SamplePayloads.CASE);
             assertThat(header(record, "ce_type")).isEqualTo(type.ceType());
             assertThat(header(record, "ce_subject")).isEqualTo(SamplePayloads.CASE);
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
@@ -56,6 +58,34 @@ class CloudEventCodecTest {
         assertThat(Traceparent.parse("00-00000000000000000000000000000000-b7ad6b7169203331-01")).isEmpty();
         assertThat(Traceparent.parse("garbage")).isEmpty();
         assertThat(Traceparent.parse(null)).isEmpty();
+    }
+
+    /**
+     * A case's messages share its key (one partition, read in order); a notification to a named recipient is keyed
+     * by case and recipient, so a panel's invitations spread over the partitions, and no address is in the key.
+     */
+    @Test
+    void aCaseIsItsMessagesKeyAndANamedRecipientsNotificationAddsADigestOfTheAddress() {
+        Envelope completed = Envelope.of(SamplePayloads.of(MessageType.RECORDS_COMPLETED), "x", "/consilium/test",
+                SamplePayloads.AT);
+        assertThat(CloudEventCodec.toRecord(completed, Topics.RECORDS_EVENTS).key()).isEqualTo(completed.caseId());
+
+        Map<String, String> invited = new HashMap<>();
+        for (String email : new String[] {"dr.tan@example.org", "Dr.Tan@Example.org ", "dr.hughes@example.org"}) {
+            Envelope invitation = Envelope.of(new SendNotification("case-7", new Recipient("Dr", email, "en"),
+                    NotificationPurpose.MDT_INVITATION, Map.of()), "id-" + email, "/consilium/test", SamplePayloads.AT);
+            String key = CloudEventCodec.toRecord(invitation, Topics.NOTIFICATION_COMMANDS).key();
+            assertThat(key).startsWith("case-7/").doesNotContain("tan", "hughes", "example");
+            invited.put(email, key);
+        }
+        assertThat(invited.get("dr.tan@example.org")).as("the same address, however written")
+                .isEqualTo(invited.get("Dr.Tan@Example.org "));
+        assertThat(invited.get("dr.tan@example.org")).isNotEqualTo(invited.get("dr.hughes@example.org"));
+
+        Envelope toARole = Envelope.of(new SendNotification("case-7", null, NotificationPurpose.CASE_WITHDRAWN, Map.of()),
+                "role", "/consilium/test", SamplePayloads.AT);
+        assertThat(CloudEventCodec.toRecord(toARole, Topics.NOTIFICATION_COMMANDS).key())
+                .as("addressed by role: the case alone").isEqualTo("case-7");
     }
 
     @Test

@@ -138,8 +138,9 @@ class DeadLetterTopics {
         String type = header(record.headers(), "ce_type")
                 .map(ceType -> MessageType.fromCeType(ceType).map(MessageType::messageName).orElse("unknown type " + ceType))
                 .orElse("unreadable (no CloudEvents type)");
-        String key = record.key() == null ? header(record.headers(), "ce_subject").orElse("")
-                : new String(record.key(), StandardCharsets.UTF_8);
+        // the case is the record's CloudEvents subject; its key may say more (a notification's recipient digest)
+        String key = header(record.headers(), "ce_subject")
+                .orElseGet(() -> record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8));
         String error = DeadLetterHeaders.reason(name -> header(record.headers(), name));
         return new DeadLetter(new DeadLetter.Place(topic, record.partition(), record.offset()).toString(), topic, original,
                 DeadLetterHeaders.groupOf(topic, original), key, type, header(record.headers(), "ce_id").orElse(""),
