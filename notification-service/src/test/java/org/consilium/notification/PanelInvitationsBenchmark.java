@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 16: a panel's seven invitations (one command each, all keyed by the case, as mdt-scheduler's outbox sends
- * them) from the first command's publication to the last one's SENT, beside one invitation alone on the same
- * service (the baseline: what seven would take if they overlapped completely). On demand:
+ * Issue 16: a panel's seven invitations (one command each, keyed as mdt-scheduler's outbox sends them:
+ * {@code CloudEventCodec.key}, the case and a digest of the address) from the first command's publication to the last
+ * one's SENT, beside one invitation alone on the same service (the baseline: what seven would take if they overlapped
+ * completely). Before the per-recipient key and the thread per partition, all seven shared the case's partition. On demand:
  * {@code mvn -pl notification-service -am test -Dtest=PanelInvitationsBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
