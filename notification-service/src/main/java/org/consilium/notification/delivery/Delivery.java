@@ -70,7 +70,8 @@ public class Delivery {
     private final DeferredCommand command;
     /** What operators decided about this delivery when it was UNCONFIRMED, oldest first. */
     private final List<Resolution> resolutions;
-    /** True once the delivered message is in the recipient's in-app inbox; set by {@code InboxFeed} only. */
+    /** True once the delivered message is in the recipient's in-app inbox: set in the save that records SENT, or
+     *  by {@code InboxFeed} when that could not add it. */
     private boolean inboxed;
     private final List<OutboxEntry> outbox;
 
