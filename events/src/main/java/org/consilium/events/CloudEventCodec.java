@@ -57,13 +57,15 @@ public final class CloudEventCodec {
 
     /**
      * The record's key, which picks its partition: the case, so that a case's messages are read in the order they were
-     * written. A notification to a named recipient is keyed by its case and its recipient: a panel's invitations (one
-     * command each, written together) then spread over the partitions and are sent side by side (issue 16), while
-     * every recipient's mails of a case keep their order. The recipient's part is a digest of the address, which the
-     * record's value carries anyway; the case stays the record's subject ({@code ce_subject}).
+     * written. The one exception is a panel's fan-out: a specialist's invitation ({@link NotificationPurpose#FANNED_OUT})
+     * is keyed by its case and its recipient, so that a panel's invitations (one command each, written together) spread
+     * over the partitions and are sent side by side (issue 16). Every other mail of a case, to whomever, keeps the
+     * case's order. The recipient's part is a digest of the address, which the record's value carries anyway; the
+     * case stays the record's subject ({@code ce_subject}).
      */
     public static String key(Envelope envelope) {
-        if (envelope.payload() instanceof SendNotification notification && notification.recipient() != null
+        if (envelope.payload() instanceof SendNotification notification
+                && NotificationPurpose.FANNED_OUT.contains(notification.purpose()) && notification.recipient() != null
                 && notification.recipient().email() != null && !notification.recipient().email().isBlank()) {
             return envelope.caseId() + "/" + digest(notification.recipient().email().strip().toLowerCase(Locale.ROOT));
         }

@@ -46,6 +46,12 @@ public enum NotificationPurpose {
      */
     PATIENT_ANSWERS_REQUESTED("awaited", "institution");
 
+    /**
+     * The mails a case sends many of at once, one per specialist of its panel: keyed by case and recipient rather than
+     * by case ({@link CloudEventCodec#key}), so they are sent side by side.
+     */
+    public static final Set<NotificationPurpose> FANNED_OUT = Set.of(MDT_INVITATION, GUEST_INVITATION);
+
     private final Set<String> parameters;
 
     NotificationPurpose(String... parameters) {

@@ -23,9 +23,8 @@ class CloudEventCodecTest {
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", SamplePayloads.of(type));
 
         for (ProducerRecord<String, byte[]> record : CloudEventCodec.toRecords(sent)) {
-            // the case's partition; a named recipient's notification adds a digest of the address (below)
-            assertThat(record.key()).isEqualTo(type == MessageType.SEND_NOTIFICATION ? CloudEventCodec.key(sent)
-                    : SamplePayloads.CASE).startsWith(SamplePayloads.CASE);
+            // the case's partition; a panel's invitation adds a digest of the address (below)
+            assertThat(record.key()).isEqualTo(CloudEventCodec.key(sent)).startsWith(SamplePayloads.CASE);
             assertThat(header(record, "ce_type")).isEqualTo(type.ceType());
             assertThat(header(record, "ce_subject")).isEqualTo(SamplePayloads.CASE);
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
@@ -61,11 +60,11 @@ class CloudEventCodecTest {
     }
 
     /**
-     * A case's messages share its key (one partition, read in order); a notification to a named recipient is keyed
-     * by case and recipient, so a panel's invitations spread over the partitions, and no address is in the key.
+     * A case's messages share its key (one partition, read in order); a specialist's invitation is keyed by case and
+     * recipient, so a panel's invitations spread over the partitions, and no address is in the key.
      */
     @Test
-    void aCaseIsItsMessagesKeyAndANamedRecipientsNotificationAddsADigestOfTheAddress() {
+    void aCaseIsItsMessagesKeyButAPanelsInvitationsAreKeyedByRecipientToo() {
         Envelope completed = Envelope.of(SamplePayloads.of(MessageType.RECORDS_COMPLETED), "x", "/consilium/test",
                 SamplePayloads.AT);
         assertThat(CloudEventCodec.toRecord(completed, Topics.RECORDS_EVENTS).key()).isEqualTo(completed.caseId());
@@ -82,10 +81,10 @@ class CloudEventCodecTest {
                 .isEqualTo(invited.get("Dr.Tan@Example.org "));
         assertThat(invited.get("dr.tan@example.org")).isNotEqualTo(invited.get("dr.hughes@example.org"));
 
-        Envelope toARole = Envelope.of(new SendNotification("case-7", null, NotificationPurpose.CASE_WITHDRAWN, Map.of()),
-                "role", "/consilium/test", SamplePayloads.AT);
-        assertThat(CloudEventCodec.toRecord(toARole, Topics.NOTIFICATION_COMMANDS).key())
-                .as("addressed by role: the case alone").isEqualTo("case-7");
+        Envelope toThePatient = Envelope.of(new SendNotification("case-7", new Recipient("Siti", "siti@example.org", "id"),
+                NotificationPurpose.FOLLOW_UP_ANSWERED, Map.of()), "answer", "/consilium/test", SamplePayloads.AT);
+        assertThat(CloudEventCodec.toRecord(toThePatient, Topics.NOTIFICATION_COMMANDS).key())
+                .as("any other mail keeps the case's order, named recipient or not").isEqualTo("case-7");
     }
 
     @Test
