@@ -70,6 +70,15 @@ class WebappSignInTest {
 
         assertThat(app.statusCode()).as(app.uri() + ": " + app.body()).isEqualTo(200);
         assertThat(app.uri().toString()).isEqualTo(cockpit + "default/");
+        // the page is a shell: Cockpit shows nothing but a spinner until its plugins' scripts load (a 404 there
+        // went unnoticed while the page itself answered 200)
+        for (String webapp : new String[] {"cockpit/plugin/cockpitPlugins", "admin/plugin/adminPlugins",
+                "tasklist/plugin/tasklistPlugins"}) {
+            HttpResponse<String> plugin = get(browser, URI.create(RunningStack.url(8080,
+                    "/camunda/api/" + webapp + "/static/app/plugin.js?bust=7.24.0")));
+            assertThat(plugin.statusCode()).as(webapp + ": " + plugin.body()).isEqualTo(200);
+            assertThat(plugin.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        }
     }
 
     /** The provider's login form, filled in and sent with its CSRF token. */

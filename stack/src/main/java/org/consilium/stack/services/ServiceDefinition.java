@@ -43,6 +43,17 @@ public record ServiceDefinition(String module, int basePort, String maxHeap, Kin
     }
 
     /**
+     * Whether the stack may run it from its unpacked jar ({@link UnpackedJars}). Not the engine: Camunda's webapps
+     * load their plugins (plugin.js of Cockpit, Tasklist and Admin) from its webjar's {@code META-INF/resources}
+     * through the servlet context, and Tomcat finds those only in jars it sees on the class path: from the unpacked
+     * layout (one application jar whose manifest names the libraries) it sees none, every plugin asset is a 404 and
+     * the webapps hang on their spinner with a signed-in user.
+     */
+    public boolean unpackable() {
+        return kind != Kind.ENGINE;
+    }
+
+    /**
      * Whether several JVMs of it can share the work: the domain services and the engine keep everything in their
      * stores (ADR 30). Not the identity provider (its demo sessions and consents are in memory) nor the console (its
      * worklist read model and its users' sessions are in memory).

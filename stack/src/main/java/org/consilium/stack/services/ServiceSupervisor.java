@@ -50,7 +50,8 @@ public class ServiceSupervisor {
             log.info("Running the services' jars as built (consilium.stack.unpack-jars=false)");
             return;
         }
-        unpackedJars.prepare(services.stream().map(service -> service.jar(properties.homePath())).toList());
+        unpackedJars.prepare(services.stream().filter(ServiceDefinition::unpackable)
+                .map(service -> service.jar(properties.homePath())).toList());
     }
 
     /**
