@@ -72,7 +72,8 @@ class SizingBenchmark {
             people.shutdown();
             double busySeconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> afterCases = stack.cpuSecondsByPart();
-            Thread.sleep((long) (busySeconds * 1000)); // the baseline: the same stack, as long, with no case
+            // the baseline: the same stack, as long, with no case (a measured span of idle time, not a wait for a state)
+            Thread.sleep((long) (busySeconds * 1000));
             Map<String, Double> afterIdle = stack.cpuSecondsByPart();
 
             report.add("SizingBenchmark: %d whole cases, %d at a time, replicas %s: %.1f s (%.2f cases/s, %.0f a day); "
@@ -91,11 +92,7 @@ class SizingBenchmark {
             }
             report.add("%-36s %10s %10s %12.3f %16s".formatted("all", "", "", total, "%,.0f".formatted(SECONDS_A_DAY / total)));
             report.add(panelInvitations(caseIds));
-            stages.forEach((stage, millis) -> {
-                List<Long> sorted = millis.stream().sorted().toList();
-                report.add("  %-44s median %6d ms  max %6d ms".formatted(stage, sorted.get(sorted.size() / 2),
-                        sorted.get(sorted.size() - 1)));
-            });
+            report.addAll(CaseFlowBenchmark.stageLines(stages));
         }
         report.add("machine: %d cores, Java %s".formatted(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version")));
