@@ -46,12 +46,16 @@ import static org.consilium.e2e.CaseDriver.submitLungCase;
  * producer → consumer round trip on the same broker, all in one run. Times are the broker records' own (producer
  * create time) and the event's {@code ce_time} (taken when the aggregate is changed, just before its save), so no
  * HTTP polling blurs them. On demand: {@code mvn -B -pl e2e -am verify -Dgroups=benchmark -Dexcluded.groups=none
- * -Dtest=PushLatencyBenchmark}; {@code -Dbenchmark.cases} (100) paced at {@code -Dbenchmark.rate} (20) a second.
+ * -Dtest=PushLatencyBenchmark}; {@code -Dbenchmark.cases} (100) paced at {@code -Dbenchmark.rate} (20) a second;
+ * {@code -Dbenchmark.modes} (poll,push-1,push) picks the platforms run, each on a fresh stack. Each mode also prints
+ * the CPU each part spent per case on this path, its idle CPU over as long measured after on the same stack.
  */
 @Tag("benchmark")
 class PushLatencyBenchmark {
     private static final int CASES = Integer.getInteger("benchmark.cases", 100);
     private static final int RATE = Integer.getInteger("benchmark.rate", 20);
+    /** poll: the poll-only platform; push-1: push with one correlator thread (before CaseLanes); push: as shipped. */
+    private static final List<String> MODES = List.of(System.getProperty("benchmark.modes", "poll,push-1,push").split(","));
     private static final String SUBMITTED = "org.consilium.case.CaseSubmitted.v1";
     private static final String TASK_OPENED = "org.consilium.task.TaskOpened.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,9 +67,19 @@ class PushLatencyBenchmark {
     void measure() throws Exception {
         List<String> report = new ArrayList<>();
         Map<String, String> pollOnly = Map.of("CONSILIUM_OUTBOX_PUSH", "false", "CONSILIUM_OUTBOX_POLL_INTERVAL", "200ms",
-                "CONSILIUM_TASK_EVENTS_RELAY_INTERVAL", "250ms");
-        report.addAll(run("poll only (outbox 200 ms, inbox 300 ms, task outbox 250 ms)", pollOnly, dataDir.resolve("poll")));
-        report.addAll(run("push (poll 1 s / 300 ms / 1 s as the safety net)", Map.of(), dataDir.resolve("push")));
+                "CONSILIUM_TASK_EVENTS_RELAY_INTERVAL", "250ms", "CONSILIUM_INBOX_THREADS", "1");
+        if (MODES.contains("poll")) {
+            report.addAll(run("poll only (outbox 200 ms, inbox 300 ms, task outbox 250 ms; one correlator thread)",
+                    pollOnly, dataDir.resolve("poll")));
+        }
+        if (MODES.contains("push-1")) {
+            report.addAll(run("push, one correlator thread (poll 1 s / 300 ms / 1 s as the safety net)",
+                    Map.of("CONSILIUM_INBOX_THREADS", "1"), dataDir.resolve("push-1")));
+        }
+        if (MODES.contains("push")) {
+            report.addAll(run("push, cases side by side in the correlator (4 lanes, as shipped)", Map.of(),
+                    dataDir.resolve("push")));
+        }
         report.add("machine: %d cores, Java %s; %d cases paced at %d/s per mode, after 10 warm-up cases"
                 .formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), CASES, RATE));
         report.forEach(System.out::println);
@@ -79,10 +93,17 @@ class PushLatencyBenchmark {
         try (RunningStack stack = RunningStack.start(data, env)) {
             paced(10);
             Thread.sleep(3_000);
+            Map<String, Double> before = stack.cpuSecondsByPart();
+            long start = System.nanoTime();
             List<String> caseIds = paced(CASES);
             Map<String, Hops> hops = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> hops(Set.copyOf(caseIds)), found -> found.size() == caseIds.size()
                             && found.values().stream().allMatch(Hops::complete));
+            long busyMillis = (System.nanoTime() - start) / 1_000_000;
+            Map<String, Double> afterCases = stack.cpuSecondsByPart();
+            // the CPU baseline: the same stack, as long, with no case (a measured span of idle time, not a wait)
+            Thread.sleep(busyMillis);
+            Map<String, Double> afterIdle = stack.cpuSecondsByPart();
             List<Long> rawRoundTrips = rawRoundTrips(200);
             lines.add("## " + mode);
             lines.add(line("raw producer -> consumer round trip (baseline)", rawRoundTrips));
@@ -91,6 +112,12 @@ class PushLatencyBenchmark {
             lines.add(line("engine: CaseSubmitted -> TaskOpened on Kafka (inbox, process, task outbox)",
                     hops.values().stream().map(Hops::engine).toList()));
             lines.add(line("saved -> Review intake task announced", hops.values().stream().map(Hops::whole).toList()));
+            long first = hops.values().stream().mapToLong(Hops::saved).min().orElseThrow();
+            long last = hops.values().stream().mapToLong(Hops::taskOpened).max().orElseThrow();
+            lines.add("throughput: %d cases paced at %d/s, first saved -> last task announced %,d ms: %.1f cases/s"
+                    .formatted(CASES, RATE, last - first, CASES * 1000.0 / Math.max(1, last - first)));
+            lines.add("CPU on the intake path (HTTP, store, outbox, Kafka, engine, triage, task), per case, idle subtracted:");
+            lines.addAll(new CpuPerCase(before, afterCases, afterIdle, CASES).lines());
             lines.add("resident memory of all JVMs after the run: %d MiB".formatted(stack.residentMemoryMib()));
         }
         return lines;

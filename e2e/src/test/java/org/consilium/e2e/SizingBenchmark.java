@@ -39,7 +39,6 @@ class SizingBenchmark {
     private static final int CASES = Integer.getInteger("sizing.cases", 40);
     private static final int PARALLEL = Integer.getInteger("sizing.parallel", 8);
     private static final String REPLICAS = System.getProperty("sizing.replicas", "1");
-    private static final double SECONDS_A_DAY = 86_400;
 
     /** Kept when the run fails: the services' logs are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -77,20 +76,9 @@ class SizingBenchmark {
             Map<String, Double> afterIdle = stack.cpuSecondsByPart();
 
             report.add("SizingBenchmark: %d whole cases, %d at a time, replicas %s: %.1f s (%.2f cases/s, %.0f a day); "
-                    .formatted(CASES, PARALLEL, REPLICAS, busySeconds, CASES / busySeconds, CASES / busySeconds * SECONDS_A_DAY)
+                    .formatted(CASES, PARALLEL, REPLICAS, busySeconds, CASES / busySeconds, CASES / busySeconds * CpuPerCase.SECONDS_A_DAY)
                     + "resident memory %d MiB".formatted(stack.residentMemoryMib()));
-            report.add("%-36s %10s %10s %12s %16s".formatted("part", "busy cs", "idle cs", "cs per case",
-                    "cases/day/core"));
-            double total = 0;
-            for (String part : afterCases.keySet()) {
-                double busy = afterCases.get(part) - beforeCases.getOrDefault(part, 0.0);
-                double idle = afterIdle.getOrDefault(part, 0.0) - afterCases.get(part);
-                double perCase = Math.max(0, busy - idle) / CASES;
-                total += perCase;
-                report.add("%-36s %10.1f %10.1f %12.3f %16s".formatted(part, busy, idle, perCase,
-                        perCase < 0.005 ? "-" : "%,.0f".formatted(SECONDS_A_DAY / perCase)));
-            }
-            report.add("%-36s %10s %10s %12.3f %16s".formatted("all", "", "", total, "%,.0f".formatted(SECONDS_A_DAY / total)));
+            report.addAll(new CpuPerCase(beforeCases, afterCases, afterIdle, CASES).lines());
             report.add(panelInvitations(caseIds));
             report.addAll(CaseFlowBenchmark.stageLines(stages));
         }

@@ -11,6 +11,7 @@ import org.consilium.bpmn.logging.CaseLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,13 +23,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Applies stored events to the process, on a thread of its own, each in its own transaction together
- * with the status change of its row. An event no execution waits for yet stays pending and is retried
+ * Applies stored events to the process, each in its own transaction together with the status change of its
+ * row: a case's events one after another, different cases side by side ({@link CaseLanes}). An event no execution waits for yet stays pending and is retried
  * with a capped exponential back-off, so an early event applies soon after its wait state is reached;
  * an event for an ended case is discarded; one still pending after the expiry is marked expired.
  */
 @Component
-public class InboxCorrelator {
+public class InboxCorrelator implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InboxCorrelator.class);
 
     private final InboxStore store;
@@ -37,6 +38,7 @@ public class InboxCorrelator {
     private final TransactionTemplate transaction;
     private final Counter expired;
     private final Inbox inbox;
+    private final CaseLanes lanes;
 
     public InboxCorrelator(InboxStore store, CaseCorrelation correlation, InboxProperties properties,
                            PlatformTransactionManager transactionManager, MeterRegistry meters, Inbox inbox) {
@@ -45,6 +47,7 @@ public class InboxCorrelator {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.inbox = inbox;
+        this.lanes = new CaseLanes(properties.threads());
         this.expired = Counter.builder("consilium.inbox.expired").description("inbox events that expired unapplied")
                 .register(meters);
     }
@@ -59,9 +62,12 @@ public class InboxCorrelator {
             expiredNow.forEach(entry -> stalled(entry, "no step of the case waited for it within "
                     + properties.expiry() + " (expired unapplied; ops can replay it: POST /api/inbox/{id}/replay)"));
         }
-        for (InboxEntry entry : store.due(now, properties.batchSize())) {
-            apply(entry);
-        }
+        lanes.run(store.due(now, properties.batchSize()), this::apply);
+    }
+
+    @Override
+    public void destroy() {
+        lanes.close();
     }
 
     @Scheduled(fixedDelayString = "${consilium.inbox.purge-interval:1h}", initialDelayString = "${consilium.inbox.purge-interval:1h}")

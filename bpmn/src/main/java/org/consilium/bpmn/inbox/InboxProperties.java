@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxFailures    failures other than "nobody waits yet" before a row is marked DEAD
  * @param batchSize      rows taken per pass
  * @param retention      applied/discarded rows older than this are purged (their ids no longer deduplicate)
+ * @param threads        cases correlated side by side (each case's events stay in order); each holds a database
+ *                       connection while it applies, so keep it below the pool's size
  */
 @ConfigurationProperties("consilium.inbox")
 public record InboxProperties(@DefaultValue("300ms") Duration pollInterval,
@@ -23,7 +25,8 @@ public record InboxProperties(@DefaultValue("300ms") Duration pollInterval,
                               @DefaultValue("7d") Duration expiry,
                               @DefaultValue("20") int maxFailures,
                               @DefaultValue("50") int batchSize,
-                              @DefaultValue("30d") Duration retention) {
+                              @DefaultValue("30d") Duration retention,
+                              @DefaultValue("4") int threads) {
 
     /** Exponential back-off for the given number of attempts already made, capped. */
     public Duration backoff(int attempts) {

@@ -70,7 +70,7 @@ class EventVariablesTest {
     @Test
     void backoffDoublesUpToItsCap() {
         InboxProperties properties = new InboxProperties(Duration.ofMillis(300), Duration.ofMillis(250),
-                Duration.ofSeconds(10), Duration.ofDays(7), 20, 50, Duration.ofDays(30));
+                Duration.ofSeconds(10), Duration.ofDays(7), 20, 50, Duration.ofDays(30), 1);
         assertThat(properties.backoff(0)).isEqualTo(Duration.ofMillis(250));
         assertThat(properties.backoff(3)).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.backoff(40)).isEqualTo(Duration.ofSeconds(10));
