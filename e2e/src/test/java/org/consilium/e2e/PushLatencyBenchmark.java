@@ -123,9 +123,12 @@ class PushLatencyBenchmark {
         return lines;
     }
 
-    /** Submits {@code count} cases, {@code RATE} a second, from four callers; their ids. */
+    /**
+     * Submits {@code count} cases, {@code RATE} a second, their ids. A submission takes tens of milliseconds, so a
+     * caller per 5 a second keeps the pace (four callers held 100/s to what they could send).
+     */
     private static List<String> paced(int count) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(4);
+        ExecutorService callers = Executors.newFixedThreadPool(Math.max(4, RATE / 5));
         try {
             List<Future<String>> submitted = new ArrayList<>();
             long start = System.nanoTime();
