@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.consilium.bpmn.security.CamundaGroups;
 import org.consilium.bpmn.security.EngineGrants;
+import org.consilium.bpmn.security.TaskAuthorizations;
 import org.consilium.bpmn.support.TestPostgres;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Tag;
@@ -39,6 +40,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +59,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real model's first user task ({@code ReviewIntake}, candidate group {@code coordinator}, so each open task also
  * holds an identity link and an authorization, as in the product) and a non-interrupting reminder timer on it (a child
  * execution and a job per case), started in batches of 500 per transaction with business key = a case id.
- * Prints p50/p99/max of 1,000 lookups of random cases at 1,000, 10,000 and 100,000 open cases, and the plan of the
- * query at each size (target/task-query-at-scale.txt). On demand:
+ * Two engines side by side, each on a database of its own: one as Camunda makes it (an authorization row per task for
+ * its candidate group), one with the product's {@link TaskAuthorizations} (none for the coordinators, who may work
+ * every task anyway): with the rows, each authenticated query first reads the distinct groups of the whole
+ * authorization table and looks for revokes among the coordinator group's rows, and both grow with the open tasks.
+ * Prints p50/p99/max of 1,000 lookups of random cases at 1,000, 10,000 and 100,000 open cases per engine, and every
+ * statement of one lookup with its plan at each size (target/task-query-at-scale.txt). On demand:
  * {@code mvn -B -o -pl bpmn -am test -Dtest=TaskQueryAtScaleBenchmark -Dexcluded.groups=none
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -77,75 +83,134 @@ class TaskQueryAtScaleBenchmark {
     private static final int BATCH = 500;
     private static final String PROCESS = "case-at-scale";
     private static final String COORDINATOR = "cora.nolan";
-    private static final String TASK_SQL = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity"
-            + ".selectTaskByQueryCriteria";
+    /** MyBatis logs each statement under its mapper's name, below this. */
+    private static final String STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<String> caseIds = new ArrayList<>();
     private final Random random = new Random(16);
 
     @Test
     void aCasesTasksAsTheOpenCasesGrow() throws Exception {
         boolean h2 = "h2".equalsIgnoreCase(System.getProperty("benchmark.db", "postgres"));
-        // pooled as in the product (Hikari, 10)
-        HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setDataSource(h2 ? h2() : TestPostgres.server().getDatabase("postgres", TestPostgres.newDatabase()));
-        dataSource.setMaximumPoolSize(10);
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
-                new StandaloneProcessEngineConfiguration()
-                        .setProcessEngineName("task-query-at-scale")
-                        .setDataSource(dataSource)
-                        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                        .setHistory(HISTORY)
-                        .setAuthorizationEnabled(true)
-                        .setJobExecutorActivate(false);
-        configuration.setIdGenerator(new StrongUuidGenerator());
-        ProcessEngine engine = configuration.buildProcessEngine();
+        List<Engine> engines = List.of(
+                new Engine("Camunda's provider (before)", h2, configuration -> { }),
+                new Engine("TaskAuthorizations (now)", h2, new TaskAuthorizations()::preInit));
         List<String> lines = new ArrayList<>();
+        lines.add("engine on " + (h2 ? "H2 (file)" : "PostgreSQL 17 (embedded)") + ", history " + HISTORY + ", "
+                + LOOKUPS + " lookups of random cases per size and engine");
+        lines.add("open cases | engine (task authorizations) | rows in ACT_RU_AUTHORIZATION | fill"
+                + " | coordinator's tasks of a case (REST query): p50 / p99 / max"
+                + " | CaseCorrelation.waits: p50 / p99 / max");
+        List<String> plans = new ArrayList<>();
         try {
+            for (int size : SIZES) {
+                for (Engine engine : engines) {
+                    long fillStart = System.nanoTime();
+                    engine.fill(size - engine.caseIds.size());
+                    long fillSeconds = (System.nanoTime() - fillStart) / 1_000_000_000L;
+                    engine.analyze();
+                    assertThat(engine.engine.getTaskService().createTaskQuery().count()).isEqualTo(size);
+                    for (int i = 0; i < WARM_UP; i++) {
+                        coordinatorsTasks(engine.engine, engine.randomCase());
+                        waits(engine.engine, engine.randomCase());
+                    }
+                    long[] tasks = new long[LOOKUPS];
+                    long[] waits = new long[LOOKUPS];
+                    for (int i = 0; i < LOOKUPS; i++) {
+                        String caseId = engine.randomCase();
+                        long start = System.nanoTime();
+                        List<TaskDto> found = coordinatorsTasks(engine.engine, caseId);
+                        tasks[i] = System.nanoTime() - start;
+                        assertThat(found).hasSize(1);
+                        caseId = engine.randomCase();
+                        start = System.nanoTime();
+                        boolean waiting = waits(engine.engine, caseId);
+                        waits[i] = System.nanoTime() - start;
+                        assertThat(waiting).isFalse();
+                    }
+                    lines.add("%,d | %s | %,d | %,d s | %s | %s".formatted(size, engine.name, engine.authorizations(),
+                            fillSeconds, percentiles(tasks), percentiles(waits)));
+                    System.out.println(lines.get(lines.size() - 1));
+                    plans.add("-- " + String.format("%,d", size) + " open cases, " + engine.name + ":"
+                            + plan(engine, h2));
+                }
+            }
+        } finally {
+            engines.forEach(Engine::close);
+        }
+        lines.forEach(System.out::println); // the plans only to the file: pages of SQL
+        lines.addAll(plans);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "task-query-at-scale" + (h2 ? "-h2" : "") + ".txt"), lines);
+    }
+
+    /** An engine of its own database, built as {@code plugin} (the product's, or none) makes it. */
+    private final class Engine implements AutoCloseable {
+        final String name;
+        final boolean h2;
+        final HikariDataSource dataSource = new HikariDataSource();
+        final ProcessEngineConfigurationImpl configuration;
+        final ProcessEngine engine;
+        final List<String> caseIds = new ArrayList<>();
+
+        Engine(String name, boolean h2, Consumer<ProcessEngineConfigurationImpl> plugin) throws IOException {
+            this.name = name;
+            this.h2 = h2;
+            // pooled as in the product (Hikari, 10)
+            dataSource.setDataSource(h2 ? h2() : TestPostgres.server().getDatabase("postgres", TestPostgres.newDatabase()));
+            dataSource.setMaximumPoolSize(10);
+            configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
+                    .setProcessEngineName("task-query-at-scale-" + UUID.randomUUID())
+                    .setDataSource(dataSource)
+                    .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                    .setHistory(HISTORY)
+                    .setAuthorizationEnabled(true)
+                    .setJobExecutorActivate(false);
+            configuration.setIdGenerator(new StrongUuidGenerator());
+            plugin.accept(configuration);
+            engine = configuration.buildProcessEngine();
             EngineGrants.apply(engine);
             engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
-            lines.add("engine on " + (h2 ? "H2 (file)" : "PostgreSQL 17 (embedded)") + ", history " + HISTORY + ", " + LOOKUPS
-                    + " lookups of random cases per size");
-            lines.add("open cases | fill | coordinator's tasks of a case (REST query): p50 / p99 / max"
-                    + " | CaseCorrelation.waits: p50 / p99 / max");
-            List<String> plans = new ArrayList<>();
-            for (int size : SIZES) {
-                long fillStart = System.nanoTime();
-                fill(engine, configuration, size - caseIds.size());
-                long fillSeconds = (System.nanoTime() - fillStart) / 1_000_000_000L;
-                analyze(dataSource, h2);
-                assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(size);
-                for (int i = 0; i < WARM_UP; i++) {
-                    coordinatorsTasks(engine, randomCase());
-                    waits(engine, randomCase());
+        }
+
+        void fill(int count) {
+            for (int done = 0; done < count; done += BATCH) {
+                List<String> batch = new ArrayList<>();
+                for (int i = 0; i < Math.min(BATCH, count - done); i++) {
+                    batch.add(UUID.randomUUID().toString());
                 }
-                long[] tasks = new long[LOOKUPS];
-                long[] waits = new long[LOOKUPS];
-                for (int i = 0; i < LOOKUPS; i++) {
-                    String caseId = randomCase();
-                    long start = System.nanoTime();
-                    List<TaskDto> found = coordinatorsTasks(engine, caseId);
-                    tasks[i] = System.nanoTime() - start;
-                    assertThat(found).hasSize(1);
-                    caseId = randomCase();
-                    start = System.nanoTime();
-                    boolean waiting = waits(engine, caseId);
-                    waits[i] = System.nanoTime() - start;
-                    assertThat(waiting).isFalse();
-                }
-                lines.add("%,d | %,d s | %s | %s".formatted(size, fillSeconds, percentiles(tasks), percentiles(waits)));
-                System.out.println(lines.get(lines.size() - 1));
-                plans.add("-- " + String.format("%,d", size) + " open cases: " + plan(engine, dataSource, h2));
+                configuration.getCommandExecutorTxRequired().execute(context -> {
+                    batch.forEach(caseId -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS, caseId));
+                    return null;
+                });
+                caseIds.addAll(batch);
             }
-            lines.addAll(plans);
-        } finally {
+        }
+
+        String randomCase() {
+            return caseIds.get(random.nextInt(caseIds.size()));
+        }
+
+        /** Statistics as autovacuum (PostgreSQL) would have them once the tables grew; H2 keeps its own. */
+        void analyze() throws SQLException {
+            try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+                sql.execute("ANALYZE");
+            }
+        }
+
+        long authorizations() throws SQLException {
+            try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
+                 ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION")) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() {
             engine.close();
             dataSource.close();
         }
-        lines.forEach(System.out::println);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", "task-query-at-scale" + (h2 ? "-h2" : "") + ".txt"), lines);
     }
 
     /** As the engine's REST resource answers GET /task?processInstanceBusinessKey=..&sortBy=created&sortOrder=asc. */
@@ -184,24 +249,6 @@ class TaskQueryAtScaleBenchmark {
                 .done();
     }
 
-    private void fill(ProcessEngine engine, ProcessEngineConfigurationImpl configuration, int count) {
-        for (int done = 0; done < count; done += BATCH) {
-            List<String> batch = new ArrayList<>();
-            for (int i = 0; i < Math.min(BATCH, count - done); i++) {
-                batch.add(UUID.randomUUID().toString());
-            }
-            configuration.getCommandExecutorTxRequired().execute(context -> {
-                batch.forEach(caseId -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS, caseId));
-                return null;
-            });
-            caseIds.addAll(batch);
-        }
-    }
-
-    private String randomCase() {
-        return caseIds.get(random.nextInt(caseIds.size()));
-    }
-
     private static String percentiles(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
@@ -209,41 +256,50 @@ class TaskQueryAtScaleBenchmark {
                 sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
-    /** Statistics as autovacuum (PostgreSQL) would have them once the tables grew; H2 keeps its own. */
-    private static void analyze(DataSource dataSource, boolean h2) throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
-            sql.execute("ANALYZE");
-        }
-    }
-
-    /** The task query's SQL as MyBatis sends it (from its debug log), with its parameters in, explained. */
-    private String plan(ProcessEngine engine, DataSource dataSource, boolean h2) throws SQLException {
-        Logger logger = (Logger) LoggerFactory.getLogger(TASK_SQL);
+    /**
+     * Every statement of one coordinator's task query as MyBatis sends it (from its debug log), with its parameters
+     * in, each SELECT explained.
+     */
+    private String plan(Engine engine, boolean h2) throws SQLException {
+        Logger logger = (Logger) LoggerFactory.getLogger(STATEMENTS);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Level level = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         logger.addAppender(log);
         try {
-            coordinatorsTasks(engine, randomCase());
+            coordinatorsTasks(engine.engine, engine.randomCase());
         } finally {
             logger.detachAppender(log);
             logger.setLevel(level);
         }
+        StringBuilder plan = new StringBuilder();
         String sql = null;
-        List<String> parameters = List.of();
         for (ILoggingEvent event : log.list) {
             String message = event.getFormattedMessage();
             if (message.contains("Preparing:")) {
                 sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length()).trim();
-            } else if (message.contains("Parameters:")) {
+            } else if (message.contains("Parameters:") && sql != null) {
                 String values = message.substring(message.indexOf("Parameters:") + "Parameters:".length()).trim();
-                parameters = values.isEmpty() ? List.of() : List.of(values.split(", "));
+                String bound = bind(sql, values.isEmpty() ? List.of() : List.of(values.split(", ")));
+                plan.append("\n[").append(event.getLoggerName().replace(STATEMENTS + ".", "")).append("] ")
+                        .append(bound).append('\n');
+                if (bound.regionMatches(true, 0, "select", 0, 6)) {
+                    try (Connection db = engine.dataSource.getConnection(); Statement statement = db.createStatement();
+                         ResultSet rows = statement.executeQuery(
+                                 (h2 ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, BUFFERS) ") + bound)) {
+                        while (rows.next()) {
+                            plan.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                }
+                sql = null;
             }
         }
-        if (sql == null) {
-            return "(no SQL logged)";
-        }
+        return plan.toString();
+    }
+
+    private static String bind(String sql, List<String> parameters) {
         StringBuilder bound = new StringBuilder();
         int next = 0;
         for (char c : sql.toCharArray()) {
@@ -253,14 +309,7 @@ class TaskQueryAtScaleBenchmark {
                 bound.append(c);
             }
         }
-        StringBuilder plan = new StringBuilder(bound).append('\n');
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery((h2 ? "EXPLAIN ANALYZE " : "EXPLAIN (ANALYZE, BUFFERS) ") + bound)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
+        return bound.toString();
     }
 
     private static String literal(String logged) {
