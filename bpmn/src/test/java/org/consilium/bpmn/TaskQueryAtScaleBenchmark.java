@@ -46,19 +46,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coordinator's task query of one case as the number of open cases grows to 100,000 (issue 16). The query is the
- * product's: the console's {@code EngineTasks.ofCase} GETs {@code /task?processInstanceBusinessKey={caseId}&sortBy=created
- * &sortOrder=asc} with the coordinator's token; the engine's REST resource builds it with {@link TaskQueryDto}, runs it
- * with form keys and maps each task to a {@link TaskDto} ({@code TaskRestServiceImpl.queryTasks}), all under the
- * coordinator's authentication with authorizations on ({@code EngineRestAuthentication}, {@code EngineAccess}'s grants).
+ * product's: the console's {@code EngineTasks.ofCase} GETs
+ * {@code /task?processInstanceBusinessKey={caseId}&sortBy=created&sortOrder=asc} with the coordinator's token; the
+ * engine's REST resource builds it with {@link TaskQueryDto}, runs it with form keys and maps each task to a
+ * {@link TaskDto} ({@code TaskRestServiceImpl.queryTasks}), all under the coordinator's authentication with
+ * authorizations on ({@code EngineRestAuthentication}, {@code EngineAccess}'s grants).
  * That is done here in-process, without HTTP and JSON (a constant that does not grow with the cases). Beside it, the
  * engine's own per-event lookup by business key ({@code CaseCorrelation.waits}: an execution query, unauthenticated).
  * <p>
  * The engine: Camunda 7 on PostgreSQL 17 (embedded, as in the stack; {@code -Dbenchmark.db=h2} for the H2 file the
- * engine uses by default), schema made by the engine, history off by default (see {@link #HISTORY}), authorizations on, ids as the Spring Boot starter
- * makes them. The cases: not the real model started 100,000 times (its delegates send to Kafka) but a small model with
- * the real model's first user task ({@code ReviewIntake}, candidate group {@code coordinator}, so each open task also
- * holds an identity link and an authorization, as in the product) and a non-interrupting reminder timer on it (a child
- * execution and a job per case), started in batches of 500 per transaction with business key = a case id.
+ * engine uses by default), schema made by the engine, history off by default (see {@link #HISTORY}), authorizations
+ * on, ids as the Spring Boot starter makes them. The cases: not the real model started 100,000 times (its delegates
+ * send to Kafka) but a small model with the real model's first user task ({@code ReviewIntake}, candidate group
+ * {@code coordinator}, so each open task also holds an identity link and, with Camunda's provider, an authorization)
+ * and a non-interrupting reminder timer on it (a child execution and a job per case), started in batches of 500 per
+ * transaction with business key = a case id.
  * Two engines side by side, each on a database of its own: one as Camunda makes it (an authorization row per task for
  * its candidate group), one with the product's {@link TaskAuthorizations} (none for the coordinators, who may work
  * every task anyway): with the rows, each authenticated query first reads the distinct groups of the whole
@@ -77,7 +79,8 @@ class TaskQueryAtScaleBenchmark {
      * The product keeps full history; the queries measured read only the runtime tables, and without history rows
      * 100,000 cases are stored in minutes rather than a quarter of an hour ({@code -Dbenchmark.history=full}).
      */
-    private static final String HISTORY = System.getProperty("benchmark.history", ProcessEngineConfiguration.HISTORY_NONE);
+    private static final String HISTORY =
+            System.getProperty("benchmark.history", ProcessEngineConfiguration.HISTORY_NONE);
     private static final int LOOKUPS = 1_000;
     private static final int WARM_UP = 500;
     private static final int BATCH = 500;
@@ -157,7 +160,8 @@ class TaskQueryAtScaleBenchmark {
             this.name = name;
             this.h2 = h2;
             // pooled as in the product (Hikari, 10)
-            dataSource.setDataSource(h2 ? h2() : TestPostgres.server().getDatabase("postgres", TestPostgres.newDatabase()));
+            dataSource.setDataSource(h2 ? h2()
+                    : TestPostgres.server().getDatabase("postgres", TestPostgres.newDatabase()));
             dataSource.setMaximumPoolSize(10);
             configuration = (ProcessEngineConfigurationImpl) new StandaloneProcessEngineConfiguration()
                     .setProcessEngineName("task-query-at-scale-" + UUID.randomUUID())
