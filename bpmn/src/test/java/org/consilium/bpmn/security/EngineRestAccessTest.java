@@ -2,9 +2,11 @@ package org.consilium.bpmn.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.consilium.bpmn.support.TestIdentity;
@@ -40,6 +42,8 @@ class EngineRestAccessTest extends SecuredTestSupport {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    AuthorizationService authorizations;
 
     record Endpoint(String method, String path, Set<String> allowed) {
         @Override
@@ -130,6 +134,10 @@ class EngineRestAccessTest extends SecuredTestSupport {
         JsonNode found = JSON.readTree(tasks.body());
         assertThat(found).as("the coordinator sees the task through the group's authorizations").hasSize(1);
         String taskId = found.get(0).get("id").asText();
+        // through EngineAccess's grant on every task, not a row per task that every query of a signed-in user scans
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list())
+                .as("authorization rows of the task (TaskAuthorizations)")
+                .noneMatch(row -> "coordinator".equals(row.getGroupId()));
 
         HttpResponse<String> refused = send(client(), request("POST", "/engine-rest/task/" + taskId + "/complete",
                 TestIdentity.bearer("dr-emily-carter", Roles.SPECIALIST)).build());
