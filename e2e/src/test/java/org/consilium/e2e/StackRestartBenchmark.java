@@ -45,8 +45,8 @@ class StackRestartBenchmark {
     @Test
     void measure() throws IOException {
         List<String> report = new ArrayList<>();
-        report.add("%-10s %-8s %-28s %10s %14s".formatted(COMPARED.heading(), "round", "start", "ready (s)",
-                "CPU (core-s)"));
+        report.add("%-10s %-8s %-28s %10s %14s %16s".formatted(COMPARED.heading(), "round", "start", "ready (s)",
+                "CPU (core-s)", "resident (MiB)"));
         for (int round = 1; round <= ROUNDS; round++) {
             for (Variant variant : COMPARED.variants()) {
                 Map<String, String> environment = Map.of(COMPARED.variable(), variant.value());
@@ -76,7 +76,8 @@ class StackRestartBenchmark {
     }
 
     private static String line(String label, int round, String start, long startedNanos, RunningStack stack) {
-        return "%-10s %-8d %-28s %10.1f %14.1f".formatted(label, round, start, (System.nanoTime() - startedNanos) / 1e9,
-                stack.cpuSeconds());
+        // resident memory of every JVM of the stack once ready, before any case: issue 16's "idle" figure
+        return "%-10s %-8d %-28s %10.1f %14.1f %16d".formatted(label, round, start,
+                (System.nanoTime() - startedNanos) / 1e9, stack.cpuSeconds(), stack.residentMemoryMib());
     }
 }
