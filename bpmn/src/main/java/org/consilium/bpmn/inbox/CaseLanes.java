@@ -26,21 +26,15 @@ import java.util.function.Consumer;
 final class CaseLanes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaseLanes.class);
 
-    private final int threads;
     private final ExecutorService pool;
 
     CaseLanes(int threads) {
-        this.threads = Math.max(1, threads);
         AtomicInteger number = new AtomicInteger();
-        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, work -> {
+        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, work -> {
             Thread thread = new Thread(work, "inbox-correlator-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    int threads() {
-        return threads;
     }
 
     /** Applies every row, each case's in the order given, and returns once all are done (the next pass sees them). */

@@ -23,10 +23,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Applies stored events to the process, each in its own transaction together with the status change of its
- * row: a case's events one after another, different cases side by side ({@link CaseLanes}). An event no execution waits for yet stays pending and is retried
- * with a capped exponential back-off, so an early event applies soon after its wait state is reached;
- * an event for an ended case is discarded; one still pending after the expiry is marked expired.
+ * Applies stored events to the process, each in its own transaction together with the status change of its row: a
+ * case's events one after another, different cases side by side ({@link CaseLanes}). An event no execution waits for
+ * yet stays pending and is retried with a capped exponential back-off, so an early event applies soon after its wait
+ * state is reached; an event for an ended case is discarded; one still pending after the expiry is marked expired.
  */
 @Component
 public class InboxCorrelator implements DisposableBean {
