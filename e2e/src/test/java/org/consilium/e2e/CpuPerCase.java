@@ -12,6 +12,17 @@ import java.util.Map;
 record CpuPerCase(Map<String, Double> before, Map<String, Double> afterCases, Map<String, Double> afterIdle, int cases) {
     static final double SECONDS_A_DAY = 86_400;
 
+    /**
+     * The cost of the cases just run: each part's CPU now, then again after as long as they took ({@code busy}) with
+     * nothing to do. That second span is a measured stretch of idle time, not a wait for a state, hence a sleep.
+     */
+    static CpuPerCase measured(RunningStack stack, Map<String, Double> before, java.time.Duration busy, int cases)
+            throws InterruptedException {
+        Map<String, Double> afterCases = stack.cpuSecondsByPart();
+        Thread.sleep(busy.toMillis());
+        return new CpuPerCase(before, afterCases, stack.cpuSecondsByPart(), cases);
+    }
+
     double total() {
         return afterCases.keySet().stream().mapToDouble(this::perCase).sum();
     }

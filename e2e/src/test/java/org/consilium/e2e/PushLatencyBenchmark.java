@@ -99,11 +99,7 @@ class PushLatencyBenchmark {
             Map<String, Hops> hops = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> hops(Set.copyOf(caseIds)), found -> found.size() == caseIds.size()
                             && found.values().stream().allMatch(Hops::complete));
-            long busyMillis = (System.nanoTime() - start) / 1_000_000;
-            Map<String, Double> afterCases = stack.cpuSecondsByPart();
-            // the CPU baseline: the same stack, as long, with no case (a measured span of idle time, not a wait)
-            Thread.sleep(busyMillis);
-            Map<String, Double> afterIdle = stack.cpuSecondsByPart();
+            CpuPerCase cpu = CpuPerCase.measured(stack, before, Duration.ofNanos(System.nanoTime() - start), CASES);
             List<Long> rawRoundTrips = rawRoundTrips(200);
             lines.add("## " + mode);
             lines.add(line("raw producer -> consumer round trip (baseline)", rawRoundTrips));
@@ -117,7 +113,7 @@ class PushLatencyBenchmark {
             lines.add("throughput: %d cases paced at %d/s, first saved -> last task announced %,d ms: %.1f cases/s"
                     .formatted(CASES, RATE, last - first, CASES * 1000.0 / Math.max(1, last - first)));
             lines.add("CPU on the intake path (HTTP, store, outbox, Kafka, engine, triage, task), per case, idle subtracted:");
-            lines.addAll(new CpuPerCase(before, afterCases, afterIdle, CASES).lines());
+            lines.addAll(cpu.lines());
             lines.add("resident memory of all JVMs after the run: %d MiB".formatted(stack.residentMemoryMib()));
         }
         return lines;

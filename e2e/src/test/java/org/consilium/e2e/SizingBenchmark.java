@@ -69,16 +69,14 @@ class SizingBenchmark {
                 caseIds.add(done.get());
             }
             people.shutdown();
-            double busySeconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> afterCases = stack.cpuSecondsByPart();
-            // the baseline: the same stack, as long, with no case (a measured span of idle time, not a wait for a state)
-            Thread.sleep((long) (busySeconds * 1000));
-            Map<String, Double> afterIdle = stack.cpuSecondsByPart();
+            Duration busy = Duration.ofNanos(System.nanoTime() - start);
+            double busySeconds = busy.toNanos() / 1e9;
+            CpuPerCase cpu = CpuPerCase.measured(stack, beforeCases, busy, CASES);
 
             report.add("SizingBenchmark: %d whole cases, %d at a time, replicas %s: %.1f s (%.2f cases/s, %.0f a day); "
                     .formatted(CASES, PARALLEL, REPLICAS, busySeconds, CASES / busySeconds, CASES / busySeconds * CpuPerCase.SECONDS_A_DAY)
                     + "resident memory %d MiB".formatted(stack.residentMemoryMib()));
-            report.addAll(new CpuPerCase(beforeCases, afterCases, afterIdle, CASES).lines());
+            report.addAll(cpu.lines());
             report.add(panelInvitations(caseIds));
             report.addAll(CaseFlowBenchmark.stageLines(stages));
         }
