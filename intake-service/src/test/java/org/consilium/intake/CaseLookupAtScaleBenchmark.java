@@ -2,11 +2,9 @@ package org.consilium.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import org.consilium.intake.progress.CaseStageMetrics;
+import org.consilium.store.embedded.DurableH2Backend;
 import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.testing.EmbeddedInfrastructure;
 import org.consilium.support.testing.TestTokens;
@@ -17,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -46,23 +45,25 @@ import static org.awaitility.Awaitility.await;
  * One case read by id as the number of stored cases grows to 100,000 (issue 16): {@code GET /cases/{caseId}}, what the
  * console's case page and its worklist (per row, {@code IntakeCases.header}) call with the coordinator's token. Through
  * the service's real HTTP API on its port (token checked, the case gate, the read on the audit trail, the people
- * unsealed, JSON), on the store the stack uses: mongo-java-server on H2 (an MVStore file), committed after each
- * changing request as the stack's {@code DurableH2Backend} does (a copy of it here: the stack is no dependency of
- * this module). The cases: one submitted through {@code POST /cases} and relayed (its outbox empty), then stored again
- * under new ids in bulk (insertMany of 1,000), in the service's own document shape, sealed people included; the
- * copies are as the relay leaves a case, so it has nothing to send. mongo-java-server keeps no secondary index and
- * serves one collection one request at a time: the outbox relay's poll ({@code outbox.0} exists, every second) and
- * the stage gauges ({@code $group} by stage, every 15 s) read every case, and a read by id waits behind them. So each
- * size is read twice: with the store quiet, and beside those two jobs at their product intervals (run here by the
- * benchmark, the beans' own methods); with the time of one poll and one refresh. Prints p50/p99/max of 1,000 reads
- * of random cases per column at 1,000, 10,000 and 100,000 cases (target/case-lookup-at-scale.txt). On demand:
+ * unsealed, JSON), on the stack's own store ({@code DurableH2Backend}: mongo-java-server on an H2 file, committed per
+ * change, with the services' secondary indexes kept by the embedded store). The cases: one submitted through
+ * {@code POST /cases} and relayed (its outbox empty), then stored again under new ids in bulk (insertMany of 1,000), in
+ * the service's own document shape, sealed people included; the copies are as the relay leaves a case, so it has
+ * nothing to send. mongo-java-server serves one collection one request at a time, so a read by id waits behind
+ * whatever else reads the collection: two product jobs do so on schedule, the outbox relay's poll (every second) and
+ * the stage gauges (every 15 s). Each size is read three times: with the store quiet; beside those two jobs as they
+ * are now (run here at their product intervals, the beans' own methods); and, the baseline of the same run, beside
+ * the store work the two jobs did before (the poll's {@code outbox.0} query and the gauges' {@code $group}, both a
+ * scan of every case). With the time of one of each. At the end the store's file is opened again, as the stack does
+ * at its start, with the indexes (built from the file) and without. Prints p50/p99/max of 1,000 reads of random
+ * cases per column at 1,000, 10,000 and 100,000 cases (target/case-lookup-at-scale.txt). On demand:
  * {@code mvn -B -o -pl intake-service -am test -Dtest=CaseLookupAtScaleBenchmark -Dexcluded.groups=none
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // the store's two scans of every case are run by the benchmark itself, at these same intervals, beside the
-        // second column's reads: on schedule they would also hold the collection's lock through the fill
+        // the two jobs are run by the benchmark itself, at these same intervals, beside the reads of the second and
+        // third columns: on schedule they would also run through the fill
         "consilium.outbox.poll-interval=1h", "consilium.metrics.refresh=1h"})
 @AutoConfigureWebTestClient(timeout = "60s")
 class CaseLookupAtScaleBenchmark {
@@ -72,11 +73,12 @@ class CaseLookupAtScaleBenchmark {
     private static final int LOOKUPS = 1_000;
     private static final int WARM_UP = 500;
     private static final int BATCH = 1_000;
-    /** Beside full scans a read can wait seconds: the column stops after this long. */
-    private static final Duration BESIDE_SCANS_FOR = Duration.ofSeconds(90);
+    /** Beside full scans a read can wait seconds: a column stops after this long. */
+    private static final Duration BESIDE_JOBS_FOR = Duration.ofSeconds(90);
     private static final String STAFF = TestTokens.bearer("cora.coordinator", "cora@consilium.example", "coordinator");
 
     private static MongoServer store;
+    private static Path file;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -88,8 +90,8 @@ class CaseLookupAtScaleBenchmark {
     private static synchronized String storeUri() {
         if (store == null) {
             try {
-                Path file = Files.createTempDirectory("case-lookup-at-scale").resolve("store.mv");
-                store = new MongoServer(new DurableH2(file.toString()));
+                file = Files.createTempDirectory("case-lookup-at-scale").resolve("store.mv");
+                store = new MongoServer(DurableH2Backend.open(file));
                 store.bind("127.0.0.1", 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -129,11 +131,12 @@ class CaseLookupAtScaleBenchmark {
         caseIds.add(seed);
 
         List<String> lines = new ArrayList<>();
-        lines.add("intake-service on mongo-java-server (H2 file, committed per change), " + LOOKUPS
-                + " reads of random cases per size and column over HTTP");
+        lines.add("intake-service on the stack's store (mongo-java-server on an H2 file, committed per change, secondary"
+                + " indexes), " + LOOKUPS + " reads of random cases per size and column over HTTP");
         lines.add("cases stored | fill | GET /cases/{id}, store quiet: p50 / p99 / max"
-                + " | GET /cases/{id} beside the outbox poll (1 s) and stage gauges (15 s): p50 / p99 / max"
-                + " | one outbox poll | one stage-gauge refresh");
+                + " | beside the outbox poll (1 s) and stage gauges (15 s), now: p50 / p99 / max"
+                + " | beside the two jobs' scans as before: p50 / p99 / max"
+                + " | one poll now / before | one gauge refresh now / before");
         for (int size : SIZES) {
             long fillStart = System.nanoTime();
             fill(shape, size - caseIds.size());
@@ -144,29 +147,56 @@ class CaseLookupAtScaleBenchmark {
             }
             failedReads = 0;
             String quiet = percentiles(reads(http, Duration.ofMinutes(2))) + failures();
-            long pollMs = millis(relay::relayPending);
-            long gaugeMs = millis(this::refreshStageGauges);
-            String besideScans;
-            ScheduledExecutorService scans = Executors.newScheduledThreadPool(2);
-            try {
-                // the product's own schedules (@Scheduled fixedDelay), switched off in this context during the fill
-                scans.scheduleWithFixedDelay(relay::relayPending, 0, 1, TimeUnit.SECONDS);
-                scans.scheduleWithFixedDelay(this::refreshStageGauges, 0, 15, TimeUnit.SECONDS);
-                failedReads = 0;
-                besideScans = percentiles(reads(http, BESIDE_SCANS_FOR)) + failures();
-            } finally {
-                scans.shutdown();
-                assertThat(scans.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-            }
-            lines.add("%,d | %,d s | %s | %s | %,d ms | %,d ms".formatted(size, fillSeconds, quiet, besideScans, pollMs,
-                    gaugeMs));
+            String now = besideJobs(http, relay::relayPending, this::refreshStageGauges);
+            String before = besideJobs(http, this::pollAsBefore, this::stageGaugesAsBefore);
+            String polls = "%,d / %,d ms".formatted(millis(relay::relayPending), millis(this::pollAsBefore));
+            String gauges = "%,d / %,d ms".formatted(millis(this::refreshStageGauges), millis(this::stageGaugesAsBefore));
+            lines.add("%,d | %,d s | %s | %s | %s | %s | %s".formatted(size, fillSeconds, quiet, now, before, polls,
+                    gauges));
             System.out.println(lines.get(lines.size() - 1));
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "case-lookup-at-scale.txt"), lines); // so far
         }
+        store.shutdown(); // the context's clients are left without a store: the test ends here
+        store = null;
+        // mongo-java-server's own open first: both then read a file the page cache holds
+        long alone = millis(() -> new H2Backend(file.toString()).close());
+        long indexed = millis(() -> DurableH2Backend.open(file).close());
+        lines.add("the store's file opened again (%,d MiB), as at the stack's start: with the indexes built %,d ms,"
+                .formatted(Files.size(file) >> 20, indexed) + " mongo-java-server alone %,d ms".formatted(alone));
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "case-lookup-at-scale.txt"), lines);
+    }
+
+    /** Reads of random cases while {@code poll} runs each second and {@code gauges} each 15 s, as on schedule. */
+    private String besideJobs(WebTestClient http, Runnable poll, Runnable gauges) throws InterruptedException {
+        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(2);
+        try {
+            jobs.scheduleWithFixedDelay(poll, 0, 1, TimeUnit.SECONDS);
+            jobs.scheduleWithFixedDelay(gauges, 0, 15, TimeUnit.SECONDS);
+            failedReads = 0;
+            return percentiles(reads(http, BESIDE_JOBS_FOR)) + failures();
+        } finally {
+            jobs.shutdown();
+            assertThat(jobs.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+
+    /** The store work of the relay's poll before issue 16's index: {@code outbox.0} exists, a scan of every case. */
+    private void pollAsBefore() {
+        mongo.find(new Query(Criteria.where("outbox.0").exists(true)), org.bson.Document.class, "cases").collectList()
+                .block(Duration.ofSeconds(60));
+    }
+
+    /** The stage gauges' store work before: a {@code $group} by stage over every case, given up after 10 s. */
+    private void stageGaugesAsBefore() {
+        try {
+            mongo.aggregate(Aggregation.newAggregation(Aggregation.group("stage").count().as("n")), "cases",
+                    org.bson.Document.class).collectList().block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            System.out.println("stage gauges as before: " + e);
+        }
     }
 
     /** {@link #LOOKUPS} reads, or as many as {@code atMost} allows (the table says how many). */
@@ -265,22 +295,5 @@ class CaseLookupAtScaleBenchmark {
         return "%.1f / %.1f / %.1f ms%s".formatted(sorted[sorted.length / 2] / 1e6,
                 sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6,
                 sorted.length < LOOKUPS ? " (" + sorted.length + " reads)" : "");
-    }
-
-    /** The stack's DurableH2Backend: every changing request committed to the file before its reply. */
-    private static final class DurableH2 extends H2Backend {
-        DurableH2(String file) {
-            super(file);
-            version(ServerVersion.MONGO_5_0);
-        }
-
-        @Override
-        public Document handleMessage(MongoMessage message) {
-            Document reply = super.handleMessage(message);
-            if (getMvStore().hasUnsavedChanges()) {
-                commit();
-            }
-            return reply;
-        }
     }
 }

@@ -19,6 +19,7 @@ class DeclaredIndexesTest {
     @Test
     void everyQueryByAFieldOtherThanTheIdHasItsIndex() {
         List<String> expected = new ArrayList<>(List.of(
+                "cases {\"outbox.eventId\": 1} partial",
                 "cases {\"idempotencyKey\": 1} unique sparse",
                 "cases {\"stage\": 1, \"submittedAt\": 1}",
                 "cases {\"submittedAt\": -1}",

@@ -18,6 +18,8 @@ class DeclaredIndexesTest {
     @Test
     void everyQueryByAFieldOtherThanTheIdHasItsIndex() {
         List<String> expected = new ArrayList<>(List.of(
+                "reviews {\"outbox.eventId\": 1} partial",
+                "panelGaps {\"outbox.eventId\": 1} partial",
                 "reviews {\"status\": 1}",
                 "reviews {\"session.startsAt\": 1}",
                 "reviews {\"panel.specialistId\": 1}",

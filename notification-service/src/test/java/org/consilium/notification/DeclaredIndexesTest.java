@@ -18,6 +18,7 @@ class DeclaredIndexesTest {
     @Test
     void everyQueryByAFieldOtherThanTheIdHasItsIndex() {
         List<String> expected = new ArrayList<>(List.of(
+                "deliveries {\"outbox.eventId\": 1} partial",
                 "deliveries {\"caseId\": 1}",
                 "deliveries {\"messageId\": 1}",
                 "deliveries {\"caseId\": 1, \"claimedAt\": 1}",

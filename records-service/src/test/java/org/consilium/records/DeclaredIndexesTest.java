@@ -19,6 +19,7 @@ class DeclaredIndexesTest {
     @Test
     void everyQueryByAFieldOtherThanTheIdHasItsIndex() {
         List<String> expected = new ArrayList<>(List.of(
+                "caseRecords {\"outbox.eventId\": 1} partial",
                 "caseRecords {\"status\": 1}",
                 "resumableUploads {\"expiresAt\": 1}",
                 "resumableChunks {\"uploadId\": 1}",

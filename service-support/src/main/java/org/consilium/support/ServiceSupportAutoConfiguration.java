@@ -50,7 +50,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -129,16 +131,20 @@ public class ServiceSupportAutoConfiguration {
 
     /**
      * The indexes of the service's documents (its own packages' and service-support's audit trail and parked
-     * messages) and its {@link CollectionIndex} beans, created at start-up (issue 17, docs/production-stores.md).
+     * messages), its {@link CollectionIndex} beans and the outbox relay's poll's on each relayed collection, created at
+     * start-up (issue 17, docs/production-stores.md).
      */
     @Bean
     StoreIndexes storeIndexes(ReactiveMongoTemplate mongo, BeanFactory beans, ObjectProvider<CollectionIndex> others,
+                              OutboxProperties outbox,
                               @Value("${consilium.store.index-timeout:60s}") Duration timeout) {
         Set<Class<?>> documents = new LinkedHashSet<>(AutoConfigurationPackages.has(beans)
                 ? StoreIndexes.documentsIn(AutoConfigurationPackages.get(beans)) : Set.of());
         documents.add(AuditRecord.class);
         documents.add(ParkedMessage.class);
-        return new StoreIndexes(mongo, documents, others.orderedStream().toList(), timeout);
+        List<CollectionIndex> collectionIndexes = new ArrayList<>(others.orderedStream().toList());
+        outbox.collections().forEach(collection -> collectionIndexes.add(OutboxRelay.pendingIndex(collection)));
+        return new StoreIndexes(mongo, documents, collectionIndexes, timeout);
     }
 
     /** Real MongoDB only: the embedded store is one process and commits before it answers (docs/production-stores.md). */

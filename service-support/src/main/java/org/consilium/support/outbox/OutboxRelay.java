@@ -7,11 +7,15 @@ import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
 import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.crypto.SealedFieldConverters;
+import org.consilium.support.store.CollectionIndex;
 import org.consilium.events.CloudEventCodec;
 import org.consilium.events.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -46,6 +50,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /**
+     * What the poll asks for: documents with an entry. By a field of the entries rather than {@code outbox.0} (an
+     * array position), because an index on it serves the question: {@link #pendingIndex} on a real MongoDB, the
+     * embedded store's own index of the same declaration. Without one the poll read every document each second
+     * (issue 16: 6.8 s per poll at 100,000 cases on the embedded store).
+     */
+    private static final Criteria PENDING = Criteria.where("outbox.eventId").exists(true);
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -92,6 +103,16 @@ public class OutboxRelay {
                     .register(meters);
             oldestAge.put(collection, age);
         }
+    }
+
+    /**
+     * The index the poll needs on {@code collection}: partial, so that it holds only the documents with entries (a
+     * few, however many cases are stored) and the poll reads those. Declared for every relayed collection
+     * ({@code ServiceSupportAutoConfiguration}); created with the others at start-up ({@code StoreIndexes}).
+     */
+    public static CollectionIndex pendingIndex(String collection) {
+        return new CollectionIndex(collection, new Index().on("outbox.eventId", Sort.Direction.ASC)
+                .named("outbox_pending").partial(PartialIndexFilter.of(PENDING)));
     }
 
     @Scheduled(fixedDelayString = "${consilium.outbox.poll-interval:1s}")
@@ -149,8 +170,7 @@ public class OutboxRelay {
     }
 
     private Flux<OutboxEntry> relay(String collection) {
-        Query withPending = new Query(Criteria.where("outbox.0").exists(true));
-        return mongo.find(withPending, Document.class, collection)
+        return mongo.find(new Query(PENDING), Document.class, collection)
                 .collectList()
                 .doOnNext(docs -> measure(collection, docs))
                 .flatMapMany(Flux::fromIterable)

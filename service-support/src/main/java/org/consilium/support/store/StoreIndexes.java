@@ -44,7 +44,10 @@ public final class StoreIndexes implements ApplicationRunner, DisposableBean {
     /** An index and the collection it belongs to. */
     public record Planned(String collection, IndexDefinition index) {
 
-        /** E.g. {@code cases {"idempotencyKey": 1} unique sparse}: what a test or a reader compares. */
+        /**
+         * E.g. {@code cases {"idempotencyKey": 1} unique sparse}, {@code cases {"outbox.eventId": 1} partial}: what a
+         * test or a reader compares.
+         */
         public String describe() {
             org.bson.Document options = index.getIndexOptions();
             StringBuilder text = new StringBuilder(collection).append(' ').append(index.getIndexKeys().toJson());
@@ -53,6 +56,9 @@ public final class StoreIndexes implements ApplicationRunner, DisposableBean {
             }
             if (Boolean.TRUE.equals(options.get("sparse"))) {
                 text.append(" sparse");
+            }
+            if (options.get("partialFilterExpression") != null) {
+                text.append(" partial");
             }
             if (options.get("expireAfterSeconds") != null) {
                 text.append(" expires after ").append(options.get("expireAfterSeconds")).append(" s");

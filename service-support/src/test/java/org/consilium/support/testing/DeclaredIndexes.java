@@ -3,12 +3,22 @@ package org.consilium.support.testing;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.consilium.support.audit.AuditRecord;
+import org.consilium.support.outbox.OutboxRelay;
 import org.consilium.support.parking.ParkedMessage;
 import org.consilium.support.store.CollectionIndex;
 import org.consilium.support.store.StoreIndexes;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +26,7 @@ import java.util.Set;
 /**
  * The indexes a service's StoreIndexes would create, described ({@link StoreIndexes.Planned#describe()}), found as the
  * auto-configuration finds them: the service's {@code @Document} classes, service-support's two, its CollectionIndex
- * beans. No store is reached: only the mapping is read.
+ * beans, the outbox poll's on each relayed collection. No store is reached: only the mapping is read.
  */
 public final class DeclaredIndexes {
 
@@ -29,13 +39,27 @@ public final class DeclaredIndexes {
     private DeclaredIndexes() {
     }
 
+    /** The service's {@code consilium.outbox.collections}, from its own application.yaml (on the test class path). */
+    static List<String> outboxCollections() {
+        try {
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application",
+                    new ClassPathResource("application.yaml"));
+            return new Binder(ConfigurationPropertySources.from(sources))
+                    .bind("consilium.outbox.collections", Bindable.listOf(String.class)).orElse(List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<String> of(String applicationPackage, CollectionIndex... others) {
         Set<Class<?>> documents = new LinkedHashSet<>(StoreIndexes.documentsIn(List.of(applicationPackage)));
         documents.add(AuditRecord.class);
         documents.add(ParkedMessage.class);
+        List<CollectionIndex> collectionIndexes = new ArrayList<>(List.of(others));
+        outboxCollections().forEach(collection -> collectionIndexes.add(OutboxRelay.pendingIndex(collection)));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:9/unused")) {
             StoreIndexes indexes = new StoreIndexes(new ReactiveMongoTemplate(client, "unused"), documents,
-                    List.of(others), Duration.ofSeconds(1));
+                    collectionIndexes, Duration.ofSeconds(1));
             return indexes.planned().stream().map(StoreIndexes.Planned::describe).toList();
         }
     }

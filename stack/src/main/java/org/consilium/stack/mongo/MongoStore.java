@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.consilium.stack.StackProperties;
+import org.consilium.store.embedded.DurableH2Backend;
 import org.springframework.stereotype.Component;
 
 /**

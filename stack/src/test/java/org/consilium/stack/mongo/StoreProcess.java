@@ -1,6 +1,7 @@
 package org.consilium.stack.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.consilium.store.embedded.DurableH2Backend;
 
 import java.nio.file.Path;
 

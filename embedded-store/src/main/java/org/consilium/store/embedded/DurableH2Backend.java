@@ -1,5 +1,6 @@
-package org.consilium.stack.mongo;
+package org.consilium.store.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -13,6 +14,10 @@ import java.nio.file.Path;
  * answered 2xx for while their events were on Kafka (issue 12). Here every request that changed
  * anything is committed (written to the file, so it survives the process; not fsync'd, so not a power
  * cut) before its reply goes out. Reads change nothing and cost nothing extra.
+ * <p>
+ * Its databases keep the services' non-unique indexes ({@link FieldIndex}, in memory, built when the store opens), so
+ * that a query by an indexed field reads the documents it may match rather than every document (issue 16: at 100,000
+ * cases the outbox relay's poll scanned for 6.8 s a second, and a case's read waited behind it).
  */
 public final class DurableH2Backend extends H2Backend {
 
@@ -26,6 +31,11 @@ public final class DurableH2Backend extends H2Backend {
         // the default (3.6) is refused by the 5.x drivers the services use
         backend.version(ServerVersion.MONGO_5_0);
         return backend;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** Every request of the drivers the services use (OP_MSG, MongoDB 3.6+) comes through here. */

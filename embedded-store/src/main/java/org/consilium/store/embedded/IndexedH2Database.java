@@ -1,0 +1,68 @@
+package org.consilium.store.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A database of the embedded store whose non-unique indexes are {@link FieldIndex}es instead of mongo-java-server's
+ * placeholder, and whose {@code count} by one field's value is answered from such an index without reading a document
+ * (the stage gauges count every stage every 15 s: at 100,000 cases, reading them took longer than the interval).
+ */
+final class IndexedH2Database extends H2Database {
+
+    IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        return new FieldIndex(indexName, keys, sparse);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
+                                  Oplog oplog) {
+        if (command.equalsIgnoreCase("count")) {
+            Document counted = countFromIndex(query);
+            if (counted != null) {
+                return counted;
+            }
+        }
+        return super.handleCommand(channel, command, query, databases, oplog);
+    }
+
+    /** {@code {count: c, query: {field: value}}} with nothing else that changes the answer, or null. */
+    private Document countFromIndex(Document command) {
+        if (!(command.get("count") instanceof String name) || !(command.get("query") instanceof Document filter)
+                || filter.size() != 1 || command.containsKey("skip") || command.containsKey("limit")
+                || command.containsKey("collation") || command.containsKey("hint")) {
+            return null;
+        }
+        MongoCollection<Object> collection = resolveCollection(name, false);
+        if (collection == null) {
+            return null;
+        }
+        Map.Entry<String, Object> condition = filter.entrySet().iterator().next();
+        for (Index<Object> index : collection.getIndexes()) {
+            if (index instanceof FieldIndex byField && byField.field().equals(condition.getKey())) {
+                long n = byField.countEqual(condition.getValue());
+                if (n >= 0) {
+                    return new Document("n", (int) n).append("ok", 1.0);
+                }
+            }
+        }
+        return null;
+    }
+}
