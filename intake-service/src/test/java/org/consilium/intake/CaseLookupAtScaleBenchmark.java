@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,13 +161,32 @@ class CaseLookupAtScaleBenchmark {
         store.shutdown(); // the context's clients are left without a store: the test ends here
         store = null;
         // mongo-java-server's own open first: both then read a file the page cache holds
-        long alone = millis(() -> new H2Backend(file.toString()).close());
-        long indexed = millis(() -> DurableH2Backend.open(file).close());
-        lines.add("the store's file opened again (%,d MiB), as at the stack's start: with the indexes built %,d ms,"
-                .formatted(Files.size(file) >> 20, indexed) + " mongo-java-server alone %,d ms".formatted(alone));
+        String alone = opened(() -> new H2Backend(file.toString()));
+        String indexed = opened(() -> DurableH2Backend.open(file));
+        lines.add("the store's file opened again (%,d MiB), as at the stack's start: with the indexes built %s;"
+                .formatted(Files.size(file) >> 20, indexed) + " mongo-java-server alone %s".formatted(alone));
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "case-lookup-at-scale.txt"), lines);
+    }
+
+    /** How long the store took to open, and the heap it holds open (after a GC, beside the heap before it). */
+    private static String opened(Supplier<H2Backend> open) {
+        long heapBefore = heapAfterGc();
+        long start = System.nanoTime();
+        H2Backend backend = open.get();
+        long millis = (System.nanoTime() - start) / 1_000_000L;
+        try {
+            return "%,d ms, %,d MiB of heap held".formatted(millis, (heapAfterGc() - heapBefore) >> 20);
+        } finally {
+            backend.close();
+        }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /** Reads of random cases while {@code poll} runs each second and {@code gauges} each 15 s, as on schedule. */

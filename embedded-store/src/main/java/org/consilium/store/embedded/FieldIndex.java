@@ -37,11 +37,24 @@ final class FieldIndex extends Index<Object> {
     private final Set<Object> others = new LinkedHashSet<>();
     /** Every document that has the field, with what it holds there (to take it out again). */
     private final Map<Object, FieldValues> held = new HashMap<>();
+    /** Opened with its database and filled by it ({@link IndexedH2Database}), not by mongo-java-server's own pass. */
+    private boolean building;
 
-    FieldIndex(String name, List<IndexKey> keys, boolean sparse) {
+    FieldIndex(String name, List<IndexKey> keys, boolean sparse, boolean building) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
         this.walkable = FieldValues.walkable(field);
+        this.building = building;
+    }
+
+    /** mongo-java-server fills an index that reports empty when it is added; one its database fills is not. */
+    @Override
+    public synchronized boolean isEmpty() {
+        return !building && held.isEmpty();
+    }
+
+    synchronized void built() {
+        building = false;
     }
 
     String field() {

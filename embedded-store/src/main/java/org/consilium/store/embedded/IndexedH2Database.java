@@ -11,8 +11,11 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A database of the embedded store whose non-unique indexes are {@link FieldIndex}es instead of mongo-java-server's
@@ -21,14 +24,48 @@ import java.util.Map;
  */
 final class IndexedH2Database extends H2Database {
 
+    /**
+     * While the database opens: its indexes by collection, built afterwards in one pass over each collection instead
+     * of mongo-java-server's pass per index (at 100,000 cases, ~7 s each). Assigned while the super constructor runs
+     * (it opens the indexes), hence no initialiser, which would run after it and wipe them.
+     */
+    private Map<String, List<FieldIndex>> opening;
+
     IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
         super(databaseName, store, cursors);
     }
 
     @Override
+    protected void initializeNamespacesAndIndexes() {
+        opening = new LinkedHashMap<>();
+        super.initializeNamespacesAndIndexes();
+        Map<String, List<FieldIndex>> unbuilt = opening;
+        opening = null;
+        unbuilt.forEach(this::build);
+    }
+
+    @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        return new FieldIndex(indexName, keys, sparse);
+        if (opening == null) {
+            return new FieldIndex(indexName, keys, sparse, false); // a new index: mongo-java-server builds it
+        }
+        FieldIndex index = new FieldIndex(indexName, keys, sparse, true);
+        opening.computeIfAbsent(collectionName, name -> new ArrayList<>()).add(index);
+        return index;
+    }
+
+    /** Before the store takes a request: nothing reads or writes the collection meanwhile. */
+    private void build(String collectionName, List<FieldIndex> indexes) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, false);
+        if (collection != null) {
+            try (Stream<Document> documents = collection.queryAllAsStream()) {
+                // the H2 backend's position of a document is its _id
+                documents.forEach(document -> indexes.forEach(index -> index.add(document, document.get("_id"),
+                        collection)));
+            }
+        }
+        indexes.forEach(FieldIndex::built);
     }
 
     @Override

@@ -59,6 +59,7 @@ class FieldIndexTest {
             indexed.insertOne(document);
             scanned.insertOne(new Document(document));
         }
+        createLaterIndexes(indexed);
         assertSameAnswers(indexed, scanned);
 
         for (int i = 0; i < 150; i++) {
@@ -87,6 +88,7 @@ class FieldIndexTest {
             first.insertOne(document);
             scanned.insertOne(new Document(document));
         }
+        createLaterIndexes(first);
         collections.remove(0);
         clients.remove(0).close();
         servers.remove(0).shutdown();
@@ -101,7 +103,7 @@ class FieldIndexTest {
     @Test
     void theOutboxPollReadsOnlyTheDocumentsWithEntries() {
         FieldIndex index = new FieldIndex("outbox_pending", List.of(new de.bwaldvogel.mongo.backend.IndexKey(
-                "outbox.eventId", true)), false);
+                "outbox.eventId", true)), false, false);
         for (int i = 0; i < 1_000; i++) {
             de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "case-" + i)
                     .append("outbox", i % 100 == 0
@@ -248,13 +250,21 @@ class FieldIndexTest {
         return from.get(random.nextInt(from.size()));
     }
 
+    /** A store with half its indexes made while the collection is empty (each kept as documents come). */
     private MongoCollection<Document> indexedStore(Path file) {
         MongoCollection<Document> collection = collection(new MongoServer(DurableH2Backend.open(file)));
-        for (String field : List.of("stage", "n", "at", "outbox.eventId", "tags", "panel.specialistId", "sub.x", "flag")) {
+        for (String field : List.of("stage", "n", "at", "outbox.eventId")) {
+            collection.createIndex(Indexes.ascending(field), new IndexOptions().name(field));
+        }
+        return collection;
+    }
+
+    /** The other half made on a filled collection (mongo-java-server fills each from the documents). */
+    private static void createLaterIndexes(MongoCollection<Document> collection) {
+        for (String field : List.of("tags", "panel.specialistId", "sub.x", "flag")) {
             collection.createIndex(Indexes.ascending(field), new IndexOptions().name(field));
         }
         collection.createIndex(Indexes.ascending("stage", "at"), new IndexOptions().name("stage_at"));
-        return collection;
     }
 
     private MongoCollection<Document> collection(MongoServer server) {
