@@ -138,6 +138,9 @@ class FieldIndexTest {
         }
         assertThat(count(indexed, new Document("stage", "NONE"))).isZero();
         assertThat(count(indexed, new Document("n", 3L))).isEqualTo(count(scanned, new Document("n", 3)));
+        // not one equality: counted from the index's candidates, matched as a find would be
+        Document twoFields = new Document("stage", "Zoë").append("n", new Document("$gte", 3));
+        assertThat(count(indexed, twoFields)).isEqualTo(count(scanned, twoFields)).isPositive();
     }
 
     /** The {@code count} command (what the stage gauges send), not countDocuments (an aggregation). */
