@@ -53,12 +53,8 @@ class FieldIndexTest {
     @Test
     void everyQueryFindsWhatAScanFinds() {
         MongoCollection<Document> indexed = indexedStore(dir.resolve("store.mv"));
-        MongoCollection<Document> scanned = collection(new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0)));
-        for (int i = 0; i < 400; i++) {
-            Document document = randomDocument(i);
-            indexed.insertOne(document);
-            scanned.insertOne(new Document(document));
-        }
+        MongoCollection<Document> scanned = scannedStore();
+        insertRandomDocuments(400, indexed, scanned);
         createLaterIndexes(indexed);
         assertSameAnswers(indexed, scanned);
 
@@ -82,12 +78,8 @@ class FieldIndexTest {
     void theIndexesAreBuiltAgainWhenTheStoreOpensItsFile() {
         Path file = dir.resolve("reopened.mv");
         MongoCollection<Document> first = indexedStore(file);
-        MongoCollection<Document> scanned = collection(new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0)));
-        for (int i = 0; i < 200; i++) {
-            Document document = randomDocument(i);
-            first.insertOne(document);
-            scanned.insertOne(new Document(document));
-        }
+        MongoCollection<Document> scanned = scannedStore();
+        insertRandomDocuments(200, first, scanned);
         createLaterIndexes(first);
         collections.remove(0);
         clients.remove(0).close();
@@ -125,7 +117,7 @@ class FieldIndexTest {
     @Test
     void aCountByOneValueIsTheNumberOfDocumentsHoldingIt() {
         MongoCollection<Document> indexed = indexedStore(dir.resolve("counted.mv"));
-        MongoCollection<Document> scanned = collection(new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0)));
+        MongoCollection<Document> scanned = scannedStore();
         for (int i = 0; i < 300; i++) {
             Document document = new Document("_id", "case-" + i).append("stage", STAGES.get(i % STAGES.size()))
                     .append("n", i % 7);
@@ -200,6 +192,20 @@ class FieldIndexTest {
         Set<String> ids = new TreeSet<>();
         collection.find(query).forEach(d -> ids.add(d.getString("_id")));
         return ids;
+    }
+
+    /** The same random documents into both stores. */
+    private void insertRandomDocuments(int count, MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
+        for (int i = 0; i < count; i++) {
+            Document document = randomDocument(i);
+            indexed.insertOne(document);
+            scanned.insertOne(new Document(document));
+        }
+    }
+
+    /** mongo-java-server's memory backend: no secondary index, every query a scan (the answers to compare with). */
+    private MongoCollection<Document> scannedStore() {
+        return collection(new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0)));
     }
 
     /** Anything an index meets, in a field the store indexes and mostly of the type its queries use. */
