@@ -115,6 +115,30 @@ class FieldIndexTest {
     }
 
     @Test
+    void aRangeOfDatesAndAStateAreLookedUpNotScanned() {
+        FieldIndex byClaim = new FieldIndex("state_claimed", List.of(new de.bwaldvogel.mongo.backend.IndexKey("state", true),
+                new de.bwaldvogel.mongo.backend.IndexKey("claimedAt", true)), false, false);
+        FieldIndex byTime = new FieldIndex("claimed", List.of(new de.bwaldvogel.mongo.backend.IndexKey("claimedAt", true)),
+                false, false);
+        Instant start = Instant.parse("2026-12-07T00:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            de.bwaldvogel.mongo.bson.Document delivery = new de.bwaldvogel.mongo.bson.Document("_id", "d-" + i)
+                    .append("state", i < 3 ? "SENDING" : "SENT").append("claimedAt", start.plusSeconds(60L * i));
+            byClaim.add(delivery, "d-" + i, null);
+            byTime.add(delivery, "d-" + i, null);
+        }
+        // the notification sweep's shape: a state, and claimed before a moment
+        de.bwaldvogel.mongo.bson.Document stuck = new de.bwaldvogel.mongo.bson.Document("state", "SENDING")
+                .append("claimedAt", new de.bwaldvogel.mongo.bson.Document("$lt", start.plusSeconds(90)));
+
+        assertThat(byClaim.getPositions(stuck)).containsExactlyInAnyOrder("d-0", "d-1", "d-2");
+        assertThat(byTime.getPositions(stuck)).containsExactlyInAnyOrder("d-0", "d-1");
+        assertThat(byTime.getPositions(new de.bwaldvogel.mongo.bson.Document("claimedAt",
+                new de.bwaldvogel.mongo.bson.Document("$gte", start.plusSeconds(60 * 98))))).containsExactlyInAnyOrder(
+                "d-98", "d-99");
+    }
+
+    @Test
     void aCountByOneValueIsTheNumberOfDocumentsHoldingIt() {
         MongoCollection<Document> indexed = indexedStore(dir.resolve("counted.mv"));
         MongoCollection<Document> scanned = scannedStore();
