@@ -138,12 +138,22 @@ public class ServiceSupportAutoConfiguration {
     StoreIndexes storeIndexes(ReactiveMongoTemplate mongo, BeanFactory beans, ObjectProvider<CollectionIndex> others,
                               OutboxProperties outbox,
                               @Value("${consilium.store.index-timeout:60s}") Duration timeout) {
-        Set<Class<?>> documents = new LinkedHashSet<>(AutoConfigurationPackages.has(beans)
-                ? StoreIndexes.documentsIn(AutoConfigurationPackages.get(beans)) : Set.of());
+        return serviceIndexes(mongo, AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans)
+                : List.of(), others.orderedStream().toList(), outbox.collections(), timeout);
+    }
+
+    /**
+     * What {@link #storeIndexes} plans for a service whose documents are under {@code packages}: also what each
+     * service's DeclaredIndexesTest lists, so that the test reads the same plan the service creates.
+     */
+    public static StoreIndexes serviceIndexes(ReactiveMongoTemplate mongo, List<String> packages,
+                                              List<CollectionIndex> others, List<String> outboxCollections,
+                                              Duration timeout) {
+        Set<Class<?>> documents = new LinkedHashSet<>(StoreIndexes.documentsIn(packages));
         documents.add(AuditRecord.class);
         documents.add(ParkedMessage.class);
-        List<CollectionIndex> collectionIndexes = new ArrayList<>(others.orderedStream().toList());
-        outbox.collections().forEach(collection -> collectionIndexes.add(OutboxRelay.pendingIndex(collection)));
+        List<CollectionIndex> collectionIndexes = new ArrayList<>(others);
+        outboxCollections.forEach(collection -> collectionIndexes.add(OutboxRelay.pendingIndex(collection)));
         return new StoreIndexes(mongo, documents, collectionIndexes, timeout);
     }
 

@@ -2,9 +2,7 @@ package org.consilium.support.testing;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import org.consilium.support.audit.AuditRecord;
-import org.consilium.support.outbox.OutboxRelay;
-import org.consilium.support.parking.ParkedMessage;
+import org.consilium.support.ServiceSupportAutoConfiguration;
 import org.consilium.support.store.CollectionIndex;
 import org.consilium.support.store.StoreIndexes;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -18,15 +16,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The indexes a service's StoreIndexes would create, described ({@link StoreIndexes.Planned#describe()}), found as the
- * auto-configuration finds them: the service's {@code @Document} classes, service-support's two, its CollectionIndex
- * beans, the outbox poll's on each relayed collection. No store is reached: only the mapping is read.
+ * The indexes a service's StoreIndexes would create, described ({@link StoreIndexes.Planned#describe()}), planned by
+ * the auto-configuration's own {@link ServiceSupportAutoConfiguration#serviceIndexes}: the service's {@code @Document}
+ * classes, service-support's two, the CollectionIndex beans given, the outbox poll's on each collection of the
+ * service's application.yaml. No store is reached: only the mapping is read.
  */
 public final class DeclaredIndexes {
 
@@ -52,14 +48,10 @@ public final class DeclaredIndexes {
     }
 
     public static List<String> of(String applicationPackage, CollectionIndex... others) {
-        Set<Class<?>> documents = new LinkedHashSet<>(StoreIndexes.documentsIn(List.of(applicationPackage)));
-        documents.add(AuditRecord.class);
-        documents.add(ParkedMessage.class);
-        List<CollectionIndex> collectionIndexes = new ArrayList<>(List.of(others));
-        outboxCollections().forEach(collection -> collectionIndexes.add(OutboxRelay.pendingIndex(collection)));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:9/unused")) {
-            StoreIndexes indexes = new StoreIndexes(new ReactiveMongoTemplate(client, "unused"), documents,
-                    collectionIndexes, Duration.ofSeconds(1));
+            StoreIndexes indexes = ServiceSupportAutoConfiguration.serviceIndexes(
+                    new ReactiveMongoTemplate(client, "unused"), List.of(applicationPackage), List.of(others),
+                    outboxCollections(), Duration.ofSeconds(1));
             return indexes.planned().stream().map(StoreIndexes.Planned::describe).toList();
         }
     }
