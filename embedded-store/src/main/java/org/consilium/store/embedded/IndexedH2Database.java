@@ -71,33 +71,26 @@ final class IndexedH2Database extends H2Database {
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases,
                                   Oplog oplog) {
-        if (command.equalsIgnoreCase("count")) {
-            Document counted = countFromIndex(query);
-            if (counted != null) {
-                return counted;
-            }
-            MongoCollection<Object> counting = query.get("count") instanceof String name
-                    ? resolveCollection(name, false) : null;
-            if (counting != null) {
-                // mongo-java-server counts outside the collection's lock, unlike its other reads: from an index's
-                // candidates a document deleted meanwhile would be read as null. Counted as the others read.
-                synchronized (counting) {
-                    return super.handleCommand(channel, command, query, databases, oplog);
-                }
-            }
+        MongoCollection<Object> counting = command.equalsIgnoreCase("count") && query.get("count") instanceof String name
+                ? resolveCollection(name, false) : null;
+        if (counting == null) {
+            return super.handleCommand(channel, command, query, databases, oplog);
         }
-        return super.handleCommand(channel, command, query, databases, oplog);
+        Document counted = countFromIndex(counting, query);
+        if (counted != null) {
+            return counted;
+        }
+        // mongo-java-server counts outside the collection's lock, unlike its other reads: from an index's candidates
+        // a document deleted meanwhile would be read as null. Counted as the others read.
+        synchronized (counting) {
+            return super.handleCommand(channel, command, query, databases, oplog);
+        }
     }
 
     /** {@code {count: c, query: {field: value}}} with nothing else that changes the answer, or null. */
-    private Document countFromIndex(Document command) {
-        if (!(command.get("count") instanceof String name) || !(command.get("query") instanceof Document filter)
-                || filter.size() != 1 || command.containsKey("skip") || command.containsKey("limit")
-                || command.containsKey("collation") || command.containsKey("hint")) {
-            return null;
-        }
-        MongoCollection<Object> collection = resolveCollection(name, false);
-        if (collection == null) {
+    private static Document countFromIndex(MongoCollection<Object> collection, Document command) {
+        if (!(command.get("query") instanceof Document filter) || filter.size() != 1 || command.containsKey("skip")
+                || command.containsKey("limit") || command.containsKey("collation") || command.containsKey("hint")) {
             return null;
         }
         Map.Entry<String, Object> condition = filter.entrySet().iterator().next();
