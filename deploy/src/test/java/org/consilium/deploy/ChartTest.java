@@ -93,7 +93,10 @@ class ChartTest {
         String script = String.valueOf(Yamls.list(Yamls.at(Yamls.map(Yamls.list(Yamls.at(
                 chart.ofKind("Job").get(0), "spec.template.spec.containers")).get(0)), "args")).get(0));
         for (String topic : eventTopics()) {
-            assertThat(script).contains("--topic " + topic + " --partitions 12 --replication-factor 3 --config min.insync.replicas=2");
+            // the notification commands keep their own partitions (kafka.topics.partitionsOf): a thread each
+            int partitions = topic.equals("consilium.notification.commands") ? 24 : 12;
+            assertThat(script).contains("--topic " + topic + " --partitions " + partitions
+                    + " --replication-factor 3 --config min.insync.replicas=2");
         }
         assertThat(script.lines().filter(l -> l.contains("--create")).count()).isEqualTo(eventTopics().size());
         assertThat(chart.ofKind("KafkaTopic")).isEmpty();
@@ -108,7 +111,8 @@ class ChartTest {
         assertThat(chart.ofKind("KafkaTopic")).extracting(t -> Yamls.at(t, "spec.topicName"))
                 .containsExactlyInAnyOrderElementsOf(eventTopics());
         assertThat(chart.ofKind("KafkaTopic")).allSatisfy(t -> {
-            assertThat(Yamls.at(t, "spec.partitions")).isEqualTo(6);
+            assertThat(Yamls.at(t, "spec.partitions")).isEqualTo(
+                    "consilium.notification.commands".equals(Yamls.at(t, "spec.topicName")) ? 24 : 6);
             assertThat(Yamls.at(t, "spec.replicas")).isEqualTo(3);
         });
         assertThat(chart.ofKind("Job")).isEmpty();

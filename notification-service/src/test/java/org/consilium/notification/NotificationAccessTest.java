@@ -104,9 +104,13 @@ class NotificationAccessTest extends ServiceTest {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("GET /webhooks"));
     }
 
-    /** Without the staff token every other test carries; patient with a loaded test JVM (a metrics scrape). */
+    /**
+     * Without the staff token every other test carries; patient with a loaded test JVM, and room for a metrics scrape
+     * (twelve Kafka consumers' meters, ADR 34: ~250 KB, near the client's default 256 KB limit).
+     */
     private WebTestClient anonymous() {
         return http.mutate().defaultHeaders(h -> h.remove(HttpHeaders.AUTHORIZATION))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .responseTimeout(java.time.Duration.ofSeconds(20)).build();
     }
 

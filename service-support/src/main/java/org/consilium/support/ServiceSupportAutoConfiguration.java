@@ -2,6 +2,7 @@ package org.consilium.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -9,6 +10,7 @@ import org.consilium.support.audit.AuditController;
 import org.consilium.support.crypto.FieldCipher;
 import org.consilium.support.audit.AuditTrail;
 import org.consilium.support.input.PlainTextParameters;
+import org.consilium.support.metrics.KafkaClientMeters;
 import org.consilium.support.logging.CaseInLogs;
 import org.consilium.support.input.StrictJsonCodecs;
 import org.consilium.support.outbox.OutboxProperties;
@@ -74,6 +76,12 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The Kafka clients' socket and authentication meters stay out of the service's metrics (KafkaClientMeters). */
+    @Bean
+    MeterFilter kafkaClientMeters() {
+        return KafkaClientMeters.withoutSocketDetail();
     }
 
     /** The case a request is about, in its log lines' MDC (structured logs: issue 15). */

@@ -86,7 +86,8 @@ public class Stack implements ApplicationRunner, DisposableBean {
                                 // every node up and every partition writable before any service starts
                                 topics.ensureTopics(kafka.bootstrapServers(), kafka.replication());
                             },
-                            "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each, "
+                            "Kafka is up with topics " + Topics.ALL + ", " + Topics.PARTITIONS + " partitions each ("
+                                    + Topics.NOTIFICATION_COMMANDS + " " + Topics.NOTIFICATION_COMMANDS_PARTITIONS + "), "
                                     + kafka.replication().factor() + " replica(s)"),
                     new Step("[2/5] MongoDB wire protocol (mongo-java-server, H2 file " + mongo.file() + ") on "
                             + mongo.connectionString(), mongo::start, "MongoDB is up"),

@@ -67,7 +67,7 @@ class InfrastructureRestartTest {
     void infrastructureWorksAndKeepsItsStateAcrossARestart() throws Exception {
         try (ConfigurableApplicationContext stack = startInfrastructure()) {
             assertThat(topicPartitions()).containsOnlyKeys(Topics.ALL).allSatisfy((topic, partitions) ->
-                    assertThat(partitions).as(topic).isEqualTo(Topics.PARTITIONS));
+                    assertThat(partitions).as(topic).isEqualTo(Topics.partitions(topic)));
             produce(CASE_ID, "CaseSubmitted");
             assertThat(consumeFromBeginning("first-reader")).contains(CASE_ID + "=CaseSubmitted");
             try (MongoClient mongo = mongo()) {

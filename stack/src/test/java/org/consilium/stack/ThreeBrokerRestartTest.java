@@ -64,7 +64,7 @@ class ThreeBrokerRestartTest {
                     Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                             .get(10, TimeUnit.SECONDS);
                     assertThat(topics).containsOnlyKeys(Topics.ALL).allSatisfy((name, topic) -> {
-                        assertThat(topic.partitions()).as(name).hasSize(Topics.PARTITIONS);
+                        assertThat(topic.partitions()).as(name).hasSize(Topics.partitions(name));
                         assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
                     });
                     assertThat(minInsyncReplicas(admin, Topics.RECORDS_COMMANDS)).isEqualTo("2");

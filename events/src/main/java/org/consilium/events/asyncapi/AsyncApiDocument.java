@@ -48,7 +48,7 @@ public final class AsyncApiDocument {
             Arrays.stream(MessageType.values()).filter(type -> type.topics().contains(topic))
                     .forEach(type -> messages.put(type.messageName(), ref("messages", type.messageName())));
             channels.put(channelId(topic), map("address", topic, "messages", messages,
-                    "bindings", map("kafka", map("partitions", Topics.PARTITIONS, "bindingVersion", "0.5.0"))));
+                    "bindings", map("kafka", map("partitions", Topics.partitions(topic), "bindingVersion", "0.5.0"))));
         }
         Map<String, Object> messages = new LinkedHashMap<>();
         for (MessageType type : MessageType.values()) {

@@ -15,12 +15,14 @@ import org.consilium.events.Recipient;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 import java.io.UnsupportedEncodingException;
@@ -34,10 +36,11 @@ import java.util.regex.Pattern;
 
 /**
  * Sends one rendered email over SMTP as {@code multipart/alternative} (plain text, then HTML), wrapped in
- * {@code multipart/mixed} with the attachments when it has any.
+ * {@code multipart/mixed} with the attachments when it has any; over a connection kept open from the email before
+ * when there is one ({@link SmtpConnectionPool}).
  */
 @Component
-public class Mailer {
+public class Mailer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -48,10 +51,19 @@ public class Mailer {
     private final MailSettings settings;
     private final Clock clock;
 
-    public Mailer(JavaMailSender sender, MailSettings settings, Clock clock) {
-        this.sender = sender;
+    public Mailer(JavaMailSender sender, MailSettings settings, MailConnections connections, Clock clock) {
+        this.sender = sender instanceof JavaMailSenderImpl configured && !(sender instanceof SmtpConnectionPool)
+                ? new SmtpConnectionPool(configured, connections, clock) : sender;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Closes the connections kept open. */
+    @Override
+    public void destroy() {
+        if (sender instanceof SmtpConnectionPool pool) {
+            pool.destroy();
+        }
     }
 
     /**

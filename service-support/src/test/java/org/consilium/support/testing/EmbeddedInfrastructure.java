@@ -3,6 +3,7 @@ package org.consilium.support.testing;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.consilium.events.Topics;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,8 +23,12 @@ public final class EmbeddedInfrastructure {
 
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
-            kafka = new EmbeddedKafkaKraftBroker(1, Topics.PARTITIONS, Topics.ALL.toArray(String[]::new));
+            kafka = new EmbeddedKafkaKraftBroker(1, Topics.PARTITIONS, Topics.ALL.stream()
+                    .filter(topic -> Topics.partitions(topic) == Topics.PARTITIONS).toArray(String[]::new));
             kafka.afterPropertiesSet();
+            // the others with their own partitions, as the stack and the chart make them
+            kafka.addTopics(Topics.ALL.stream().filter(topic -> Topics.partitions(topic) != Topics.PARTITIONS)
+                    .map(topic -> new NewTopic(topic, Topics.partitions(topic), (short) 1)).toArray(NewTopic[]::new));
         }
         return kafka.getBrokersAsString();
     }

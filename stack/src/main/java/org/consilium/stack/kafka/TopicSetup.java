@@ -42,15 +42,16 @@ public class TopicSetup {
                     .toList();
             if (!missing.isEmpty()) {
                 create(admin, missing);
-                log.info("Created topics {} with {} partitions, replication factor {}",
-                        missing.stream().map(NewTopic::name).toList(), Topics.PARTITIONS, replication.factor());
+                log.info("Created topics {} with {} partitions (the notification commands {}), replication factor {}",
+                        missing.stream().map(NewTopic::name).toList(), Topics.PARTITIONS,
+                        Topics.NOTIFICATION_COMMANDS_PARTITIONS, replication.factor());
             }
             awaitLeaders(admin, replication);
         }
     }
 
     private static NewTopic newTopic(String name, Replication replication) {
-        NewTopic topic = new NewTopic(name, Topics.PARTITIONS, replication.factor());
+        NewTopic topic = new NewTopic(name, Topics.partitions(name), replication.factor());
         // said on the topic too, not only as the brokers' default: a topic's settings are what an operator reads
         return replication.factor() == 1 ? topic
                 : topic.configs(Map.of("min.insync.replicas", String.valueOf(replication.minInsyncReplicas())));
@@ -96,8 +97,9 @@ public class TopicSetup {
 
     private void warnAboutFewerPartitions(Map<String, TopicDescription> topics) {
         topics.values().stream()
-                .filter(topic -> topic.partitions().size() < Topics.PARTITIONS)
-                .forEach(topic -> log.warn("Topic {} has {} partitions, fewer than the intended {}; it was "
-                        + "created before the stack could", topic.name(), topic.partitions().size(), Topics.PARTITIONS));
+                .filter(topic -> topic.partitions().size() < Topics.partitions(topic.name()))
+                .forEach(topic -> log.warn("Topic {} has {} partitions, fewer than the intended {}; it was created "
+                        + "before the stack could (or by an older version: deploy/README.md says how to raise them)",
+                        topic.name(), topic.partitions().size(), Topics.partitions(topic.name())));
     }
 }
