@@ -87,16 +87,23 @@ public class SmtpConnectionPool extends JavaMailSenderImpl {
     }
 
     private void giveBack(Transport transport, int emails) {
-        Kept kept = new Kept(transport, emails, clock.instant());
-        if (emails < settings.maxEmails()) {
-            synchronized (idle) {
-                if (idle.size() < settings.maxIdle()) {
-                    idle.addFirst(kept);
-                    return;
-                }
+        Instant now = clock.instant();
+        List<Kept> stale = new ArrayList<>();
+        boolean kept = false;
+        synchronized (idle) {
+            // the least recently used wait at the tail: those idle too long are closed now, not when next taken
+            while (!idle.isEmpty() && !idle.peekLast().usable(now, settings)) {
+                stale.add(idle.pollLast());
+            }
+            if (emails < settings.maxEmails() && idle.size() < settings.maxIdle()) {
+                idle.addFirst(new Kept(transport, emails, now));
+                kept = true;
             }
         }
-        closeQuietly(transport);
+        stale.forEach(old -> closeQuietly(old.transport()));
+        if (!kept) {
+            closeQuietly(transport);
+        }
     }
 
     private static void closeQuietly(Transport transport) {

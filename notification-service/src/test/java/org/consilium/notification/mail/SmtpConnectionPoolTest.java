@@ -2,6 +2,7 @@ package org.consilium.notification.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Transport;
 import org.consilium.events.Recipient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -22,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +113,36 @@ class SmtpConnectionPoolTest {
     }
 
     @Test
+    void aConnectionLeftIdleTooLongIsClosedWhenAnotherComesBackNotKeptOpen() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T09:00:00Z"));
+        mailer = mailer(new MailConnections(4, Duration.ofSeconds(10), 100), new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        });
+        Transport first = pool.connectTransport();
+        Transport second = pool.connectTransport();
+        first.close();
+        assertThat(pool.idleConnections()).isEqualTo(1);
+        now.set(now.get().plusSeconds(11));
+        second.close();
+        assertThat(pool.idleConnections()).as("the first, idle 11 s, closed; the second kept").isEqualTo(1);
+        send(1);
+        assertThat(OPENED).as("the email went over the second").hasValue(2);
+    }
+
+    @Test
     void threadsSendingAtOnceGetAConnectionEachAndKeepNoMoreThanMaxIdle() throws Exception {
         mailer = mailer(new MailConnections(2, Duration.ofSeconds(30), 100));
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -134,6 +169,10 @@ class SmtpConnectionPoolTest {
     }
 
     private Mailer mailer(MailConnections connections) {
+        return mailer(connections, Clock.systemUTC());
+    }
+
+    private Mailer mailer(MailConnections connections, Clock clock) {
         JavaMailSenderImpl configured = new JavaMailSenderImpl();
         configured.setHost("127.0.0.1");
         configured.setPort(port);
@@ -141,9 +180,9 @@ class SmtpConnectionPoolTest {
         properties.setProperty("mail.smtp.socketFactory.class", CountingSocketFactory.class.getName());
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         configured.setJavaMailProperties(properties);
-        pool = new SmtpConnectionPool(configured, connections, Clock.systemUTC());
+        pool = new SmtpConnectionPool(configured, connections, clock);
         return new Mailer(pool, new MailSettings("care-team@consilium.local", "Consilium care team",
-                "classpath:/mail/", "en"), connections, Clock.systemUTC());
+                "classpath:/mail/", "en"), connections, clock);
     }
 
     private static int freePort() {
@@ -162,34 +201,34 @@ class SmtpConnectionPoolTest {
             return new CountingSocketFactory();
         }
 
+        private static Socket opened(Socket socket) {
+            OPENED.incrementAndGet();
+            return socket;
+        }
+
         @Override
         public Socket createSocket() throws IOException {
-            OPENED.incrementAndGet();
-            return PLAIN.createSocket();
+            return opened(PLAIN.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            OPENED.incrementAndGet();
-            return PLAIN.createSocket(host, port);
+            return opened(PLAIN.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            OPENED.incrementAndGet();
-            return PLAIN.createSocket(host, port, local, localPort);
+            return opened(PLAIN.createSocket(host, port, local, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            OPENED.incrementAndGet();
-            return PLAIN.createSocket(host, port);
+            return opened(PLAIN.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
-            OPENED.incrementAndGet();
-            return PLAIN.createSocket(address, port, local, localPort);
+            return opened(PLAIN.createSocket(address, port, local, localPort));
         }
     }
 }
