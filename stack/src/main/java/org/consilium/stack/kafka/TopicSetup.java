@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the topics of {@link Topics#ALL} before any service starts, with their intended partition count
- * (a service auto-creating them first would get the broker's default) and replication, and waits until every
- * partition has a leader and enough in-sync replicas for a write with acks=all, so the first send of a service never
- * races topic creation.
+ * (a service auto-creating them first would get the broker's default) and replication, raises one made with fewer
+ * when nothing on it is unread ({@link PartitionRaise}), and waits until every partition has a leader and enough
+ * in-sync replicas for a write with acks=all, so the first send of a service never races topic creation.
  */
 @Component
 public class TopicSetup {
@@ -46,7 +46,13 @@ public class TopicSetup {
                         missing.stream().map(NewTopic::name).toList(), Topics.PARTITIONS,
                         Topics.NOTIFICATION_COMMANDS_PARTITIONS, replication.factor());
             }
-            awaitLeaders(admin, replication);
+            Map<String, TopicDescription> topics = awaitLeaders(admin, replication, Set.of());
+            Set<String> raised = new PartitionRaise(admin).raiseWhereRead(topics.values());
+            if (!raised.isEmpty()) {
+                // every new partition seen and writable before a service starts: a producer that still saw the old
+                // count would put a case's first record where its next ones do not go
+                awaitLeaders(admin, replication, raised);
+            }
         }
     }
 
@@ -68,15 +74,16 @@ public class TopicSetup {
         }
     }
 
-    private void awaitLeaders(Admin admin, Replication replication) throws Exception {
+    private Map<String, TopicDescription> awaitLeaders(Admin admin, Replication replication, Set<String> raised)
+            throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             try {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                if (topics.values().stream().allMatch(topic -> writable(topic, replication))) {
-                    warnAboutFewerPartitions(topics);
-                    return;
+                if (topics.values().stream().allMatch(topic -> writable(topic, replication)
+                        && (!raised.contains(topic.name()) || topic.partitions().size() >= Topics.partitions(topic.name())))) {
+                    return topics;
                 }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -93,13 +100,5 @@ public class TopicSetup {
     private boolean writable(TopicDescription topic, Replication replication) {
         return topic.partitions().stream().allMatch(partition -> partition.leader() != null
                 && !partition.leader().isEmpty() && partition.isr().size() >= replication.minInsyncReplicas());
-    }
-
-    private void warnAboutFewerPartitions(Map<String, TopicDescription> topics) {
-        topics.values().stream()
-                .filter(topic -> topic.partitions().size() < Topics.partitions(topic.name()))
-                .forEach(topic -> log.warn("Topic {} has {} partitions, fewer than the intended {}; it was created "
-                        + "before the stack could (or by an older version: deploy/README.md says how to raise them)",
-                        topic.name(), topic.partitions().size(), Topics.partitions(topic.name())));
     }
 }
