@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 public final class KafkaClientMeters {
     /** The selector's and the authenticator's meters: a client's bytes, requests, I/O waits and logins. */
     private static final Pattern SOCKET_DETAIL = Pattern.compile("^kafka\\.(consumer|producer|admin\\.client)\\."
-            + "(.*authentication.*|select\\..*|io\\..*|iotime\\..*|io\\.wait\\..*|io\\.waittime\\..*|network\\.io\\..*"
-            + "|incoming\\.byte\\..*|outgoing\\.byte\\..*|request\\.(total|rate|size\\..*)|response\\.(total|rate)"
-            + "|connection\\.close\\..*"
-            + "|connection\\.creation\\..*)$");
+            + "(.*authentication.*|select\\..*|io\\..*|iotime\\..*|network\\.io\\..*|incoming\\.byte\\..*"
+            + "|outgoing\\.byte\\..*|request\\.(total|rate|size\\..*)|response\\.(total|rate)"
+            + "|connection\\.(close|creation)\\..*)$");
 
     private KafkaClientMeters() {
     }
