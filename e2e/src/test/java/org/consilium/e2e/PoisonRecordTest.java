@@ -57,16 +57,20 @@ class PoisonRecordTest {
             int partitions = kafka.partitions(StackConsumer.CASE_EVENTS);
             int partition = KafkaProbe.partitionOf(caseId, partitions);
 
+            // the case's partition on each topic: the notification commands have more partitions than the others
+            Map<String, Integer> casePartition = new HashMap<>();
             Map<String, Long> poisonedAt = new HashMap<>();
             List<PoisonRecord> poisons = new ArrayList<>();
             String run = UUID.randomUUID().toString().substring(0, 8);
             for (String topic : StackConsumer.TOPICS) {
+                int topicPartitions = kafka.partitions(topic);
+                int onTopic = casePartition.computeIfAbsent(topic, t -> KafkaProbe.partitionOf(caseId, topicPartitions));
                 for (PoisonRecord.Kind kind : PoisonRecord.Kind.values()) {
                     String key = KafkaProbe.keyOn("poison-" + run + "-" + topic.substring("consilium.".length())
-                            + "-" + kind.name().toLowerCase(), partition, partitions);
+                            + "-" + kind.name().toLowerCase(), onTopic, topicPartitions);
                     PoisonRecord poison = new PoisonRecord(kind, topic, key, key);
                     RecordMetadata sent = kafka.send(poison.toRecord()); // placed by the default partitioner
-                    assertThat(sent.partition()).as("%s lands on the case's partition", key).isEqualTo(partition);
+                    assertThat(sent.partition()).as("%s lands on the case's partition", key).isEqualTo(onTopic);
                     poisonedAt.merge(topic, sent.offset(), Math::max);
                     poisons.add(poison);
                 }
@@ -94,8 +98,9 @@ class PoisonRecordTest {
 
             List<StackConsumer> consumers = StackConsumer.all();
             for (StackConsumer consumer : consumers) {
-                eachPoisonIsDeadLetteredOnce(kafka, consumer, partition, poisons);
-                theGroupReadPastTheCase(kafka, consumer.group(), new TopicPartition(consumer.topic(), partition), caseId,
+                int onTopic = casePartition.get(consumer.topic());
+                eachPoisonIsDeadLetteredOnce(kafka, consumer, onTopic, poisons);
+                theGroupReadPastTheCase(kafka, consumer.group(), new TopicPartition(consumer.topic(), onTopic), caseId,
                         poisonedAt.get(consumer.topic()));
             }
             theEngineIntakeGaveUpItsOwnPoison(kafka, partition, intakeProbes);

@@ -42,27 +42,43 @@ final class PartitionRaise {
         this.admin = admin;
     }
 
-    /** Raises each topic with fewer partitions than intended where that is safe; returns the names of those raised. */
+    /**
+     * Raises each topic with fewer partitions than intended where that is safe, together with its dead-letter topics
+     * ({@code error.<topic>.<group>}, which the binders made with the topic's count: a record is dead-lettered to its
+     * own partition number, which a dead-letter topic with fewer partitions does not have); returns the names raised.
+     */
     Set<String> raiseWhereRead(Collection<TopicDescription> topics) throws Exception {
         Set<String> raised = new TreeSet<>();
+        Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         for (TopicDescription topic : topics) {
             int intended = Topics.partitions(topic.name());
             int has = topic.partitions().size();
             if (has >= intended) {
                 continue;
             }
-            Optional<String> unread = unread(topic);
-            if (unread.isPresent()) {
+            List<TopicDescription> together = new ArrayList<>(List.of(topic));
+            List<String> deadLetters = existing.stream().filter(name -> name.startsWith("error." + topic.name() + "."))
+                    .toList();
+            if (!deadLetters.isEmpty()) {
+                admin.describeTopics(deadLetters).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).values()
+                        .stream().filter(dlq -> dlq.partitions().size() < intended).forEach(together::add);
+            }
+            List<String> unread = new ArrayList<>();
+            for (TopicDescription each : together) {
+                unread(each).ifPresent(reason -> unread.add(each.name() + ": " + reason));
+            }
+            if (!unread.isEmpty()) {
                 log.warn("Topic {} has {} partitions, fewer than the intended {}; left as it is because {}. It is "
                         + "raised at a later start once that is read (or see deploy/README.md)", topic.name(), has,
-                        intended, unread.get());
+                        intended, String.join("; ", unread));
                 continue;
             }
-            admin.createPartitions(Map.of(topic.name(), NewPartitions.increaseTo(intended))).all()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            log.info("Topic {} raised from {} to {} partitions: every record on it had been read", topic.name(), has,
-                    intended);
-            raised.add(topic.name());
+            admin.createPartitions(together.stream().collect(Collectors.toMap(TopicDescription::name,
+                    each -> NewPartitions.increaseTo(intended)))).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            together.forEach(each -> raised.add(each.name()));
+            log.info("Topic {} raised from {} to {} partitions, with its dead-letter topics {}: every record on them "
+                    + "had been read", topic.name(), has, intended, together.stream().skip(1).map(TopicDescription::name)
+                    .toList());
         }
         return raised;
     }

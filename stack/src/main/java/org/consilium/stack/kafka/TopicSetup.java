@@ -81,8 +81,11 @@ public class TopicSetup {
             try {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                if (topics.values().stream().allMatch(topic -> writable(topic, replication)
-                        && (!raised.contains(topic.name()) || topic.partitions().size() >= Topics.partitions(topic.name())))) {
+                Map<String, TopicDescription> raisedNow = raised.isEmpty() ? Map.of()
+                        : admin.describeTopics(raised).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (topics.values().stream().allMatch(topic -> writable(topic, replication))
+                        && raisedNow.values().stream().allMatch(topic -> writable(topic, replication)
+                        && topic.partitions().size() >= Topics.partitions(intendedFor(topic.name())))) {
                     return topics;
                 }
             } catch (ExecutionException e) {
@@ -95,6 +98,12 @@ public class TopicSetup {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** A dead-letter topic {@code error.<topic>.<group>} is meant to have its topic's partitions. */
+    private static String intendedFor(String name) {
+        return Topics.ALL.stream().filter(topic -> name.equals(topic) || name.startsWith("error." + topic + "."))
+                .findFirst().orElse(name);
     }
 
     private boolean writable(TopicDescription topic, Replication replication) {
