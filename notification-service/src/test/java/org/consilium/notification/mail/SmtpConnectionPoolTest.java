@@ -48,6 +48,11 @@ class SmtpConnectionPoolTest {
     @BeforeEach
     void start() {
         OPENED.set(0);
+        startServer();
+    }
+
+    /** A real SMTP server on the test's port (again, after a stop: the mailer's connections point there). */
+    private void startServer() {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
@@ -75,8 +80,7 @@ class SmtpConnectionPoolTest {
         mailer = mailer(new MailConnections(4, Duration.ofSeconds(30), 100));
         send(1);
         smtp.stop(); // drops the kept connection
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        startServer();
         send(2);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(OPENED).hasValue(2);
@@ -89,8 +93,7 @@ class SmtpConnectionPoolTest {
         smtp.stop();
         assertThatThrownBy(() -> send(2)).isInstanceOfSatisfying(SmtpFailure.class,
                 failure -> assertThat(failure.definite()).as("no connection: certainly not sent").isTrue());
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        startServer();
         send(3);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
