@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,16 +45,20 @@ final class PartitionRaise {
     /**
      * Raises each topic with fewer partitions than intended where that is safe, together with its dead-letter topics
      * ({@code error.<topic>.<group>}, which the binders made with the topic's count: a record is dead-lettered to its
-     * own partition number, which a dead-letter topic with fewer partitions does not have); returns the names raised.
+     * own partition number, which a dead-letter topic with fewer partitions does not have); returns each topic raised
+     * with the partitions it has now.
      */
-    Set<String> raiseWhereRead(Collection<TopicDescription> topics) throws Exception {
-        Set<String> raised = new TreeSet<>();
-        Set<String> existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    Map<String, Integer> raiseWhereRead(Collection<TopicDescription> topics) throws Exception {
+        Map<String, Integer> raised = new TreeMap<>();
+        Set<String> existing = null; // listed only when a topic needs raising: most starts raise none
         for (TopicDescription topic : topics) {
             int intended = Topics.partitions(topic.name());
             int has = topic.partitions().size();
             if (has >= intended) {
                 continue;
+            }
+            if (existing == null) {
+                existing = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
             List<TopicDescription> together = new ArrayList<>(List.of(topic));
             List<String> deadLetters = existing.stream().filter(name -> name.startsWith("error." + topic.name() + "."))
@@ -75,7 +79,7 @@ final class PartitionRaise {
             }
             admin.createPartitions(together.stream().collect(Collectors.toMap(TopicDescription::name,
                     each -> NewPartitions.increaseTo(intended)))).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            together.forEach(each -> raised.add(each.name()));
+            together.forEach(each -> raised.put(each.name(), intended));
             log.info("Topic {} raised from {} to {} partitions, with its dead-letter topics {}: every record on them "
                     + "had been read", topic.name(), has, intended, together.stream().skip(1).map(TopicDescription::name)
                     .toList());

@@ -46,8 +46,8 @@ public class TopicSetup {
                         missing.stream().map(NewTopic::name).toList(), Topics.PARTITIONS,
                         Topics.NOTIFICATION_COMMANDS_PARTITIONS, replication.factor());
             }
-            Map<String, TopicDescription> topics = awaitLeaders(admin, replication, Set.of());
-            Set<String> raised = new PartitionRaise(admin).raiseWhereRead(topics.values());
+            Map<String, TopicDescription> topics = awaitLeaders(admin, replication, Map.of());
+            Map<String, Integer> raised = new PartitionRaise(admin).raiseWhereRead(topics.values());
             if (!raised.isEmpty()) {
                 // every new partition seen and writable before a service starts: a producer that still saw the old
                 // count would put a case's first record where its next ones do not go
@@ -74,18 +74,19 @@ public class TopicSetup {
         }
     }
 
-    private Map<String, TopicDescription> awaitLeaders(Admin admin, Replication replication, Set<String> raised)
-            throws Exception {
+    /** Waits until every topic, and every one just raised with its new partitions, is writable. */
+    private Map<String, TopicDescription> awaitLeaders(Admin admin, Replication replication,
+                                                       Map<String, Integer> raised) throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             try {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 Map<String, TopicDescription> raisedNow = raised.isEmpty() ? Map.of()
-                        : admin.describeTopics(raised).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                        : admin.describeTopics(raised.keySet()).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 if (topics.values().stream().allMatch(topic -> writable(topic, replication))
                         && raisedNow.values().stream().allMatch(topic -> writable(topic, replication)
-                        && topic.partitions().size() >= Topics.partitions(intendedFor(topic.name())))) {
+                        && topic.partitions().size() >= raised.get(topic.name()))) {
                     return topics;
                 }
             } catch (ExecutionException e) {
@@ -98,12 +99,6 @@ public class TopicSetup {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** A dead-letter topic {@code error.<topic>.<group>} is meant to have its topic's partitions. */
-    private static String intendedFor(String name) {
-        return Topics.ALL.stream().filter(topic -> name.equals(topic) || name.startsWith("error." + topic + "."))
-                .findFirst().orElse(name);
     }
 
     private boolean writable(TopicDescription topic, Replication replication) {
