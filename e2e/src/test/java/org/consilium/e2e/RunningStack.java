@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.consilium.stack.heap.HeapLimit;
+
 /**
  * The whole stack as a user starts it: {@code java -jar stack/target/stack-exec.jar}, in its own
  * data directory and on shifted ports so that it never collides with a developer's own stack.
@@ -56,12 +58,15 @@ final class RunningStack implements AutoCloseable {
         Path log = Path.of("target/stack.log").toAbsolutePath();
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString(),
+            // the launcher's JVM as `java -jar stack-exec.jar` relaunches itself (HeapLimit)
+            List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+            command.addAll(HeapLimit.boundedJvmOptions());
+            command.addAll(List.of("-jar", jar.toString(),
                     "--consilium.stack.home=" + home, "--consilium.stack.data-dir=" + dataDir,
                     "--consilium.stack.port-offset=" + PORT_OFFSET,
                     // as long as this test waits: a restart after kill -9 on a loaded machine can take minutes
-                    "--consilium.stack.ready-timeout=" + START_TIMEOUT.toSeconds() + "s"))
-                    .redirectErrorStream(true);
+                    "--consilium.stack.ready-timeout=" + START_TIMEOUT.toSeconds() + "s"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
             RunningStack stack = new RunningStack(process, log, dataDir);
@@ -133,6 +138,15 @@ final class RunningStack implements AutoCloseable {
      * children: the postmaster and its backends), and the launcher itself (broker, MongoDB, mail server, proxies).
      */
     java.util.Map<String, Double> cpuSecondsByPart() {
+        return byPart(RunningStack::cpuSeconds);
+    }
+
+    /** Resident memory now per part of the stack, in MiB, the parts as {@link #cpuSecondsByPart()} names them. */
+    java.util.Map<String, Double> residentMibByPart() {
+        return byPart(handle -> rssKib(handle) / 1024.0);
+    }
+
+    private java.util.Map<String, Double> byPart(java.util.function.ToDoubleFunction<ProcessHandle> measure) {
         java.util.Map<Long, String> named = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> files = Files.list(dataDir.resolve("run"))) {
             files.filter(file -> file.getFileName().toString().endsWith(".pid")).forEach(file -> {
@@ -147,12 +161,12 @@ final class RunningStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         java.util.Map<String, Double> parts = new java.util.TreeMap<>();
-        parts.put("launcher (Kafka, MongoDB, mail)", cpuSeconds(process.toHandle()));
+        parts.put("launcher (Kafka, MongoDB, mail)", measure.applyAsDouble(process.toHandle()));
         process.toHandle().descendants().forEach(handle -> parts.merge(
-                named.getOrDefault(handle.pid(), "launcher's other children"), cpuSeconds(handle), Double::sum));
+                named.getOrDefault(handle.pid(), "launcher's other children"), measure.applyAsDouble(handle), Double::sum));
         // pg_ctl starts the postmaster detached from the launcher: found by its own pid file, with its backends
-        postmaster().ifPresent(postmaster -> parts.put("engine database (PostgreSQL)", cpuSeconds(postmaster)
-                + postmaster.descendants().mapToDouble(RunningStack::cpuSeconds).sum()));
+        postmaster().ifPresent(postmaster -> parts.put("engine database (PostgreSQL)", measure.applyAsDouble(postmaster)
+                + postmaster.descendants().mapToDouble(measure).sum()));
         return parts;
     }
 

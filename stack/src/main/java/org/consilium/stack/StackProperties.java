@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.consilium.stack.services.ServiceCatalog;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     port each ({@code ReplicaProxy}); the identity provider and the console stay single
  * @param brokers      Kafka nodes: 1 (a broker and controller inside the launcher) or 3 (a cluster of three
  *                     processes, replication factor 3, min.insync.replicas 2; ADR 29)
+ * @param heapSizing   how the services' and Kafka nodes' heaps grow below their -Xmx: {@code as-used} (from 16 MB, as
+ *                     the live data needs) or {@code jdk} (the JDK's own: from 1/64 of the machine's memory)
  */
 @ConfigurationProperties("consilium.stack")
 public record StackProperties(
@@ -38,7 +41,8 @@ public record StackProperties(
         @DefaultValue("true") boolean unpackJars,
         EngineDatabase engineDatabase,
         @DefaultValue("1") int replicas,
-        @DefaultValue("1") int brokers) {
+        @DefaultValue("1") int brokers,
+        @DefaultValue("as-used") HeapSizing heapSizing) {
 
     public StackProperties {
         // bound as text and made absolute here: Spring's PathEditor would resolve "." against the class path

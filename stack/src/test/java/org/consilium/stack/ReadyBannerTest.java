@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.consilium.stack.services.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class ReadyBannerTest {
     @Test
     void startsWithTheReadyLineAndListsWhereEverythingIs() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1, HeapSizing.AS_USED);
 
         String banner = ReadyBanner.render(properties, ServiceCatalog.ALL, Duration.ofMillis(41_200),
                 Duration.ofMillis(43_000));
@@ -43,7 +44,7 @@ class ReadyBannerTest {
     @Test
     void namesEveryKafkaNodeAndTheReplicationOfAThreeBrokerStack() {
         StackProperties properties = new StackProperties("/tmp/data", "/tmp", 0, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3, HeapSizing.AS_USED);
 
         String banner = ReadyBanner.render(properties, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(31));
 

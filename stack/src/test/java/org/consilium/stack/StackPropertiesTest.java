@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.consilium.stack.services.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,13 @@ class StackPropertiesTest {
     void aRelativeDirectoryIsTakenFromTheWorkingDirectoryNotTheClassPath() {
         // "." exists on the class path too (target/test-classes here): a Path-typed binding would pick that
         assertThat(bind(Map.of("consilium.stack.home", ".")).homePath()).isEqualTo(Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void heapsGrowAsUsedUnlessTheJdksOwnSizingIsAskedFor() {
+        assertThat(bind(Map.of()).heapSizing()).isEqualTo(HeapSizing.AS_USED);
+        assertThat(bind(Map.of("consilium.stack.heap-sizing", "jdk")).heapSizing()).isEqualTo(HeapSizing.JDK);
+        assertThatThrownBy(() -> bind(Map.of("consilium.stack.heap-sizing", "tiny"))).isInstanceOf(BindException.class);
     }
 
     @Test

@@ -23,12 +23,11 @@ public final class EmbeddedInfrastructure {
 
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
-            kafka = new EmbeddedKafkaKraftBroker(1, Topics.PARTITIONS, Topics.ALL.stream()
-                    .filter(topic -> Topics.partitions(topic) == Topics.PARTITIONS).toArray(String[]::new));
+            kafka = new EmbeddedKafkaKraftBroker(1, Topics.PARTITIONS);
             kafka.afterPropertiesSet();
-            // the others with their own partitions, as the stack and the chart make them
-            kafka.addTopics(Topics.ALL.stream().filter(topic -> Topics.partitions(topic) != Topics.PARTITIONS)
-                    .map(topic -> new NewTopic(topic, Topics.partitions(topic), (short) 1)).toArray(NewTopic[]::new));
+            // every topic with its own partitions, as the stack and the chart make them
+            kafka.addTopics(Topics.ALL.stream().map(topic -> new NewTopic(topic, Topics.partitions(topic), (short) 1))
+                    .toArray(NewTopic[]::new));
         }
         return kafka.getBrokersAsString();
     }

@@ -30,6 +30,16 @@ public record HeapLimit(List<String> jvmArguments, String classPath) {
         jvmArguments = List.copyOf(jvmArguments);
     }
 
+    /** The heap the relaunched launcher runs with (and the e2e tests' launcher, as a user's would). */
+    public static List<String> boundedJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + DEFAULT_MAX_HEAP));
+        // grown as Kafka and the store need it, as the services' heaps are
+        options.addAll(HeapSizing.AS_USED.options());
+        // the least memory per byte of heap, and short pauses at this size
+        options.add("-XX:+UseSerialGC");
+        return List.copyOf(options);
+    }
+
     public boolean given() {
         return jvmArguments.stream().anyMatch(argument -> HEAP_LIMITS.stream().anyMatch(argument::startsWith));
     }
@@ -44,9 +54,7 @@ public record HeapLimit(List<String> jvmArguments, String classPath) {
         }
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.add("-Xmx" + DEFAULT_MAX_HEAP);
-        // the least memory per byte of heap, and short pauses at this size
-        command.add("-XX:+UseSerialGC");
+        command.addAll(boundedJvmOptions());
         // the user's system properties and VM flags travel along; debug agents do not (their port is taken)
         jvmArguments.stream().filter(argument -> argument.startsWith("-D") || argument.startsWith("-XX:"))
                 .forEach(command::add);

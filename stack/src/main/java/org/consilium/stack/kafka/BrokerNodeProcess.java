@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.heap.HeapSizing;
 import org.consilium.stack.services.ChildProcess;
 import org.consilium.stack.services.LeftoverProcesses;
 
@@ -39,7 +40,7 @@ final class BrokerNodeProcess extends ChildProcess {
 
     private static ProcessBuilder builder(int nodeId, int nodes, StackProperties properties, String clusterId,
             String javaCommand, String classPath) {
-        List<String> command = command(javaCommand, classPath, name(nodeId));
+        List<String> command = command(javaCommand, classPath, name(nodeId), properties.heapSizing());
         command.addAll(List.of(String.valueOf(nodeId), String.valueOf(nodes), String.valueOf(properties.portOffset()),
                 logDir(properties, nodeId).toString(), clusterId));
         return new ProcessBuilder(command).directory(properties.homePath().toFile());
@@ -54,15 +55,11 @@ final class BrokerNodeProcess extends ChildProcess {
      * the classes nested in it, which only Spring Boot's launcher can load: its PropertiesLauncher, told the main
      * class by {@code loader.main}. From a plain class path (tests, an IDE) the class is run directly.
      */
-    static List<String> command(String javaCommand, String classPath, String name) {
-        List<String> command = new ArrayList<>(List.of(javaCommand,
-                "-Xmx" + MAX_HEAP,
-                // as the services: the serial collector and C1 only start fastest and use least memory on two cores
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-D" + LeftoverProcesses.CHILD_PROPERTY + "=" + name,
-                "-cp", classPath));
+    static List<String> command(String javaCommand, String classPath, String name, HeapSizing heapSizing) {
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        // as the services'
+        command.addAll(heapSizing.childJvmOptions(MAX_HEAP));
+        command.addAll(List.of("-D" + LeftoverProcesses.CHILD_PROPERTY + "=" + name, "-cp", classPath));
         if (isBootJar(classPath)) {
             command.add("-Dloader.main=" + BrokerNode.class.getName());
             command.add(BOOT_LAUNCHER);

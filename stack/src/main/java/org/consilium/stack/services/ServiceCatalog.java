@@ -16,8 +16,10 @@ public final class ServiceCatalog {
     public static final List<ServiceDefinition> ALL = List.of(
             IDENTITY_PROVIDER,
             new ServiceDefinition("bpmn", 8080, "512m", Kind.ENGINE, Optional.empty()),
-            // intake keeps HAPI FHIR's warmed validator (~180 MB of heap) resident
-            new ServiceDefinition("intake-service", 8081, "384m", Kind.DOMAIN, Optional.of("consilium-intake")),
+            // intake keeps HAPI FHIR's warmed validator resident: ~250 MB of live heap, the R4 profiles and their R5
+            // copies. At 384 MB its old generation (two thirds) was full at idle, and 5,000 cases at 20/s cost it 20–44
+            // full collections of ~0.6 s each; grown as used (HeapSizing), the larger bound costs nothing until needed
+            new ServiceDefinition("intake-service", 8081, "512m", Kind.DOMAIN, Optional.of("consilium-intake")),
             new ServiceDefinition("records-service", 8082, "256m", Kind.DOMAIN, Optional.of("consilium-records")),
             new ServiceDefinition("mdt-scheduler", 8083, "256m", Kind.DOMAIN, Optional.of("consilium-mdt")),
             new ServiceDefinition("notification-service", 8084, "256m", Kind.DOMAIN, Optional.of("consilium-notification")),

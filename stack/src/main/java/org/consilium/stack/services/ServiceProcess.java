@@ -1,10 +1,12 @@
 package org.consilium.stack.services;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.consilium.stack.StackProperties;
+import org.consilium.stack.heap.HeapSizing;
 
 /**
  * One service's child JVM. With replicas ({@code consilium.stack.replicas}), one of these per replica: each on its
@@ -48,7 +50,7 @@ final class ServiceProcess extends ChildProcess {
 
     private static ProcessBuilder builder(ServiceDefinition service, int replica, StackProperties properties,
                                           String javaCommand, Path jar) {
-        ProcessBuilder builder = new ProcessBuilder(command(javaCommand, service, jar))
+        ProcessBuilder builder = new ProcessBuilder(command(javaCommand, service, jar, properties.heapSizing()))
                 .directory(properties.homePath().toFile());
         builder.environment().putAll(ServiceEnvironment.of(service, properties, StackSecrets.under(properties.dataPath())));
         // a replica listens on its own port; everything it is told of the others stays their public ports
@@ -66,15 +68,11 @@ final class ServiceProcess extends ChildProcess {
     }
 
     /** {@code jar}: the service's jar as built, or its unpacked application jar ({@link UnpackedJars}). */
-    static List<String> command(String javaCommand, ServiceDefinition service, Path jar) {
-        return List.of(javaCommand,
-                "-Xmx" + service.maxHeap(),
-                // small heaps on a small machine: the serial collector and C1 only start fastest and use least memory
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                // a JVM that ran out of memory is better dead (and restarted by the supervisor) than limping
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString());
+    static List<String> command(String javaCommand, ServiceDefinition service, Path jar, HeapSizing heapSizing) {
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(heapSizing.childJvmOptions(service.maxHeap()));
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     ServiceDefinition service() {

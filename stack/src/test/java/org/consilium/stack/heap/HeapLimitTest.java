@@ -25,7 +25,7 @@ class HeapLimitTest {
         List<String> command = none.relaunchCommand("/jdk/bin/java", 4711,
                 new String[] {"--consilium.stack.port-offset=10000"}).orElseThrow();
 
-        assertThat(command).startsWith("/jdk/bin/java", "-Xmx" + HeapLimit.DEFAULT_MAX_HEAP)
+        assertThat(command).startsWith("/jdk/bin/java", "-Xmx" + HeapLimit.DEFAULT_MAX_HEAP, "-Xms16m")
                 .contains("-Dfile.encoding=UTF-8", "-XX:+HeapDumpOnOutOfMemoryError",
                         "-D" + HeapLimit.RELAUNCHED_BY + "=4711")
                 .doesNotContain("-agentlib:jdwp=transport=dt_socket,address=5005")

@@ -12,6 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.consilium.stack.StackPorts;
+import org.consilium.stack.heap.HeapSizing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,9 @@ class BrokerNodeProcessTest {
     void fromTheStacksOwnJarSpringBootsLauncherRunsTheNode() throws Exception {
         Path jar = jar(dir.resolve("stack-exec.jar"), "BOOT-INF/classes/");
 
-        List<String> command = BrokerNodeProcess.command("/usr/bin/java", jar.toString(), "kafka-2");
+        List<String> command = BrokerNodeProcess.command("/usr/bin/java", jar.toString(), "kafka-2", HeapSizing.AS_USED);
 
-        assertThat(command).containsSubsequence("/usr/bin/java", "-Xmx256m", "-Dconsilium.stack.child=kafka-2",
+        assertThat(command).containsSubsequence("/usr/bin/java", "-Xmx256m", "-Xms16m", "-Dconsilium.stack.child=kafka-2",
                 "-cp", jar.toString(), "-Dloader.main=" + BrokerNode.class.getName(),
                 "org.springframework.boot.loader.launch.PropertiesLauncher");
     }
@@ -36,9 +37,9 @@ class BrokerNodeProcessTest {
     void fromAPlainClassPathTheNodesClassRunsDirectly() throws Exception {
         Path plain = jar(dir.resolve("booter.jar"), null);
 
-        assertThat(BrokerNodeProcess.command("java", "a.jar:b", "kafka-1"))
+        assertThat(BrokerNodeProcess.command("java", "a.jar:b", "kafka-1", HeapSizing.AS_USED))
                 .endsWith("-cp", "a.jar:b", BrokerNode.class.getName());
-        assertThat(BrokerNodeProcess.command("java", plain.toString(), "kafka-1"))
+        assertThat(BrokerNodeProcess.command("java", plain.toString(), "kafka-1", HeapSizing.AS_USED))
                 .endsWith("-cp", plain.toString(), BrokerNode.class.getName());
     }
 

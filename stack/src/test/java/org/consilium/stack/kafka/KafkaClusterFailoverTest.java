@@ -25,6 +25,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.consilium.events.Topics;
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class KafkaClusterFailoverTest {
     @Test
     void everyAcknowledgedRecordIsReadOnceWhileANodeIsKilledAndComesBack() throws Exception {
         StackProperties properties = new StackProperties(dataDir.toString(), dataDir.toString(), OFFSET, List.of(),
-                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3);
+                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3, HeapSizing.AS_USED);
         KafkaCluster cluster = new KafkaCluster(properties);
         try {
             long begin = System.nanoTime();

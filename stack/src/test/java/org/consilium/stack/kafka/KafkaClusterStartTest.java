@@ -13,6 +13,7 @@ import org.consilium.stack.StackPorts;
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.StackStartupException;
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class KafkaClusterStartTest {
     @Test
     void aNodeThatCannotStartFailsTheStartNamingIt() throws Exception {
         StackProperties properties = new StackProperties(dataDir.toString(), dataDir.toString(), OFFSET, List.of(),
-                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3);
+                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3, HeapSizing.AS_USED);
         KafkaCluster cluster = new KafkaCluster(properties);
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), new StackPorts(OFFSET).kafka(2)));

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.consilium.events.Topics;
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PartitionRaiseTest {
     @BeforeEach
     void start() throws Exception {
         broker = new KafkaBroker(new StackProperties(dataDir.toString(), dataDir.toString(), OFFSET, List.of(),
-                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3));
+                Duration.ofSeconds(120), Duration.ofSeconds(30), false, EngineDatabase.H2, 1, 3, HeapSizing.AS_USED));
         broker.start();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(DEAD_LETTERS, 3, (short) 1))).all()

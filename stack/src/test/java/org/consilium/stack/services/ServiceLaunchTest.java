@@ -9,13 +9,14 @@ import java.util.Map;
 
 import org.consilium.stack.StackProperties;
 import org.consilium.stack.engine.EngineDatabase;
+import org.consilium.stack.heap.HeapSizing;
 import org.junit.jupiter.api.Test;
 
 /** What each child JVM is started with: the contract the services rely on. */
 class ServiceLaunchTest {
 
     private final StackProperties properties = new StackProperties("/srv/consilium/data", "/srv/consilium", 100,
-            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1);
+            null, Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 1, HeapSizing.AS_USED);
     /** Secrets as if given in the stack's environment: nothing is generated or written. */
     private final StackSecrets secrets = new StackSecrets(Path.of("/nonexistent"), Map.of(
             StackSecrets.SERVICES_CLIENT_SECRET, "services-secret", StackSecrets.CAMUNDA_CLIENT_SECRET, "camunda-secret",
@@ -47,7 +48,7 @@ class ServiceLaunchTest {
     @Test
     void everyKafkaClientIsGivenEveryNodeOfAThreeBrokerStack() {
         StackProperties threeBrokers = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 1, 3, HeapSizing.AS_USED);
 
         for (String module : List.of("bpmn", "records-service", "console")) {
             assertThat(ServiceEnvironment.of(service(module), threeBrokers, secrets))
@@ -58,7 +59,7 @@ class ServiceLaunchTest {
     @Test
     void aReplicaListensOnItsOwnPortWithItsOwnLogAndPidFileAndIsToldTheOthersPublicPorts() {
         StackProperties twoOfEach = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1, HeapSizing.AS_USED);
         ServiceProcess second = new ServiceProcess(service("records-service"), 2, twoOfEach, "java",
                 Path.of("records-service-exec.jar"));
 
@@ -75,7 +76,7 @@ class ServiceLaunchTest {
     @Test
     void eachServiceRunsOnceOnItsOwnPortUnlessReplicasAreAskedForAndThenOnlyTheReplicableOnes() {
         StackProperties twoOfEach = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.POSTGRES, 2, 1, HeapSizing.AS_USED);
         for (ServiceDefinition service : ServiceCatalog.ALL) {
             assertThat(ServiceSupervisor.processesOf(service, properties, "java", Path.of("x.jar")))
                     .as(service.module() + ", one replica").singleElement().satisfies(alone -> {
@@ -116,7 +117,7 @@ class ServiceLaunchTest {
                 "CAMUNDA_CLIENT_SECRET", "camunda-secret",
                 "CONSOLE_CLIENT_SECRET", "console-secret"));
         assertThat(ServiceProcess.command("/jdk/bin/java", ServiceCatalog.IDENTITY_PROVIDER,
-                ServiceCatalog.IDENTITY_PROVIDER.jar(properties.homePath())))
+                ServiceCatalog.IDENTITY_PROVIDER.jar(properties.homePath()), HeapSizing.AS_USED))
                 .contains("-Xmx128m")
                 .endsWith("-jar", "/srv/consilium/identity-provider/target/identity-provider-exec.jar");
     }
@@ -166,7 +167,7 @@ class ServiceLaunchTest {
     @Test
     void theEngineGetsAFileDatabaseUnderTheDataDirWhenH2IsAskedFor() {
         StackProperties h2 = new StackProperties("/srv/consilium/data", "/srv/consilium", 100, null,
-                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2, 1, 1);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), true, EngineDatabase.H2, 1, 1, HeapSizing.AS_USED);
         Map<String, String> env = ServiceEnvironment.of(service("bpmn"), h2, secrets);
 
         assertThat(env)
@@ -180,13 +181,23 @@ class ServiceLaunchTest {
 
     @Test
     void theEngineGetsTheBiggerHeapAndAllRunTheSmallFootprintJvm() {
-        List<String> engine = ServiceProcess.command("/jdk/bin/java", service("bpmn"), service("bpmn").jar(properties.homePath()));
+        List<String> engine = ServiceProcess.command("/jdk/bin/java", service("bpmn"),
+                service("bpmn").jar(properties.homePath()), properties.heapSizing());
         List<String> intake = ServiceProcess.command("/jdk/bin/java", service("intake-service"),
-                service("intake-service").jar(properties.homePath()));
+                service("intake-service").jar(properties.homePath()), properties.heapSizing());
 
-        assertThat(engine).containsSequence("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+        assertThat(engine).containsSequence("/jdk/bin/java", "-Xmx512m", "-Xms16m", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1")
                 .endsWith("-jar", "/srv/consilium/bpmn/target/bpmn-exec.jar");
-        assertThat(intake).contains("-Xmx384m").endsWith("-jar", "/srv/consilium/intake-service/target/intake-service-exec.jar");
+        assertThat(intake).contains("-Xmx512m").endsWith("-jar", "/srv/consilium/intake-service/target/intake-service-exec.jar");
+    }
+
+    @Test
+    void theJdksOwnHeapSizingIsAskedForByGivingNoneOfTheStacks() {
+        List<String> intake = ServiceProcess.command("/jdk/bin/java", service("intake-service"),
+                service("intake-service").jar(properties.homePath()), HeapSizing.JDK);
+
+        assertThat(intake).contains("-Xmx512m", "-XX:+UseSerialGC").noneMatch(option -> option.startsWith("-Xms"));
     }
 
     @Test
