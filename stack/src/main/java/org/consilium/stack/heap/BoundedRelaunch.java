@@ -30,8 +30,9 @@ public final class BoundedRelaunch {
     }
 
     private static int run(List<String> command) {
-        System.out.println("The stack's JVM has no heap limit (-Xmx): running it with -Xmx" + HeapLimit.DEFAULT_MAX_HEAP
-                + " -XX:+UseSerialGC in a child JVM. Give java an -Xmx of your own to choose the size and skip this.");
+        System.out.println("The stack's JVM has no heap limit (-Xmx): running it with "
+                + String.join(" ", HeapLimit.boundedJvmOptions())
+                + " in a child JVM. Give java an -Xmx of your own to choose the size and skip this.");
         Process child;
         try {
             child = new ProcessBuilder(command)
