@@ -5,8 +5,8 @@ import java.util.stream.Stream;
 
 /**
  * How the stack's JVMs size their heaps below their {@code -Xmx} ({@code consilium.stack.heap-sizing}). The JDK's
- * own rule starts every heap at 1/64 of the machine's memory: 384 MB on 24 GiB, the whole {@code -Xmx} of all but
- * the engine, so each service's young generation alone was ~100 MB, and every page of it became resident as
+ * own rule starts every heap at 1/64 of the machine's memory: 384 MB on 24 GiB, the whole {@code -Xmx} of most
+ * services, so each service's young generation alone was ~100 MB, and every page of it became resident as
  * allocations cycled through it, whatever the service held. Issue 16 measured the difference on the stack (ADR 35).
  */
 public enum HeapSizing {
